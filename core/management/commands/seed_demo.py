@@ -1,0 +1,121 @@
+"""Load realistic Polish demo content for a newcomer's `make run`. Safe to run again: nothing is duplicated."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from core.models import DepartmentDuty, DepartmentProfile, StaticPage
+from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
+
+DEMO_CLERK_USERNAME = "urzednik"
+DEMO_CLERK_PASSWORD = "demo-urzednik-2026"  # noqa: S105 — printed for the newcomer; demo data only
+
+# The department's duties as listed in the City Hall's organisational rules (DOMAIN.md, sections A–I).
+DUTIES = [
+    "Prowadzenie rejestru instytucji kultury, dla których organizatorem jest Miasto Ruda Śląska.",
+    "Sprawowanie nadzoru nad działalnością miejskich instytucji kultury.",
+    "Przygotowywanie projektów uchwał w sprawie tworzenia, łączenia, podziału i likwidacji instytucji kultury.",
+    "Przygotowywanie zezwoleń Prezydenta Miasta na przeprowadzenie imprez masowych.",
+    "Przyjmowanie zawiadomień o imprezach artystycznych i rozrywkowych poza siedzibą instytucji kultury.",
+    "Przygotowywanie i rozliczanie otwartych konkursów ofert na zadania publiczne z zakresu kultury.",
+    "Udzielanie dotacji celowych w trybie pozakonkursowym (małe granty) i kontrola ich wykorzystania.",
+    "Przyznawanie stypendiów twórczych w dziedzinie kultury.",
+    "Przyznawanie nagród Prezydenta Miasta w dziedzinie kultury.",
+    "Prowadzenie biura prasowego Urzędu Miasta i obsługa mediów.",
+    "Przygotowywanie i publikowanie komunikatów prasowych.",
+    "Organizacja konferencji prasowych Prezydenta Miasta.",
+    "Monitorowanie mediów i przygotowywanie sprostowań.",
+    "Koordynowanie Honorowego Patronatu Prezydenta Miasta.",
+    "Wydawanie zgód na używanie herbu, flagi i logo Miasta.",
+    "Przygotowywanie listów okolicznościowych i wystąpień Prezydenta Miasta.",
+    "Prowadzenie biblioteki Urzędu Miasta.",
+    "Obsługa Rady Gospodarczej przy Prezydencie Miasta.",
+    "Promocja terenów inwestycyjnych i wspieranie przedsiębiorczości.",
+    "Organizowanie spotkań Prezydenta Miasta z mieszkańcami.",
+    "Opracowywanie planu promocji miasta i programu rozwoju kultury.",
+    "Publikowanie informacji o wydarzeniach w mieście.",
+    "Realizacja zadań koordynatora do spraw dostępności.",
+]
+
+PAGES = [
+    {
+        "slug": "kontakt",
+        "title": "Kontakt z wydziałem",
+        "lead": "Jak się z nami skontaktować i gdzie nas znaleźć.",
+        "body": "<p>Wydział Kultury, Komunikacji Społecznej i Promocji Miasta przyjmuje interesantów w budynku "
+        "Urzędu Miasta Ruda Śląska, pl. Jana Pawła II 6.</p><p>Pisma można składać w Biurze Obsługi Mieszkańców, "
+        "przez ePUAP lub e-Doręczenia.</p>",
+        "show_in_footer": True,
+        "position": 1,
+    },
+    {
+        "slug": "ochrona-danych-osobowych",
+        "title": "Ochrona danych osobowych",
+        "lead": "Informacja o przetwarzaniu danych osobowych (RODO).",
+        "body": "<p>Administratorem danych osobowych jest Prezydent Miasta Ruda Śląska, pl. Jana Pawła II 6, "
+        "41-709 Ruda Śląska.</p><p>Kontakt z Inspektorem Ochrony Danych: iod@rudaslaska.pl.</p>",
+        "show_in_footer": True,
+        "position": 2,
+    },
+    {
+        "slug": "deklaracja-dostepnosci",
+        "title": "Deklaracja dostępności",
+        "lead": "Deklaracja dostępności portalu Wydziału Kultury.",
+        "body": "<p>Urząd Miasta Ruda Śląska zobowiązuje się zapewnić dostępność cyfrową portalu zgodnie z ustawą "
+        "z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów "
+        "publicznych.</p>",
+        "show_in_footer": True,
+        "position": 3,
+    },
+    {
+        "slug": "instytucje-kultury",
+        "title": "Miejskie instytucje kultury",
+        "lead": "Instytucje kultury, których organizatorem jest Miasto Ruda Śląska.",
+        "body": "<ul><li>Miejskie Centrum Kultury im. Henryka Bisty</li><li>Miejska Biblioteka Publiczna "
+        "w Rudzie Śląskiej (14 filii)</li><li>Muzeum Miejskie im. Maksymiliana Chroboka</li></ul>",
+        "show_in_footer": False,
+        "position": 4,
+    },
+]
+
+
+class Command(BaseCommand):
+    help = "Load Polish demo content and the demo clerk (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        sync_roles()
+        DepartmentProfile.objects.update_or_create(
+            pk=1,
+            defaults={
+                "name": "Wydział Kultury, Komunikacji Społecznej i Promocji Miasta",
+                "head_name": "Krzysztof Piecha",
+                "head_title": "Naczelnik Wydziału",
+                "address": "Urząd Miasta Ruda Śląska\npl. Jana Pawła II 6\n41-709 Ruda Śląska",
+                "phone": "32 244 90 00 wew. 3250",
+                "other_phones": "32 244 90 00 wew. 3251\n32 244 90 00 wew. 3252\n32 244 90 00 wew. 3253",
+                "email": "kultura@rudaslaska.pl",
+                "office_hours": "poniedziałek–środa 7:30–15:30\nczwartek 7:30–17:00\npiątek 7:30–14:00",
+                "introduction": "<p>Wydział prowadzi sprawy kultury, komunikacji społecznej i promocji miasta: od "
+                "rejestru instytucji kultury, przez imprezy masowe i dotacje, po biuro prasowe.</p>",
+            },
+        )
+        for position, title in enumerate(DUTIES, start=1):
+            DepartmentDuty.objects.update_or_create(position=position, defaults={"title": title})
+        for page in PAGES:
+            StaticPage.objects.update_or_create(slug=page["slug"], defaults={**page, "is_published": True})
+
+        clerk, created = get_user_model().objects.get_or_create(
+            username=DEMO_CLERK_USERNAME,
+            defaults={"first_name": "Anna", "last_name": "Nowak", "email": "a.nowak@rudaslaska.pl", "is_staff": True},
+        )
+        if created:
+            clerk.set_password(DEMO_CLERK_PASSWORD)
+            clerk.save(update_fields=["password"])
+        clerk.groups.add(*Group.objects.filter(name__in=[s.group_name for s in SECTIONS] + [HEAD_OF_DEPARTMENT_GROUP]))
+
+        self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
+        self.stdout.write("Portal:        http://127.0.0.1:8000/")
+        self.stdout.write("Panel urzędnika: http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"Login: {DEMO_CLERK_USERNAME}   Hasło: {DEMO_CLERK_PASSWORD}")

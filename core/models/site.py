@@ -1,0 +1,91 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.html import SanitisedHTMLField
+from core.models.base import TimeStampedModel
+from core.slugs import polish_slugify
+
+
+class DepartmentProfile(TimeStampedModel):
+    """The department's contact card shown on "O wydziale" and in the footer of every page (one row)."""
+
+    name = models.CharField(_("name of the department"), max_length=200)
+    head_name = models.CharField(_("head of the department"), max_length=200, help_text=_("E.g. Krzysztof Piecha"))
+    head_title = models.CharField(_("title of the head"), max_length=100, default="Naczelnik Wydziału")
+    address = models.TextField(_("address"), help_text=_("E.g. pl. Jana Pawła II 6, 41-709 Ruda Śląska"))
+    room = models.CharField(_("room"), max_length=100, blank=True)
+    phone = models.CharField(_("main phone number"), max_length=100, help_text=_("E.g. 32 244 90 00 ext. 3250"))
+    other_phones = models.TextField(_("other phone numbers"), blank=True, help_text=_("One per line."))
+    email = models.EmailField(_("e-mail"))
+    office_hours = models.TextField(_("office hours"), blank=True)
+    introduction = SanitisedHTMLField(_("introduction"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("department profile")
+        verbose_name_plural = _("department profile")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    def other_phone_list(self):
+        return [line.strip() for line in self.other_phones.splitlines() if line.strip()]
+
+
+class DepartmentDuty(TimeStampedModel):
+    """One of the duties of the department listed in the City Hall's organisational rules."""
+
+    position = models.PositiveSmallIntegerField(_("position"), help_text=_("Order on the department page."))
+    title = models.TextField(_("duty"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("duty of the department")
+        verbose_name_plural = _("duties of the department")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title[:80]
+
+
+class StaticPageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class StaticPage(TimeStampedModel):
+    """A page of public information edited by clerks (e.g. "Dane kontaktowe", "Deklaracja dostępności")."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"), max_length=200, unique=True, blank=True, help_text=_("Filled in from the title when empty.")
+    )
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences shown under the title."))
+    body = SanitisedHTMLField(_("content"))
+    is_published = models.BooleanField(_("published"), default=False)
+    show_in_footer = models.BooleanField(_("link in the footer"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = StaticPageQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("static page")
+        verbose_name_plural = _("static pages")
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = polish_slugify(self.title)[:200]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("core:page_detail", kwargs={"slug": self.slug})

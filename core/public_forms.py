@@ -1,0 +1,96 @@
+"""Protection shared by every public form: honeypot, signed time trap and a per-client rate limit.
+
+The rate-limit counters live in the default cache, which production points at one Redis shared by
+all web workers, so a flood cannot be spread across processes.
+"""
+
+import hashlib
+import time
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "website"
+TIMESTAMP_FIELD = "form_started"
+_SIGNER_SALT = "core.public_forms.timestamp"
+
+
+def reject_control_characters(value: str) -> None:
+    """Refuse text with control characters other than line breaks and tabs (pasted binary, terminal escapes)."""
+    for char in value or "":
+        if char in "\n\r\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs", "Co"):
+            raise ValidationError(_("The text contains control characters that are not allowed."), code="control")
+
+
+def client_fingerprint(request) -> str:
+    """Return a salted hash of the client's address: rate limiting needs no raw IP in the cache or logs."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            # The right-most entry is the one the city's own proxy appended; the rest is client-supplied.
+            address = forwarded.split(",")[-1].strip()
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+
+
+def rate_limit_exceeded(request, scope: str) -> bool:
+    """Count one post of `scope` by this client and say whether it is over PUBLIC_FORM_RATE_LIMIT per window."""
+    window = settings.PUBLIC_FORM_RATE_WINDOW
+    bucket = int(time.time() // window)
+    key = f"rl:{scope}:{client_fingerprint(request)}:{bucket}"
+    if cache.add(key, 1, timeout=window + 5):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=window + 5)
+            count = 1
+    return count > settings.PUBLIC_FORM_RATE_LIMIT
+
+
+class PublicFormMixin(forms.Form):
+    """Add a honeypot and a signed time trap to a public form.
+
+    `is_bot` is set when the honeypot is filled: the view then pretends success and stores nothing,
+    so a bot learns nothing. A form sent faster than a person can fill it gets a clear message.
+    """
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    form_started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_bot = False
+        if not self.is_bound:
+            self.initial[TIMESTAMP_FIELD] = signing.dumps(time.time(), salt=_SIGNER_SALT)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            self.is_bot = True
+        try:
+            started = signing.loads(self.data.get(TIMESTAMP_FIELD, ""), salt=_SIGNER_SALT, max_age=24 * 3600)
+        except signing.BadSignature:
+            # A fresh signed timestamp for the re-rendered form, so the person can simply send again.
+            self.data = self.data.copy()
+            self.data[TIMESTAMP_FIELD] = signing.dumps(time.time(), salt=_SIGNER_SALT)
+            raise ValidationError(
+                _("The form has expired or is damaged. Please check your answers and send it again."), code="expired"
+            ) from None
+        if time.time() - float(started) < settings.PUBLIC_FORM_MIN_SECONDS:
+            raise ValidationError(
+                _("The form was sent too quickly. Please wait a moment and send it again."), code="too_fast"
+            )
+        return cleaned

@@ -1,0 +1,95 @@
+"""Where apps plug into the public site shell: main navigation, home-page sections and site search.
+
+`core` imports no app: each app registers its entries in its AppConfig.ready().
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    key: str
+    label: str | Promise
+    url_name: str
+    position: int = 100
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A block of the home page: `template` is rendered with the dict returned by `get_context(request)`."""
+
+    key: str
+    title: str | Promise
+    template: str
+    get_context: Callable[..., dict] = field(default=lambda request: {})
+    position: int = 100
+
+
+@dataclass(frozen=True)
+class SearchProvider:
+    """A part of the site search: `search(query)` returns a queryset of objects with get_absolute_url()."""
+
+    key: str
+    title: str | Promise
+    search: Callable[[str], QuerySet]
+    position: int = 100
+
+
+_navigation: dict[str, NavigationItem] = {}
+_home_sections: dict[str, HomeSection] = {}
+_search_providers: dict[str, SearchProvider] = {}
+
+
+def register_navigation(item: NavigationItem) -> None:
+    _navigation[item.key] = item
+
+
+def register_home_section(section: HomeSection) -> None:
+    _home_sections[section.key] = section
+
+
+def register_search_provider(provider: SearchProvider) -> None:
+    _search_providers[provider.key] = provider
+
+
+def navigation() -> list[NavigationItem]:
+    return sorted(_navigation.values(), key=lambda item: (item.position, item.key))
+
+
+def home_sections() -> list[HomeSection]:
+    return sorted(_home_sections.values(), key=lambda item: (item.position, item.key))
+
+
+def search_providers() -> list[SearchProvider]:
+    return sorted(_search_providers.values(), key=lambda item: (item.position, item.key))
+
+
+def register_core_entries() -> None:
+    """Register the shell's own entries: the department page, static pages and their search."""
+    from django.utils.translation import gettext_lazy as _
+
+    from core.models import StaticPage
+    from core.search import text_search
+
+    register_navigation(NavigationItem("home", _("Home"), "core:home", position=0))
+    register_navigation(NavigationItem("department", _("About the department"), "core:department", position=90))
+    register_home_section(
+        HomeSection(
+            key="department",
+            title=_("The department"),
+            template="core/home_department.html",
+            position=900,
+        )
+    )
+    register_search_provider(
+        SearchProvider(
+            key="pages",
+            title=_("Information pages"),
+            search=lambda query: text_search(StaticPage.objects.published(), ["title", "lead", "body"], query),
+            position=900,
+        )
+    )

@@ -1,0 +1,103 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, TemplateView
+
+from core import site_registry
+from core.forms import FeedbackForm
+from core.models import DepartmentDuty, StaticPage
+from core.public_forms import rate_limit_exceeded
+from core.search import normalise_query
+
+SEARCH_RESULTS_PER_SECTION = 10
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = [
+            {"section": section, "context": section.get_context(self.request)}
+            for section in site_registry.home_sections()
+        ]
+        return context
+
+
+class DepartmentView(TemplateView):
+    template_name = "core/department.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["duties"] = DepartmentDuty.objects.all()
+        return context
+
+
+class StaticPageDetailView(DetailView):
+    template_name = "core/staticpage_detail.html"
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return StaticPage.objects.published()
+
+
+def search(request):
+    """Search every registered part of the site; each part shows its first results and its total."""
+    query = normalise_query(request.GET.get("q", ""))
+    sections = []
+    if query:
+        for provider in site_registry.search_providers():
+            results = provider.search(query)
+            page = Paginator(results, SEARCH_RESULTS_PER_SECTION).get_page(1)
+            sections.append({"provider": provider, "page": page})
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "sections": sections, "total": sum(s["page"].paginator.count for s in sections)},
+    )
+
+
+def feedback_create(request):
+    """Show and accept "Prześlij opinię"; a filled honeypot gets the confirmation without storing anything."""
+    if request.method == "POST":
+        if rate_limit_exceeded(request, "feedback"):
+            return render(request, "429.html", status=429)
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            if not form.is_bot:
+                form.save()
+            return redirect("core:feedback_thanks")
+    else:
+        page_path = request.GET.get("strona", "")
+        form = FeedbackForm(initial={"page_path": page_path})
+    return render(request, "core/feedback_form.html", {"form": form})
+
+
+def feedback_thanks(request):
+    return render(request, "core/feedback_thanks.html")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    return HttpResponse(
+        loader.render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8"
+    )
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors: the page must render even when the database is down.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

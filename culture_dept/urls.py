@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from core.sitemaps import sitemaps
+from core.views import robots_txt
+
+# The admin stays outside i18n_patterns: clerks always get Polish. Public pages are Polish at "/"
+# and English under "/en/", so the language switch is a plain link and sets no cookie.
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]
+urlpatterns += i18n_patterns(path("", include("core.urls")), prefix_default_language=False)
+
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

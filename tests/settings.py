@@ -1,0 +1,33 @@
+"""Test settings: the project's settings with fast hashing, in-memory mail and temporary media."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
+os.environ.setdefault("DJANGO_ADMIN_URL", "admin/")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+
+from culture_dept.settings import *  # noqa: E402, F403
+from culture_dept.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+_media = tempfile.mkdtemp(prefix="portal-test-media-")
+MEDIA_ROOT = os.path.join(_media, "public")
+PRIVATE_MEDIA_ROOT = os.path.join(_media, "private")
+STORAGES = {
+    **STORAGES,
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PUBLIC_FORM_MIN_SECONDS = 3
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
