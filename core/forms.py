@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Feedback
-from core.public_forms import PublicFormMixin, reject_control_characters
+from core.public_cases import PublicCaseForm
+from core.public_forms import reject_control_characters
 
 
-class FeedbackForm(PublicFormMixin, forms.ModelForm):
+class FeedbackForm(PublicCaseForm, forms.ModelForm):
     """ "Prześlij opinię": a free-text opinion about the portal or a page of it."""
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import views
+from core import public_cases, views
 
 app_name = "core"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("wydzial/", views.DepartmentView.as_view(), name="department"),
     path("strony/<slug:slug>/", views.StaticPageDetailView.as_view(), name="page_detail"),
     path("szukaj/", views.search, name="search"),
-    path("opinia/", views.feedback_create, name="feedback_create"),
-    path("opinia/dziekujemy/", views.feedback_thanks, name="feedback_thanks"),
+    path("opinia/", views.FeedbackCreateView.as_view(), name="feedback_create"),
+    path("sprawy/przyjeto/", public_cases.case_received, name="case_received"),
+    path("sprawy/<str:token>/", public_cases.case_tracking, name="case_tracking"),
+    path("sprawy/<str:token>/potwierdzenie/", public_cases.case_confirmation, name="case_confirmation"),
 ]

@@ -1,8 +1,9 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -10,7 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from core import site_registry
 from core.forms import FeedbackForm
 from core.models import DepartmentDuty, StaticPage
-from core.public_forms import rate_limit_exceeded
+from core.public_cases import PublicCaseCreateView
 from core.search import normalise_query
 
 SEARCH_RESULTS_PER_SECTION = 10
@@ -61,24 +62,19 @@ def search(request):
     )
 
 
-def feedback_create(request):
-    """Show and accept "Prześlij opinię"; a filled honeypot gets the confirmation without storing anything."""
-    if request.method == "POST":
-        if rate_limit_exceeded(request, "feedback"):
-            return render(request, "429.html", status=429)
-        form = FeedbackForm(request.POST)
-        if form.is_valid():
-            if not form.is_bot:
-                form.save()
-            return redirect("core:feedback_thanks")
-    else:
-        page_path = request.GET.get("strona", "")
-        form = FeedbackForm(initial={"page_path": page_path})
-    return render(request, "core/feedback_form.html", {"form": form})
+class FeedbackCreateView(PublicCaseCreateView):
+    """ "Prześlij opinię": linked from every page with the page's path in `?strona=`."""
 
+    form_class = FeedbackForm
+    template_name = "core/feedback_form.html"
+    form_key = "core.feedback"
+    rate_scope = "feedback"
 
-def feedback_thanks(request):
-    return render(request, "core/feedback_thanks.html")
+    def case_title(self, case):
+        return gettext("Opinion about the portal")
+
+    def get(self, request):
+        return self.render_form(self.form_class(initial={"page_path": request.GET.get("strona", "")[:500]}))
 
 
 @require_GET

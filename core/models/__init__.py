@@ -1,5 +1,45 @@
 from core.models.base import TimeStampedModel
+from core.models.cases import (
+    ArchivalCategory,
+    Case,
+    CaseKind,
+    CaseNumberCounter,
+    CaseRegisterEntry,
+    Channel,
+    JrwaClass,
+    OrganisationalUnit,
+)
 from core.models.feedback import Feedback
+from core.models.records import (
+    CaseMessage,
+    InformationClause,
+    OutboxMessage,
+    PrivateDocument,
+    PublicImage,
+    RetentionAction,
+    StatusChange,
+)
 from core.models.site import DepartmentDuty, DepartmentProfile, StaticPage
 
-__all__ = ["DepartmentDuty", "DepartmentProfile", "Feedback", "StaticPage", "TimeStampedModel"]
+__all__ = [
+    "ArchivalCategory",
+    "Case",
+    "CaseKind",
+    "CaseMessage",
+    "CaseNumberCounter",
+    "CaseRegisterEntry",
+    "Channel",
+    "DepartmentDuty",
+    "DepartmentProfile",
+    "Feedback",
+    "InformationClause",
+    "JrwaClass",
+    "OrganisationalUnit",
+    "OutboxMessage",
+    "PrivateDocument",
+    "PublicImage",
+    "RetentionAction",
+    "StaticPage",
+    "StatusChange",
+    "TimeStampedModel",
+]

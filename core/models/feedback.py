@@ -1,19 +1,25 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models.base import TimeStampedModel
+from core.models.cases import Case
+from core.workflow import Transition, Workflow
 
 
-class Feedback(TimeStampedModel):
+class Feedback(Case):
     """An opinion sent through "Prześlij opinię" (DOMAIN.md §F.5).
 
-    Purpose-limited: the e-mail address is kept only when the sender wants an answer.
+    Purpose-limited: the e-mail address is kept only when the sender wants an answer, and it is
+    the only personal datum retention clears.
     """
 
     class Status(models.TextChoices):
         NEW = "new", _("new")
-        READ = "read", _("read")
+        IN_PROGRESS = "in_progress", _("in progress")
         ANSWERED = "answered", _("answered")
+        CLOSED = "closed", _("closed without an answer")
+
+    CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0005"}
+    PERSONAL_DATA_FIELDS = ("contact_email",)
 
     message = models.TextField(_("opinion"), max_length=5000)
     page_path = models.CharField(
@@ -25,6 +31,35 @@ class Feedback(TimeStampedModel):
     contact_email = models.EmailField(_("e-mail for the answer"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.NEW, editable=False)
 
+    workflow = Workflow(
+        action_prefix="core.feedback",
+        transitions=[
+            Transition("take", source={Status.NEW}, target=Status.IN_PROGRESS, label=_("Take up")),
+            Transition(
+                "answer",
+                source={Status.NEW, Status.IN_PROGRESS},
+                target=Status.ANSWERED,
+                label=_("Mark as answered"),
+                closes_case=True,
+            ),
+            Transition(
+                "close",
+                source={Status.NEW, Status.IN_PROGRESS},
+                target=Status.CLOSED,
+                label=_("Close without an answer"),
+                closes_case=True,
+                note_required=True,
+            ),
+            Transition(
+                "reopen",
+                source={Status.ANSWERED, Status.CLOSED},
+                target=Status.IN_PROGRESS,
+                label=_("Reopen"),
+                reopens_case=True,
+            ),
+        ],
+    )
+
     class Meta:
         verbose_name = _("opinion")
         verbose_name_plural = _("opinions")
@@ -32,4 +67,4 @@ class Feedback(TimeStampedModel):
         indexes = [models.Index(fields=["status", "-created_at"], name="feedback_status_created_idx")]
 
     def __str__(self):
-        return self.message[:60]
+        return f"{self.case_mark}: {self.message[:60]}"

@@ -1,0 +1,167 @@
+"""The base of every public form that opens a case, and the applicant's private tracking page.
+
+A form built on `PublicCaseForm` and served by `PublicCaseCreateView` gets: CSRF, the honeypot and
+signed time trap, the per-client rate limit, an idempotency token (a double submit opens one case),
+the current version of the form's GDPR information clause (stored with the case), a case mark and
+a confirmation page with the private tracking link.
+"""
+
+import uuid
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from core.models import CaseMessage, CaseRegisterEntry, Channel, InformationClause, StatusChange
+from core.public_forms import PublicFormMixin, rate_limit_exceeded, reject_control_characters
+from core.services import CaseWorkError, case_message_add, case_open
+
+
+class PublicCaseForm(PublicFormMixin):
+    """Mixin for ModelForms of case models filed by the public."""
+
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["submission_token"] = uuid.uuid4()
+
+
+def current_information_clause(form_key: str) -> InformationClause | None:
+    return InformationClause.objects.filter(form_key=form_key).order_by("-version").first()
+
+
+def private_response(response):
+    """Mark a page reached by a private token: never cached, indexed, or leaked through the Referer."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class PublicCaseCreateView(View):
+    """Show a public case form and open a case from it. Subclasses set the attributes below."""
+
+    form_class: type[forms.ModelForm]
+    template_name: str
+    form_key: str
+    rate_scope: str
+
+    def case_title(self, case) -> str:
+        return str(type(case)._meta.verbose_name)
+
+    def after_open(self, case) -> None:
+        """Hook for notifications; runs inside the request after the case is committed."""
+
+    def get(self, request):
+        return self.render_form(self.form_class())
+
+    def post(self, request):
+        if rate_limit_exceeded(request, self.rate_scope):
+            return render(request, "429.html", status=429)
+        form = self.form_class(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_form(form)
+        if form.is_bot:
+            return redirect("core:case_received")
+        case = form.save(commit=False)
+        case.channel = Channel.WEB_FORM
+        try:
+            case = case_open(
+                case=case,
+                title=self.case_title(case),
+                info_clause=current_information_clause(self.form_key),
+                submission_token=form.cleaned_data.get("submission_token") or uuid.uuid4(),
+            )
+        except CaseWorkError as error:
+            form.add_error(None, error.message)
+            return self.render_form(form)
+        self.after_open(case)
+        return redirect("core:case_confirmation", token=case.register_entry.tracking_token)
+
+    def render_form(self, form):
+        context = {"form": form, "info_clause": current_information_clause(self.form_key)}
+        return render(self.request, self.template_name, context)
+
+
+def case_received(request):
+    """The neutral confirmation a filled honeypot gets: it reveals nothing and stores nothing."""
+    return render(request, "core/case_received.html")
+
+
+def _entry_for_token(token: str) -> CaseRegisterEntry:
+    if len(token) > 64:
+        raise Http404
+    entry = get_object_or_404(CaseRegisterEntry.objects.select_related("content_type"), tracking_token=token)
+    if entry.case is None:
+        raise Http404
+    return entry
+
+
+@never_cache
+def case_confirmation(request, token):
+    entry = _entry_for_token(token)
+    tracking_url = request.build_absolute_uri(reverse("core:case_tracking", kwargs={"token": token}))
+    response = render(
+        request, "core/case_confirmation.html", {"entry": entry, "case": entry.case, "tracking_url": tracking_url}
+    )
+    return private_response(response)
+
+
+class ApplicantReplyForm(PublicFormMixin):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 5000}),
+        error_messages={
+            "required": _("Please write your message."),
+            "max_length": _("The message may have at most %(limit_value)d characters (it has %(show_value)d)."),
+        },
+    )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        reject_control_characters(body)
+        return body
+
+
+@never_cache
+def case_tracking(request, token):
+    """The applicant's private page: case mark, status with its history, messages and a reply form."""
+    entry = _entry_for_token(token)
+    case = entry.case
+    form = ApplicantReplyForm()
+    if request.method == "POST":
+        if rate_limit_exceeded(request, "case_reply"):
+            return private_response(render(request, "429.html", status=429))
+        form = ApplicantReplyForm(request.POST)
+        if form.is_valid():
+            if not form.is_bot:
+                case_message_add(case=case, body=form.cleaned_data["body"], author_kind=CaseMessage.Author.APPLICANT)
+            return redirect(reverse("core:case_tracking", kwargs={"token": token}) + "#wiadomosci")
+    content_type = ContentType.objects.get_for_model(type(case))
+    workflow = getattr(type(case), "workflow", None)
+    status_labels = dict(type(case)._meta.get_field(workflow.status_field).choices) if workflow else {}
+    history = [
+        {"at": change.created_at, "status": status_labels.get(change.to_status, change.to_status)}
+        for change in StatusChange.objects.filter(content_type=content_type, object_id=case.pk).order_by("created_at")
+    ]
+    messages = CaseMessage.objects.filter(content_type=content_type, object_id=case.pk).order_by("created_at")
+    context = {
+        "entry": entry,
+        "case": case,
+        "status": status_labels.get(getattr(case, workflow.status_field)) if workflow else "",
+        "history": history,
+        "case_messages": messages,
+        "form": form,
+        "is_closed": bool(getattr(case, "closed_at", None)),
+    }
+    return private_response(render(request, "core/case_tracking.html", context))

@@ -1,0 +1,203 @@
+"""Every state change of the case-work kernel: case marks, opening cases, status transitions, messages.
+
+Apps call these; views and admin actions never assign a status or a case number themselves.
+"""
+
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.models import (
+    Case,
+    CaseKind,
+    CaseMessage,
+    CaseNumberCounter,
+    CaseRegisterEntry,
+    InformationClause,
+    JrwaClass,
+    OrganisationalUnit,
+    StatusChange,
+)
+from core.workflow import user_may
+
+
+class CaseWorkError(Exception):
+    """A refusal of the case-work kernel, with a translated message a clerk or applicant can read."""
+
+    def __init__(self, message: str, *, code: str = "invalid"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def case_kind_get(*, model) -> CaseKind:
+    """Return the CaseKind of a case model, creating it once from the model's CASE_KIND_DEFAULTS.
+
+    Raises CaseWorkError when the default unit or JRWA class is not in the database.
+    """
+    key = model._meta.label_lower
+    kind = CaseKind.objects.select_related("unit", "jrwa_class").filter(key=key).first()
+    if kind:
+        return kind
+    defaults = model.CASE_KIND_DEFAULTS
+    unit = OrganisationalUnit.objects.filter(symbol=defaults.get("unit", "")).first()
+    jrwa = JrwaClass.objects.filter(symbol=defaults.get("jrwa", "")).first()
+    if unit is None or jrwa is None:
+        raise CaseWorkError(
+            _("Case type “%(name)s” has no unit or JRWA class configured. Ask the administrator to set it.")
+            % {"name": model._meta.verbose_name},
+            code="case_kind_missing",
+        )
+    kind, _created = CaseKind.objects.get_or_create(
+        key=key, defaults={"name": str(model._meta.verbose_name), "unit": unit, "jrwa_class": jrwa}
+    )
+    return kind
+
+
+def case_mark_allocate(*, unit: OrganisationalUnit, jrwa_class: JrwaClass, title: str, year: int | None = None):
+    """Take the next case number of `unit`, `jrwa_class` and `year` and register the case mark.
+
+    Instrukcja kancelaryjna (Dz.U. 2011 nr 14 poz. 67): the mark is `{unit}.{JRWA}.{number}.{year}`,
+    numbering restarts each year per class. The counter row is locked (SELECT … FOR UPDATE) and the
+    (unit, class, year, number) tuple is unique in the database, so concurrent openings never share
+    or skip a number. Must run inside a transaction (the lock lasts until commit).
+    """
+    if year is None:
+        year = timezone.localdate().year
+    try:
+        with transaction.atomic():
+            CaseNumberCounter.objects.get_or_create(unit=unit, jrwa_class=jrwa_class, year=year)
+    except IntegrityError:
+        # Another transaction created the counter at the same moment: it exists now.
+        pass
+    counter = CaseNumberCounter.objects.select_for_update().get(unit=unit, jrwa_class=jrwa_class, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    mark = f"{unit.symbol}.{jrwa_class.symbol}.{counter.last_number}.{year}"
+    return CaseRegisterEntry.objects.create(
+        unit=unit, jrwa_class=jrwa_class, year=year, number=counter.last_number, case_mark=mark, title=title[:300]
+    )
+
+
+def case_open(
+    *,
+    case: Case,
+    title: str,
+    acting_user=None,
+    info_clause: InformationClause | None = None,
+    submission_token: uuid.UUID | None = None,
+) -> Case:
+    """Register a new case: allocate its case mark, save it and write the opening history row.
+
+    With a `submission_token`, a repeated submission of the same form returns the case created by
+    the first one instead of opening a second case (idempotency of public forms).
+    Raises CaseWorkError if the case type is not configured.
+    """
+    model = type(case)
+    if submission_token is not None:
+        existing = model.objects.filter(submission_token=submission_token).first()
+        if existing:
+            return existing
+    kind = case_kind_get(model=model)
+    try:
+        with transaction.atomic():
+            entry = case_mark_allocate(unit=kind.unit, jrwa_class=kind.jrwa_class, title=title)
+            case.register_entry = entry
+            case.case_mark = entry.case_mark
+            case.info_clause = info_clause
+            case.submission_token = submission_token
+            case.full_clean(exclude=["register_entry"])
+            case.save()
+            entry.content_type = ContentType.objects.get_for_model(model)
+            entry.object_id = case.pk
+            entry.save(update_fields=["content_type", "object_id"])
+            workflow = getattr(model, "workflow", None)
+            StatusChange.objects.create(
+                content_type=entry.content_type,
+                object_id=case.pk,
+                action=f"{workflow.action_prefix if workflow else model._meta.label_lower}.open",
+                from_status="",
+                to_status=getattr(case, workflow.status_field) if workflow else "",
+                actor=acting_user if acting_user and acting_user.is_authenticated else None,
+            )
+    except IntegrityError:
+        if submission_token is not None:
+            # A concurrent double submit won the race; return what it created.
+            existing = model.objects.filter(submission_token=submission_token).first()
+            if existing:
+                return existing
+        raise
+    return case
+
+
+def transition_perform(*, obj, name: str, acting_user, note: str = ""):
+    """Move `obj` along the transition `name` of its model's workflow and record one history row.
+
+    Locks the row, refuses a move the table does not allow from the current status (CaseWorkError)
+    or that the user may not make (PermissionDenied), saves only the changed fields and writes a
+    StatusChange with the dotted action code, actor, time and note. A refusal changes nothing.
+    """
+    model = type(obj)
+    workflow = model.workflow
+    transition = workflow.get(name)
+    if transition is None:
+        raise CaseWorkError(_("Unknown action."), code="unknown_transition")
+    if acting_user is not None and not user_may(acting_user, obj, transition):
+        raise PermissionDenied(_("You may not perform this action."))
+    note = (note or "").strip()
+    if transition.note_required and not note:
+        raise CaseWorkError(_("This action needs a note with the reason."), code="note_required")
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=obj.pk)
+        current = getattr(locked, workflow.status_field)
+        if current not in transition.source:
+            raise CaseWorkError(
+                _("“%(action)s” is not possible when the status is “%(status)s”.")
+                % {"action": transition.label, "status": _display_status(locked, workflow.status_field)},
+                code="transition_not_allowed",
+            )
+        setattr(locked, workflow.status_field, transition.target)
+        changed = [workflow.status_field]
+        if hasattr(locked, "updated_at"):
+            changed.append("updated_at")
+        if transition.closes_case and hasattr(locked, "closed_at"):
+            locked.closed_at = timezone.now()
+            changed.append("closed_at")
+        elif transition.reopens_case and hasattr(locked, "closed_at"):
+            locked.closed_at = None
+            changed.append("closed_at")
+        locked.save(update_fields=changed)
+        StatusChange.objects.create(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=locked.pk,
+            action=workflow.action_code(transition),
+            from_status=current,
+            to_status=transition.target,
+            actor=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+            note=note,
+        )
+    for field_name in changed:
+        setattr(obj, field_name, getattr(locked, field_name))
+    return obj
+
+
+def _display_status(obj, field_name):
+    return getattr(obj, f"get_{field_name}_display")()
+
+
+def case_message_add(*, case: Case, body: str, author_kind: str, acting_user=None) -> CaseMessage:
+    """Add a message to the case's conversation (shown on the applicant's tracking page)."""
+    body = (body or "").strip()
+    if not body:
+        raise CaseWorkError(_("The message is empty."), code="empty")
+    return CaseMessage.objects.create(
+        content_type=ContentType.objects.get_for_model(type(case)),
+        object_id=case.pk,
+        author_kind=author_kind,
+        author=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+        body=body[:5000],
+    )

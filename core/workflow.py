@@ -1,0 +1,76 @@
+"""One workflow mechanism for every app: the allowed moves of a model are a readable table.
+
+    workflow = Workflow(
+        action_prefix="core.feedback",
+        transitions=[
+            Transition("take", source={NEW}, target=IN_PROGRESS, label=_("Take the case")),
+            ...
+        ],
+    )
+
+`core.services.transition_perform` is the only code that changes a status: it locks the row,
+checks the table and the permission, saves the changed fields and writes one StatusChange row.
+"""
+
+from collections.abc import Iterable
+from django.utils.functional import Promise
+
+
+class Transition:
+    """A move from any status in `source` to `target`, named for its dotted action code."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        source: Iterable[str],
+        target: str,
+        label: str | Promise,
+        permission: str | None = None,
+        closes_case: bool = False,
+        reopens_case: bool = False,
+        note_required: bool = False,
+    ):
+        self.name = name
+        self.source = frozenset(source)
+        self.target = target
+        self.label = label
+        # "app_label.codename"; None means any clerk who may change the model.
+        self.permission = permission
+        # A closing transition stamps closed_at on a case: retention counts from it.
+        self.closes_case = closes_case
+        self.reopens_case = reopens_case
+        self.note_required = note_required
+
+    def __repr__(self):
+        return f"<Transition {self.name}: {sorted(self.source)} -> {self.target}>"
+
+
+class Workflow:
+    """The transition table of one model."""
+
+    def __init__(self, *, action_prefix: str, transitions: Iterable[Transition], status_field: str = "status"):
+        self.action_prefix = action_prefix
+        self.transitions = tuple(transitions)
+        self.status_field = status_field
+        self._by_name = {t.name: t for t in self.transitions}
+        if len(self._by_name) != len(self.transitions):
+            raise ValueError(f"Duplicate transition names in {action_prefix}")
+
+    def get(self, name: str) -> Transition | None:
+        return self._by_name.get(name)
+
+    def available(self, obj, user=None) -> list[Transition]:
+        """Transitions allowed from the record's current status (and for `user`, if given)."""
+        current = getattr(obj, self.status_field)
+        return [t for t in self.transitions if current in t.source and (user is None or user_may(user, obj, t))]
+
+    def action_code(self, transition: Transition) -> str:
+        return f"{self.action_prefix}.{transition.name}"
+
+
+def user_may(user, obj, transition: Transition) -> bool:
+    opts = obj._meta
+    if transition.permission:
+        return user.has_perm(transition.permission)
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
