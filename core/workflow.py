@@ -13,6 +13,7 @@ checks the table and the permission, saves the changed fields and writes one Sta
 """
 
 from collections.abc import Iterable
+
 from django.utils.functional import Promise
 
 
