@@ -7,6 +7,8 @@ VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # First interpreter >= 3.12 among: $PYTHON, python3.13, python3.12, python3, pyenv installs.
+PYTEST_ARGS ?= -n 2 -q
+
 PYTHON_FOUND := $(shell for c in "$$PYTHON" python3.13 python3.12 python3 \
 	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  [ -n "$$c" ] || continue; \

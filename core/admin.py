@@ -2,7 +2,20 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.models import DepartmentDuty, DepartmentProfile, Feedback, StaticPage
+from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin
+from core.models import (
+    CaseKind,
+    CaseRegisterEntry,
+    DepartmentDuty,
+    DepartmentProfile,
+    Feedback,
+    InformationClause,
+    JrwaClass,
+    OrganisationalUnit,
+    OutboxMessage,
+    RetentionAction,
+    StaticPage,
+)
 
 
 @admin.register(DepartmentProfile)
@@ -31,13 +44,13 @@ class StaticPageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "short_message", "page_path", "has_contact", "status"]
+class FeedbackAdmin(CaseAdminMixin, admin.ModelAdmin):
+    list_display = ["case_mark", "created_at", "short_message", "page_path", "has_contact", "status", "handler"]
     list_filter = ["status", "created_at"]
-    search_fields = ["message", "page_path"]
+    search_fields = ["case_mark", "message", "page_path"]
     date_hierarchy = "created_at"
-    readonly_fields = ["message", "page_path", "contact_email", "status", "created_at"]
-    fields = readonly_fields
+    fields = ["case_mark", "status", "handler", "message", "page_path", "contact_email", "created_at", "closed_at"]
+    readonly_fields = ["case_mark", "message", "page_path", "contact_email", "created_at", "closed_at"]
 
     @admin.display(description=_("opinion"))
     def short_message(self, obj):
@@ -49,3 +62,68 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(OrganisationalUnit)
+class OrganisationalUnitAdmin(SimpleHistoryAdmin):
+    list_display = ["symbol", "name", "is_active"]
+    search_fields = ["symbol", "name"]
+
+
+@admin.register(JrwaClass)
+class JrwaClassAdmin(SimpleHistoryAdmin):
+    list_display = ["symbol", "title", "archival_category", "is_active"]
+    list_filter = ["archival_category", "is_active"]
+    search_fields = ["symbol", "title"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(CaseKind)
+class CaseKindAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "key", "unit", "jrwa_class"]
+    list_select_related = ["unit", "jrwa_class"]
+    search_fields = ["name", "key"]
+    autocomplete_fields = ["unit", "jrwa_class"]
+    readonly_fields = ["key"]
+
+    def has_add_permission(self, request):
+        # Case types come from the code; clerks only re-file them.
+        return False
+
+
+@admin.register(CaseRegisterEntry)
+class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
+    list_display = ["case_mark", "title", "opened_at", "unit", "jrwa_class"]
+    list_select_related = ["unit", "jrwa_class"]
+    list_filter = ["year", "unit", "jrwa_class"]
+    search_fields = ["case_mark", "title"]
+    exclude = ["tracking_token"]
+
+
+@admin.register(InformationClause)
+class InformationClauseAdmin(admin.ModelAdmin):
+    list_display = ["form_key", "version", "legal_basis", "valid_from"]
+    list_filter = ["form_key", "legal_basis"]
+    search_fields = ["form_key", "text"]
+
+    def has_change_permission(self, request, obj=None):
+        # A clause that applicants have seen is never edited: publish a new version instead.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(ReadOnlyModelAdmin):
+    list_display = ["created_at", "subject", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    exclude = ["to", "body_text", "body_html"]
+
+
+@admin.register(RetentionAction)
+class RetentionActionAdmin(ReadOnlyModelAdmin):
+    list_display = ["performed_at", "case_mark", "archival_category", "documents_deleted"]
+    list_filter = ["archival_category"]
+    search_fields = ["case_mark"]

@@ -21,4 +21,16 @@ class CoreConfig(AppConfig):
                 "core.feedback": frozenset({"view", "change"}),
             },
         )
+        roles.register_section_models(
+            "casework",
+            {
+                "core.organisationalunit": roles.EDIT,
+                "core.jrwaclass": roles.EDIT,
+                "core.casekind": frozenset({"view", "change"}),
+                "core.caseregisterentry": roles.VIEW,
+                "core.informationclause": frozenset({"view", "add"}),
+                "core.outboxmessage": roles.VIEW,
+                "core.retentionaction": roles.VIEW,
+            },
+        )
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="core.sync_roles")

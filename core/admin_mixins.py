@@ -1,0 +1,179 @@
+"""Admin building blocks every case app uses: the workflow panel, status history and case messages.
+
+The status field is always read-only; the only way to change it is a button (or a bulk action)
+for a transition the workflow table allows from the current status, which calls
+`core.services.transition_perform`.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.models import CaseMessage, StatusChange
+from core.services import CaseWorkError, case_message_add, transition_perform
+
+
+class ReadOnlyInlineMixin:
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StatusHistoryInline(ReadOnlyInlineMixin, GenericTabularInline):
+    model = StatusChange
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
+    readonly_fields = fields
+    verbose_name = _("status change")
+    verbose_name_plural = _("status history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class CaseMessageInline(ReadOnlyInlineMixin, GenericTabularInline):
+    model = CaseMessage
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ["created_at", "author_kind", "author", "body"]
+    readonly_fields = fields
+    verbose_name = _("message")
+    verbose_name_plural = _("messages with the applicant")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
+class WorkflowAdminMixin:
+    """Show the status read-only with buttons for the allowed transitions and a message box."""
+
+    change_form_template = "admin/core/workflow_change_form.html"
+    workflow_inlines = [StatusHistoryInline, CaseMessageInline]
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        return inlines + list(self.workflow_inlines) if obj is not None else inlines
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        status_field = self.model.workflow.status_field
+        return readonly if status_field in readonly else [*readonly, status_field]
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/sprawa/",
+                self.admin_site.admin_view(self.workflow_view),
+                name=f"{opts.app_label}_{opts.model_name}_workflow",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            opts = self.model._meta
+            extra_context["workflow_transitions"] = self.model.workflow.available(obj, request.user)
+            extra_context["workflow_url"] = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_workflow", args=[obj.pk]
+            )
+            extra_context["workflow_status"] = getattr(obj, f"get_{self.model.workflow.status_field}_display")()
+            extra_context["workflow_can_message"] = self.has_change_permission(request, obj) and hasattr(
+                obj, "register_entry_id"
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_view(self, request, object_id):
+        """Perform a transition or post a message from the workflow panel of the change form."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        opts = self.model._meta
+        change_url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        try:
+            if "send_message" in request.POST:
+                if not self.has_change_permission(request, obj):
+                    raise PermissionDenied
+                case_message_add(
+                    case=obj,
+                    body=request.POST.get("message", ""),
+                    author_kind=CaseMessage.Author.CLERK,
+                    acting_user=request.user,
+                )
+                self.message_user(request, gettext("The message has been sent to the applicant."), messages.SUCCESS)
+            else:
+                name = request.POST.get("transition", "")
+                transition_perform(obj=obj, name=name, acting_user=request.user, note=request.POST.get("note", ""))
+                self.message_user(
+                    request,
+                    gettext("Done: %(action)s.") % {"action": self.model.workflow.get(name).label},
+                    messages.SUCCESS,
+                )
+        except CaseWorkError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        return HttpResponseRedirect(change_url)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for transition in self.model.workflow.transitions:
+            if transition.note_required:
+                continue
+            name = f"transition_{transition.name}"
+            actions[name] = (self._make_transition_action(transition), name, transition.label)
+        return actions
+
+    def _make_transition_action(self, transition):
+        def action(modeladmin, request, queryset):
+            done, refused = 0, []
+            for obj in queryset:
+                try:
+                    transition_perform(obj=obj, name=transition.name, acting_user=request.user)
+                    done += 1
+                except (CaseWorkError, PermissionDenied) as error:
+                    refused.append(f"{obj}: {getattr(error, 'message', error)}")
+            if done:
+                modeladmin.message_user(request, gettext("Done for %(count)d record(s).") % {"count": done})
+            for line in refused:
+                modeladmin.message_user(request, line, messages.ERROR)
+
+        return action
+
+
+class CaseAdminMixin(WorkflowAdminMixin):
+    """Defaults for a case model's admin: the case mark searchable and shown, handler selectable."""
+
+    list_select_related = ["handler"]
+    search_fields = ["case_mark"]
+    readonly_fields = ["case_mark", "channel", "created_at", "closed_at"]
+
+
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """A register clerks may look at but never edit by hand (it is written by services)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,65 @@
+"""Settings behave safely: production mode passes the deploy check, secrets have no defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "culture_dept.settings",
+    "DJANGO_SECRET_KEY": "x7#kq!2vL9@pR4tz&Wm8^nB3yH6cJ1eF5gD0sA-uQ+oI_rE*lK",
+    "DJANGO_ALLOWED_HOSTS": "kultura.rudaslaska.pl",
+    "DJANGO_ADMIN_URL": "urzad-7f3k/",
+    "SMTP_URL": "smtp+tls://portal:secret@smtp.rudaslaska.pl:587",
+    "CACHE_URL": "rediscache://127.0.0.1:6379/1",
+}
+
+
+def run_manage(*args, env_overrides, drop=()):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_") and key not in drop}
+    env.update(env_overrides)
+    return subprocess.run(  # noqa: S603 — fixed interpreter and arguments
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    """`check --deploy` in production mode reports no issue at all."""
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ADMIN_URL"])
+def test_production_start_fails_without_a_secret(missing):
+    """A secret left unset stops production start-up with ImproperlyConfigured, never a default."""
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    """Without DJANGO_DEBUG the portal runs in production mode."""
+    result = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)", env_overrides=PRODUCTION_ENV
+    )
+    assert result.stdout.strip().endswith("False"), result.stderr
+
+
+def test_newcomer_default_database_is_sqlite_under_var():
+    """With DATABASE_URL unset the database is an SQLite file under var/."""
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'])",
+        env_overrides={"DJANGO_DEBUG": "true"},
+        drop=("DATABASE_URL",),
+    )
+    assert "sqlite3" in result.stdout, result.stderr
+    assert str(ROOT / "var") in result.stdout

@@ -1,0 +1,92 @@
+"""The public site shell: home, the department page, static pages, search, errors, sitemap."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from core.models import DepartmentDuty, StaticPage
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_home_page_is_polish_with_landmarks(client, demo):
+    body = client.get("/").content.decode()
+    assert '<html lang="pl">' in body
+    assert 'href="#main"' in body and "Przejdź do treści" in body
+    assert "<main" in body and "<nav" in body and "<footer" in body
+    assert "Wydział Kultury, Komunikacji Społecznej i Promocji Miasta" in body
+
+
+def test_department_page_lists_the_23_duties_and_contacts(client, demo):
+    body = client.get("/wydzial/").content.decode()
+    assert DepartmentDuty.objects.count() == 23
+    assert body.count("<li>") >= 23
+    assert "Krzysztof Piecha" in body
+    assert "32 244 90 00 wew. 3250" in body
+    assert "Realizacja zadań koordynatora do spraw dostępności." in body
+
+
+def test_static_page_shows_sanitised_content(client, demo):
+    page = StaticPage.objects.create(
+        title="Łódź i Ruda", body='<p onclick="x()">Tekst</p><script>alert(1)</script>', is_published=True
+    )
+    assert page.slug == "lodz-i-ruda"
+    body = client.get(page.get_absolute_url()).content.decode()
+    assert "<p>Tekst</p>" in body
+    assert "alert(1)" not in body and "onclick" not in body
+
+
+def test_unpublished_page_is_not_found(client, demo):
+    page = StaticPage.objects.create(title="Szkic", body="<p>Robocze</p>", is_published=False)
+    response = client.get(page.get_absolute_url())
+    assert response.status_code == 404
+    assert "Nie znaleziono strony" in response.content.decode()
+
+
+def test_search_finds_published_pages_only(client, demo):
+    StaticPage.objects.create(title="Roboczy regulamin konkursu", body="<p>x</p>", is_published=False)
+    body = client.get("/szukaj/", {"q": "instytucje kultury"}).content.decode()
+    assert "Miejskie instytucje kultury" in body
+    assert "Roboczy" not in client.get("/szukaj/", {"q": "regulamin"}).content.decode()
+
+
+def test_search_survives_hostile_input(client, demo):
+    for query in ["\x00\x1b", "a" * 10_000, "%' OR 1=1 --", "<script>"]:
+        response = client.get("/szukaj/", {"q": query})
+        assert response.status_code == 200
+        assert "<script>" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_english_version_lives_under_en(client, demo):
+    body = client.get("/en/wydzial/").content.decode()
+    assert '<html lang="en">' in body
+    assert "Duties of the department" in body
+    assert 'href="/wydzial/"' in body  # the switch back to Polish
+
+
+def test_sitemap_and_robots(client, demo):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/wydzial/" in sitemap and "/strony/kontakt/" in sitemap and "/en/wydzial/" in sitemap
+    robots = client.get("/robots.txt")
+    assert robots["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+    assert "admin" not in robots.content.decode()
+
+
+def test_seed_demo_is_idempotent(demo):
+    counts = (DepartmentDuty.objects.count(), StaticPage.objects.count())
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (DepartmentDuty.objects.count(), StaticPage.objects.count()) == counts
+
+
+def test_server_error_page_renders_without_the_database():
+    from core.views import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    assert "wystąpił błąd serwera" in response.content.decode()
