@@ -58,8 +58,8 @@ class PublicCaseCreateView(View):
     def case_title(self, case) -> str:
         return str(type(case)._meta.verbose_name)
 
-    def after_open(self, case) -> None:
-        """Hook for notifications; runs inside the request after the case is committed."""
+    def on_open(self, case) -> None:
+        """Hook for notifications: runs in the transaction that opens the case, only for a new case."""
 
     def get(self, request):
         return self.render_form(self.form_class())
@@ -80,11 +80,11 @@ class PublicCaseCreateView(View):
                 title=self.case_title(case),
                 info_clause=current_information_clause(self.form_key),
                 submission_token=form.cleaned_data.get("submission_token") or uuid.uuid4(),
+                on_open=self.on_open,
             )
         except CaseWorkError as error:
             form.add_error(None, error.message)
             return self.render_form(form)
-        self.after_open(case)
         return redirect("core:case_confirmation", token=case.register_entry.tracking_token)
 
     def render_form(self, form):
@@ -104,6 +104,13 @@ def _entry_for_token(token: str) -> CaseRegisterEntry:
     if entry.case is None:
         raise Http404
     return entry
+
+
+def tracking_url(request, case) -> str:
+    """The absolute private link to a case's tracking page."""
+    return request.build_absolute_uri(
+        reverse("core:case_tracking", kwargs={"token": case.register_entry.tracking_token})
+    )
 
 
 @never_cache

@@ -4,6 +4,7 @@ Apps call these; views and admin actions never assign a status or a case number 
 """
 
 import uuid
+from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -90,11 +91,13 @@ def case_open(
     acting_user=None,
     info_clause: InformationClause | None = None,
     submission_token: uuid.UUID | None = None,
+    on_open: Callable[[Case], None] | None = None,
 ) -> Case:
     """Register a new case: allocate its case mark, save it and write the opening history row.
 
     With a `submission_token`, a repeated submission of the same form returns the case created by
-    the first one instead of opening a second case (idempotency of public forms).
+    the first one instead of opening a second case (idempotency of public forms). `on_open(case)`
+    runs inside the same transaction, only for a new case: mail queued there commits with the case.
     Raises CaseWorkError if the case type is not configured.
     """
     model = type(case)
@@ -124,6 +127,8 @@ def case_open(
                 to_status=getattr(case, workflow.status_field) if workflow else "",
                 actor=acting_user if acting_user and acting_user.is_authenticated else None,
             )
+            if on_open is not None:
+                on_open(case)
     except IntegrityError:
         if submission_token is not None:
             # A concurrent double submit won the race; return what it created.
