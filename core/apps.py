@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from core import roles, site_registry
+        from core import checks, roles, site_registry  # noqa: F401 — checks registers system checks
 
         site_registry.register_core_entries()
         roles.register_section_models(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import public_cases, views
+from core import private_documents, public_cases, views
 
 app_name = "core"
 
@@ -13,4 +13,10 @@ urlpatterns = [
     path("sprawy/przyjeto/", public_cases.case_received, name="case_received"),
     path("sprawy/<str:token>/", public_cases.case_tracking, name="case_tracking"),
     path("sprawy/<str:token>/potwierdzenie/", public_cases.case_confirmation, name="case_confirmation"),
+    path(
+        "sprawy/<str:token>/dokumenty/<int:pk>/",
+        private_documents.case_document_download,
+        name="case_document_download",
+    ),
+    path("dokumenty/<int:pk>/pobierz/", private_documents.document_download, name="document_download"),
 ]

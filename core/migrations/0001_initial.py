@@ -362,7 +362,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('kind', models.CharField(choices=[('attachment', "applicant's attachment"), ('letter', 'letter or decision')], max_length=20, verbose_name='kind')),
-                ('file', models.FileField(max_length=200, storage=core.models.records.private_storage, upload_to='documents/%Y/%m/', verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=core.models.records.private_storage, upload_to='documents/', verbose_name='file')),
                 ('original_name', models.CharField(blank=True, max_length=120, verbose_name='original file name')),
                 ('mime_type', models.CharField(max_length=60, verbose_name='type')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
@@ -381,7 +381,7 @@ class Migration(migrations.Migration):
             name='PublicImage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', upload_to='images/%Y/%m/', verbose_name='image', width_field='width')),
+                ('image', models.ImageField(height_field='height', upload_to='images/', verbose_name='image', width_field='width')),
                 ('alt_text', models.CharField(help_text='What the image shows, for people who cannot see it, e.g. “Orchestra on the stage of MCK”.', max_length=250, verbose_name='alternative text')),
                 ('width', models.PositiveIntegerField(default=0, editable=False, verbose_name='width')),
                 ('height', models.PositiveIntegerField(default=0, editable=False, verbose_name='height')),

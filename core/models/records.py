@@ -91,7 +91,7 @@ class PrivateDocument(models.Model):
     object_id = models.PositiveBigIntegerField()
     case = GenericForeignKey("content_type", "object_id")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    file = models.FileField(_("file"), storage=private_storage, upload_to="documents/%Y/%m/", max_length=200)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="documents/", max_length=200)
     original_name = models.CharField(_("original file name"), max_length=120, blank=True)
     mime_type = models.CharField(_("type"), max_length=60)
     size = models.PositiveIntegerField(_("size in bytes"))
@@ -203,7 +203,7 @@ class RetentionAction(models.Model):
 class PublicImage(models.Model):
     """An image shown on public pages: re-encoded without EXIF, with WebP and JPEG renditions and alt text."""
 
-    image = models.ImageField(_("image"), upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    image = models.ImageField(_("image"), upload_to="images/", width_field="width", height_field="height")
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,

@@ -1,0 +1,90 @@
+"""System checks of the case-work kernel: private files stay private, retention can clear what it must.
+
+Registered on import; `CoreConfig.ready()` imports this module.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _resolved(value) -> Path | None:
+    if not value:
+        return None
+    return Path(value).expanduser().resolve()
+
+
+def _overlaps(private: Path, public: Path) -> bool:
+    return private == public or private.is_relative_to(public) or public.is_relative_to(private)
+
+
+@register(Tags.security)
+def check_private_media_outside_public_roots(app_configs=None, **kwargs):
+    """core.E001: PRIVATE_MEDIA_ROOT (and the "private" storage) must not overlap MEDIA_ROOT or STATIC_ROOT.
+
+    The web server serves MEDIA_ROOT and STATIC_ROOT to anyone; an applicant's document placed under
+    either would be downloadable without the permission-checked view (ARCHITECTURE.md: "applicants'
+    documents never served from a public URL"). core.E002: the private storage must have no base URL.
+    """
+    errors = []
+    private_roots = {_resolved(getattr(settings, "PRIVATE_MEDIA_ROOT", None))}
+    private_storage = settings.STORAGES.get("private", {})
+    private_options = private_storage.get("OPTIONS", {})
+    private_roots.add(_resolved(private_options.get("location")))
+    private_roots.discard(None)
+    if not private_roots:
+        errors.append(
+            Error(
+                "PRIVATE_MEDIA_ROOT is not set.",
+                hint="Set DJANGO_PRIVATE_MEDIA_ROOT to a directory outside MEDIA_ROOT and STATIC_ROOT.",
+                id="core.E001",
+            )
+        )
+    public_roots = {
+        "MEDIA_ROOT": _resolved(settings.MEDIA_ROOT),
+        "STATIC_ROOT": _resolved(getattr(settings, "STATIC_ROOT", None)),
+    }
+    for private in sorted(private_roots):
+        for setting_name, public in public_roots.items():
+            if public is not None and _overlaps(private, public):
+                errors.append(
+                    Error(
+                        f"Private documents directory {private} overlaps {setting_name} ({public}).",
+                        hint="Files under it would be public. Point DJANGO_PRIVATE_MEDIA_ROOT elsewhere.",
+                        id="core.E001",
+                    )
+                )
+    if private_options.get("base_url"):
+        errors.append(
+            Error(
+                'The "private" storage has a base_url: its files would get public URLs.',
+                hint='Set STORAGES["private"]["OPTIONS"]["base_url"] to None.',
+                id="core.E002",
+            )
+        )
+    return errors
+
+
+@register()
+def check_personal_data_fields(app_configs=None, **kwargs):
+    """core.E003: every PERSONAL_DATA_FIELDS entry of a case model can be cleared by the retention purge."""
+    from core.retention import case_models, personal_data_updates
+
+    errors = []
+    for model in case_models():
+        if app_configs is not None and model._meta.app_config not in app_configs:
+            continue
+        try:
+            personal_data_updates(model)
+        except ImproperlyConfigured as exc:
+            errors.append(
+                Error(
+                    str(exc),
+                    hint="List only text fields or nullable fields; retention blanks or nulls them.",
+                    obj=model,
+                    id="core.E003",
+                )
+            )
+    return errors
