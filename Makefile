@@ -32,7 +32,7 @@ $(STAMP): requirements.lock | check-python
 	@touch $(STAMP)
 
 install: $(STAMP)
-	$(VPY) manage.py compilemessages --ignore=.venv -v 0
+	DJANGO_DEBUG=true $(VPY) manage.py compilemessages --ignore=.venv -v 0
 
 run: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(VPY) manage.py migrate --no-input -v 0
@@ -51,8 +51,8 @@ format: install
 	$(VPY) -m ruff check --fix .
 
 messages: install
-	$(VPY) manage.py makemessages -l pl -l en --no-location --ignore=.venv --ignore=tests --ignore=bench
-	$(VPY) manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=true $(VPY) manage.py makemessages -l pl -l en --no-location --ignore=.venv --ignore=tests --ignore=bench
+	DJANGO_DEBUG=true $(VPY) manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache

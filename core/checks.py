@@ -88,3 +88,36 @@ def check_personal_data_fields(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def check_production_is_not_left_on_development_defaults(app_configs=None, **kwargs):
+    """core.W010–W012: production must not silently run on the newcomer's defaults.
+
+    SQLite, tasks run inside the web request and a localhost SITE_URL all work in development, and
+    none of them is caught by Django's own deploy checks.
+    """
+    from django.core.checks import Warning
+
+    warnings = []
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        warnings.append(
+            Warning("The database is SQLite.", hint="Set DATABASE_URL to the PostgreSQL database.", id="core.W010")
+        )
+    if settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
+        warnings.append(
+            Warning(
+                "Background tasks run inside web requests.",
+                hint="Set DJANGO_TASKS_BACKEND=django_tasks_db.backend.DatabaseBackend and run manage.py db_worker.",
+                id="core.W011",
+            )
+        )
+    if "127.0.0.1" in settings.SITE_URL or "localhost" in settings.SITE_URL:
+        warnings.append(
+            Warning(
+                "SITE_URL points at this machine; links in e-mails would not work.",
+                hint="Set DJANGO_SITE_URL to the portal's public https:// address.",
+                id="core.W012",
+            )
+        )
+    return warnings

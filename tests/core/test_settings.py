@@ -16,6 +16,9 @@ PRODUCTION_ENV = {
     "DJANGO_ADMIN_URL": "urzad-7f3k/",
     "SMTP_URL": "smtp+tls://portal:secret@smtp.rudaslaska.pl:587",
     "CACHE_URL": "rediscache://127.0.0.1:6379/1",
+    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+    "DJANGO_TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",
+    "DJANGO_SITE_URL": "https://kultura.rudaslaska.pl",
 }
 
 
@@ -32,6 +35,16 @@ def test_deploy_check_passes_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_about_development_defaults():
+    """Production left on SQLite, in-request tasks or a localhost SITE_URL is reported by the deploy check."""
+    env = {
+        k: v for k, v in PRODUCTION_ENV.items() if k not in ("DATABASE_URL", "DJANGO_TASKS_BACKEND", "DJANGO_SITE_URL")
+    }
+    result = run_manage("check", "--deploy", env_overrides=env, drop=("DATABASE_URL",))
+    for code in ("core.W010", "core.W011", "core.W012"):
+        assert code in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ADMIN_URL"])
