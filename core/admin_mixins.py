@@ -132,14 +132,13 @@ class WorkflowAdminMixin:
             self.message_user(request, error.message, messages.ERROR)
         return HttpResponseRedirect(change_url)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        for transition in self.model.workflow.transitions:
-            if transition.note_required:
-                continue
-            name = f"transition_{transition.name}"
-            actions[name] = (self._make_transition_action(transition), name, transition.label)
-        return actions
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # One bulk action per transition that needs no note; each still goes through the service.
+        self.actions = [
+            *(self.actions or []),
+            *(self._make_transition_action(t) for t in model.workflow.transitions if not t.note_required),
+        ]
 
     def _make_transition_action(self, transition):
         def action(modeladmin, request, queryset):
@@ -155,7 +154,8 @@ class WorkflowAdminMixin:
             for line in refused:
                 modeladmin.message_user(request, line, messages.ERROR)
 
-        return action
+        action.__name__ = f"transition_{transition.name}"
+        return admin.action(description=transition.label, permissions=["change"])(action)
 
 
 class CaseAdminMixin(WorkflowAdminMixin):

@@ -34,3 +34,4 @@ class CoreConfig(AppConfig):
             },
         )
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="core.sync_roles")
+        from core import auth  # noqa: F401 — connects the sign-in audit log receivers

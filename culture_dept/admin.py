@@ -1,7 +1,9 @@
-"""The clerks' admin site: Polish headers naming the department."""
+"""The clerks' admin site: Polish headers naming the department, and the Terminarz (open deadlines) page."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +11,67 @@ class PortalAdminSite(admin.AdminSite):
     site_header = _("Department of Culture, Social Communication and City Promotion")
     site_title = _("Culture Department — clerks' portal")
     index_title = _("Case work")
+
+    # The second factor, as django_otp.admin.OTPAdminSite does it. That class cannot be the base: this
+    # module is imported while the app registry loads (PortalAdminConfig), and django_otp.admin imports
+    # the auth models. The login form is looked up per request, so tests may switch OTP_REQUIRED.
+    login_template = "admin/login.html"  # templates/admin/login.html: Django's page plus the code field
+
+    @property
+    def login_form(self):
+        from django.contrib.admin.forms import AdminAuthenticationForm
+
+        from core.auth import ClerkLoginForm
+
+        return ClerkLoginForm if settings.OTP_REQUIRED else AdminAuthenticationForm
+
+    def has_permission(self, request):
+        """Staff who also passed the second factor; without OTP_REQUIRED (debug mode only), staff alone."""
+        if not super().has_permission(request):
+            return False
+        if not settings.OTP_REQUIRED:
+            return True
+        is_verified = getattr(request.user, "is_verified", None)  # set by OTPMiddleware; fail closed without it
+        return bool(is_verified and is_verified())
+
+    def get_urls(self):
+        from core.admin_views import DeadlineListView
+
+        # Before the default patterns, so that no app label or catch-all can shadow it.
+        return [
+            path("terminarz/", self.admin_view(DeadlineListView.as_view(admin_site=self)), name="core_deadline_list"),
+            *super().get_urls(),
+        ]
+
+    def get_app_list(self, request, app_label=None):
+        """The registered apps, led by a pseudo-app linking to the Terminarz on the index and in the sidebar.
+
+        Every staff member may open the Terminarz, so the entry needs no model permission. An app's own index
+        page (`app_label` given) shows only that app.
+        """
+        app_list = super().get_app_list(request, app_label)
+        if app_label is None:
+            app_list.insert(0, self._deadlines_entry())
+        return app_list
+
+    def _deadlines_entry(self):
+        url = reverse("admin:core_deadline_list", current_app=self.name)
+        return {
+            "name": _("Deadlines"),
+            "app_label": "deadlines",
+            "app_url": url,
+            "has_module_perms": True,
+            "models": [
+                {
+                    "name": _("Deadline diary"),
+                    "object_name": "DeadlineDiary",
+                    "admin_url": url,
+                    "add_url": None,
+                    "view_only": True,
+                    "perms": {"add": False, "change": False, "delete": False, "view": True},
+                }
+            ],
+        }
 
 
 class PortalAdminConfig(AdminConfig):

@@ -4,9 +4,11 @@ Every variable is documented in `.env.example` and in the README. Secrets have n
 production start without them fails with ImproperlyConfigured.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +76,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "core",
 ]
 
@@ -88,9 +94,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when the session holds a confirmed OTP device (after authentication).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out login attempt into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # TEMPLATES
@@ -125,6 +135,46 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/" if DEBUG else environ.Env.NOTSET)
 LOGIN_URL = "admin:login"
+# The axes backend goes first: it refuses a locked-out client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Second factor (django-otp): the clerks' admin requires a confirmed TOTP device (an authenticator app);
+# one-time backup codes (static device) are the way in when the phone is lost. `manage.py clerk_totp`
+# creates or resets a clerk's device. Production always requires the second factor. In debug mode the
+# requirement is off by default, so a newcomer without a phone gets into the admin after `make run`
+# with the demo clerk's password alone; `seed_demo` still gives the demo clerk a device and prints its
+# secret, so DJANGO_OTP_REQUIRED=true tries the real sign-in locally.
+OTP_REQUIRED = env.bool("DJANGO_OTP_REQUIRED", default=not DEBUG)
+if not OTP_REQUIRED and not DEBUG:
+    raise ImproperlyConfigured("DJANGO_OTP_REQUIRED may be false only in debug mode (DJANGO_DEBUG=true).")
+# The name an authenticator app shows next to the clerk's login.
+OTP_TOTP_ISSUER = "Wydział Kultury UM Ruda Śląska"
+# Secrets never appear in the admin: no TOTP key or QR code on the device pages (use clerk_totp).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Login throttling (django-axes): failures are counted per username and client address together, in
+# the shared default cache (Redis in production), so every worker sees the same counters. Per user and
+# address rather than either alone: a per-user lock would let anyone on the Internet lock a clerk out,
+# a per-address lock would lock the whole office behind the City Hall's NAT after one clerk's typos;
+# the second factor stops password guessing spread over many addresses.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Five wrong passwords in a row are answered normally; the sixth attempt gets the 429 lockout page.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# "In a row": a complete sign-in (password and code) clears the client's counter.
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.auth.lockout_response"
+# The same client address as the public forms' rate limit (right-most X-Forwarded-For behind the proxy).
+AXES_CLIENT_IP_CALLABLE = "core.auth.client_ip"
+# Axes' own log lines mask the username and address; no user agents, no start-up banner.
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+# The cache handler keeps no attempts in the database: no empty axes pages in the admin.
+AXES_ENABLE_ADMIN = False
 
 # STATIC AND MEDIA
 # ------------------------------------------------------------------------------
@@ -186,7 +236,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=not DEBUG)
 if env.bool("DJANGO_BEHIND_PROXY", default=not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SILENCED_SYSTEM_CHECKS = []
+# axes.W001 (login counters in a per-process cache): harmless for the single runserver process of debug mode;
+# production must point CACHE_URL at the shared Redis, and the warning stays on there.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"] if DEBUG else []
 
 # EMAIL
 # ------------------------------------------------------------------------------
@@ -229,9 +281,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Paths of private tracking pages are masked before any line is written (core/logging.py).
+    "filters": {"mask_tracking_tokens": {"()": "core.logging.MaskTrackingTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_tracking_tokens"]}
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"django.security.csrf": {"level": "WARNING"}},
+    "loggers": {
+        "django.security.csrf": {"level": "WARNING"},
+        # Sign-ins, failures and lockouts, without passwords, usernames or raw addresses (core/auth.py).
+        "core.auth": {"level": "INFO"},
+        # Axes repeats our failure lines with masked values; keep only its warnings.
+        "axes": {"level": "WARNING"},
+        # WeasyPrint reports every step of a PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # PORTAL

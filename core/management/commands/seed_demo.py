@@ -1,10 +1,12 @@
 """Load realistic Polish demo content for a newcomer's `make run`. Safe to run again: nothing is duplicated."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.auth import current_totp_code, new_totp_device, totp_device_for, totp_secret
 from core.models import DepartmentDuty, DepartmentProfile, StaticPage
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
 
@@ -114,8 +116,21 @@ class Command(BaseCommand):
             clerk.set_password(DEMO_CLERK_PASSWORD)
             clerk.save(update_fields=["password"])
         clerk.groups.add(*Group.objects.filter(name__in=[s.group_name for s in SECTIONS] + [HEAD_OF_DEPARTMENT_GROUP]))
+        # The second factor: one authenticator-app device with a random key, kept on later runs.
+        device = totp_device_for(clerk) or new_totp_device(clerk)
 
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write("Portal:        http://127.0.0.1:8000/")
         self.stdout.write("Panel urzędnika: http://127.0.0.1:8000/admin/")
         self.stdout.write(f"Login: {DEMO_CLERK_USERNAME}   Hasło: {DEMO_CLERK_PASSWORD}")
+        self.stdout.write("Drugi składnik (aplikacja uwierzytelniająca, np. FreeOTP, Aegis, Google Authenticator):")
+        self.stdout.write(f"  Sekret (base32): {totp_secret(device)}")
+        self.stdout.write(f"  URI otpauth:     {device.config_url}")
+        self.stdout.write(f"  Kod w tej chwili: {current_totp_code(device)} (zmienia się co {device.step} s)")
+        if settings.OTP_REQUIRED:
+            self.stdout.write("Przy logowaniu podaj kod z aplikacji, do której dodano sekret.")
+        else:
+            self.stdout.write(
+                "Tryb debug: kod nie jest wymagany (DJANGO_OTP_REQUIRED=false), wystarczą login i hasło. "
+                "Logowanie z kodem: DJANGO_OTP_REQUIRED=true make run"
+            )
