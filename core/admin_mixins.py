@@ -32,14 +32,34 @@ class ReadOnlyInlineMixin:
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        # The history and messages belong to the case: whoever may see the case sees them.
+        opts = self.parent_model._meta
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or request.user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+
 
 class StatusHistoryInline(ReadOnlyInlineMixin, GenericTabularInline):
     model = StatusChange
     ct_field = "content_type"
     ct_fk_field = "object_id"
-    fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
+    fields = ["created_at", "action", "from_status_label", "to_status_label", "actor", "note"]
     readonly_fields = fields
     verbose_name = _("status change")
+
+    def _status_label(self, value):
+        field = self.parent_model._meta.get_field(self.parent_model.workflow.status_field)
+        return dict(field.choices).get(value, value or "—")
+
+    @admin.display(description=_("from status"))
+    def from_status_label(self, obj):
+        return self._status_label(obj.from_status)
+
+    @admin.display(description=_("to status"))
+    def to_status_label(self, obj):
+        return self._status_label(obj.to_status)
+
     verbose_name_plural = _("status history")
 
     def get_queryset(self, request):

@@ -6,9 +6,11 @@ Apps call these; views and admin actions never assign a status or a case number 
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -195,14 +197,32 @@ def _display_status(obj, field_name):
 
 
 def case_message_add(*, case: Case, body: str, author_kind: str, acting_user=None) -> CaseMessage:
-    """Add a message to the case's conversation (shown on the applicant's tracking page)."""
+    """Add a message to the case's conversation (shown on the applicant's tracking page).
+
+    A message from the department is announced to the applicant by e-mail, when the case has the
+    applicant's address (the model's APPLICANT_EMAIL_FIELD); the e-mail carries only the case mark
+    and the private link, never the message itself. Raises CaseWorkError for an empty message.
+    """
+    from core.mail import mail_enqueue
+
     body = (body or "").strip()
     if not body:
         raise CaseWorkError(_("The message is empty."), code="empty")
-    return CaseMessage.objects.create(
-        content_type=ContentType.objects.get_for_model(type(case)),
-        object_id=case.pk,
-        author_kind=author_kind,
-        author=acting_user if acting_user is not None and acting_user.is_authenticated else None,
-        body=body[:5000],
-    )
+    with transaction.atomic():
+        message = CaseMessage.objects.create(
+            content_type=ContentType.objects.get_for_model(type(case)),
+            object_id=case.pk,
+            author_kind=author_kind,
+            author=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+            body=body[:5000],
+        )
+        email = getattr(case, case.APPLICANT_EMAIL_FIELD, "") if case.APPLICANT_EMAIL_FIELD else ""
+        if author_kind == CaseMessage.Author.CLERK and email:
+            tracking_path = reverse("core:case_tracking", kwargs={"token": case.register_entry.tracking_token})
+            mail_enqueue(
+                to=[email],
+                subject=_("New message in case %(mark)s") % {"mark": case.case_mark},
+                template="case_message",
+                context={"case_mark": case.case_mark, "tracking_url": settings.SITE_URL.rstrip("/") + tracking_path},
+            )
+    return message

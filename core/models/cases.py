@@ -184,6 +184,8 @@ class Case(TimeStampedModel):
 
     CASE_KIND_DEFAULTS: dict = {}
     PERSONAL_DATA_FIELDS: tuple[str, ...] = ()
+    # The field holding the applicant's e-mail, if any: messages from the department are announced there.
+    APPLICANT_EMAIL_FIELD: str | None = None
 
     register_entry = models.OneToOneField(
         CaseRegisterEntry,
