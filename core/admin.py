@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,9 +15,11 @@ from core.models import (
     JrwaClass,
     OrganisationalUnit,
     OutboxMessage,
+    PublicImage,
     RetentionAction,
     StaticPage,
 )
+from core.public_images import public_image_create
 
 
 @admin.register(DepartmentProfile)
@@ -44,7 +48,7 @@ class StaticPageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(CaseAdminMixin, admin.ModelAdmin):
+class FeedbackAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "created_at", "short_message", "page_path", "has_contact", "status", "handler"]
     list_filter = ["status", "created_at"]
     search_fields = ["case_mark", "message", "page_path"]
@@ -127,3 +131,48 @@ class RetentionActionAdmin(ReadOnlyModelAdmin):
     list_display = ["performed_at", "case_mark", "archival_category", "documents_deleted"]
     list_filter = ["archival_category"]
     search_fields = ["case_mark"]
+
+
+class PublicImageForm(forms.ModelForm):
+    """Adding an image: the file is checked and re-encoded by public_image_create, never stored as sent."""
+
+    upload = forms.FileField(label=_("image file"), help_text=_("JPEG, PNG or WebP, at most 10 MB."))
+
+    class Meta:
+        model = PublicImage
+        fields = ["alt_text"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            self.instance = public_image_create(
+                uploaded_file=cleaned["upload"], alt_text=cleaned.get("alt_text", ""), acting_user=self.acting_user
+            )
+        except ValidationError as error:
+            self.add_error("upload", error)
+        return cleaned
+
+
+@admin.register(PublicImage)
+class PublicImageAdmin(admin.ModelAdmin):
+    list_display = ["alt_text", "width", "height", "created_at"]
+    search_fields = ["alt_text"]
+    readonly_fields = ["image", "width", "height", "created_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            form = PublicImageForm
+            form.acting_user = request.user
+            return form
+        kwargs["fields"] = ["alt_text"]
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["upload", "alt_text"] if obj is None else ["image", "alt_text", "width", "height", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["alt_text"])
+        # A new image was already stored by public_image_create in the form's clean().

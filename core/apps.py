@@ -19,6 +19,7 @@ class CoreConfig(AppConfig):
                 "core.departmentprofile": roles.EDIT,
                 "core.departmentduty": roles.FULL,
                 "core.feedback": frozenset({"view", "change"}),
+                "core.publicimage": roles.FULL,
             },
         )
         roles.register_section_models(

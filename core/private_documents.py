@@ -60,7 +60,7 @@ def _storage_basename(content: bytes, mime_type: str) -> tuple[str, str]:
 def document_attach(
     *,
     case: Case,
-    uploaded_file_bytes_or_django_file,
+    content,
     original_name: str,
     mime_type: str,
     kind: str,
@@ -69,7 +69,7 @@ def document_attach(
 ) -> PrivateDocument:
     """Store a document of `case` in private storage under a random name and record it.
 
-    `uploaded_file_bytes_or_django_file` is bytes or a Django File (an UploadedFile, a
+    `content` is bytes or a Django File (an UploadedFile, a
     `core.uploads.ValidatedFile`); validate public uploads first (`core.uploads.ValidatedFileField`),
     this service does not. The storage path is "documents/YYYY/MM/<random hex>.<ext>" — never the
     client's name, which is kept (sanitised) in `original_name` only. When the bytes are a known type
@@ -80,7 +80,7 @@ def document_attach(
     """
     if kind not in PrivateDocument.Kind.values:
         raise CaseWorkError(_("Unknown kind of document."), code="document_kind")
-    source = uploaded_file_bytes_or_django_file
+    source = content
     if isinstance(source, bytes | bytearray | memoryview):
         content = bytes(source)
     else:
@@ -195,3 +195,24 @@ def case_document_download(request, token: str, pk: int):
     if not visible:
         raise Http404
     return _file_response(document)
+
+
+def letter_issue(
+    *, case: Case, template_name: str, context, acting_user, description: str = "", file_name: str = ""
+) -> PrivateDocument:
+    """Render a letter or decision of `case` to PDF and keep it with the case as a LETTER document.
+
+    The PDF carries the case mark; the applicant can download it from the tracking page.
+    """
+    from core.documents import render_letter_pdf
+
+    pdf = render_letter_pdf(template_name=template_name, context=context)
+    return document_attach(
+        case=case,
+        content=pdf,
+        original_name=file_name or f"{case.case_mark}.pdf",
+        mime_type="application/pdf",
+        kind=PrivateDocument.Kind.LETTER,
+        acting_user=acting_user,
+        description=description,
+    )

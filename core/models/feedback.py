@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models.cases import Case
 from core.workflow import Transition, Workflow
@@ -31,6 +32,8 @@ class Feedback(Case):
     )
     contact_email = models.EmailField(_("e-mail for the answer"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.NEW, editable=False)
+
+    history = HistoricalRecords()
 
     workflow = Workflow(
         action_prefix="core.feedback",

@@ -203,7 +203,7 @@ class RetentionAction(models.Model):
 class PublicImage(models.Model):
     """An image shown on public pages: re-encoded without EXIF, with WebP and JPEG renditions and alt text."""
 
-    image = models.ImageField(_("image"), upload_to="images/", width_field="width", height_field="height")
+    image = models.ImageField(_("image"), upload_to="images/")
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,

@@ -342,3 +342,34 @@ def test_polish_long_date_of_an_aware_datetime_uses_local_time():
 def test_place_and_date():
     assert place_and_date(datetime.date(2026, 11, 26)) == "Ruda Śląska, 26 listopada 2026 r."
     assert place_and_date(datetime.date(2026, 3, 1), place="Katowice") == "Katowice, 1 marca 2026 r."
+
+
+@pytest.mark.django_db
+def test_issued_letter_is_kept_with_the_case_and_reads_back():
+    """A letter issued in a case is stored as its LETTER document and carries the case mark."""
+    from core.models import Feedback, PrivateDocument
+    from core.private_documents import letter_issue
+    from core.services import case_open
+
+    case = case_open(case=Feedback(message="Opinia"), title="Opinia o portalu")
+    document = letter_issue(
+        case=case,
+        template_name="documents/letter.html",
+        context={
+            "case_mark": case.case_mark,
+            "place_and_date": "Ruda Śląska, 26 listopada 2026 r.",
+            "addressee_lines": ["Pan Jan Kowalski"],
+            "subject": "Odpowiedź na opinię",
+            "body_html": "<p>Dziękujemy za opinię.</p>",
+            "signatory_name": "Krzysztof Piecha",
+            "signatory_title": "Naczelnik Wydziału",
+        },
+        acting_user=None,
+        description="Odpowiedź",
+    )
+    assert document.kind == PrivateDocument.Kind.LETTER
+    assert document.mime_type == "application/pdf"
+    with document.file.open("rb") as stored:
+        text = "".join(page.extract_text() for page in PdfReader(stored).pages)
+    assert case.case_mark in text
+    assert "Dziękujemy za opinię." in text

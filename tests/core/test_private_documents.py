@@ -62,7 +62,7 @@ def open_feedback(email="jan.kowalski@example.com"):
 def attach(case, *, kind=PrivateDocument.Kind.LETTER, acting_user=None, content=PDF, name=ORIGINAL_NAME):
     return document_attach(
         case=case,
-        uploaded_file_bytes_or_django_file=content,
+        content=content,
         original_name=name,
         mime_type="application/pdf",
         kind=kind,
@@ -135,7 +135,7 @@ def test_sniffed_type_wins_over_the_declared_one_and_django_files_are_accepted(c
     upload = SimpleUploadedFile("opinia.html", PDF, content_type="text/html")
     document = document_attach(
         case=case,
-        uploaded_file_bytes_or_django_file=upload,
+        content=upload,
         original_name=upload.name,
         mime_type="text/html",
         kind=PrivateDocument.Kind.ATTACHMENT,

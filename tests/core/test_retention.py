@@ -52,7 +52,7 @@ def closed_feedback(closed_at, *, email=EMAIL, note="", with_document=True):
     if with_document:
         document_attach(
             case=case,
-            uploaded_file_bytes_or_django_file=PDF,
+            content=PDF,
             original_name="skan Jan Kowalski.pdf",
             mime_type="application/pdf",
             kind=PrivateDocument.Kind.ATTACHMENT,
