@@ -10,7 +10,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import CaseMessage, StatusChange
@@ -170,7 +170,10 @@ class WorkflowAdminMixin:
                 except (CaseWorkError, PermissionDenied) as error:
                     refused.append(f"{obj}: {getattr(error, 'message', error)}")
             if done:
-                modeladmin.message_user(request, gettext("Done for %(count)d record(s).") % {"count": done})
+                modeladmin.message_user(
+                    request,
+                    ngettext("Done for %(count)d record.", "Done for %(count)d records.", done) % {"count": done},
+                )
             for line in refused:
                 modeladmin.message_user(request, line, messages.ERROR)
 

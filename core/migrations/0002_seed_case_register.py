@@ -26,15 +26,16 @@ JRWA_CLASSES = [
 ]
 
 FEEDBACK_CLAUSE = (
-    "<p>Administratorem Twoich danych osobowych jest Prezydent Miasta Ruda Śląska, pl. Jana Pawła II 6, "
+    "<p>Administratorem danych osobowych jest Prezydent Miasta Ruda Śląska, pl. Jana Pawła II 6, "
     "41-709 Ruda Śląska. Kontakt z inspektorem ochrony danych: iod@rudaslaska.pl.</p>"
-    "<p>Przetwarzamy Twoją opinię i — jeśli go podasz — adres e-mail wyłącznie po to, by ulepszać portal i Ci "
-    "odpowiedzieć (art. 6 ust. 1 lit. e RODO — zadanie realizowane w interesie publicznym). Odbiorcami danych "
-    "mogą być wyłącznie podmioty obsługujące systemy informatyczne urzędu. Dane nie są przekazywane poza EOG.</p>"
-    "<p>Przechowujemy je przez 5 lat od końca roku zakończenia sprawy (kategoria archiwalna B5). Masz prawo "
-    "dostępu do danych, ich sprostowania, ograniczenia przetwarzania i wniesienia sprzeciwu, a także skargi do "
-    "Prezesa Urzędu Ochrony Danych Osobowych. Podanie adresu e-mail jest dobrowolne; bez niego nie odpowiemy. "
-    "Nie podejmujemy decyzji w sposób zautomatyzowany.</p>"
+    "<p>Opinia i — jeśli zostanie podany — adres e-mail są przetwarzane wyłącznie w celu ulepszania portalu "
+    "i udzielenia odpowiedzi (art. 6 ust. 1 lit. e RODO — zadanie realizowane w interesie publicznym). "
+    "Odbiorcami danych mogą być wyłącznie podmioty obsługujące systemy informatyczne urzędu. Dane nie są "
+    "przekazywane poza Europejski Obszar Gospodarczy.</p>"
+    "<p>Dane są przechowywane przez 5 lat od końca roku, w którym zakończono sprawę (kategoria archiwalna B5). "
+    "Przysługuje prawo dostępu do danych, ich sprostowania, ograniczenia przetwarzania i wniesienia sprzeciwu, "
+    "a także prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych. Podanie adresu e-mail jest "
+    "dobrowolne; bez niego nie udzielimy odpowiedzi. Dane nie służą do zautomatyzowanego podejmowania decyzji.</p>"
 )
 
 

@@ -19,7 +19,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.auth import ClerkLoginForm, client_ip, new_backup_codes, new_totp_device, totp_secret
-from tests.core.conftest import CLERK_PASSWORD
+from tests.conftest import CLERK_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDRESS = "203.0.113.77"

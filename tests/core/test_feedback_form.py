@@ -56,9 +56,11 @@ def test_100_kb_of_text_is_refused_with_the_limit_named(client):
 
 @pytest.mark.django_db
 def test_control_characters_are_refused(client):
-    response = post(client, message="Dzień dobry\x00\x1b[31m")
+    response = post(client, message="Dzień dobry\x1b[31m\x07")
     assert response.status_code == 200
     assert "znaki sterujące" in response.content.decode()
+    response = post(client, message="Dzień dobry\x00")
+    assert "Znaki null są niedozwolone" in response.content.decode()
     assert not Feedback.objects.exists()
 
 
