@@ -14,9 +14,19 @@ def normalise_query(raw: str) -> str:
     return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
 
 
+def search_stem(word: str) -> str:
+    """Cut a Polish inflection ending off a search word, so "kultura" also finds "kultury" and "kulturze".
+
+    A deliberately simple rule (keep all but the last two letters, at least four): Polish nouns and
+    adjectives change their last one to three letters across cases, and a prefix match then catches
+    the forms a resident would expect. A PostgreSQL dictionary can replace it behind text_search().
+    """
+    return word if len(word) <= 4 else word[: max(4, len(word) - 2)]
+
+
 def text_search(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
     """Return rows of `queryset` in which every word of `query` occurs in one of `fields` (case-insensitive)."""
-    words = normalise_query(query).split()
+    words = [search_stem(word) for word in normalise_query(query).split()]
     if not words:
         return queryset.none()
     for word in words[:8]:

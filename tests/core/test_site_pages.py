@@ -58,6 +58,20 @@ def test_search_finds_published_pages_only(client, demo):
     assert "Roboczy" not in client.get("/szukaj/", {"q": "regulamin"}).content.decode()
 
 
+def test_search_finds_other_grammatical_forms(client, demo):
+    """A resident typing "kultura" finds the page titled "Miejskie instytucje kultury"."""
+    body = client.get("/szukaj/", {"q": "kultura"}).content.decode()
+    assert "Miejskie instytucje kultury" in body
+
+
+def test_search_query_count_does_not_grow_with_pages(client, demo, django_assert_max_num_queries):
+    for n in range(30):
+        StaticPage.objects.create(title=f"Kultura w dzielnicy {n}", body="<p>x</p>", is_published=True)
+    with django_assert_max_num_queries(8):
+        response = client.get("/szukaj/", {"q": "kultura"})
+    assert "(33)" in response.content.decode()
+
+
 def test_search_survives_hostile_input(client, demo):
     for query in ["\x00\x1b", "a" * 10_000, "%' OR 1=1 --", "<script>"]:
         response = client.get("/szukaj/", {"q": query})
