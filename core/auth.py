@@ -37,20 +37,6 @@ logger = logging.getLogger("core.auth")
 LOCKOUT_TEMPLATE = "429_lockout.html"
 
 
-def client_ip(request) -> str:
-    """The client's address, read as the public forms' rate limit reads it (AXES_CLIENT_IP_CALLABLE).
-
-    Behind the city's proxy (SECURE_PROXY_SSL_HEADER set) it is the right-most X-Forwarded-For entry, the
-    one the proxy appended; everything left of it is client-supplied and could be forged to dodge the lock.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            address = forwarded.split(",")[-1].strip()
-    return address
-
-
 def username_digest(username) -> str:
     """A salted hash of an attempted username: failures can be correlated, the typed text is never logged."""
     if not username:

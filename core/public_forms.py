@@ -29,15 +29,23 @@ def reject_control_characters(value: str) -> None:
             raise ValidationError(_("The text contains control characters that are not allowed."), code="control")
 
 
-def client_fingerprint(request) -> str:
-    """Return a salted hash of the client's address: rate limiting needs no raw IP in the cache or logs."""
+def client_ip(request) -> str:
+    """The client's address, for rate limits and login throttling (AXES_CLIENT_IP_CALLABLE).
+
+    Behind the city's proxy (SECURE_PROXY_SSL_HEADER set) it is the right-most X-Forwarded-For entry,
+    the one the proxy appended; everything left of it is client-supplied and could be forged.
+    """
     address = request.META.get("REMOTE_ADDR", "")
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            # The right-most entry is the one the city's own proxy appended; the rest is client-supplied.
             address = forwarded.split(",")[-1].strip()
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    return address
+
+
+def client_fingerprint(request) -> str:
+    """Return a salted hash of the client's address: rate limiting needs no raw IP in the cache or logs."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
 
 
 def rate_limit_exceeded(request, scope: str) -> bool:

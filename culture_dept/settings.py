@@ -169,7 +169,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.auth.lockout_response"
 # The same client address as the public forms' rate limit (right-most X-Forwarded-For behind the proxy).
-AXES_CLIENT_IP_CALLABLE = "core.auth.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.public_forms.client_ip"
 # Axes' own log lines mask the username and address; no user agents, no start-up banner.
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]

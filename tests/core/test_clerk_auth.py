@@ -18,7 +18,8 @@ from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.auth import ClerkLoginForm, client_ip, new_backup_codes, new_totp_device, totp_secret
+from core.auth import ClerkLoginForm, new_backup_codes, new_totp_device, totp_secret
+from core.public_forms import client_ip
 from tests.conftest import CLERK_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
