@@ -36,3 +36,7 @@ class CoreConfig(AppConfig):
         )
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="core.sync_roles")
         from core import auth  # noqa: F401 — connects the sign-in audit log receivers
+        from core.deadlines import register_deadline_source
+        from core.selectors import feedback_open_deadlines
+
+        register_deadline_source("core.feedback", feedback_open_deadlines)

@@ -77,6 +77,8 @@ DIGITAL_ACCESSIBILITY_DEMAND_MAX_MONTHS = 2
 PUBLIC_INFORMATION_DAYS = 14
 #: u.d.i.p. art. 13 ust. 2: with notice of the reason, not later than 2 months [K].
 PUBLIC_INFORMATION_MAX_MONTHS = 2
+# [K] The department's own promise on the feedback form: an answer within 14 days (no statute).
+FEEDBACK_ANSWER_DAYS = 14
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -348,6 +350,12 @@ def public_information_due(filed_on: date, *, extended: bool = False) -> date:
     else:
         due = add_calendar_days(filed_on, PUBLIC_INFORMATION_DAYS)
     return shift_to_working_day(due)
+
+
+def feedback_answer_due(received_on: date) -> date:
+    """Answer an opinion sent through "Prześlij opinię" within 14 days [K: the department's own promise,
+    DOMAIN.md §F.5 sets no statutory term], moved to the next working day by analogy with k.p.a. art. 57 § 4."""
+    return shift_to_working_day(add_calendar_days(received_on, FEEDBACK_ANSWER_DAYS))
 
 
 # ------------------------------------------------------------------------------------------------------------------

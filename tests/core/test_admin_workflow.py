@@ -98,3 +98,11 @@ def test_applicant_reply_on_the_tracking_page_reaches_the_clerk(clerk_client, fe
 def test_tracking_page_of_an_unknown_token_is_not_found(client, db):
     assert client.get("/sprawy/nieistniejacy-token/").status_code == 404
     assert client.get("/sprawy/" + "x" * 300 + "/").status_code == 404
+
+
+def test_opinions_waiting_for_an_answer_appear_in_the_terminarz(clerk_client, feedback):
+    """An opinion whose sender asked for an answer is listed; one without an address is not."""
+    case_open(case=Feedback(message="Bez odpowiedzi"), title="Opinia o portalu")
+    page = clerk_client(groups=[SITE]).get("/admin/terminarz/").content.decode()
+    assert feedback.case_mark in page
+    assert "Bez odpowiedzi" not in page

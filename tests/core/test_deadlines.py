@@ -742,3 +742,21 @@ def test_open_deadlines_are_immutable():
     deadline = _deadline(D(2026, 3, 10))
     with pytest.raises(AttributeError):
         deadline.due_date = D(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        (date(2026, 11, 2), date(2026, 11, 16)),  # Monday + 14 = Monday
+        (date(2026, 10, 28), date(2026, 11, 12)),  # 11 Nov (holiday) + 1 → 12 Nov
+        (date(2026, 11, 7), date(2026, 11, 23)),  # Saturday + 14 = Saturday 21 → Monday 23
+        (
+            date(2026, 12, 10),
+            date(2026, 12, 28),
+        ),  # 24 Dec (Wigilia), 25–26 Dec holidays, 27 Sunday → 28
+    ],
+)
+def test_feedback_answer_due(received, due):
+    from core.deadlines import feedback_answer_due
+
+    assert feedback_answer_due(received) == due

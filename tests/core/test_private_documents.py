@@ -21,6 +21,7 @@ from core.models import Feedback, PrivateDocument
 from core.private_documents import document_attach, document_download
 from core.roles import SECTION_BY_CODE
 from core.services import CaseWorkError, case_open
+from tests.helpers import close_response
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ORIGINAL_NAME = "Odpowiedź dla Jana Kowalskiego.pdf"
@@ -109,7 +110,7 @@ def fetch(client, url):
     """GET `url`, read the whole body into `response.body` and close the file behind it."""
     response = client.get(url)
     response.body = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
+    close_response(response)
     return response
 
 
@@ -227,7 +228,7 @@ def test_staff_not_verified_by_otp_gets_404(editor, letter):
         document_download(request, pk=letter.pk)
     editor.is_verified = lambda: True
     response = document_download(request, pk=letter.pk)
-    response.close()
+    close_response(response)
     assert response.status_code == 200
 
 
@@ -247,7 +248,7 @@ def test_second_factor_is_not_asked_when_the_settings_switch_it_off(editor, lett
     editor.is_verified = lambda: False
     request.user = editor
     response = document_download(request, pk=letter.pk)
-    response.close()
+    close_response(response)
     assert response.status_code == 200
 
 
