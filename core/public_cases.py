@@ -10,6 +10,7 @@ import uuid
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,6 +47,12 @@ def private_response(response):
     return response
 
 
+class _DuplicateSubmission(Exception):
+    def __init__(self, case):
+        super().__init__()
+        self.case = case
+
+
 @method_decorator(never_cache, name="dispatch")
 class PublicCaseCreateView(View):
     """Show a public case form and open a case from it. Subclasses set the attributes below."""
@@ -57,6 +64,10 @@ class PublicCaseCreateView(View):
 
     def case_title(self, case) -> str:
         return str(type(case)._meta.verbose_name)
+
+    def build_case(self, form):
+        """The unsaved case to open; runs in the same transaction as case_open (records it needs go here)."""
+        return form.save(commit=False)
 
     def on_open(self, case) -> None:
         """Hook for notifications: runs in the transaction that opens the case, only for a new case."""
@@ -72,16 +83,28 @@ class PublicCaseCreateView(View):
             return self.render_form(form)
         if form.is_bot:
             return redirect("core:case_received")
-        case = form.save(commit=False)
-        case.channel = Channel.WEB_FORM
+        token = form.cleaned_data.get("submission_token") or uuid.uuid4()
+        model = form._meta.model
+        existing = model.objects.filter(submission_token=token).first()
+        if existing is not None:
+            return redirect("core:case_confirmation", token=existing.register_entry.tracking_token)
         try:
-            case = case_open(
-                case=case,
-                title=self.case_title(case),
-                info_clause=current_information_clause(self.form_key),
-                submission_token=form.cleaned_data.get("submission_token") or uuid.uuid4(),
-                on_open=self.on_open,
-            )
+            with transaction.atomic():
+                case = self.build_case(form)
+                case.channel = Channel.WEB_FORM
+                opened = case_open(
+                    case=case,
+                    title=self.case_title(case),
+                    info_clause=current_information_clause(self.form_key),
+                    submission_token=token,
+                    on_open=self.on_open,
+                )
+                if opened.pk != case.pk:
+                    # A concurrent double submit won: undo what build_case created for this one.
+                    raise _DuplicateSubmission(opened)
+            case = opened
+        except _DuplicateSubmission as duplicate:
+            case = duplicate.case
         except CaseWorkError as error:
             form.add_error(None, error.message)
             return self.render_form(form)

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from core.models import (
@@ -146,7 +147,8 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
 
     Locks the row, refuses a move the table does not allow from the current status (CaseWorkError)
     or that the user may not make (PermissionDenied), saves only the changed fields and writes a
-    StatusChange with the dotted action code, actor, time and note. A refusal changes nothing.
+    StatusChange with the dotted action code, actor, time and note, then runs the transition's effect
+    in the same transaction. A refusal changes nothing.
     """
     model = type(obj)
     workflow = model.workflow
@@ -187,6 +189,8 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
             actor=acting_user if acting_user is not None and acting_user.is_authenticated else None,
             note=note,
         )
+        if transition.effect:
+            import_string(transition.effect)(locked, acting_user=acting_user, note=note)
     for field_name in changed:
         setattr(obj, field_name, getattr(locked, field_name))
     return obj

@@ -31,6 +31,7 @@ class Transition:
         closes_case: bool = False,
         reopens_case: bool = False,
         note_required: bool = False,
+        effect: str | None = None,
     ):
         self.name = name
         self.source = frozenset(source)
@@ -42,6 +43,9 @@ class Transition:
         self.closes_case = closes_case
         self.reopens_case = reopens_case
         self.note_required = note_required
+        # Dotted path of `effect(obj, *, acting_user, note)`, run in the transition's transaction after the
+        # history row (e.g. accepting a submission publishes its event). A string avoids import cycles.
+        self.effect = effect
 
     def __repr__(self):
         return f"<Transition {self.name}: {sorted(self.source)} -> {self.target}>"

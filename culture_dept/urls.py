@@ -14,7 +14,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
-urlpatterns += i18n_patterns(path("", include("core.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("core.urls")),
+    prefix_default_language=False,
+)
 
 handler403 = "core.views.permission_denied"
 handler404 = "core.views.page_not_found"

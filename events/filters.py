@@ -1,0 +1,179 @@
+"""Filters of the public calendar: they live in the URL, work without JavaScript and run in the database."""
+
+from datetime import date, datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.search import search_stem
+from events.models import Category, District, EventOccurrence, Venue
+
+AUDIENCE_FIELDS = {
+    "dzieci": "event__for_children",
+    "mlodziez": "event__for_youth",
+    "seniorzy": "event__for_seniors",
+    "rodziny": "event__for_families",
+}
+ACCESSIBILITY_FIELDS = {
+    "bez-barier": "event__venue__step_free_entry",
+    "toaleta": "event__venue__accessible_toilet",
+    "petla-indukcyjna": "event__venue__induction_loop",
+    "pjm": "event__sign_language_interpreter",
+    "audiodeskrypcja": "event__audio_description",
+    "cicha-strefa": "event__venue__quiet_space",
+    "parking": "event__venue__disabled_parking",
+}
+WHEN_CHOICES = [
+    ("dzis", _("today")),
+    ("weekend", _("this weekend")),
+    ("tydzien", _("this week")),
+    ("miesiac", _("this month")),
+]
+MIN_DATE = date(2000, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+
+
+def _day_bounds(first, last):
+    zone = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(first, time.min), zone),
+        timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min), zone),
+    )
+
+
+def when_range(value: str, today=None):
+    """(start, end) of a named period in Warsaw time, or None."""
+    today = today or timezone.localdate()
+    if value == "dzis":
+        return _day_bounds(today, today)
+    if value == "weekend":
+        if today.weekday() == 6:
+            return _day_bounds(today, today)
+        saturday = today + timedelta(days=5 - today.weekday())
+        return _day_bounds(saturday, saturday + timedelta(days=1))
+    if value == "tydzien":
+        return _day_bounds(today, today + timedelta(days=6 - today.weekday()))
+    if value == "miesiac":
+        next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return _day_bounds(today, next_month - timedelta(days=1))
+    return None
+
+
+class BoundedDateField(forms.DateField):
+    """A date between 2000 and 2100: a year 99999 is a clear form error, never a crash."""
+
+    def to_python(self, value):
+        result = super().to_python(value)
+        if result is not None and not (MIN_DATE <= result <= MAX_DATE):
+            raise forms.ValidationError(_("Enter a date between 2000 and 2100."), code="out_of_range")
+        return result
+
+
+class BoundedDateFilter(django_filters.DateFilter):
+    field_class = BoundedDateField
+
+
+class OccurrenceFilter(django_filters.FilterSet):
+    """The public list's filters; every parameter is optional and a bad value is ignored with a message."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=100)
+    kiedy = django_filters.ChoiceFilter(
+        label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("any time")
+    )
+    od = BoundedDateFilter(label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"}))
+    do = BoundedDateFilter(label=_("To"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"}))
+    kategoria = django_filters.ModelChoiceFilter(
+        label=_("Category"),
+        field_name="event__category",
+        to_field_name="slug",
+        queryset=Category.objects.all(),
+        empty_label=_("all categories"),
+    )
+    dla = django_filters.ChoiceFilter(
+        label=_("For whom"),
+        choices=[
+            ("dzieci", _("children")),
+            ("mlodziez", _("youth")),
+            ("seniorzy", _("seniors")),
+            ("rodziny", _("families")),
+        ],
+        method="filter_audience",
+        empty_label=_("everyone"),
+    )
+    dzielnica = django_filters.ChoiceFilter(
+        label=_("District"),
+        field_name="event__venue__district",
+        choices=District.choices,
+        empty_label=_("all districts"),
+    )
+    miejsce = django_filters.ModelChoiceFilter(
+        label=_("Venue"),
+        field_name="event__venue",
+        to_field_name="slug",
+        queryset=Venue.objects.all(),
+        empty_label=_("all venues"),
+    )
+    bezplatne = django_filters.BooleanFilter(
+        label=_("Free admission only"), method="filter_free", widget=forms.CheckboxInput
+    )
+    dostepnosc = django_filters.MultipleChoiceFilter(
+        label=_("Accessibility"),
+        choices=[
+            ("bez-barier", _("step-free entry")),
+            ("toaleta", _("accessible toilet")),
+            ("petla-indukcyjna", _("induction loop")),
+            ("pjm", _("Polish Sign Language interpreter")),
+            ("audiodeskrypcja", _("audio description")),
+            ("cicha-strefa", _("quiet space")),
+            ("parking", _("parking for disabled people")),
+        ],
+        method="filter_accessibility",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = EventOccurrence
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split()[:8]:
+            stem = search_stem(word)
+            queryset = queryset.filter(
+                Q(event__title__icontains=stem)
+                | Q(event__lead__icontains=stem)
+                | Q(event__venue__name__icontains=stem)
+                | Q(event__organiser_name__icontains=stem)
+            )
+        return queryset
+
+    def filter_when(self, queryset, name, value):
+        bounds = when_range(value)
+        if bounds is None:
+            return queryset
+        start, end = bounds
+        return queryset.filter(starts_at__lt=end).filter(
+            Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
+        )
+
+    def filter_from(self, queryset, name, value):
+        start, _end = _day_bounds(value, value)
+        return queryset.filter(Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start))
+
+    def filter_to(self, queryset, name, value):
+        _start, end = _day_bounds(value, value)
+        return queryset.filter(starts_at__lt=end)
+
+    def filter_audience(self, queryset, name, value):
+        return queryset.filter(**{AUDIENCE_FIELDS[value]: True}) if value in AUDIENCE_FIELDS else queryset
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(event__price_kind="free") if value else queryset
+
+    def filter_accessibility(self, queryset, name, values):
+        for value in values:
+            if value in ACCESSIBILITY_FIELDS:
+                queryset = queryset.filter(**{ACCESSIBILITY_FIELDS[value]: True})
+        return queryset

@@ -1,0 +1,54 @@
+"""How the events calendar plugs into the site shell: navigation, home page, search, sitemap and roles."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core import roles, site_registry
+from core.search import text_search
+from core.sitemaps import sitemaps
+from events.models import Event, EventOccurrence
+from events.sitemaps import EventSitemap, VenueSitemap
+
+HOME_UPCOMING_COUNT = 6
+
+
+def upcoming_for_home(request):
+    occurrences = (
+        EventOccurrence.objects.public()
+        .upcoming()
+        .exclude(event__status=Event.Status.ARCHIVED)
+        .order_by("starts_at", "pk")[:HOME_UPCOMING_COUNT]
+    )
+    return {"occurrences": list(occurrences), "now": timezone.now()}
+
+
+site_registry.register_navigation(site_registry.NavigationItem("events", _("Events"), "events:occurrence_list", 10))
+site_registry.register_home_section(
+    site_registry.HomeSection(
+        key="events",
+        title=_("Coming up in Ruda Śląska"),
+        template="events/home_upcoming.html",
+        get_context=upcoming_for_home,
+        position=10,
+    )
+)
+site_registry.register_search_provider(
+    site_registry.SearchProvider(
+        key="events",
+        title=_("Events"),
+        search=lambda query: text_search(Event.objects.published(), ["title", "lead", "organiser_name"], query),
+        position=10,
+    )
+)
+sitemaps["events"] = EventSitemap
+sitemaps["venues"] = VenueSitemap
+roles.register_section_models(
+    "events",
+    {
+        "events.event": roles.FULL,
+        "events.eventoccurrence": roles.FULL,
+        "events.venue": roles.FULL,
+        "events.category": roles.FULL,
+        "events.eventsubmission": frozenset({"view", "change"}),
+    },
+)
