@@ -300,6 +300,12 @@ LOGGING = {
     },
 }
 
+# HISTORY
+# ------------------------------------------------------------------------------
+# https://django-simple-history.readthedocs.io/ — reverting a whole old version would also restore a status,
+# closing date or anonymised personal data behind the services' back; clerks read history, never revert it.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # PORTAL
 # ------------------------------------------------------------------------------
 # Public forms: posts allowed per client per window; minimum seconds between render and submit.

@@ -32,6 +32,7 @@ WHEN_CHOICES = [
     ("tydzien", _("this week")),
     ("miesiac", _("this month")),
 ]
+DATE_WIDGET_ATTRS = {"type": "date", "min": "2000-01-01", "max": "2100-12-31"}
 MIN_DATE = date(2000, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 
@@ -76,6 +77,22 @@ class BoundedDateFilter(django_filters.DateFilter):
     field_class = BoundedDateField
 
 
+class OccurrenceFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("od"), cleaned.get("do")
+        if first and last and last < first:
+            self.add_error("do", _("The end must not be before the start."))
+        return cleaned
+
+
+class CheckedBox(forms.CheckboxInput):
+    """A checkbox that counts only "on", "1" and "true" as ticked ("?bezplatne=0" means not ticked)."""
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in ("on", "1", "true")
+
+
 class OccurrenceFilter(django_filters.FilterSet):
     """The public list's filters; every parameter is optional and a bad value is ignored with a message."""
 
@@ -83,8 +100,11 @@ class OccurrenceFilter(django_filters.FilterSet):
     kiedy = django_filters.ChoiceFilter(
         label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("any time")
     )
-    od = BoundedDateFilter(label=_("From"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"}))
-    do = BoundedDateFilter(label=_("To"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"}))
+    # <input type="date"> only accepts ISO values; the Polish default format (31.12.2026) would blank it.
+    od = BoundedDateFilter(
+        label=_("From"), method="filter_from", widget=forms.DateInput(DATE_WIDGET_ATTRS, "%Y-%m-%d")
+    )
+    do = BoundedDateFilter(label=_("To"), method="filter_to", widget=forms.DateInput(DATE_WIDGET_ATTRS, "%Y-%m-%d"))
     kategoria = django_filters.ModelChoiceFilter(
         label=_("Category"),
         field_name="event__category",
@@ -116,9 +136,7 @@ class OccurrenceFilter(django_filters.FilterSet):
         queryset=Venue.objects.all(),
         empty_label=_("all venues"),
     )
-    bezplatne = django_filters.BooleanFilter(
-        label=_("Free admission only"), method="filter_free", widget=forms.CheckboxInput
-    )
+    bezplatne = django_filters.BooleanFilter(label=_("Free admission only"), method="filter_free", widget=CheckedBox)
     dostepnosc = django_filters.MultipleChoiceFilter(
         label=_("Accessibility"),
         choices=[
@@ -137,6 +155,7 @@ class OccurrenceFilter(django_filters.FilterSet):
     class Meta:
         model = EventOccurrence
         fields = []
+        form = OccurrenceFilterForm
 
     def filter_text(self, queryset, name, value):
         for word in value.split()[:8]:
@@ -145,6 +164,7 @@ class OccurrenceFilter(django_filters.FilterSet):
                 Q(event__title__icontains=stem)
                 | Q(event__lead__icontains=stem)
                 | Q(event__venue__name__icontains=stem)
+                | Q(event__category__name__icontains=stem)
                 | Q(event__organiser_name__icontains=stem)
             )
         return queryset

@@ -5,6 +5,8 @@ on three days appears three times and a cancelled date can be marked on its own.
 events only through `Event.objects.published()` / `EventOccurrence.objects.public()`.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -153,7 +155,11 @@ class Event(TimeStampedModel):
         action_prefix="events.event",
         transitions=[
             Transition(
-                "publish", source={Status.DRAFT, Status.SUBMITTED}, target=Status.PUBLISHED, label=_("Publish")
+                "publish",
+                source={Status.DRAFT, Status.SUBMITTED},
+                target=Status.PUBLISHED,
+                label=_("Publish"),
+                effect="events.services.event_published",
             ),
             Transition(
                 "cancel",
@@ -161,13 +167,21 @@ class Event(TimeStampedModel):
                 target=Status.CANCELLED,
                 label=_("Cancel the event"),
                 note_required=True,
+                effect="events.services.event_dates_changed",
             ),
-            Transition("postpone", source={Status.PUBLISHED}, target=Status.POSTPONED, label=_("Mark as postponed")),
+            Transition(
+                "postpone",
+                source={Status.PUBLISHED},
+                target=Status.POSTPONED,
+                label=_("Mark as postponed"),
+                effect="events.services.event_dates_changed",
+            ),
             Transition(
                 "restore",
                 source={Status.CANCELLED, Status.POSTPONED},
                 target=Status.PUBLISHED,
                 label=_("Restore as published"),
+                effect="events.services.event_dates_changed",
             ),
             Transition("unpublish", source={Status.PUBLISHED}, target=Status.DRAFT, label=_("Withdraw to draft")),
             Transition(
@@ -217,6 +231,9 @@ def unique_event_slug(title: str) -> str:
     return slug
 
 
+MAX_OCCURRENCE_DAYS = 366
+
+
 class EventOccurrenceQuerySet(models.QuerySet):
     def public(self, now=None):
         """Dates of events residents may see, with what every list shows fetched in the same query."""
@@ -230,8 +247,12 @@ class EventOccurrenceQuerySet(models.QuerySet):
         )
 
     def upcoming(self, now=None):
+        """Dates not over yet. The lower bound on the start lets the starts_at index skip the calendar's
+        history: no single date of an event (an exhibition at most) lasts longer than MAX_OCCURRENCE_DAYS."""
         now = now or timezone.now()
-        return self.filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
+        return self.filter(starts_at__gte=now - timedelta(days=MAX_OCCURRENCE_DAYS)).filter(
+            Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)
+        )
 
 
 class EventOccurrence(TimeStampedModel):

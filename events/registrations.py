@@ -50,5 +50,7 @@ roles.register_section_models(
         "events.venue": roles.FULL,
         "events.category": roles.FULL,
         "events.eventsubmission": frozenset({"view", "change"}),
+        # Events show public images: the section picks and adds them.
+        "core.publicimage": roles.EDIT,
     },
 )

@@ -4,12 +4,13 @@ from datetime import datetime, timedelta
 
 from dateutil.rrule import rrulestr
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import CaseMessage
 from core.services import CaseWorkError, case_message_add, transition_perform
-from events.models import Event, EventOccurrence, EventSubmission
+from events.models import MAX_OCCURRENCE_DAYS, Event, EventOccurrence, EventSubmission
 
 MAX_OCCURRENCES_PER_RULE = 366
 
@@ -18,10 +19,21 @@ class EventError(CaseWorkError):
     """A refusal of the events calendar, with a translated message."""
 
 
+def _check_duration(starts_at, ends_at) -> None:
+    if ends_at is not None and ends_at < starts_at:
+        raise EventError(_("The end must not be before the start."), code="end_before_start")
+    if ends_at is not None and ends_at - starts_at > timedelta(days=MAX_OCCURRENCE_DAYS):
+        raise EventError(
+            _("One date may last at most a year; split a longer event into several dates."), code="too_long"
+        )
+
+
 def event_create(*, acting_user, occurrences: list[tuple[datetime, datetime | None]], **fields) -> Event:
     """Create an event (a draft unless `status` says otherwise) with its dates."""
     if not occurrences:
         raise EventError(_("An event needs at least one date."), code="no_dates")
+    for starts_at, ends_at in occurrences:
+        _check_duration(starts_at, ends_at)
     with transaction.atomic():
         event = Event(created_by=acting_user if acting_user and acting_user.is_authenticated else None, **fields)
         event.full_clean()
@@ -40,6 +52,8 @@ def occurrences_from_rule(
     Each generated date is an ordinary occurrence that can later be cancelled or moved on its own.
     Refuses rules without an end (COUNT or UNTIL) and rules giving more than 366 dates.
     """
+    if duration is not None:
+        _check_duration(first_start, first_start + duration)
     rule = (rule or "").strip().upper().removeprefix("RRULE:")
     if "COUNT=" not in rule and "UNTIL=" not in rule:
         raise EventError(_("A repeating event needs an end: a number of dates or a last date."), code="endless_rule")
@@ -77,8 +91,7 @@ def occurrence_move(
     *, occurrence: EventOccurrence, starts_at: datetime, ends_at: datetime | None, acting_user, note: str = ""
 ) -> EventOccurrence:
     """Move one date of an event to another time; the same calendar entry (UID) is updated, SEQUENCE grows."""
-    if ends_at is not None and ends_at < starts_at:
-        raise EventError(_("The end must not be before the start."), code="end_before_start")
+    _check_duration(starts_at, ends_at)
     with transaction.atomic():
         locked = EventOccurrence.objects.select_for_update().get(pk=occurrence.pk)
         locked.starts_at, locked.ends_at = starts_at, ends_at
@@ -89,11 +102,19 @@ def occurrence_move(
     return locked
 
 
+def event_published(event: Event, *, acting_user, note: str = "") -> None:
+    """Effect of the "publish" transition: stamp the first publication time (RSS orders by it)."""
+    Event.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
+
+
+def event_dates_changed(event: Event, *, acting_user, note: str = "") -> None:
+    """Effect of cancelling, postponing or restoring an event: subscribed calendars must update every date."""
+    EventOccurrence.objects.filter(event=event).update(sequence=F("sequence") + 1, updated_at=timezone.now())
+
+
 def event_publish(*, event: Event, acting_user) -> Event:
-    """Publish an event (now, or at its `publish_at`); stamps published_at."""
-    with transaction.atomic():
-        transition_perform(obj=event, name="publish", acting_user=acting_user)
-        Event.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
+    """Publish an event (visible now, or from its `publish_at`); the transition stamps published_at."""
+    transition_perform(obj=event, name="publish", acting_user=acting_user)
     event.refresh_from_db(fields=["status", "published_at"])
     return event
 
@@ -101,9 +122,14 @@ def event_publish(*, event: Event, acting_user) -> Event:
 def events_archive_past(*, now=None) -> int:
     """Archive published, cancelled or postponed events whose every date has ended (idempotent)."""
     now = now or timezone.now()
+    cutoff = now - timedelta(hours=12)
+    # A date is over when its end (or, without an end, its start) has passed: a running exhibition stays.
+    still_running = EventOccurrence.objects.filter(event=OuterRef("pk")).filter(
+        Q(ends_at__gte=cutoff) | Q(ends_at__isnull=True, starts_at__gte=cutoff)
+    )
     candidates = Event.objects.filter(
         status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED, Event.Status.POSTPONED]
-    ).exclude(occurrences__starts_at__gte=now - timedelta(hours=12))
+    ).exclude(Exists(still_running))
     archived = 0
     for event in candidates.iterator():
         transition_perform(obj=event, name="archive", acting_user=None)
@@ -116,7 +142,6 @@ def submission_accepted(submission: EventSubmission, *, acting_user, note: str =
     event = Event.objects.select_for_update().get(pk=submission.event_id)
     if event.status in (Event.Status.DRAFT, Event.Status.SUBMITTED):
         transition_perform(obj=event, name="publish", acting_user=None)
-        Event.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
     body = _("Your event has been accepted and published in the city's calendar.")
     if note:
         body = f"{body}\n\n{note}"
@@ -126,3 +151,32 @@ def submission_accepted(submission: EventSubmission, *, acting_user, note: str =
 def submission_note_to_organiser(submission: EventSubmission, *, acting_user, note: str = "") -> None:
     """Effect of asking for changes or rejecting: the clerk's reason goes to the organiser (workflow effect)."""
     case_message_add(case=submission, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+
+
+def event_duplicate(*, event: Event, acting_user, now=None) -> Event:
+    """Copy an event as a new draft, under a new address, with those of its dates that are still to come.
+
+    For events that come back (next year's festival, another season of a series). Cancelled dates are
+    left out; a moved date is copied as planned at its new time. The copy has no submission, no
+    publication time and no dates in the past; the clerk checks it and publishes it.
+    """
+    now = now or timezone.now()
+    values = {
+        field.attname: getattr(event, field.attname)
+        for field in Event._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name not in ("slug", "publish_at")
+    }
+    with transaction.atomic():
+        copy = Event(
+            **values,
+            status=Event.Status.DRAFT,
+            created_by=acting_user if acting_user and acting_user.is_authenticated else None,
+        )
+        copy.save()
+        EventOccurrence.objects.bulk_create(
+            EventOccurrence(event=copy, starts_at=occurrence.starts_at, ends_at=occurrence.ends_at)
+            for occurrence in event.occurrences.filter(starts_at__gt=now).exclude(
+                status=EventOccurrence.Status.CANCELLED
+            )
+        )
+    return copy

@@ -125,3 +125,10 @@ def test_price_range_must_be_ordered(venue):
 
     with pytest.raises(ValidationError):
         make_event(venue, price_kind=Event.PriceKind.PAID, price_from=50, price_to=20)
+
+
+def test_cancelling_a_whole_event_bumps_every_date_for_subscribed_calendars(venue):
+    event = make_event(venue)
+    event_publish(event=event, acting_user=None)
+    transition_perform(obj=event, name="cancel", acting_user=None, note="Odwołane")
+    assert list(event.occurrences.values_list("sequence", flat=True)) == [1]

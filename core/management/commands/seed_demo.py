@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -85,6 +86,11 @@ PAGES = [
 class Command(BaseCommand):
     help = "Load Polish demo content and the demo clerk (idempotent)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-events", dest="with_events", action="store_false", help="Skip the calendar's demo events."
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
         sync_roles()
@@ -119,6 +125,10 @@ class Command(BaseCommand):
         # The second factor: one authenticator-app device with a random key, kept on later runs.
         device = totp_device_for(clerk) or new_totp_device(clerk)
 
+        # The events calendar's demo events (idempotent: a later run adds nothing); seeded last of the data,
+        # so the sign-in details below stay the last lines printed.
+        if options["with_events"]:
+            call_command("seed_events", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write("Portal:        http://127.0.0.1:8000/")
         self.stdout.write("Panel urzędnika: http://127.0.0.1:8000/admin/")

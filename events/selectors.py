@@ -1,0 +1,117 @@
+"""Reads of the public calendar: which dates residents see on each page, in a fixed number of queries.
+
+Every function starts from `EventOccurrence.objects.public()` or `Event.objects.published()`, so a
+draft or a submitted event never reaches a public page (ARCHITECTURE: drafts never leak).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from events.filters import _day_bounds
+from events.models import Event, EventOccurrence, Venue
+
+
+def _past(now: datetime) -> Q:
+    return Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now)
+
+
+def upcoming_only(queryset: QuerySet[EventOccurrence], *, now: datetime | None = None) -> QuerySet[EventOccurrence]:
+    """Keep the dates of `queryset` that have not ended yet, soonest first; archived events left out."""
+    now = now or timezone.now()
+    return queryset.upcoming(now).exclude(event__status=Event.Status.ARCHIVED).order_by("starts_at", "pk")
+
+
+def occurrences_upcoming(*, now: datetime | None = None) -> QuerySet[EventOccurrence]:
+    """Return dates residents may see that have not ended yet, soonest first; archived events left out."""
+    now = now or timezone.now()
+    return upcoming_only(EventOccurrence.objects.public(now), now=now)
+
+
+def occurrences_past(*, now: datetime | None = None) -> QuerySet[EventOccurrence]:
+    """Return dates residents may see that have ended, newest first (archived events included)."""
+    now = now or timezone.now()
+    return EventOccurrence.objects.public(now).filter(_past(now)).order_by("-starts_at", "-pk")
+
+
+def occurrences_public(*, now: datetime | None = None) -> QuerySet[EventOccurrence]:
+    """Return every date residents may see, past and future (the month grid shows both)."""
+    return EventOccurrence.objects.public(now).order_by("starts_at", "pk")
+
+
+@dataclass
+class MonthDay:
+    """One day of the month grid: its date, the first dates of events starting that day and how many in all."""
+
+    day: date
+    occurrences: list
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.occurrences)
+
+
+def month_days(queryset: QuerySet[EventOccurrence], *, first: date, last: date, per_day: int) -> dict[date, MonthDay]:
+    """Return the dates starting between `first` and `last` (local days), at most `per_day` a day, in ONE query.
+
+    A window function numbers each day's dates and counts them, so a day with 300 dates costs as
+    much as a day with three, and the month page can still say "and 297 more".
+    """
+    start, end = _day_bounds(first, last)
+    local_day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    rows = (
+        queryset.filter(starts_at__gte=start, starts_at__lt=end)
+        .annotate(
+            local_day=local_day,
+            day_rank=Window(RowNumber(), partition_by=[local_day], order_by=[F("starts_at").asc(), F("pk").asc()]),
+            day_total=Window(Count("pk"), partition_by=[local_day]),
+        )
+        .filter(day_rank__lte=per_day)
+        .order_by("starts_at", "pk")
+    )
+    days: dict[date, MonthDay] = {}
+    for occurrence in rows:
+        entry = days.setdefault(occurrence.local_day, MonthDay(occurrence.local_day, [], occurrence.day_total))
+        entry.occurrences.append(occurrence)
+    return days
+
+
+def month_continuing(queryset: QuerySet[EventOccurrence], *, first: date, limit: int) -> list[EventOccurrence]:
+    """Return up to `limit` + 1 dates that began before `first` and are still on that day or later (exhibitions).
+
+    The extra row tells the caller that there are more than it shows.
+    """
+    start, _end = _day_bounds(first, first)
+    return list(queryset.filter(starts_at__lt=start, ends_at__gte=start).order_by("ends_at", "pk")[: limit + 1])
+
+
+def event_get_published_or_404(slug: str, *, now: datetime | None = None) -> Event:
+    """Return the event residents may see under `slug`, with its venue, category and image; else Http404."""
+    queryset = Event.objects.published(now).select_related("venue", "category", "image")
+    return get_object_or_404(queryset, slug=slug)
+
+
+def event_dates(event: Event, *, now: datetime | None = None) -> tuple[list[EventOccurrence], list[EventOccurrence]]:
+    """Return the event's (upcoming dates soonest first, past dates newest first) from one query."""
+    now = now or timezone.now()
+    upcoming, past = [], []
+    for occurrence in event.occurrences.order_by("starts_at", "pk"):
+        ended = occurrence.ends_at < now if occurrence.ends_at else occurrence.starts_at < now
+        (past if ended else upcoming).append(occurrence)
+    past.reverse()
+    return upcoming, past
+
+
+def venue_get_or_404(slug: str) -> Venue:
+    """Return the venue under `slug` (venues are public records: no draft state); else Http404."""
+    return get_object_or_404(Venue, slug=slug)
+
+
+def venue_upcoming(venue: Venue, *, now: datetime | None = None) -> QuerySet[EventOccurrence]:
+    """Return the upcoming public dates at `venue`, soonest first."""
+    return occurrences_upcoming(now=now).filter(event__venue=venue)
