@@ -14,15 +14,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.services import CaseWorkError
 from events.models import Category, Event, EventOccurrence, EventSubmission, Venue
 from events.selectors import event_dates
-from events.services import event_duplicate, event_publish, occurrence_cancel, occurrence_move
+from events.services import event_duplicate, occurrence_cancel, occurrence_move, occurrences_from_rule
 
 VENUE_ACCESSIBILITY_FIELDS = [
     "step_free_entry",
@@ -105,8 +105,42 @@ class VenueAdmin(SimpleHistoryAdmin):
     ]
 
 
+class EventAdminForm(forms.ModelForm):
+    """The event form plus "repeat the first date": weekly workshops become separate dates in one go."""
+
+    repeat_frequency = forms.ChoiceField(
+        label=_("Repeat the first date"),
+        required=False,
+        choices=[
+            ("", _("do not repeat")),
+            ("DAILY", _("every day")),
+            ("WEEKLY", _("every week")),
+            ("MONTHLY", _("every month")),
+        ],
+    )
+    repeat_count = forms.IntegerField(
+        label=_("Number of further dates"),
+        required=False,
+        min_value=1,
+        max_value=365,
+        help_text=_("E.g. 9 for ten Tuesday workshops. Each date can later be cancelled or moved on its own."),
+    )
+
+    class Meta:
+        model = Event
+        # The admin passes the fields of EventAdmin.fieldsets; these are only the form's own default.
+        fields = ["title", "lead"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("repeat_frequency") and not cleaned.get("repeat_count"):
+            self.add_error("repeat_count", _("Say how many further dates to add."))
+        return cleaned
+
+
 @admin.register(Event)
 class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    form = EventAdminForm
     change_form_template = "admin/events/event/change_form.html"
     workflow_inlines = [StatusHistoryInline]
     inlines = [EventOccurrenceInline]
@@ -138,7 +172,26 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         ),
         (_("Accessibility of the programme"), {"fields": ["sign_language_interpreter", "audio_description"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "published_at", "created_by", "created_at"]}),
+        (_("Repetition"), {"fields": ["repeat_frequency", "repeat_count"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        frequency, count = form.cleaned_data.get("repeat_frequency"), form.cleaned_data.get("repeat_count")
+        first = form.instance.occurrences.order_by("starts_at").first()
+        if frequency and count and first is not None:
+            try:
+                created = occurrences_from_rule(
+                    event=form.instance,
+                    first_start=first.starts_at,
+                    duration=(first.ends_at - first.starts_at) if first.ends_at else None,
+                    # COUNT includes the first date, which exists already: it is dropped below.
+                    rule=f"FREQ={frequency};COUNT={count + 1}",
+                    acting_user=request.user,
+                )
+                EventOccurrence.objects.filter(pk=created[0].pk).delete()
+            except CaseWorkError as error:
+                self.message_user(request, error.message, messages.ERROR)
 
     def get_queryset(self, request):
         first_start = (
@@ -186,47 +239,6 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
                 EventOccurrence.objects.filter(pk=occurrence.pk).update(
                     note=occurrence.note, updated_at=timezone.now()
                 )
-
-    # Publishing goes through events.services.event_publish (it stamps published_at), from the button and in bulk.
-
-    def _make_transition_action(self, transition):
-        if transition.name != "publish":
-            return super()._make_transition_action(transition)
-
-        def transition_publish(modeladmin, request, queryset):
-            done, refused = 0, []
-            for event in queryset:
-                try:
-                    event_publish(event=event, acting_user=request.user)
-                    done += 1
-                except (CaseWorkError, PermissionDenied) as error:
-                    refused.append(f"{event}: {getattr(error, 'message', error)}")
-            if done:
-                modeladmin.message_user(
-                    request,
-                    ngettext("Done for %(count)d record.", "Done for %(count)d records.", done) % {"count": done},
-                )
-            for line in refused:
-                modeladmin.message_user(request, line, messages.ERROR)
-
-        return admin.action(description=transition.label, permissions=["change"])(transition_publish)
-
-    def workflow_view(self, request, object_id):
-        if request.method != "POST" or request.POST.get("transition") != "publish" or "send_message" in request.POST:
-            return super().workflow_view(request, object_id)
-        event = self.get_object(request, object_id)
-        if event is None or not self.has_view_or_change_permission(request, event):
-            raise PermissionDenied
-        try:
-            event_publish(event=event, acting_user=request.user)
-            self.message_user(
-                request,
-                gettext("Done: %(action)s.") % {"action": Event.workflow.get("publish").label},
-                messages.SUCCESS,
-            )
-        except CaseWorkError as error:
-            self.message_user(request, error.message, messages.ERROR)
-        return HttpResponseRedirect(reverse("admin:events_event_change", args=[event.pk]))
 
     @admin.action(description=_("Duplicate as a new draft (with the dates still to come)"), permissions=["add"])
     def duplicate(self, request, queryset):

@@ -386,3 +386,50 @@ def test_submission_history_cannot_be_reverted(clerk_client, venue):
     client = clerk_client(groups=[EVENTS_GROUP])
     url = f"/admin/events/eventsubmission/{submission.pk}/history/{version.history_id}/"
     assert client.post(url, {"handler": ""}).status_code == 403
+
+
+def test_repeating_the_first_date_adds_separate_dates(clerk_client, django_capture_on_commit_callbacks):
+    """A clerk turns a Tuesday workshop into ten weekly dates from the event form."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Category, Event, Venue
+    from events.services import event_create
+
+    start = timezone.now().replace(microsecond=0) + timedelta(days=3)
+    venue = Venue.objects.create(name="Filia nr 1 MBP", street_address="ul. Kaczmarka 2", district="halemba")
+    event = event_create(
+        acting_user=None,
+        occurrences=[(start, start + timedelta(hours=2))],
+        title="Warsztaty ceramiczne",
+        lead="Dla dorosłych.",
+        category=Category.objects.get(slug="warsztaty"),
+        venue=venue,
+        organiser_name="MBP",
+    )
+    client = clerk_client(groups=["Wydarzenia i imprezy masowe"])
+    page = client.get(f"/admin/events/event/{event.pk}/change/")
+    form = page.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name not in ("image",)}
+    data.update({"repeat_frequency": "WEEKLY", "repeat_count": "9", "category": event.category_id, "venue": venue.pk})
+    for inline_admin in page.context["inline_admin_formsets"]:
+        management = inline_admin.formset.management_form
+        data.update({f"{inline_admin.formset.prefix}-{key}": value for key, value in management.initial.items()})
+    inline = page.context["inline_admin_formsets"][0].formset
+    occurrence = event.occurrences.get()
+    data.update(
+        {
+            f"{inline.prefix}-0-id": occurrence.pk,
+            f"{inline.prefix}-0-event": event.pk,
+            f"{inline.prefix}-0-starts_at_0": timezone.localtime(occurrence.starts_at).strftime("%Y-%m-%d"),
+            f"{inline.prefix}-0-starts_at_1": timezone.localtime(occurrence.starts_at).strftime("%H:%M:%S"),
+            f"{inline.prefix}-0-ends_at_0": timezone.localtime(occurrence.ends_at).strftime("%Y-%m-%d"),
+            f"{inline.prefix}-0-ends_at_1": timezone.localtime(occurrence.ends_at).strftime("%H:%M:%S"),
+        }
+    )
+    response = client.post(f"/admin/events/event/{event.pk}/change/", data)
+    assert response.status_code == 302
+    starts = list(Event.objects.get(pk=event.pk).occurrences.order_by("starts_at").values_list("starts_at", flat=True))
+    assert len(starts) == 10
+    assert all(timezone.localtime(later).time() == timezone.localtime(starts[0]).time() for later in starts)
