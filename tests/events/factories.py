@@ -96,7 +96,8 @@ class EventFactory(DjangoModelFactory):
         model = Event
 
     title = factory.Sequence(lambda n: TITLES[n % len(TITLES)] + (f" {n}" if n >= len(TITLES) else ""))
-    lead = factory.Faker("sentence", nb_words=12, locale="pl_PL")
+    # A fixed text: a random sentence could contain a word the search tests look for.
+    lead = factory.Sequence(lambda n: f"Zapraszamy mieszkańców na wydarzenie nr {n}.")
     description = factory.LazyFunction(lambda: "<p>Zapraszamy mieszkańców Rudy Śląskiej.</p>")
     category = factory.LazyFunction(category)
     venue = factory.SubFactory(VenueFactory)
