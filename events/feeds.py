@@ -29,6 +29,7 @@ from django.views.decorators.http import require_safe
 from events.filters import OccurrenceFilter
 from events.ical import calendar_ical, local_time, public_status, site_host, site_url
 from events.models import District, Event, EventOccurrence
+from events.selectors import upcoming_only
 
 ROW_LIMIT = 1000
 RSS_LIMIT = 50
@@ -101,8 +102,8 @@ def filtered_occurrences(request, *, now: datetime) -> tuple[QuerySet, Occurrenc
     filterset = valid_filterset(request, EventOccurrence.objects.public(now))
     occurrences = filterset.qs
     if filterset.form.cleaned_data.get("od") is None:
-        # As the list page (events.selectors.upcoming_only): not ended yet, archived events left out.
-        occurrences = occurrences.upcoming(now).exclude(event__status=Event.Status.ARCHIVED)
+        # As the list page: not ended yet, archived events left out.
+        occurrences = upcoming_only(occurrences, now=now)
     return occurrences.order_by("starts_at", "pk"), filterset
 
 

@@ -6,19 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from core import roles, site_registry
 from core.search import text_search
 from core.sitemaps import sitemaps
-from events.models import Event, EventOccurrence
+from events.models import Event
+from events.selectors import occurrences_upcoming
 from events.sitemaps import EventSitemap, VenueSitemap
 
 HOME_UPCOMING_COUNT = 6
 
 
 def upcoming_for_home(request):
-    occurrences = (
-        EventOccurrence.objects.public()
-        .upcoming()
-        .exclude(event__status=Event.Status.ARCHIVED)
-        .order_by("starts_at", "pk")[:HOME_UPCOMING_COUNT]
-    )
+    occurrences = occurrences_upcoming()[:HOME_UPCOMING_COUNT]
     return {"occurrences": list(occurrences), "now": timezone.now()}
 
 
