@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext
 from django.views.generic import TemplateView
 
 from core.mail import mail_enqueue
+from core.pagination import CachedCountPaginator
 from core.public_cases import PublicCaseCreateView, tracking_url
 from events import selectors
 from events.filters import MAX_DATE, MIN_DATE, OccurrenceFilter
@@ -109,9 +109,14 @@ class OccurrenceFilterMixin:
         return filterset.qs if applied else queryset
 
 
-def _paginate(request, queryset, per_page=OCCURRENCES_PER_PAGE):
-    """Return a page of `queryset`; a missing, bad or too large page number gives the first or the last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def _paginate(request, queryset, *, count_key: str, per_page=OCCURRENCES_PER_PAGE):
+    """Return a page of `queryset`; a missing, bad or too large page number gives the first or the last page.
+
+    `count_key` names the list and everything that decides its total (not the page number): the total
+    is counted at most once a minute per key (core.pagination).
+    """
+    paginator = CachedCountPaginator(queryset, per_page, count_key=f"{count_key}:{timezone.localdate()}")
+    return paginator.get_page(request.GET.get("page"))
 
 
 def _by_local_day(occurrences, *, ongoing_before: date | None = None) -> list[tuple[date | None, list]]:
@@ -163,7 +168,8 @@ class OccurrenceListView(OccurrenceFilterMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = _paginate(self.request, self.get_occurrences())
+        occurrences = self.get_occurrences()
+        page = _paginate(self.request, occurrences, count_key=f"events:{self.current}:{self.filter_context['query']}")
         context.update(self.filter_context)
         context.update(self.get_texts())
         context.update(
@@ -322,7 +328,7 @@ class VenueDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         venue = selectors.venue_get_or_404(self.kwargs["slug"])
-        page = _paginate(self.request, selectors.venue_upcoming(venue))
+        page = _paginate(self.request, selectors.venue_upcoming(venue), count_key=f"events:venue:{venue.pk}")
         context.update(
             venue=venue,
             page_obj=page,

@@ -323,3 +323,16 @@ def test_dates_are_shown_in_warsaw_time(client, venue):
     EventFactory(venue=venue, dates=[(utc_evening, None)])
     local = timezone.localtime(utc_evening)
     assert f">{local:%H:%M}</time>" in body(client.get(LIST))
+
+
+def test_the_total_is_counted_once_a_minute_per_list_and_filters(client, venue, django_assert_num_queries):
+    """The list's COUNT(*) is kept for a minute: a second view, or another page, does not count again."""
+    bulk_events(30, venue=venue)
+    client.get(LIST)
+    with django_assert_num_queries(LIST_QUERIES - 1):
+        response = client.get(LIST, {"page": 2})
+    assert response.context["page_obj"].paginator.count == 30
+    assert len(titles(response)) == 10
+    # Other filters are another list with its own total.
+    filtered = client.get(LIST, {"q": "nieistniejący tytuł"})
+    assert filtered.context["page_obj"].paginator.count == 0

@@ -1,0 +1,39 @@
+"""Pagination of the public lists: the total of a list is counted once a minute, not on every view.
+
+Django's Paginator runs `COUNT(*)` over the whole filtered list on every page view, to say "1,234 dates
+found" and to know the last page. On a calendar with tens of thousands of dates that count costs more than
+the page itself (docs/performance.md). The public lists change a few times a day, so the count is kept in
+the cache for a short time under a key built from what decides it (the list and its applied filters),
+never from the page number or from junk parameters.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+COUNT_CACHE_SECONDS = 60
+
+
+class CachedCountPaginator(Paginator):
+    """A Paginator whose `count` comes from the cache when the same list was counted recently.
+
+    `count_key` names the list and its filters (e.g. "events:list:kategoria=koncerty"); a stale count
+    (at most `count_seconds` old) shifts the last page by a few rows at worst: a page past the end is
+    empty rather than an error, as `get_page` falls back to the last page it knows.
+    """
+
+    def __init__(self, object_list, per_page, *, count_key: str, count_seconds: int = COUNT_CACHE_SECONDS, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        digest = hashlib.sha256(count_key.encode()).hexdigest()
+        self.count_cache_key = f"pagination:count:{digest}"
+        self.count_seconds = count_seconds
+
+    @cached_property
+    def count(self):
+        total = cache.get(self.count_cache_key)
+        if total is None:
+            total = super().count
+            cache.set(self.count_cache_key, total, self.count_seconds)
+        return total
