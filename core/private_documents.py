@@ -146,22 +146,37 @@ def _download_name(document: PrivateDocument) -> str:
     return f"dokument-{document.pk}{extension}"
 
 
-def _file_response(document: PrivateDocument) -> FileResponse:
+def stored_file_response(
+    field_file,
+    *,
+    filename: str,
+    mime_type: str,
+    as_attachment: bool = True,
+    cache_control: str = "private, no-store",
+) -> FileResponse:
+    """Serve a stored file (private storage) safely: no script runs in it, no type sniffing, no referrer.
+
+    Raises Http404 when the row survived but the file is gone (e.g. a retention purge interrupted before
+    its commit). Public files (an event's programme) pass `as_attachment=False` and a public cache policy.
+    """
     try:
         # The storage's own file object: its name is the real path, so FileResponse sets Content-Length.
-        handle = document.file.storage.open(document.file.name, "rb")
+        handle = field_file.storage.open(field_file.name, "rb")
     except (FileNotFoundError, ValueError) as exc:
-        # The row survived but the file is gone (e.g. a retention purge interrupted before its commit).
         raise Http404 from exc
-    mime_type = document.mime_type if _MIME_TYPE.match(document.mime_type or "") else _FALLBACK_MIME_TYPE
-    response = FileResponse(handle, as_attachment=True, filename=_download_name(document), content_type=mime_type)
+    mime_type = mime_type if _MIME_TYPE.match(mime_type or "") else _FALLBACK_MIME_TYPE
+    response = FileResponse(handle, as_attachment=as_attachment, filename=filename, content_type=mime_type)
     response["X-Content-Type-Options"] = "nosniff"
     # Set here, so the site-wide CSP middleware leaves it alone: a document opened anyway runs no script.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = cache_control
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def _file_response(document: PrivateDocument) -> FileResponse:
+    return stored_file_response(document.file, filename=_download_name(document), mime_type=document.mime_type)
 
 
 @require_safe

@@ -20,12 +20,15 @@ class NavigationItem:
 
 @dataclass(frozen=True)
 class HomeSection:
-    """A block of the home page: `template` is rendered with the dict returned by `get_context(request)`."""
+    """A block of the home page: `template` is rendered with the dict returned by `get_context(request)`.
+
+    `get_context` returning None leaves the block out of the page (nothing to show today).
+    """
 
     key: str
     title: str | Promise
     template: str
-    get_context: Callable[..., dict] = field(default=lambda request: {})
+    get_context: Callable[..., dict | None] = field(default=lambda request: {})
     position: int = 100
 
 

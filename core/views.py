@@ -23,9 +23,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # A section whose get_context returns None has nothing to show today and is left out.
         context["sections"] = [
-            {"section": section, "context": section.get_context(self.request)}
+            {"section": section, "context": section_context}
             for section in site_registry.home_sections()
+            if (section_context := section.get_context(self.request)) is not None
         ]
         return context
 

@@ -20,7 +20,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.services import CaseWorkError
-from events.models import Category, Event, EventOccurrence, EventSubmission, Venue
+from core.uploads import PDF, ValidatedFileField
+from events.models import (
+    ATTACHMENT_MAX_BYTES,
+    Category,
+    Event,
+    EventAttachment,
+    EventOccurrence,
+    EventSubmission,
+    Venue,
+)
 from events.selectors import event_dates
 from events.services import event_duplicate, occurrence_cancel, occurrence_move, occurrences_from_rule
 
@@ -138,13 +147,34 @@ class EventAdminForm(forms.ModelForm):
         return cleaned
 
 
+class EventAttachmentForm(forms.ModelForm):
+    # Sniffed as PDF, checked for active content and stored under a random name (core.uploads).
+    file = ValidatedFileField(
+        label=_("file (PDF)"),
+        allowed_kinds=[PDF],
+        max_bytes=ATTACHMENT_MAX_BYTES,
+        help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
+    )
+
+    class Meta:
+        model = EventAttachment
+        fields = ["title", "file", "position"]
+
+
+class EventAttachmentInline(admin.TabularInline):
+    model = EventAttachment
+    form = EventAttachmentForm
+    extra = 0
+    fields = ["title", "file", "position"]
+
+
 @admin.register(Event)
 class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     form = EventAdminForm
     change_form_template = "admin/events/event/change_form.html"
     workflow_inlines = [StatusHistoryInline]
-    inlines = [EventOccurrenceInline]
-    list_display = ["title", "first_date", "venue", "category", "status", "co_organised_by_city"]
+    inlines = [EventOccurrenceInline, EventAttachmentInline]
+    list_display = ["title", "first_date", "venue", "category", "status", "co_organised_by_city", "is_highlighted"]
     list_filter = [
         "status",
         "category",
@@ -152,6 +182,7 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         "venue",
         ("organiser_name", admin.AllValuesFieldListFilter),
         "co_organised_by_city",
+        "is_highlighted",
         "price_kind",
         ("occurrences__starts_at", admin.DateFieldListFilter),
     ]
@@ -171,7 +202,10 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             {"fields": ["price_kind", "price_from", "price_to", "ticket_url", "registration_url", "capacity"]},
         ),
         (_("Accessibility of the programme"), {"fields": ["sign_language_interpreter", "audio_description"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "published_at", "created_by", "created_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publish_at", "is_highlighted", "published_at", "created_by", "created_at"]},
+        ),
         (_("Repetition"), {"fields": ["repeat_frequency", "repeat_count"]}),
     ]
 

@@ -63,6 +63,13 @@ def when_range(value: str, today=None):
     return None
 
 
+def overlapping(queryset, start, end):
+    """Dates of `queryset` on between `start` and `end`: starting then, or begun earlier and still running."""
+    return queryset.filter(starts_at__lt=end).filter(
+        Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
+    )
+
+
 class BoundedDateField(forms.DateField):
     """A date between 2000 and 2100: a year 99999 is a clear form error, never a crash."""
 
@@ -174,9 +181,7 @@ class OccurrenceFilter(django_filters.FilterSet):
         if bounds is None:
             return queryset
         start, end = bounds
-        return queryset.filter(starts_at__lt=end).filter(
-            Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
-        )
+        return overlapping(queryset, start, end)
 
     def filter_from(self, queryset, name, value):
         start, _end = _day_bounds(value, value)

@@ -7,15 +7,23 @@ from core import roles, site_registry
 from core.search import text_search
 from core.sitemaps import sitemaps
 from events.models import Event
-from events.selectors import occurrences_upcoming
+from events.selectors import occurrences_upcoming, weekend_highlights
 from events.sitemaps import EventSitemap, VenueSitemap
 
 HOME_UPCOMING_COUNT = 6
+HOME_WEEKEND_COUNT = 4
 
 
 def upcoming_for_home(request):
     occurrences = occurrences_upcoming()[:HOME_UPCOMING_COUNT]
     return {"occurrences": list(occurrences), "now": timezone.now()}
+
+
+def weekend_for_home(request):
+    """This weekend's highlights; None (no block on the home page) when nothing is on."""
+    now = timezone.now()
+    occurrences = weekend_highlights(limit=HOME_WEEKEND_COUNT, now=now)
+    return {"occurrences": occurrences, "now": now} if occurrences else None
 
 
 site_registry.register_navigation(site_registry.NavigationItem("events", _("Events"), "events:occurrence_list", 10))
@@ -26,6 +34,15 @@ site_registry.register_home_section(
         template="events/home_upcoming.html",
         get_context=upcoming_for_home,
         position=10,
+    )
+)
+site_registry.register_home_section(
+    site_registry.HomeSection(
+        key="weekend",
+        title=_("This weekend"),
+        template="events/home_weekend.html",
+        get_context=weekend_for_home,
+        position=20,
     )
 )
 site_registry.register_search_provider(
@@ -43,6 +60,7 @@ roles.register_section_models(
     {
         "events.event": roles.FULL,
         "events.eventoccurrence": roles.FULL,
+        "events.eventattachment": roles.FULL,
         "events.venue": roles.FULL,
         "events.category": roles.FULL,
         "events.eventsubmission": frozenset({"view", "change"}),

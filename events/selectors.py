@@ -7,12 +7,12 @@ draft or a submitted event never reaches a public page (ARCHITECTURE: drafts nev
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from events.filters import _day_bounds
+from events.filters import _day_bounds, overlapping, when_range
 from events.models import Event, EventOccurrence, Venue
 
 
@@ -30,6 +30,32 @@ def occurrences_upcoming(*, now: datetime | None = None) -> QuerySet[EventOccurr
     """Return dates residents may see that have not ended yet, soonest first; archived events left out."""
     now = now or timezone.now()
     return upcoming_only(EventOccurrence.objects.public(now), now=now)
+
+
+def weekend_highlights(*, limit: int, now: datetime | None = None) -> list[EventOccurrence]:
+    """Return up to `limit` public dates of this weekend for the home page, one per event, in ONE query.
+
+    "This weekend" is the calendar filter's (`when_range("weekend")`): the coming Saturday and Sunday, or
+    what is left of them. Events the clerks marked as highlights come first, then dates starting at the
+    weekend before exhibitions that began earlier, each group soonest first; cancelled dates are left out.
+    A bounded slice is read and repeated events are dropped in Python, so a festival with a date every
+    hour still shows once.
+    """
+    now = now or timezone.now()
+    start, end = when_range("weekend", today=timezone.localdate(now))
+    rows = (
+        overlapping(occurrences_upcoming(now=now), start, end)
+        .exclude(status=EventOccurrence.Status.CANCELLED)
+        .exclude(event__status=Event.Status.CANCELLED)
+        .annotate(started_before=Case(When(starts_at__lt=start, then=Value(1)), default=Value(0)))
+        .order_by("-event__is_highlighted", "started_before", "starts_at", "pk")[: limit * 5]
+    )
+    chosen: dict[int, EventOccurrence] = {}
+    for occurrence in rows:
+        chosen.setdefault(occurrence.event_id, occurrence)
+        if len(chosen) == limit:
+            break
+    return list(chosen.values())
 
 
 def occurrences_past(*, now: datetime | None = None) -> QuerySet[EventOccurrence]:

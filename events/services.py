@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from dateutil.rrule import rrulestr
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from core.models import CaseMessage
 from core.services import CaseWorkError, case_message_add, transition_perform
-from events.models import MAX_OCCURRENCE_DAYS, Event, EventOccurrence, EventSubmission
+from core.uploads import PDF, random_upload_name
+from events.models import MAX_OCCURRENCE_DAYS, Event, EventAttachment, EventOccurrence, EventSubmission
 
 MAX_OCCURRENCES_PER_RULE = 366
 
@@ -158,7 +160,8 @@ def event_duplicate(*, event: Event, acting_user, now=None) -> Event:
 
     For events that come back (next year's festival, another season of a series). Cancelled dates are
     left out; a moved date is copied as planned at its new time. The copy has no submission, no
-    publication time and no dates in the past; the clerk checks it and publishes it.
+    publication time and no dates in the past; the clerk checks it and publishes it. Attachments are
+    copied as files of their own.
     """
     now = now or timezone.now()
     values = {
@@ -179,4 +182,19 @@ def event_duplicate(*, event: Event, acting_user, now=None) -> Event:
                 status=EventOccurrence.Status.CANCELLED
             )
         )
+        for attachment in event.attachments.all():
+            _attachment_copy(attachment, event=copy)
+    return copy
+
+
+def _attachment_copy(attachment: EventAttachment, *, event: Event) -> EventAttachment | None:
+    """Copy an attachment to `event` under a new file name (deleting one event's file leaves the other's)."""
+    try:
+        with attachment.file.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        return None
+    copy = EventAttachment(event=event, title=attachment.title, position=attachment.position)
+    copy.file.save(random_upload_name(PDF), ContentFile(content), save=False)
+    copy.save()
     return copy

@@ -19,8 +19,8 @@ from events.services import occurrence_cancel, occurrence_move
 from events.templatetags.events_tags import format_pln
 from tests.events.factories import EventFactory, PaidEventFactory, VenueFactory, at, bulk_events, category
 
-# Shell (department, footer pages), the event with venue, category and image, its dates.
-EVENT_QUERIES = 4
+# Shell (department, footer pages), the event with venue, category and image, its dates, its attachments.
+EVENT_QUERIES = 5
 # Shell, the venue, the count and the page of its upcoming dates.
 VENUE_QUERIES = 5
 

@@ -9,8 +9,10 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.filters import when_range
 from events.models import Category, District, Event, EventOccurrence, Venue
 from events.registrations import HOME_UPCOMING_COUNT
+from events.selectors import weekend_highlights
 from events.services import event_create, event_publish, occurrence_cancel
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -180,3 +182,75 @@ def test_a_running_exhibition_shows_until_when(venue):
 
     assert 'datetime="2027-01-15T17:00:00+01:00"' in html
     assert "15 stycznia" in html
+
+
+# This weekend's highlights
+
+
+def weekend_section(body: str) -> str:
+    start = body.index('id="home-weekend"')
+    return body[start : body.index("</section>", start)]
+
+
+def test_weekend_highlights_put_recommended_events_first_one_date_per_event(venue):
+    """With "now" on Wednesday 2 December 2026 the weekend is Saturday 5 and Sunday 6 December."""
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=WARSAW)
+
+    def on(day, hour):
+        return datetime(2026, 12, day, hour, 0, tzinfo=WARSAW)
+
+    make_event(venue, title="Czwartkowy koncert", start=on(3, 18))
+    make_event(venue, title="Sobotni koncert", start=on(5, 18))
+    make_event(venue, title="Niedzielny jarmark", start=on(6, 10), is_highlighted=True)
+    make_event(venue, title="Za tydzień", start=on(12, 18), is_highlighted=True)
+    festival = make_event(venue, title="Festiwal", start=on(5, 12))
+    EventOccurrence.objects.create(event=festival, starts_at=on(5, 15))
+    EventOccurrence.objects.create(event=festival, starts_at=on(6, 15))
+    cancelled = make_event(venue, title="Odwołany recital", start=on(5, 11))
+    occurrence_cancel(occurrence=cancelled.occurrences.get(), acting_user=None, note="Choroba artysty.")
+    exhibition = event_create(
+        acting_user=None,
+        occurrences=[(datetime(2026, 11, 20, 10, 0, tzinfo=WARSAW), datetime(2027, 1, 15, 17, 0, tzinfo=WARSAW))],
+        title="Wystawa pocztówek",
+        lead="Wystawa czasowa.",
+        category=Category.objects.get(slug="wystawy"),
+        venue=venue,
+        organiser_name="Muzeum Miejskie",
+    )
+    event_publish(event=exhibition, acting_user=None)
+
+    chosen = weekend_highlights(limit=4, now=now)
+
+    assert [occurrence.event.title for occurrence in chosen] == [
+        "Niedzielny jarmark",
+        "Festiwal",
+        "Sobotni koncert",
+        "Wystawa pocztówek",
+    ]
+    assert chosen[1].starts_at == on(5, 12)
+
+
+def test_home_shows_the_weekend_block_with_recommended_events_and_a_link_to_the_weekend(client, venue):
+    start, end = when_range("weekend")
+    event_create(
+        acting_user=None,
+        occurrences=[(start - timedelta(days=1), end + timedelta(days=1))],
+        title="Jarmark bożonarodzeniowy na Placu Jana Pawła II",
+        lead="Stoiska i kolędy.",
+        category=Category.objects.get(slug="festyny-i-plenery"),
+        venue=venue,
+        organiser_name="Urząd Miasta Ruda Śląska",
+        is_highlighted=True,
+    )
+    event_publish(event=Event.objects.get(), acting_user=None)
+
+    section = weekend_section(client.get("/").content.decode())
+
+    assert "Jarmark bożonarodzeniowy" in section
+    assert "Polecamy" in section
+    assert 'href="/wydarzenia/?kiedy=weekend"' in section
+
+
+def test_home_leaves_the_weekend_block_out_when_nothing_is_on(client, venue):
+    make_event(venue, title="Za trzy tygodnie", start=timezone.now() + timedelta(days=21))
+    assert 'id="home-weekend"' not in client.get("/").content.decode()
