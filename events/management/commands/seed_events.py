@@ -949,6 +949,8 @@ class Command(BaseCommand):
             "organiser_name": organiser_name,
             "organiser_url": organiser_url,
             "co_organised_by_city": blueprint.city or rng.random() < 0.1,
+            # The city's own weekend events are the home page's highlights (no random draw: same data as before).
+            "is_highlighted": bool(blueprint.city) and timezone.localtime(plan.occurrences[0][0]).weekday() >= 5,
             "price_kind": price_kind,
             "price_from": price_from,
             "price_to": price_to,
