@@ -22,7 +22,9 @@ class NavigationItem:
 class HomeSection:
     """A block of the home page: `template` is rendered with the dict returned by `get_context(request)`.
 
-    `get_context` returning None leaves the block out of the page (nothing to show today).
+    `get_context` returning None leaves the block out of the page (nothing to show today). With
+    `cache_seconds`, its result is kept in the cache for that long per language: for blocks that are the
+    same for every visitor and cost a query over a large table (the calendar's next dates).
     """
 
     key: str
@@ -30,6 +32,7 @@ class HomeSection:
     template: str
     get_context: Callable[..., dict | None] = field(default=lambda request: {})
     position: int = 100
+    cache_seconds: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -16,6 +17,7 @@ from core.public_cases import PublicCaseCreateView, tracking_url
 from core.search import normalise_query
 
 SEARCH_RESULTS_PER_SECTION = 10
+_NOT_CACHED = object()
 
 
 class HomeView(TemplateView):
@@ -27,9 +29,19 @@ class HomeView(TemplateView):
         context["sections"] = [
             {"section": section, "context": section_context}
             for section in site_registry.home_sections()
-            if (section_context := section.get_context(self.request)) is not None
+            if (section_context := self.section_context(section)) is not None
         ]
         return context
+
+    def section_context(self, section: site_registry.HomeSection) -> dict | None:
+        if not section.cache_seconds:
+            return section.get_context(self.request)
+        key = f"home:section:{section.key}:{get_language()}"
+        cached = cache.get(key, _NOT_CACHED)
+        if cached is _NOT_CACHED:
+            cached = section.get_context(self.request)
+            cache.set(key, cached, section.cache_seconds)
+        return cached
 
 
 class DepartmentView(TemplateView):

@@ -12,6 +12,8 @@ from events.sitemaps import EventSitemap, VenueSitemap
 
 HOME_UPCOMING_COUNT = 6
 HOME_WEEKEND_COUNT = 4
+# The home page's blocks are the same for everyone: read the calendar once a minute, not on every view.
+HOME_CACHE_SECONDS = 60
 
 
 def upcoming_for_home(request):
@@ -34,6 +36,7 @@ site_registry.register_home_section(
         template="events/home_upcoming.html",
         get_context=upcoming_for_home,
         position=10,
+        cache_seconds=HOME_CACHE_SECONDS,
     )
 )
 site_registry.register_home_section(
@@ -43,6 +46,7 @@ site_registry.register_home_section(
         template="events/home_weekend.html",
         get_context=weekend_for_home,
         position=20,
+        cache_seconds=HOME_CACHE_SECONDS,
     )
 )
 site_registry.register_search_provider(

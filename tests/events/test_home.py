@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -137,12 +138,22 @@ def test_home_query_count_is_the_same_for_10_and_500_events(client, venue):
     client.get("/")  # warm what is cached per process (content types, translations)
     for more in (0, 490):
         bulk_published_events(venue, more, first_start=timezone.now() + timedelta(hours=1), offset=10)
+        cache.clear()  # the blocks are cached for a minute: measure the reads
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/")
         assert home_section(response.content.decode()).count('class="home-event__title"') == HOME_UPCOMING_COUNT
         counts.append(len(queries))
     assert Event.objects.count() == 500
     assert counts[0] == counts[1]
+
+
+def test_home_blocks_are_read_once_a_minute_not_on_every_view(client, venue):
+    make_event(venue, title="Koncert noworoczny", start=timezone.now() + timedelta(days=1))
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert "Koncert noworoczny" in home_section(response.content.decode())
+    assert not [query for query in queries if "events_eventoccurrence" in query["sql"]]
 
 
 def render_section(occurrences, now):
