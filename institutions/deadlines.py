@@ -1,0 +1,196 @@
+"""The register's dated rules and what it contributes to the clerks' Terminarz (core.deadlines).
+
+Every number is a module constant: those marked [K] in DOMAIN.md are best knowledge, so a confirmed value is a
+one-line change. Month periods are counted per k.p.a. art. 57 § 3 (`core.deadlines.add_months`).
+"""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from core.deadlines import OpenDeadline, add_months, register_extract_due
+
+#: u.o.p.d.k. art. 18 ust. 2: merger or division announced at least 3 months before the act.
+MERGER_DIVISION_NOTICE_MONTHS = 3
+#: u.o.p.d.k. art. 22 ust. 1 (t.j. Dz.U. 2020 poz. 194): liquidation announced at least 6 months before the act.
+LIQUIDATION_NOTICE_MONTHS = 6
+#: Ustawa z 27.06.1997 o bibliotekach art. 13 ust. 2: 6 months when a public library is merged, divided or
+#: liquidated [V-sec].
+LIBRARY_NOTICE_MONTHS = 6
+#: Ustawa o opłacie skarbowej, załącznik cz. II pkt 2 [V-sec Elbląg, Białobrzegi]: 5 zł for each full or started
+#: page of a certified copy (odpis). [K: keep in step with the schedule.]
+EXTRACT_FEE_PER_PAGE = Decimal("5.00")
+#: How long before a director's term ends the Terminarz reminds the clerk, so that the competition or the
+#: opinions (u.o.p.d.k. art. 15–16) can be done in time [K: the department's practice].
+DIRECTOR_TERM_REMINDER_DAYS = 180
+
+
+def reorganisation_notice_months(*, kind: str, library_involved: bool) -> int | None:
+    """Months between the public announcement and the earliest act; None when no announcement is required.
+
+    u.o.p.d.k. art. 18 ust. 2 (merger, division: 3 months), art. 22 ust. 1 (liquidation: 6 months); ustawa
+    o bibliotekach art. 13 ust. 2 (6 months whenever a public library is merged, divided or liquidated).
+    Creating an institution (u.o.p.d.k. art. 11) needs no announcement.
+    """
+    if kind == "create":
+        return None
+    if library_involved:
+        return max(LIBRARY_NOTICE_MONTHS, LIQUIDATION_NOTICE_MONTHS if kind == "liquidate" else 0)
+    if kind == "liquidate":
+        return LIQUIDATION_NOTICE_MONTHS
+    return MERGER_DIVISION_NOTICE_MONTHS
+
+
+def reorganisation_earliest_act_date(*, kind: str, announced_on: date, library_involved: bool) -> date | None:
+    """The first day the act of merger, division or liquidation may be adopted.
+
+    "Co najmniej 3 (6) miesiące przed wydaniem aktu" counted from the announcement per k.p.a. art. 57 § 3: the
+    day of the later month that corresponds to the announcement day (or that month's last day). The act is on
+    time on that day itself; it is never moved off a weekend (moving it would not shorten the notice, but the
+    City Council meets on set days anyway). None when the kind needs no announcement.
+    """
+    months = reorganisation_notice_months(kind=kind, library_involved=library_involved)
+    if months is None:
+        return None
+    return add_months(announced_on, months)
+
+
+def director_term_reminder_date(ends_on: date) -> date:
+    """When the Terminarz starts showing a director's term that is about to end [K]."""
+    return ends_on - timedelta(days=DIRECTOR_TERM_REMINDER_DAYS)
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Terminarz sources (registered in institutions.registrations); each reads the database in one query
+# ------------------------------------------------------------------------------------------------------------------
+
+SECTION = "institutions"
+
+
+def extract_request_deadlines():
+    """Open extract requests: the odpis is due 14 days after receipt (core.deadlines.register_extract_due)."""
+    from institutions.models import ExtractRequest
+
+    open_requests = (
+        ExtractRequest.objects.filter(status__in=[ExtractRequest.Status.RECEIVED, ExtractRequest.Status.AWAITING_FEE])
+        .select_related("institution")
+        .only("pk", "case_mark", "received_on", "handler_id", "kind", "institution__full_name")
+    )
+    for request in open_requests:
+        yield OpenDeadline(
+            due_date=register_extract_due(request.received_on),
+            title=f"Odpis {'pełny' if request.kind == 'full' else 'skrócony'}: {request.institution.full_name}"[:120],
+            case_mark=request.case_mark,
+            url=reverse("admin:institutions_extractrequest_change", args=[request.pk]),
+            section=SECTION,
+            handler_id=request.handler_id,
+            rule="odpis z rejestru instytucji kultury: 14 dni",
+        )
+
+
+def director_term_deadlines(today: date | None = None):
+    """Directors' terms ending within DIRECTOR_TERM_REMINDER_DAYS (or already ended) with no successor yet."""
+    from institutions.models import DirectorTerm
+
+    today = today or timezone.localdate()
+    terms = (
+        DirectorTerm.objects.filter(
+            ended_early_on__isnull=True,
+            ends_on__lte=today + timedelta(days=DIRECTOR_TERM_REMINDER_DAYS),
+            ends_on__gte=today - timedelta(days=DIRECTOR_TERM_REMINDER_DAYS),
+            institution__struck_out_on__isnull=True,
+        )
+        .exclude(institution__director_terms__starts_on__gt=F("starts_on"))
+        .select_related("institution")
+        .only("pk", "person_name", "ends_on", "institution__full_name", "institution__entry_no")
+    )
+    for term in terms:
+        yield OpenDeadline(
+            due_date=term.ends_on,
+            title=f"Koniec kadencji dyrektora: {term.person_name}, {term.institution.full_name}"[:120],
+            case_mark=f"RIK {term.institution.entry_no}",
+            url=reverse("admin:institutions_directorterm_change", args=[term.pk]),
+            section=SECTION,
+            handler_id=None,
+            rule="u.o.p.d.k. art. 15–16: powołanie dyrektora na kolejną kadencję",
+        )
+
+
+def inspection_deadlines():
+    """Inspections whose recommendations have a follow-up date and are not yet carried out."""
+    from institutions.models import Inspection
+
+    inspections = (
+        Inspection.objects.filter(follow_up_due__isnull=False, follow_up_done_on__isnull=True)
+        .select_related("institution")
+        .only("pk", "scope", "follow_up_due", "institution__full_name", "institution__entry_no")
+    )
+    for inspection in inspections:
+        yield OpenDeadline(
+            due_date=inspection.follow_up_due,
+            title=f"Zalecenia pokontrolne: {inspection.institution.full_name} — {inspection.scope}"[:120],
+            case_mark=f"RIK {inspection.institution.entry_no}",
+            url=reverse("admin:institutions_inspection_change", args=[inspection.pk]),
+            section=SECTION,
+            handler_id=None,
+            rule="nadzór organizatora: termin wykonania zaleceń",
+        )
+
+
+def subsidy_deadlines():
+    """Targeted subsidies not settled yet (u.f.p. art. 251–252; DOMAIN.md §C.4)."""
+    from institutions.models import InstitutionSubsidy
+
+    subsidies = (
+        InstitutionSubsidy.objects.filter(settlement_due__isnull=False, settled_on__isnull=True)
+        .select_related("institution")
+        .only("pk", "purpose", "settlement_due", "institution__full_name", "institution__entry_no")
+    )
+    for subsidy in subsidies:
+        yield OpenDeadline(
+            due_date=subsidy.settlement_due,
+            title=f"Rozliczenie dotacji: {subsidy.institution.full_name} — {subsidy.purpose}"[:120],
+            case_mark=f"RIK {subsidy.institution.entry_no}",
+            url=reverse("admin:institutions_institutionsubsidy_change", args=[subsidy.pk]),
+            section=SECTION,
+            handler_id=None,
+            rule="u.f.p. art. 251: rozliczenie dotacji celowej",
+        )
+
+
+def reorganisation_deadlines():
+    """Announced plans: the earliest date of the act; adopted acts: the day the register entries are due."""
+    from institutions.models import ReorganisationPlan
+
+    plans = ReorganisationPlan.objects.filter(
+        status__in=[ReorganisationPlan.Status.ANNOUNCED, ReorganisationPlan.Status.ACT_ADOPTED]
+    ).prefetch_related("institutions", "new_institutions")
+    for plan in plans:
+        url = reverse("admin:institutions_reorganisationplan_change", args=[plan.pk])
+        if plan.status == ReorganisationPlan.Status.ANNOUNCED and plan.announced_on:
+            earliest = reorganisation_earliest_act_date(
+                kind=plan.kind, announced_on=plan.announced_on, library_involved=plan.library_involved
+            )
+            if earliest:
+                yield OpenDeadline(
+                    due_date=earliest,
+                    title=f"Najwcześniejszy dzień podjęcia aktu: {plan.title}"[:120],
+                    case_mark=f"plan {plan.pk}",
+                    url=url,
+                    section=SECTION,
+                    handler_id=None,
+                    rule="u.o.p.d.k. art. 18 i 22; ustawa o bibliotekach art. 13",
+                )
+        elif plan.status == ReorganisationPlan.Status.ACT_ADOPTED and plan.effective_on:
+            yield OpenDeadline(
+                due_date=plan.effective_on,
+                title=f"Wpisy do rejestru: {plan.title}"[:120],
+                case_mark=f"plan {plan.pk}",
+                url=url,
+                section=SECTION,
+                handler_id=None,
+                rule="rozporządzenie MKiDN z 26.01.2012: wpis z dniem połączenia, podziału lub likwidacji",
+            )

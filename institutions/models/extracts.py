@@ -1,0 +1,100 @@
+"""Requests for a certified extract (odpis) from the register, handled as cases (DOMAIN.md §A.5).
+
+Rozporządzenie MKiDN z 26.01.2012 (Dz.U. 2012 poz. 189), § 10–§ 13 [V-sec]: anyone may ask for a full extract
+(all entries of the institution's book) or an abridged one (the current entries of the register); it is sent
+within 14 days of receiving the request (`core.deadlines.register_extract_due`), by registered post, handed
+over in person or sent electronically. Opłata skarbowa per page, proof attached to the request [V-sec]; the
+rate is `institutions.deadlines.EXTRACT_FEE_PER_PAGE` [K].
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import Case
+from core.workflow import Transition, Workflow
+from institutions.models.register import CulturalInstitution
+
+
+class ExtractRequest(Case):
+    """A request for an odpis pełny (the book) or odpis skrócony (the register's current entries)."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", _("full extract (all entries of the register book)")
+        ABRIDGED = "abridged", _("abridged extract (current entries of the register)")
+
+    class Delivery(models.TextChoices):
+        POST = "post_registered", _("by registered post")
+        IN_PERSON = "in_person", _("collected in person at the City Hall")
+        ELECTRONIC = "electronic", _("electronically (e-mail or e-Doręczenia)")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("received")
+        AWAITING_FEE = "awaiting_fee", _("awaiting the fee")
+        ISSUED = "issued", _("extract issued")
+        DELIVERED = "delivered", _("delivered")
+        REJECTED = "rejected_incomplete", _("left unprocessed (incomplete)")
+
+    CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5210"}
+    PERSONAL_DATA_FIELDS = ("applicant_name", "applicant_address", "contact_email")
+    APPLICANT_EMAIL_FIELD = "contact_email"
+
+    institution = models.ForeignKey(
+        CulturalInstitution, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="extract_requests"
+    )
+    kind = models.CharField(_("kind of extract"), max_length=20, choices=Kind)
+    copies = models.PositiveSmallIntegerField(_("number of copies"), default=1)
+    applicant_name = models.CharField(_("name or name of the organisation"), max_length=200)
+    applicant_address = models.TextField(_("postal address"), max_length=500)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery)
+    received_on = models.DateField(_("received on"), default=timezone.localdate)
+    pages = models.PositiveSmallIntegerField(_("pages of the extract"), null=True, blank=True, editable=False)
+    fee_paid = models.BooleanField(_("fee paid"), default=False)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=30, choices=Status, default=Status.RECEIVED, editable=False)
+
+    history = HistoricalRecords()
+
+    workflow = Workflow(
+        action_prefix="institutions.extract",
+        transitions=[
+            Transition(
+                "request_fee",
+                source={Status.RECEIVED},
+                target=Status.AWAITING_FEE,
+                label=_("Ask for the fee"),
+                note_required=True,
+                effect="institutions.services.extract_request_note_to_applicant",
+            ),
+            Transition(
+                "issue",
+                source={Status.RECEIVED, Status.AWAITING_FEE},
+                target=Status.ISSUED,
+                label=_("Issue the extract"),
+                effect="institutions.services.extract_request_issue",
+            ),
+            Transition(
+                "deliver", source={Status.ISSUED}, target=Status.DELIVERED, label=_("Delivered"), closes_case=True
+            ),
+            Transition(
+                "reject",
+                source={Status.RECEIVED, Status.AWAITING_FEE},
+                target=Status.REJECTED,
+                label=_("Leave unprocessed"),
+                note_required=True,
+                closes_case=True,
+                effect="institutions.services.extract_request_note_to_applicant",
+            ),
+        ],
+    )
+
+    class Meta:
+        verbose_name = _("extract request")
+        verbose_name_plural = _("extract requests")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "received_on"], name="extract_request_status_idx")]
+
+    def __str__(self):
+        return f"{self.case_mark}: {self.institution.full_name}"

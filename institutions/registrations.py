@@ -1,0 +1,53 @@
+"""How the register plugs into the site shell: navigation, search, sitemap, the Terminarz and the role group."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import roles, site_registry
+from core.deadlines import register_deadline_source
+from core.search import text_search
+from core.sitemaps import sitemaps
+from institutions import deadlines
+from institutions.models import CulturalInstitution
+from institutions.sitemaps import InstitutionSitemap, RegisterPagesSitemap
+
+site_registry.register_navigation(
+    site_registry.NavigationItem("institutions", _("Cultural institutions"), "institutions:institution_list", 30)
+)
+site_registry.register_search_provider(
+    site_registry.SearchProvider(
+        key="institutions",
+        title=_("Register of cultural institutions"),
+        search=lambda query: text_search(
+            CulturalInstitution.objects.registered(), ["full_name", "short_name", "seat", "address"], query
+        ),
+        position=30,
+    )
+)
+sitemaps["institutions"] = InstitutionSitemap
+sitemaps["institutions_pages"] = RegisterPagesSitemap
+
+register_deadline_source("institutions.extract_requests", deadlines.extract_request_deadlines)
+register_deadline_source("institutions.director_terms", deadlines.director_term_deadlines)
+register_deadline_source("institutions.inspections", deadlines.inspection_deadlines)
+register_deadline_source("institutions.subsidies", deadlines.subsidy_deadlines)
+register_deadline_source("institutions.reorganisations", deadlines.reorganisation_deadlines)
+
+# Rozporządzenie MKiDN z 26.01.2012, § 2: only authorised persons make entries — "add" on the register entry is
+# the register permission `institutions.add_registerentry` ("Can make entries in the register of cultural
+# institutions"); change and delete permissions for entries do not exist at all.
+roles.register_section_models(
+    "institutions",
+    {
+        "institutions.culturalinstitution": roles.EDIT,
+        "institutions.registerentry": frozenset({"view", "add"}),
+        "institutions.legalact": roles.EDIT,
+        "institutions.registrationdocument": roles.EDIT,
+        "institutions.directorterm": roles.EDIT,
+        "institutions.financialstatement": frozenset({"view", "add"}),
+        "institutions.inspection": roles.EDIT,
+        "institutions.institutionsubsidy": roles.EDIT,
+        "institutions.reorganisationplan": roles.EDIT,
+        "institutions.plannedinstitution": roles.FULL,
+        "institutions.extractrequest": frozenset({"view", "change"}),
+    },
+)

@@ -1,0 +1,660 @@
+"""Every state change of the register of cultural institutions. Views, admin, commands and tests call these.
+
+The register book is append-only (rozporządzenie MKiDN z 26.01.2012, Dz.U. 2012 poz. 189, § 3 ust. 2–3): the only
+write to it is `entry_add`, which numbers the entry, stamps the authorised person, inserts it and refreshes the
+institution's projection in one transaction. Everything else that reaches the book (a new institution, a
+director, a financial statement, a completed reorganisation) goes through `entry_add`.
+"""
+
+import re
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.documents import place_and_date, render_letter_html, render_letter_pdf
+from core.models import CaseMessage, PrivateDocument
+from core.private_documents import document_attach
+from core.services import CaseWorkError, case_message_add, transition_perform
+from institutions.deadlines import (
+    EXTRACT_FEE_PER_PAGE,
+    reorganisation_earliest_act_date,
+    reorganisation_notice_months,
+)
+from institutions.models import (
+    CITY_ORGANISER,
+    SECTION_COLUMNS,
+    CulturalInstitution,
+    DirectorTerm,
+    ExtractRequest,
+    FinancialStatement,
+    InstitutionSubsidy,
+    LegalAct,
+    RegisterEntry,
+    ReorganisationPlan,
+    Section,
+)
+from institutions.selectors import book_sections, institution_state_from_entries
+
+REGISTER_PERMISSION = "institutions.add_registerentry"
+# Set by the projection only; all other CulturalInstitution fields are edited by clerks.
+PROJECTION_FIELDS = (
+    "full_name",
+    "short_name",
+    "activity",
+    "seat",
+    "address",
+    "organiser",
+    "co_organiser",
+    "regon",
+    "director",
+    "founding_act",
+    "statute_act",
+    "registered_on",
+    "last_entry_on",
+    "struck_out_on",
+)
+MAX_VALUE_LENGTH = 2000
+
+
+class RegisterError(CaseWorkError):
+    """A refusal of the register, with a translated message a clerk can read."""
+
+
+def person_name(user) -> str:
+    return (user.get_full_name() or user.get_username()).strip()
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Entries
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -> None:
+    """Check an unsaved entry against the register's rules; raise RegisterError with the first problem.
+
+    Rozporządzenie MKiDN z 26.01.2012: § 3 ust. 2–3 (a change is a dated entry with its legal basis, under the
+    same entry number), § 4 (the section's columns), DOMAIN.md §A.4 (struck entries stay, flagged; a struck-out
+    institution takes no further entries). The book is chronological: an entry is not dated before the
+    institution's last entry nor in the future [K].
+    """
+    institution = entry.institution
+    if entry.section not in SECTION_COLUMNS:
+        raise RegisterError(_("Choose a section of the register book."), code="section")
+    allowed = {column.key for column in SECTION_COLUMNS[entry.section]}
+    values = entry.values or {}
+    unknown = sorted(set(values) - allowed)
+    if unknown:
+        raise RegisterError(
+            _("Section %(section)s has no column %(columns)s.")
+            % {"section": entry.section, "columns": ", ".join(unknown)},
+            code="column",
+        )
+    for value in values.values():
+        if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH:
+            raise RegisterError(_("Each value must be a text of at most 2000 characters."), code="value")
+    if entry.kind == RegisterEntry.Kind.ENTRY and not any(value.strip() for value in values.values()):
+        raise RegisterError(_("The entry records nothing: fill in at least one column."), code="empty")
+    if entry.legal_basis_id is None:
+        raise RegisterError(_("Every entry needs its legal basis."), code="legal_basis")
+    today = timezone.localdate()
+    if entry.entry_date > today:
+        raise RegisterError(_("An entry cannot be dated in the future."), code="future")
+    if last_entry_on and entry.entry_date < last_entry_on:
+        raise RegisterError(
+            _("The register book is chronological: the last entry is dated %(date)s.")
+            % {"date": last_entry_on.strftime("%d.%m.%Y")},
+            code="chronology",
+        )
+    if institution.struck_out_on is not None:
+        raise RegisterError(
+            _("The institution was struck out of the register; no further entries can be made."), code="struck_out"
+        )
+    if entry.kind == RegisterEntry.Kind.STRIKE_OUT and entry.section != Section.IV:
+        raise RegisterError(_("An institution is struck out in section IV."), code="strike_out_section")
+    if entry.kind == RegisterEntry.Kind.CORRECTION:
+        target = entry.struck_entry
+        if target is None:
+            raise RegisterError(_("Choose the entry the correction strikes out."), code="correction_target")
+        if target.institution_id != institution.pk or target.section != entry.section:
+            raise RegisterError(
+                _("A correction strikes out an entry of the same section of the same book."), code="correction_target"
+            )
+        if RegisterEntry.objects.filter(struck_entry=target).exists():
+            raise RegisterError(_("That entry has already been struck out."), code="already_struck")
+        if target.kind == RegisterEntry.Kind.STRIKE_OUT:
+            raise RegisterError(_("The striking out of an institution cannot be corrected."), code="correction_target")
+    elif entry.struck_entry_id is not None:
+        raise RegisterError(_("Only a correction strikes out an earlier entry."), code="correction_target")
+
+
+def entry_add(*, entry: RegisterEntry, acting_user) -> RegisterEntry:
+    """Insert `entry` at the next position of its section and refresh the institution's projection.
+
+    Rozporządzenie MKiDN z 26.01.2012, § 2 (only authorised persons make entries: the acting user needs
+    `institutions.add_registerentry`; their name is printed in the book's last column) and § 3 ust. 2–3. Locks
+    the institution row, so two clerks cannot take the same position. Raises PermissionDenied or RegisterError;
+    a refusal writes nothing.
+    """
+    if acting_user is None or not acting_user.has_perm(REGISTER_PERMISSION):
+        raise PermissionDenied(_("Only the organiser's authorised persons make entries in the register."))
+    with transaction.atomic():
+        institution = CulturalInstitution.objects.select_for_update().get(pk=entry.institution_id)
+        entry.institution = institution
+        aggregates = RegisterEntry.objects.filter(institution=institution).aggregate(last=Max("entry_date"))
+        entry_validate(entry, last_entry_on=aggregates["last"])
+        last_position = (
+            RegisterEntry.objects.filter(institution=institution, section=entry.section).aggregate(n=Max("position"))[
+                "n"
+            ]
+            or 0
+        )
+        entry.position = last_position + 1
+        entry.entered_by = acting_user
+        entry.entered_by_name = person_name(acting_user)[:200]
+        entry.values = {key: value.strip() for key, value in (entry.values or {}).items()}
+        try:
+            entry.full_clean(exclude=["institution", "legal_basis", "struck_entry", "entered_by"])
+        except ValidationError as error:
+            raise RegisterError(" ".join(error.messages), code="invalid") from error
+        entry.save()
+        institution_project(institution=institution)
+    return entry
+
+
+def entry_make(
+    *,
+    institution: CulturalInstitution,
+    section: str,
+    entry_date: date,
+    legal_basis: LegalAct,
+    values: dict[str, str],
+    acting_user,
+    kind: str = RegisterEntry.Kind.ENTRY,
+    requested_by: str = RegisterEntry.RequestedBy.EX_OFFICIO,
+    remarks: str = "",
+    struck_entry: RegisterEntry | None = None,
+) -> RegisterEntry:
+    """Make an entry in `institution`'s book (see `entry_add`)."""
+    entry = RegisterEntry(
+        institution=institution,
+        section=section,
+        kind=kind,
+        entry_date=entry_date,
+        values=dict(values),
+        legal_basis=legal_basis,
+        requested_by=requested_by,
+        remarks=remarks,
+        struck_entry=struck_entry,
+    )
+    return entry_add(entry=entry, acting_user=acting_user)
+
+
+def institution_project(*, institution: CulturalInstitution) -> CulturalInstitution:
+    """Rewrite the institution's projection of the register's columns from its book (inside entry_add's lock)."""
+    entries = list(RegisterEntry.objects.filter(institution=institution).select_related("legal_basis"))
+    state = institution_state_from_entries(entries)
+    for name in PROJECTION_FIELDS:
+        setattr(institution, name, state[name])
+    institution.save(update_fields=[*PROJECTION_FIELDS, "updated_at"])
+    return institution
+
+
+def next_entry_no() -> int:
+    """The next entry number: one more than any number ever given (§ 3 ust. 1: numbers are never reused)."""
+    return (CulturalInstitution.objects.aggregate(n=Max("entry_no"))["n"] or 0) + 1
+
+
+def institution_register(
+    *,
+    kind: str,
+    values: dict[str, str],
+    founding_act: LegalAct,
+    entry_date: date,
+    acting_user,
+    entry_no: int | None = None,
+    website: str = "",
+    remarks: str = "",
+) -> CulturalInstitution:
+    """Enter a new institution in the register: its entry number and the first entry of section I.
+
+    u.o.p.d.k. art. 14 ust. 1 (entered ex officio; legal personality from the day of entry) and rozporządzenie
+    MKiDN z 26.01.2012, § 3 ust. 1 (consecutive entry numbers, never reused). The founding act is the entry's
+    legal basis and register column 8; the organiser defaults to the city (column 6).
+    """
+    if acting_user is None or not acting_user.has_perm(REGISTER_PERMISSION):
+        raise PermissionDenied(_("Only the organiser's authorised persons make entries in the register."))
+    values = {"organiser": CITY_ORGANISER, **values, "founding_act": str(founding_act)}
+    if not values.get("full_name", "").strip():
+        raise RegisterError(_("Enter the full name of the institution."), code="full_name")
+    with transaction.atomic():
+        number = entry_no or next_entry_no()
+        if CulturalInstitution.objects.filter(entry_no__gte=number).exists():
+            raise RegisterError(
+                _("Entry number %(number)s is taken or lower than a number already given.") % {"number": number},
+                code="entry_no",
+            )
+        institution = CulturalInstitution(entry_no=number, kind=kind, website=website, full_name=values["full_name"])
+        institution._history_user = acting_user
+        institution.save()
+        entry_make(
+            institution=institution,
+            section=Section.I,
+            entry_date=entry_date,
+            legal_basis=founding_act,
+            values=values,
+            acting_user=acting_user,
+            remarks=remarks,
+        )
+    institution.refresh_from_db()
+    return institution
+
+
+def institution_strike_out(
+    *,
+    institution: CulturalInstitution,
+    entry_date: date,
+    legal_basis: LegalAct,
+    reason: str,
+    acting_user,
+    liquidator: str = "",
+) -> RegisterEntry:
+    """Strike the institution out of the register with a section IV entry (DOMAIN.md §A.4, wykreślenie)."""
+    values = {"reorganisation": reason}
+    if liquidator:
+        values["liquidator"] = liquidator
+    return entry_make(
+        institution=institution,
+        section=Section.IV,
+        kind=RegisterEntry.Kind.STRIKE_OUT,
+        entry_date=entry_date,
+        legal_basis=legal_basis,
+        values=values,
+        acting_user=acting_user,
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Supervision
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def director_term_record(
+    *,
+    institution: CulturalInstitution,
+    person_name: str,
+    appointment_mode: str,
+    appointment_act: LegalAct,
+    starts_on: date,
+    ends_on: date,
+    acting_user,
+    opinions: str = "",
+    entry_date: date | None = None,
+) -> DirectorTerm:
+    """Record a director's term and enter the director in section II of the book.
+
+    u.o.p.d.k. art. 15 ust. 1 and 5 (the organiser appoints the director for a fixed term of 3–7 years) [K];
+    section II column "imię i nazwisko dyrektora" (DOMAIN.md §A.3 [K]). The Terminarz reminds the clerk before
+    the term ends (`institutions.deadlines.director_term_deadlines`).
+    """
+    if ends_on <= starts_on:
+        raise RegisterError(_("The term must end after it starts."), code="term_dates")
+    with transaction.atomic():
+        term = DirectorTerm(
+            institution=institution,
+            person_name=person_name,
+            appointment_mode=appointment_mode,
+            appointment_act=appointment_act,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            opinions=opinions,
+        )
+        term.full_clean(exclude=["register_entry"])
+        term.register_entry = entry_make(
+            institution=institution,
+            section=Section.II,
+            entry_date=entry_date or min(starts_on, timezone.localdate()),
+            legal_basis=appointment_act,
+            values={"director": f"{person_name} — dyrektor od {starts_on:%d.%m.%Y} r. do {ends_on:%d.%m.%Y} r."},
+            acting_user=acting_user,
+        )
+        term._history_user = acting_user
+        term.save()
+    return term
+
+
+def financial_statement_file(
+    *,
+    institution: CulturalInstitution,
+    year: int,
+    approved_on: date,
+    approval_act: LegalAct,
+    acting_user,
+    entry_date: date | None = None,
+) -> FinancialStatement:
+    """File the annual financial statement approved by the organiser in section III of the book.
+
+    Ustawa o rachunkowości art. 53 ust. 1 (approval by the organiser) and the book's section III "informacja
+    o złożeniu do rejestru rocznego sprawozdania finansowego" (DOMAIN.md §A.3, §C.4 [K]). One per year.
+    """
+    if FinancialStatement.objects.filter(institution=institution, year=year).exists():
+        raise RegisterError(
+            _("The financial statement for %(year)s has already been filed.") % {"year": year}, code="duplicate"
+        )
+    with transaction.atomic():
+        entry = entry_make(
+            institution=institution,
+            section=Section.III,
+            entry_date=entry_date or timezone.localdate(),
+            legal_basis=approval_act,
+            values={
+                "financial_statement": (
+                    f"Roczne sprawozdanie finansowe za rok {year} zatwierdzone dnia {approved_on:%d.%m.%Y} r."
+                )
+            },
+            acting_user=acting_user,
+        )
+        return FinancialStatement.objects.create(
+            institution=institution,
+            year=year,
+            approved_on=approved_on,
+            approval_act=approval_act,
+            register_entry=entry,
+        )
+
+
+def subsidy_settle(
+    *, subsidy: InstitutionSubsidy, settled_on: date, returned_amount, acting_user
+) -> InstitutionSubsidy:
+    """Record the settlement of a subsidy and the part returned (u.f.p. art. 251–252; DOMAIN.md §C.4)."""
+    with transaction.atomic():
+        subsidy = InstitutionSubsidy.objects.select_for_update().get(pk=subsidy.pk)
+        if subsidy.settled_on is not None:
+            raise RegisterError(_("The subsidy has already been settled."), code="settled")
+        subsidy.settled_on = settled_on
+        subsidy.returned_amount = returned_amount
+        try:
+            subsidy.full_clean()
+        except ValidationError as error:
+            raise RegisterError(" ".join(error.messages), code="invalid") from error
+        subsidy._history_user = acting_user
+        subsidy.save(update_fields=["settled_on", "returned_amount", "updated_at"])
+    return subsidy
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Reorganisation plans (DOMAIN.md §A.7)
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def plan_earliest_act_date(plan: ReorganisationPlan) -> date | None:
+    """The first day the plan's act may be adopted (`institutions.deadlines.reorganisation_earliest_act_date`)."""
+    if plan.announced_on is None:
+        return None
+    return reorganisation_earliest_act_date(
+        kind=plan.kind, announced_on=plan.announced_on, library_involved=plan.library_involved
+    )
+
+
+def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
+    """Refuse an act the law does not yet allow: too early, or without the required opinions and consent.
+
+    u.o.p.d.k. art. 18 ust. 2 and art. 22 ust. 1 (3 / 6 months after the public announcement); ustawa
+    o bibliotekach art. 13 ust. 2–3 (6 months; opinions of Krajowa Rada Biblioteczna and the voivodeship public
+    library; the minister's consent to a merger); ustawa o muzeach art. 5a (positive opinion of the Rada do
+    Spraw Muzeów for a museum merger); minister's consent to liquidate a museum [K]. The act may be adopted on
+    the earliest date itself.
+    """
+    if act is None:
+        raise RegisterError(_("Choose the act (resolution of the City Council)."), code="act_missing")
+    if plan.kind != ReorganisationPlan.Kind.CREATE:
+        if plan.announced_on is None:
+            raise RegisterError(_("Record the public announcement of the intention first."), code="not_announced")
+        earliest = plan_earliest_act_date(plan)
+        if act.adopted_on < earliest:
+            raise RegisterError(
+                _(
+                    "The act cannot be adopted before %(earliest)s: the intention was announced on %(announced)s "
+                    "and the law requires %(months)s months."
+                )
+                % {
+                    "earliest": earliest.strftime("%d.%m.%Y"),
+                    "announced": plan.announced_on.strftime("%d.%m.%Y"),
+                    "months": reorganisation_notice_months(kind=plan.kind, library_involved=plan.library_involved),
+                },
+                code="too_early",
+            )
+    if plan.library_involved and plan.kind != ReorganisationPlan.Kind.CREATE:
+        if not (plan.library_council_opinion_on and plan.voivodeship_library_opinion_on):
+            raise RegisterError(
+                _(
+                    "A public library is involved: record the opinions of the National Library Council and of the "
+                    "voivodeship public library."
+                ),
+                code="library_opinions",
+            )
+        if plan.kind == ReorganisationPlan.Kind.MERGE and not plan.minister_consent_on:
+            raise RegisterError(
+                _("Merging a public library needs the consent of the minister of culture."), code="minister_consent"
+            )
+    if plan.museum_involved and plan.kind == ReorganisationPlan.Kind.MERGE and not plan.museum_council_opinion_on:
+        raise RegisterError(
+            _("Merging a museum needs a positive opinion of the Museum Council."), code="museum_opinion"
+        )
+    if plan.museum_involved and plan.kind == ReorganisationPlan.Kind.LIQUIDATE and not plan.minister_consent_on:
+        raise RegisterError(
+            _("Liquidating a museum needs the consent of the minister of culture."), code="minister_consent"
+        )
+
+
+def plan_announce_guard(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Workflow effect of "announce": the announcement date must be recorded (u.o.p.d.k. art. 18 ust. 2)."""
+    if plan.kind != ReorganisationPlan.Kind.CREATE and plan.announced_on is None:
+        raise RegisterError(_("Enter the date the intention was publicly announced."), code="not_announced")
+    if plan.kind != ReorganisationPlan.Kind.CREATE and not plan.institutions.exists():
+        raise RegisterError(_("Choose the institutions the plan concerns."), code="no_institutions")
+
+
+def plan_adopt_act_guard(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Workflow effect of "adopt_act": every path to "act adopted" passes `plan_check_act` (see there)."""
+    plan_check_act(plan, plan.act)
+    plan.act_adopted_on = plan.act.adopted_on
+    plan.save(update_fields=["act_adopted_on", "updated_at"])
+
+
+def plan_announce(*, plan: ReorganisationPlan, announced_on: date, acting_user) -> ReorganisationPlan:
+    """Record the public announcement of the intention (BIP and press) and move the plan to "announced"."""
+    with transaction.atomic():
+        plan.announced_on = announced_on
+        plan.save(update_fields=["announced_on", "updated_at"])
+        transition_perform(obj=plan, name="announce", acting_user=acting_user)
+    return plan
+
+
+def plan_adopt_act(
+    *, plan: ReorganisationPlan, act: LegalAct, acting_user, effective_on: date | None = None
+) -> ReorganisationPlan:
+    """Record the City Council's act on the plan; refused before the earliest legal date (`plan_check_act`)."""
+    with transaction.atomic():
+        plan.act = act
+        plan.effective_on = effective_on or act.adopted_on
+        plan.save(update_fields=["act", "effective_on", "updated_at"])
+        transition_perform(obj=plan, name="adopt_act", acting_user=acting_user)
+    plan.refresh_from_db()
+    return plan
+
+
+def plan_complete(*, plan: ReorganisationPlan, acting_user) -> ReorganisationPlan:
+    """Make all the plan's register entries in one transaction and close the plan (see plan_register_entries)."""
+    transition_perform(obj=plan, name="complete", acting_user=acting_user)
+    plan.refresh_from_db()
+    return plan
+
+
+def plan_register_entries(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Workflow effect of "complete": enter the new institutions, the section IV entries and the strike-outs.
+
+    Dated the day the act names (`effective_on`), or today if that is still to come. DOMAIN.md §A.4 [V-sec S4]:
+    on the day the new institution is entered, the organiser strikes out the merged (divided, liquidated) ones;
+    rozporządzenie MKiDN z 26.01.2012, § 4 (section IV records the merger, division or liquidation and the
+    liquidator). Runs inside the transition's transaction: any refusal leaves the book untouched.
+    """
+    act = plan.act
+    entry_date = plan.effective_on or act.adopted_on
+    if entry_date > timezone.localdate():
+        raise RegisterError(
+            _("The register entries are made on the day the act names (%(date)s), not earlier.")
+            % {"date": entry_date.strftime("%d.%m.%Y")},
+            code="not_effective_yet",
+        )
+    kind = plan.kind
+    created = []
+    for planned in plan.new_institutions.select_for_update():
+        institution = institution_register(
+            kind=planned.kind,
+            values={
+                "full_name": planned.full_name,
+                "short_name": planned.short_name,
+                "activity": planned.activity,
+                "seat": planned.seat,
+                "address": planned.address,
+            },
+            founding_act=act,
+            entry_date=entry_date,
+            acting_user=acting_user,
+        )
+        planned.institution = institution
+        planned.save(update_fields=["institution"])
+        created.append(institution)
+    if kind in (ReorganisationPlan.Kind.MERGE, ReorganisationPlan.Kind.DIVIDE) and not created:
+        raise RegisterError(_("Describe the institution(s) the plan creates."), code="no_new_institution")
+    if kind == ReorganisationPlan.Kind.CREATE and len(created) != 1:
+        raise RegisterError(_("Describe the one institution the plan creates."), code="no_new_institution")
+    new_names = ", ".join(f"{i.full_name} (nr wpisu {i.entry_no})" for i in created)
+    for institution in plan.institutions.all():
+        if kind == ReorganisationPlan.Kind.MERGE:
+            reason = f"Połączenie z dniem {entry_date:%d.%m.%Y} r.; powstała instytucja: {new_names}. {act}"
+        elif kind == ReorganisationPlan.Kind.DIVIDE:
+            reason = f"Podział z dniem {entry_date:%d.%m.%Y} r.; powstałe instytucje: {new_names}. {act}"
+        else:
+            reason = f"Likwidacja z dniem {entry_date:%d.%m.%Y} r. {act}"
+        institution_strike_out(
+            institution=institution,
+            entry_date=entry_date,
+            legal_basis=act,
+            reason=reason,
+            liquidator=plan.liquidator_name if kind == ReorganisationPlan.Kind.LIQUIDATE else "",
+            acting_user=acting_user,
+        )
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Extracts (odpisy), DOMAIN.md §A.5
+# ------------------------------------------------------------------------------------------------------------------
+
+EXTRACT_TEMPLATE = "institutions/extract_pdf.html"
+SIGNATORY_TITLE = "z upoważnienia Prezydenta Miasta Ruda Śląska"
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def extract_context(
+    *,
+    institution: CulturalInstitution,
+    kind: str,
+    case_mark: str = "",
+    addressee_lines: list[str] | None = None,
+    signatory_name: str = "",
+    on: date | None = None,
+) -> dict:
+    """The letter context of an extract: the whole book (full) or the register's current columns (abridged).
+
+    Rozporządzenie MKiDN z 26.01.2012, § 11–§ 12 [V-sec]: odpis pełny = the content of all entries made in the
+    book (struck ones included, marked); odpis skrócony = the content of the current entries of the register.
+    Without a case mark the document is an uncertified printout (§ 2: the register allows printouts).
+    """
+    on = on or timezone.localdate()
+    certified = bool(case_mark)
+    full = kind == ExtractRequest.Kind.FULL
+    return {
+        "case_mark": case_mark or f"RIK {institution.entry_no}",
+        "certified": certified,
+        "place_and_date": place_and_date(on),
+        "addressee_lines": addressee_lines or ["Wydruk informacyjny z rejestru"],
+        "subject": ("Odpis pełny" if full else "Odpis skrócony")
+        + f" z rejestru instytucji kultury — {institution.full_name} (nr wpisu {institution.entry_no})",
+        "body_html": "—",
+        "signatory_name": signatory_name or "—",
+        "signatory_title": SIGNATORY_TITLE,
+        "legal_basis": "§ 11–13 rozporządzenia Ministra Kultury i Dziedzictwa Narodowego z dnia 26 stycznia 2012 r. "
+        "w sprawie sposobu prowadzenia i udostępniania rejestru instytucji kultury (Dz.U. 2012 poz. 189)",
+        "institution": institution,
+        "full": full,
+        "sections": book_sections(institution) if full else [],
+        "register_row": register_row_for_extract(institution),
+    }
+
+
+def register_row_for_extract(institution: CulturalInstitution) -> list[tuple[str, str]]:
+    """The register's nine columns with their current values, in the regulation's words (§ 3 ust. 1)."""
+    from institutions.selectors import register_row
+
+    return register_row(institution)
+
+
+def extract_html(**kwargs) -> str:
+    """The HTML the extract PDF is rendered from (tests compare it with the book)."""
+    return render_letter_html(template_name=EXTRACT_TEMPLATE, context=extract_context(**kwargs))
+
+
+def extract_pdf(**kwargs) -> bytes:
+    """Render the extract (see `extract_context`) to an A4 PDF with core.documents (WeasyPrint, no network)."""
+    return render_letter_pdf(template_name=EXTRACT_TEMPLATE, context=extract_context(**kwargs))
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages of a PDF written by WeasyPrint: its page objects (the fee is per page)."""
+    return len(_PDF_PAGE.findall(pdf))
+
+
+def extract_fee(pages: int):
+    """Opłata skarbowa for an odpis: EXTRACT_FEE_PER_PAGE for each full or started page [K]."""
+    return EXTRACT_FEE_PER_PAGE * pages
+
+
+def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "") -> None:
+    """Workflow effect of "issue": render the certified extract and keep it in the case as the department's letter.
+
+    Issued within 14 days of the request (`core.deadlines.register_extract_due`) once the opłata skarbowa is paid
+    (ustawa o opłacie skarbowej art. 6 ust. 1 pkt 2: payable when the document is issued). The applicant can
+    download an electronic extract through the case's private link.
+    """
+    if not request.fee_paid:
+        raise RegisterError(_("Record the fee as paid before issuing the extract."), code="fee_unpaid")
+    signatory = person_name(acting_user) if acting_user is not None else ""
+    pdf = extract_pdf(
+        institution=request.institution,
+        kind=request.kind,
+        case_mark=request.case_mark,
+        addressee_lines=[request.applicant_name, *request.applicant_address.splitlines()],
+        signatory_name=signatory,
+    )
+    document_attach(
+        case=request,
+        content=pdf,
+        original_name=f"odpis-{request.institution.entry_no}-{request.case_mark}.pdf",
+        mime_type="application/pdf",
+        kind=PrivateDocument.Kind.LETTER,
+        acting_user=acting_user,
+        description=request.get_kind_display(),
+    )
+    request.pages = pdf_page_count(pdf)
+    request.issued_on = timezone.localdate()
+    request.save(update_fields=["pages", "issued_on", "updated_at"])
+
+
+def extract_request_note_to_applicant(request: ExtractRequest, *, acting_user, note: str = "") -> None:
+    """Workflow effect: the clerk's note (fee to pay, what is missing) goes to the applicant's tracking page."""
+    case_message_add(case=request, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)

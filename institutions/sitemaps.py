@@ -1,0 +1,28 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from institutions.models import CulturalInstitution
+
+
+class RegisterPagesSitemap(Sitemap):
+    changefreq = "weekly"
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return ["institutions:institution_list", "institutions:extract_request_create"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class InstitutionSitemap(Sitemap):
+    changefreq = "weekly"
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return CulturalInstitution.objects.registered().only("entry_no", "updated_at").order_by("entry_no")
+
+    def lastmod(self, institution):
+        return institution.updated_at

@@ -1,0 +1,362 @@
+"""The register book is append-only (rozporządzenie MKiDN z 26.01.2012, § 2 and § 3 ust. 2–3).
+
+Every path the app exposes refuses to change or delete an entry: the model, its manager and querysets, the
+database itself and the admin. A change is a new dated entry under the same entry number; a strike-out is an entry.
+"""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+
+from institutions import services
+from institutions.models import CulturalInstitution, RegisterEntry, RegisterIntegrityError, Section
+from tests.institutions import factories
+
+REGISTER_GROUP = factories.REGISTER_GROUP
+
+
+@pytest.fixture
+def entry(mck):
+    return mck.entries.get()
+
+
+def test_the_first_entry_is_section_i_with_number_date_and_authorised_person(mck, clerk):
+    entry = RegisterEntry.objects.get(institution=mck)
+    assert (entry.section, entry.position) == (Section.I, 1)
+    assert entry.entered_by == clerk
+    assert entry.entered_by_name == "Anna Nowak"
+    assert entry.values["full_name"] == mck.full_name
+    assert entry.values["organiser"] == "Miasto Ruda Śląska"
+    assert entry.legal_basis == mck.founding_act
+
+
+def test_saving_an_existing_entry_again_is_refused(entry):
+    entry.values = {"full_name": "Inna nazwa"}
+    with pytest.raises(RegisterIntegrityError):
+        entry.save()
+    with pytest.raises(RegisterIntegrityError):
+        entry.save(update_fields=["values"])
+    entry.refresh_from_db()
+    assert entry.values["full_name"] != "Inna nazwa"
+
+
+def test_deleting_an_entry_is_refused(entry):
+    with pytest.raises(RegisterIntegrityError):
+        entry.delete()
+    assert RegisterEntry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        lambda qs, entry: qs.update(remarks="x"),
+        lambda qs, entry: qs.all().delete(),
+        lambda qs, entry: qs.filter(pk=entry.pk).update(remarks="x"),
+        lambda qs, entry: qs.filter(pk=entry.pk).delete(),
+        lambda qs, entry: qs.bulk_update([entry], ["remarks"]),
+        lambda qs, entry: qs.update_or_create(pk=entry.pk, defaults={"remarks": "x"}),
+        lambda qs, entry: qs.bulk_create([RegisterEntry(institution=entry.institution)]),
+    ],
+    ids=["update", "delete", "filter-update", "filter-delete", "bulk_update", "update_or_create", "bulk_create"],
+)
+def test_manager_and_querysets_refuse_every_bulk_write(entry, operation):
+    with pytest.raises(RegisterIntegrityError):
+        operation(RegisterEntry.objects, entry)
+    with pytest.raises(RegisterIntegrityError):
+        operation(RegisterEntry.objects.all(), entry)
+    with pytest.raises(RegisterIntegrityError):
+        operation(entry.institution.entries, entry)
+    entry.refresh_from_db()
+    assert entry.remarks == ""
+    assert RegisterEntry.objects.count() == 1
+
+
+def test_the_base_manager_is_the_append_only_one(entry):
+    assert RegisterEntry._base_manager.__class__ is RegisterEntry.objects.__class__
+    with pytest.raises(RegisterIntegrityError):
+        RegisterEntry._base_manager.all().delete()
+
+
+def test_an_institution_is_never_deleted(mck):
+    with pytest.raises(RegisterIntegrityError):
+        mck.delete()
+    with pytest.raises(Exception):  # noqa: B017, PT011 — ProtectedError or RegisterIntegrityError
+        CulturalInstitution.objects.filter(pk=mck.pk).delete()
+    assert CulturalInstitution.objects.filter(pk=mck.pk).exists()
+
+
+def test_the_database_refuses_a_raw_update(entry):
+    table = RegisterEntry._meta.db_table
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET remarks = 'zmiana' WHERE id = %s", [entry.pk])  # noqa: S608
+    entry.refresh_from_db()
+    assert entry.remarks == ""
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite keeps DELETE for Django's test flush")
+def test_postgresql_refuses_a_raw_delete(entry):
+    table = RegisterEntry._meta.db_table
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [entry.pk])  # noqa: S608
+    assert RegisterEntry.objects.filter(pk=entry.pk).exists()
+
+
+# A change is a new entry under the same number ----------------------------------------------------------------
+
+
+def test_a_change_is_a_new_dated_entry_and_the_old_one_stays(mck, clerk):
+    act = factories.legal_act(title="w sprawie zmiany statutu", adopted_on=datetime.date(2019, 3, 1))
+    services.entry_make(
+        institution=mck,
+        section=Section.I,
+        entry_date=datetime.date(2019, 3, 15),
+        legal_basis=act,
+        values={"address": "ul. Piotra Niedurnego 36, 41-709 Ruda Śląska"},
+        acting_user=clerk,
+    )
+    mck.refresh_from_db()
+    entries = list(mck.entries.order_by("position"))
+    assert [(e.section, e.position) for e in entries] == [("I", 1), ("I", 2)]
+    assert entries[0].values["address"] == "ul. Piotra Niedurnego 69, 41-709 Ruda Śląska"
+    assert mck.address == "ul. Piotra Niedurnego 36, 41-709 Ruda Śląska"
+    assert mck.entry_no == 1
+    assert (mck.registered_on, mck.last_entry_on) == (datetime.date(2012, 5, 21), datetime.date(2019, 3, 15))
+
+
+def test_a_correction_strikes_out_an_entry_which_stays_in_the_book(mck, clerk):
+    act = factories.legal_act(adopted_on=datetime.date(2019, 3, 1))
+    wrong = services.entry_make(
+        institution=mck,
+        section=Section.I,
+        entry_date=datetime.date(2019, 3, 15),
+        legal_basis=act,
+        values={"short_name": "MCK-błąd"},
+        acting_user=clerk,
+    )
+    services.entry_make(
+        institution=mck,
+        section=Section.I,
+        kind=RegisterEntry.Kind.CORRECTION,
+        struck_entry=wrong,
+        entry_date=datetime.date(2019, 3, 16),
+        legal_basis=act,
+        values={},
+        remarks="Omyłka pisarska.",
+        acting_user=clerk,
+    )
+    mck.refresh_from_db()
+    assert mck.short_name == "MCK"
+    assert mck.entries.count() == 3
+    assert wrong.struck_by.position == 3
+    with pytest.raises(services.RegisterError) as refused:
+        services.entry_make(
+            institution=mck,
+            section=Section.I,
+            kind=RegisterEntry.Kind.CORRECTION,
+            struck_entry=wrong,
+            entry_date=datetime.date(2019, 3, 17),
+            legal_basis=act,
+            values={},
+            acting_user=clerk,
+        )
+    assert refused.value.code == "already_struck"
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"values": {"director": "Jan Kowalski"}}, "column"),
+        ({"values": {}}, "empty"),
+        ({"values": {"seat": "   "}}, "empty"),
+        ({"entry_date": datetime.date(2000, 1, 1)}, "chronology"),
+        ({"entry_date": datetime.date(2999, 1, 1)}, "future"),
+        ({"section": "V"}, "section"),
+        ({"kind": RegisterEntry.Kind.STRIKE_OUT}, "strike_out_section"),
+    ],
+    ids=["other-section", "nothing", "blank", "before-last", "future", "no-section", "strike-out-in-section-i"],
+)
+def test_invalid_entries_are_refused_and_nothing_is_written(mck, clerk, changes, code):
+    fields = {
+        "institution": mck,
+        "section": Section.I,
+        "entry_date": datetime.date(2020, 1, 1),
+        "legal_basis": mck.founding_act,
+        "values": {"seat": "Ruda Śląska"},
+        "acting_user": clerk,
+        **changes,
+    }
+    with pytest.raises(services.RegisterError) as refused:
+        services.entry_make(**fields)
+    assert refused.value.code == code
+    assert mck.entries.count() == 1
+
+
+def test_only_authorised_persons_make_entries(mck, make_clerk):
+    events_clerk = make_clerk(groups=["Wydarzenia i imprezy masowe"])
+    with pytest.raises(PermissionDenied):
+        services.entry_make(
+            institution=mck,
+            section=Section.I,
+            entry_date=datetime.date(2020, 1, 1),
+            legal_basis=mck.founding_act,
+            values={"seat": "Ruda Śląska"},
+            acting_user=events_clerk,
+        )
+    with pytest.raises(PermissionDenied):
+        services.entry_make(
+            institution=mck,
+            section=Section.I,
+            entry_date=datetime.date(2020, 1, 1),
+            legal_basis=mck.founding_act,
+            values={"seat": "Ruda Śląska"},
+            acting_user=None,
+        )
+    assert mck.entries.count() == 1
+
+
+def test_a_struck_out_institution_takes_no_more_entries(mck, clerk):
+    act = factories.legal_act(adopted_on=datetime.date(2020, 1, 1))
+    services.institution_strike_out(
+        institution=mck, entry_date=datetime.date(2020, 2, 1), legal_basis=act, reason="Likwidacja.", acting_user=clerk
+    )
+    mck.refresh_from_db()
+    assert mck.struck_out_on == datetime.date(2020, 2, 1)
+    with pytest.raises(services.RegisterError) as refused:
+        services.entry_make(
+            institution=mck,
+            section=Section.III,
+            entry_date=datetime.date(2020, 3, 1),
+            legal_basis=act,
+            values={"encumbrances": "Hipoteka"},
+            acting_user=clerk,
+        )
+    assert refused.value.code == "struck_out"
+
+
+def test_entry_numbers_are_consecutive_and_never_reused(clerk):
+    first = factories.institution(clerk=clerk)
+    second = factories.institution(clerk=clerk, full_name="Muzeum Miejskie im. Maksymiliana Chroboka")
+    assert (first.entry_no, second.entry_no) == (1, 2)
+    with pytest.raises(services.RegisterError):
+        factories.institution(clerk=clerk, full_name="Trzecia", entry_no=2)
+
+
+# The admin -----------------------------------------------------------------------------------------------
+
+
+def test_the_admin_offers_no_change_and_no_delete_for_entries(entry, clerk_client):
+    client = clerk_client(groups=[REGISTER_GROUP])
+    change_url = reverse("admin:institutions_registerentry_change", args=[entry.pk])
+    page = client.get(change_url)
+    assert page.status_code == 200  # view only
+    assert b'name="_save"' not in page.content
+    response = client.post(change_url, {"remarks": "zmiana", "section": "I"})
+    assert response.status_code == 403
+    assert client.get(reverse("admin:institutions_registerentry_delete", args=[entry.pk])).status_code == 403
+    assert (
+        client.post(reverse("admin:institutions_registerentry_delete", args=[entry.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    changelist = client.get(reverse("admin:institutions_registerentry_changelist"))
+    assert b"delete_selected" not in changelist.content
+    response = client.post(
+        reverse("admin:institutions_registerentry_changelist"),
+        {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
+    )
+    assert RegisterEntry.objects.filter(pk=entry.pk).exists()
+    entry.refresh_from_db()
+    assert entry.remarks == ""
+    assert not client.clerk.has_perm("institutions.change_registerentry")
+    assert not client.clerk.has_perm("institutions.delete_registerentry")
+
+
+def test_the_inline_book_on_the_institution_page_is_read_only(mck, clerk_client):
+    client = clerk_client(groups=[REGISTER_GROUP])
+    page = client.get(reverse("admin:institutions_culturalinstitution_change", args=[mck.pk])).content.decode()
+    assert "entries-TOTAL_FORMS" in page
+    assert 'name="entries-0-remarks"' not in page
+    assert 'name="full_name"' not in page  # the projection is never edited by hand
+
+
+def test_a_clerk_makes_an_entry_in_the_admin_add_form(mck, clerk_client):
+    client = clerk_client(groups=[REGISTER_GROUP], first_name="Ewa", last_name="Wiśniewska")
+    url = reverse("admin:institutions_registerentry_add")
+    assert client.get(url + f"?institution={mck.pk}").status_code == 200
+    response = client.post(
+        url,
+        {
+            "institution": mck.pk,
+            "section": "II",
+            "kind": "entry",
+            "entry_date": "2020-01-15",
+            "legal_basis": mck.founding_act.pk,
+            "requested_by": "director",
+            "col_statute_act": "on",
+            "col_director": "Jan Kowalski",
+            "remarks": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = mck.entries.get(section="II")
+    assert entry.position == 1
+    assert entry.values == {"statute_act": str(mck.founding_act), "director": "Jan Kowalski"}
+    assert entry.entered_by_name == "Ewa Wiśniewska"
+    mck.refresh_from_db()
+    assert (mck.statute_act, mck.director) == (mck.founding_act, "Jan Kowalski")
+
+
+def test_the_admin_add_form_shows_the_rule_it_breaks(mck, clerk_client):
+    client = clerk_client(groups=[REGISTER_GROUP])
+    response = client.post(
+        reverse("admin:institutions_registerentry_add"),
+        {
+            "institution": mck.pk,
+            "section": "I",
+            "kind": "entry",
+            "entry_date": "2001-01-15",
+            "legal_basis": mck.founding_act.pk,
+            "requested_by": "ex_officio",
+            "col_director": "Jan Kowalski",
+        },
+    )
+    assert response.status_code == 200
+    assert "col_director" in response.context["adminform"].form.errors
+    assert mck.entries.count() == 1
+
+
+def test_clerks_of_other_sections_cannot_make_entries(mck, clerk_client):
+    client = clerk_client(groups=["Wydarzenia i imprezy masowe", "Naczelnik wydziału (podgląd)"])
+    assert client.get(reverse("admin:institutions_registerentry_add")).status_code == 403
+    assert client.get(reverse("admin:institutions_registerentry_changelist")).status_code == 200
+
+
+def test_a_clerk_registers_a_new_institution_in_the_admin(clerk_client):
+    client = clerk_client(groups=[REGISTER_GROUP])
+    act = factories.legal_act(title="w sprawie utworzenia Galerii Miejskiej", adopted_on=datetime.date(2024, 5, 1))
+    url = reverse("admin:institutions_culturalinstitution_add")
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "entry_no": "1",
+            "kind": "other",
+            "website": "",
+            "entry_date": "2024-06-01",
+            "col_founding_act": act.pk,
+            "col_full_name": "Galeria Miejska w Rudzie Śląskiej",
+            "col_seat": "Ruda Śląska",
+            "col_address": "ul. Kościelna 2",
+            "col_organiser": "Miasto Ruda Śląska",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    institution = CulturalInstitution.objects.get()
+    assert (institution.entry_no, institution.full_name, institution.founding_act) == (
+        1,
+        "Galeria Miejska w Rudzie Śląskiej",
+        act,
+    )
+    assert institution.entries.get().values["founding_act"] == str(act)
