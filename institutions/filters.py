@@ -28,8 +28,12 @@ class InstitutionFilter(django_filters.FilterSet):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    rodzaj = django_filters.ChoiceFilter(label=_("Kind"), field_name="kind", choices=InstitutionKind.choices)
-    stan = django_filters.ChoiceFilter(label=_("Status"), method="filter_status", choices=STATUS_CHOICES)
+    rodzaj = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="kind", choices=InstitutionKind.choices, empty_label=_("all kinds")
+    )
+    stan = django_filters.ChoiceFilter(
+        label=_("Status"), method="filter_status", choices=STATUS_CHOICES, empty_label=_("all")
+    )
 
     class Meta:
         model = CulturalInstitution
