@@ -7,6 +7,7 @@ director, a financial statement, a completed reorganisation) goes through `entry
 """
 
 import re
+import zlib
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -557,7 +558,8 @@ def plan_register_entries(plan: ReorganisationPlan, *, acting_user, note: str = 
 
 EXTRACT_TEMPLATE = "institutions/extract_pdf.html"
 SIGNATORY_TITLE = "z upoważnienia Prezydenta Miasta Ruda Śląska"
-_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_PDF_PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", re.S)
 
 
 def extract_context(
@@ -615,8 +617,18 @@ def extract_pdf(**kwargs) -> bytes:
 
 
 def pdf_page_count(pdf: bytes) -> int:
-    """Pages of a PDF written by WeasyPrint: its page objects (the fee is per page)."""
-    return len(_PDF_PAGE.findall(pdf))
+    """Pages of a PDF written by WeasyPrint: the /Count of its page tree's root (the fee is per page).
+
+    WeasyPrint may put the page tree in a compressed object stream, so compressed streams are read too.
+    """
+    chunks = [pdf]
+    for match in _PDF_STREAM.finditer(pdf):
+        try:
+            chunks.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    counts = [int(a or b) for chunk in chunks for a, b in _PDF_PAGES_COUNT.findall(chunk)]
+    return max(counts, default=0)
 
 
 def extract_fee(pages: int):
