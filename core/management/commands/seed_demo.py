@@ -90,6 +90,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-events", dest="with_events", action="store_false", help="Skip the calendar's demo events."
         )
+        parser.add_argument(
+            "--without-institutions",
+            dest="with_institutions",
+            action="store_false",
+            help="Skip the register of cultural institutions.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -129,6 +135,8 @@ class Command(BaseCommand):
         # so the sign-in details below stay the last lines printed.
         if options["with_events"]:
             call_command("seed_events", stdout=self.stdout)
+        if options["with_institutions"]:
+            call_command("seed_institutions", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write("Portal:        http://127.0.0.1:8000/")
         self.stdout.write("Panel urzędnika: http://127.0.0.1:8000/admin/")

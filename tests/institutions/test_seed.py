@@ -1,0 +1,30 @@
+"""The demo register: the city's three institutions (DOMAIN.md §A.1), loaded through the services, idempotent."""
+
+import io
+
+from django.core.management import call_command
+
+from institutions.models import CulturalInstitution, DirectorTerm, FinancialStatement, RegisterEntry
+from institutions.selectors import institution_state_from_entries
+from institutions.services import PROJECTION_FIELDS
+
+
+def test_seed_institutions_is_idempotent_and_the_projection_equals_the_books(db):
+    call_command("seed_institutions", stdout=io.StringIO())
+    counts = (CulturalInstitution.objects.count(), RegisterEntry.objects.count(), DirectorTerm.objects.count())
+    call_command("seed_institutions", stdout=io.StringIO())
+    assert (CulturalInstitution.objects.count(), RegisterEntry.objects.count(), DirectorTerm.objects.count()) == counts
+    names = list(CulturalInstitution.objects.order_by("entry_no").values_list("full_name", flat=True))
+    assert names == [
+        "Miejskie Centrum Kultury im. Henryka Bisty w Rudzie Śląskiej",
+        "Miejska Biblioteka Publiczna w Rudzie Śląskiej",
+        "Muzeum Miejskie im. Maksymiliana Chroboka w Rudzie Śląskiej",
+    ]
+    assert FinancialStatement.objects.count() == 9
+    for institution in CulturalInstitution.objects.all():
+        state = institution_state_from_entries(list(institution.entries.select_related("legal_basis")))
+        assert {name: getattr(institution, name) for name in PROJECTION_FIELDS} == state
+        assert institution.statute_act is not None
+        assert set(institution.entries.values_list("section", flat=True)) == {"I", "II", "III"}
+    library = CulturalInstitution.objects.get(entry_no=2)
+    assert "354/XXVIII/2000" in str(library.statute_act)
