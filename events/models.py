@@ -111,6 +111,7 @@ class Event(TimeStampedModel):
         CANCELLED = "cancelled", _("cancelled")
         POSTPONED = "postponed", _("postponed")
         ARCHIVED = "archived", _("archived")
+        REJECTED = "rejected", _("rejected")
 
     class PriceKind(models.TextChoices):
         FREE = "free", _("free admission")
@@ -193,6 +194,14 @@ class Event(TimeStampedModel):
                 effect="events.services.event_dates_changed",
             ),
             Transition("unpublish", source={Status.PUBLISHED}, target=Status.DRAFT, label=_("Withdraw to draft")),
+            Transition(
+                "reject",
+                source={Status.SUBMITTED},
+                target=Status.REJECTED,
+                label=_("Reject the submission"),
+                note_required=True,
+                effect="events.services.event_rejected",
+            ),
             Transition(
                 "archive",
                 source={Status.PUBLISHED, Status.CANCELLED, Status.POSTPONED},
@@ -394,7 +403,7 @@ class EventSubmission(Case):
                 label=_("Reject"),
                 closes_case=True,
                 note_required=True,
-                effect="events.services.submission_note_to_organiser",
+                effect="events.services.submission_rejected",
             ),
         ],
     )

@@ -104,9 +104,35 @@ def occurrence_move(
     return locked
 
 
+OPEN_SUBMISSION_STATUSES = (EventSubmission.Status.SUBMITTED, EventSubmission.Status.CHANGES_REQUESTED)
+
+
+def _open_submission(event: Event) -> EventSubmission | None:
+    """The organiser's submission of `event` still awaiting a decision, locked; None if none."""
+    return (
+        EventSubmission.objects.select_for_update()
+        .filter(event_id=event.pk, status__in=OPEN_SUBMISSION_STATUSES)
+        .first()
+    )
+
+
 def event_published(event: Event, *, acting_user, note: str = "") -> None:
-    """Effect of the "publish" transition: stamp the first publication time (RSS orders by it)."""
+    """Effect of the "publish" transition: stamp the first publication time (RSS orders by it).
+
+    A submitted event published straight from the event's panel closes its submission as accepted,
+    so the organiser is told, exactly as when the clerk accepts the submission itself.
+    """
     Event.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
+    submission = _open_submission(event)
+    if submission is not None:
+        transition_perform(obj=submission, name="accept", acting_user=acting_user, note=note)
+
+
+def event_rejected(event: Event, *, acting_user, note: str = "") -> None:
+    """Effect of rejecting a submitted event from its panel: the submission is rejected with the same reason."""
+    submission = _open_submission(event)
+    if submission is not None:
+        transition_perform(obj=submission, name="reject", acting_user=acting_user, note=note)
 
 
 def event_dates_changed(event: Event, *, acting_user, note: str = "") -> None:
@@ -151,8 +177,19 @@ def submission_accepted(submission: EventSubmission, *, acting_user, note: str =
 
 
 def submission_note_to_organiser(submission: EventSubmission, *, acting_user, note: str = "") -> None:
-    """Effect of asking for changes or rejecting: the clerk's reason goes to the organiser (workflow effect)."""
+    """Effect of asking for changes: the clerk's reason goes to the organiser (workflow effect)."""
     case_message_add(case=submission, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+
+
+def submission_rejected(submission: EventSubmission, *, acting_user, note: str = "") -> None:
+    """Effect of rejecting a submission: the reason goes to the organiser and the event is marked rejected.
+
+    The event leaves the clerks' "submitted" queue (it was never public and never becomes so).
+    """
+    submission_note_to_organiser(submission, acting_user=acting_user, note=note)
+    event = Event.objects.select_for_update().get(pk=submission.event_id)
+    if event.status == Event.Status.SUBMITTED:
+        transition_perform(obj=event, name="reject", acting_user=acting_user, note=note)
 
 
 def event_duplicate(*, event: Event, acting_user, now=None) -> Event:

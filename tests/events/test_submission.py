@@ -288,6 +288,32 @@ def test_asking_for_changes_shows_the_note_on_the_tracking_page(submission, cler
     assert submission.event not in Event.objects.published()
 
 
+def test_rejecting_the_event_from_its_panel_rejects_the_submission_and_tells_the_organiser(
+    submission, clerk_client, client
+):
+    reason = "Termin pokrywa się z Industriadą."
+    clerk = clerk_client(groups=[EVENTS_GROUP])
+    response = clerk.post(
+        f"/admin/events/event/{submission.event_id}/sprawa/", {"transition": "reject", "note": reason}
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == EventSubmission.Status.REJECTED
+    assert submission.closed_at is not None
+    assert Event.objects.get(pk=submission.event_id).status == Event.Status.REJECTED
+    assert reason in client.get(tracking_path(submission)).content.decode()
+
+
+def test_publishing_the_event_from_its_panel_accepts_the_submission(submission, clerk_client, client):
+    clerk = clerk_client(groups=[EVENTS_GROUP])
+    clerk.post(f"/admin/events/event/{submission.event_id}/sprawa/", {"transition": "publish"})
+    submission.refresh_from_db()
+    assert submission.status == EventSubmission.Status.ACCEPTED
+    assert Event.objects.published().filter(pk=submission.event_id).exists()
+    accepted = gettext("Your event has been accepted and published in the city's calendar.")
+    assert escape(accepted) in client.get(tracking_path(submission)).content.decode()
+
+
 def test_rejected_event_never_becomes_public(submission, clerk_client, client):
     reason = "Wydarzenie odbywa się poza Rudą Śląską."
     clerk = clerk_client(groups=[EVENTS_GROUP])
@@ -295,7 +321,9 @@ def test_rejected_event_never_becomes_public(submission, clerk_client, client):
     submission.refresh_from_db()
     assert submission.status == EventSubmission.Status.REJECTED
     event = Event.objects.get(pk=submission.event_id)
-    assert event.status == Event.Status.SUBMITTED
+    # The event leaves the "submitted" queue with the same reason in its history.
+    assert event.status == Event.Status.REJECTED
+    assert StatusChange.objects.get(object_id=event.pk, action="events.event.reject").note == reason
     assert event.published_at is None
     assert not Event.objects.published().exists()
     assert reason in client.get(tracking_path(submission)).content.decode()
