@@ -1,8 +1,9 @@
 """The calendar's public pages in Chromium: axe-core finds nothing, no sideways scrolling, filters by keyboard.
 
 Each test seeds the demo content (site_url) plus a few events of its own through the factories: a
-venue with accessibility features, a paid concert with a cancelled and a moved date, a cancelled play
-and a running exhibition, so the markers, badges and the "started earlier" group are on the pages.
+venue with accessibility features, a highlighted paid concert with a programme in PDF, a cancelled and a
+moved date, a cancelled play and a running exhibition, so the markers, badges, attachments and the
+"started earlier" group are on the pages.
 """
 
 from datetime import timedelta
@@ -10,12 +11,15 @@ from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext
 
-from events.models import District, Event
+from core.uploads import PDF, random_upload_name
+from events.models import District, Event, EventAttachment
 from events.services import occurrence_cancel, occurrence_move
+from tests.core.upload_corpus import valid_pdf
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import goto
@@ -55,8 +59,12 @@ def calendar_site(site_url):
         registration_url="https://mck.rudaslaska.pl/zapisy",
         capacity=350,
         co_organised_by_city=True,
+        is_highlighted=True,
         dates=[(at(1, 18), at(1, 20)), (at(2, 18), at(2, 20)), (at(3, 18), at(3, 20)), (at(-5, 18), at(-5, 20))],
     )
+    programme = EventAttachment(event=concert, title="Program koncertu z nazwiskami solistów")
+    programme.file.save(random_upload_name(PDF), ContentFile(valid_pdf()), save=False)
+    programme.save()
     _past, first, second, _third = concert.occurrences.order_by("starts_at")
     occurrence_cancel(occurrence=first, acting_user=None, note="Choroba dyrygenta.")
     occurrence_move(occurrence=second, starts_at=at(4, 19), ends_at=at(4, 21), acting_user=None, note="Nowa godzina.")
@@ -66,6 +74,7 @@ def calendar_site(site_url):
     EventFactory(title="Testowa wystawa", venue=venue, category=category("wystawy"), dates=[(at(-10, 10), at(30, 18))])
     month = timezone.localdate() + timedelta(days=1)
     return site_url, {
+        "home": "/",
         "list": LIST,
         "list-filtered": f"{LIST}?kategoria=koncerty&dostepnosc=bez-barier&dostepnosc=pjm&bezplatne=",
         "list-errors": f"{LIST}?od=99999-01-01&kategoria=nie-ma",
@@ -76,7 +85,7 @@ def calendar_site(site_url):
     }
 
 
-PAGES = ["list", "list-filtered", "list-errors", "month", "event", "venue", "archive"]
+PAGES = ["home", "list", "list-filtered", "list-errors", "month", "event", "venue", "archive"]
 
 
 @pytest.mark.parametrize("name", PAGES)
