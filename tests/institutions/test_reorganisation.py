@@ -1,0 +1,241 @@
+"""Plans to create, merge, divide or liquidate institutions (DOMAIN.md §A.7).
+
+The act may not be adopted before the announcement + 3 months (merger, division) or 6 months (liquidation, or any
+plan involving the public library), nor without the required opinions and consents; on completion all register
+entries are made in one transaction.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from core.deadlines import open_deadlines
+from core.services import CaseWorkError, transition_perform
+from institutions import services
+from institutions.deadlines import reorganisation_earliest_act_date
+from institutions.models import (
+    CulturalInstitution,
+    InstitutionKind,
+    PlannedInstitution,
+    RegisterEntry,
+    ReorganisationPlan,
+)
+from tests.institutions import factories
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("kind", "library", "announced", "earliest"),
+    [
+        ("merge", False, D(2024, 1, 15), D(2024, 4, 15)),
+        ("divide", False, D(2024, 1, 15), D(2024, 4, 15)),
+        ("liquidate", False, D(2024, 1, 15), D(2024, 7, 15)),
+        ("merge", True, D(2024, 1, 15), D(2024, 7, 15)),
+        ("divide", True, D(2024, 1, 15), D(2024, 7, 15)),
+        ("liquidate", True, D(2024, 1, 15), D(2024, 7, 15)),
+        ("merge", False, D(2023, 11, 30), D(2024, 2, 29)),  # art. 57 § 3 k.p.a.: no 30 February
+        ("liquidate", False, D(2023, 8, 31), D(2024, 2, 29)),
+        ("create", False, D(2024, 1, 15), None),
+    ],
+)
+def test_earliest_act_date(kind, library, announced, earliest):
+    assert reorganisation_earliest_act_date(kind=kind, announced_on=announced, library_involved=library) == earliest
+
+
+ANNOUNCED = D(2024, 1, 15)
+
+
+def make_plan(clerk, kind, *institutions, announced_on=ANNOUNCED, **fields):
+    plan = ReorganisationPlan.objects.create(kind=kind, title=f"Plan: {kind}", **fields)
+    plan.institutions.set(institutions)
+    if announced_on:
+        services.plan_announce(plan=plan, announced_on=announced_on, acting_user=clerk)
+    return plan
+
+
+@pytest.fixture
+def second(clerk):
+    return factories.institution(clerk=clerk, full_name="Dom Kultury w Bykowinie", short_name="")
+
+
+@pytest.mark.parametrize(
+    ("adopted_on", "allowed"),
+    [(D(2024, 4, 14), False), (D(2024, 4, 15), True), (D(2024, 4, 16), True)],
+    ids=["day-before", "on-the-day", "day-after"],
+)
+def test_a_merger_act_is_refused_before_three_months(clerk, mck, second, adopted_on, allowed):
+    plan = make_plan(clerk, "merge", mck, second)
+    act = factories.legal_act(adopted_on=adopted_on, title="w sprawie połączenia")
+    if allowed:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+        assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
+        assert plan.act_adopted_on == adopted_on
+    else:
+        with pytest.raises(services.RegisterError) as refused:
+            services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+        assert refused.value.code == "too_early"
+        assert "15.04.2024" in refused.value.message
+        plan.refresh_from_db()
+        assert plan.status == ReorganisationPlan.Status.ANNOUNCED
+        assert plan.act_adopted_on is None
+
+
+@pytest.mark.parametrize(
+    ("adopted_on", "allowed"),
+    [(D(2024, 7, 14), False), (D(2024, 7, 15), True)],
+    ids=["day-before", "on-the-day"],
+)
+def test_a_liquidation_waits_six_months(clerk, mck, adopted_on, allowed):
+    plan = make_plan(clerk, "liquidate", mck)
+    act = factories.legal_act(adopted_on=adopted_on, title="w sprawie likwidacji")
+    if allowed:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+        assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
+    else:
+        with pytest.raises(services.RegisterError):
+            services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+
+
+def test_the_library_needs_six_months_opinions_and_the_ministers_consent(clerk, mck):
+    library = factories.institution(
+        clerk=clerk, full_name="Miejska Biblioteka Publiczna", kind=InstitutionKind.LIBRARY
+    )
+    plan = make_plan(clerk, "merge", mck, library)
+    four_months = factories.legal_act(adopted_on=D(2024, 5, 15))
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=four_months, acting_user=clerk)
+    assert refused.value.code == "too_early"
+    act = factories.legal_act(adopted_on=D(2024, 7, 15))
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+    assert refused.value.code == "library_opinions"
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(
+        library_council_opinion_on=D(2024, 3, 1), voivodeship_library_opinion_on=D(2024, 3, 2)
+    )
+    plan.refresh_from_db()
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+    assert refused.value.code == "minister_consent"
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(minister_consent_on=D(2024, 6, 1))
+    plan.refresh_from_db()
+    services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+    assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
+
+
+def test_a_museum_merger_needs_the_museum_councils_opinion(clerk, mck):
+    museum = factories.institution(clerk=clerk, full_name="Muzeum Miejskie", kind=InstitutionKind.MUSEUM)
+    plan = make_plan(clerk, "merge", mck, museum)
+    act = factories.legal_act(adopted_on=D(2024, 5, 1))
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+    assert refused.value.code == "museum_opinion"
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(museum_council_opinion_on=D(2024, 3, 1))
+    plan.refresh_from_db()
+    services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+
+
+def test_no_path_skips_the_date_rule(clerk, mck, second, clerk_client):
+    """The workflow transition itself (used by the admin buttons) checks the rule, not just the service."""
+    plan = make_plan(clerk, "merge", mck, second)
+    early = factories.legal_act(adopted_on=D(2024, 4, 14))
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(act=early)
+    plan.refresh_from_db()
+    with pytest.raises(CaseWorkError):
+        transition_perform(obj=plan, name="adopt_act", acting_user=clerk)
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    response = client.post(
+        reverse("admin:institutions_reorganisationplan_workflow", args=[plan.pk]), {"transition": "adopt_act"}
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == ReorganisationPlan.Status.ANNOUNCED
+
+
+def test_announcing_needs_a_date_and_institutions(clerk, mck):
+    plan = ReorganisationPlan.objects.create(kind="merge", title="Bez daty")
+    with pytest.raises(services.RegisterError) as refused:
+        transition_perform(obj=plan, name="announce", acting_user=clerk)
+    assert refused.value.code == "not_announced"
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_announce(plan=plan, announced_on=D(2024, 1, 15), acting_user=clerk)
+    assert refused.value.code == "no_institutions"
+
+
+def test_completing_a_merger_makes_every_entry_in_one_step(clerk, mck, second):
+    plan = make_plan(clerk, "merge", mck, second)
+    PlannedInstitution.objects.create(
+        plan=plan,
+        kind=InstitutionKind.CULTURE_CENTRE,
+        full_name="Centrum Kultury Ruda Śląska",
+        address="ul. Piotra Niedurnego 69, 41-709 Ruda Śląska",
+    )
+    act = factories.legal_act(adopted_on=D(2024, 4, 15), title="w sprawie połączenia instytucji kultury")
+    services.plan_adopt_act(plan=plan, act=act, effective_on=D(2024, 5, 1), acting_user=clerk)
+    services.plan_complete(plan=plan, acting_user=clerk)
+
+    assert plan.status == ReorganisationPlan.Status.COMPLETED
+    new = CulturalInstitution.objects.get(full_name="Centrum Kultury Ruda Śląska")
+    assert new.entry_no == 3
+    assert (new.registered_on, new.founding_act) == (D(2024, 5, 1), act)
+    for old in (mck, second):
+        old.refresh_from_db()
+        assert old.struck_out_on == D(2024, 5, 1)
+        strike = old.entries.get(section="IV")
+        assert strike.kind == RegisterEntry.Kind.STRIKE_OUT
+        assert strike.legal_basis == act
+        assert "Centrum Kultury Ruda Śląska (nr wpisu 3)" in strike.values["reorganisation"]
+    assert plan.new_institutions.get().institution == new
+
+
+def test_a_failing_completion_writes_nothing(clerk, mck, second):
+    plan = make_plan(clerk, "merge", mck, second)
+    PlannedInstitution.objects.create(plan=plan, kind="other", full_name="Nowa", address="ul. Nowa 1")
+    act = factories.legal_act(adopted_on=D(2024, 4, 15))
+    services.plan_adopt_act(plan=plan, act=act, effective_on=D(2024, 5, 1), acting_user=clerk)
+    # In the meantime the second institution was struck out by another act: the merger cannot strike it again.
+    services.institution_strike_out(
+        institution=second, entry_date=D(2024, 4, 20), legal_basis=act, reason="x", acting_user=clerk
+    )
+    entries_before = RegisterEntry.objects.count()
+    with pytest.raises(services.RegisterError):
+        services.plan_complete(plan=plan, acting_user=clerk)
+    plan.refresh_from_db()
+    mck.refresh_from_db()
+    assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
+    assert mck.struck_out_on is None
+    assert RegisterEntry.objects.count() == entries_before
+    assert not CulturalInstitution.objects.filter(full_name="Nowa").exists()
+
+
+def test_a_liquidation_records_the_liquidator_and_waits_for_the_effective_day(clerk, mck):
+    plan = make_plan(clerk, "liquidate", mck, liquidator_name="Piotr Wójcik")
+    act = factories.legal_act(adopted_on=D(2024, 7, 15))
+    services.plan_adopt_act(plan=plan, act=act, effective_on=D(2999, 1, 1), acting_user=clerk)
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_complete(plan=plan, acting_user=clerk)
+    assert refused.value.code == "not_effective_yet"
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(effective_on=D(2024, 9, 1))
+    plan.refresh_from_db()
+    services.plan_complete(plan=plan, acting_user=clerk)
+    strike = mck.entries.get(section="IV")
+    assert strike.values["liquidator"] == "Piotr Wójcik"
+    assert strike.entry_date == D(2024, 9, 1)
+
+
+def test_creating_an_institution_needs_no_announcement(clerk):
+    plan = ReorganisationPlan.objects.create(kind="create", title="Galeria")
+    PlannedInstitution.objects.create(plan=plan, kind="other", full_name="Galeria Miejska", address="ul. Kościelna 2")
+    transition_perform(obj=plan, name="announce", acting_user=clerk)
+    act = factories.legal_act(adopted_on=D(2024, 2, 1), title="w sprawie utworzenia Galerii Miejskiej")
+    services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+    services.plan_complete(plan=plan, acting_user=clerk)
+    gallery = CulturalInstitution.objects.get(full_name="Galeria Miejska")
+    assert gallery.registered_on == D(2024, 2, 1)
+
+
+def test_the_terminarz_shows_the_earliest_act_date(clerk, mck, second):
+    plan = make_plan(clerk, "merge", mck, second, announced_on=D(2024, 1, 15))
+    deadline = next(d for d in open_deadlines(section="institutions") if d.case_mark == f"plan {plan.pk}")
+    assert deadline.due_date == D(2024, 4, 15)
