@@ -1,0 +1,77 @@
+"""The clerks' pages of the register open on real data, and private files are served only through the admin."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from institutions.models import CulturalInstitution, ExtractRequest, LegalAct, ReorganisationPlan
+from tests.helpers import close_response, public_form_data
+from tests.institutions import factories
+
+MODELS = [model for model in apps.get_app_config("institutions").get_models() if admin.site.is_registered(model)]
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+@pytest.fixture
+def seeded(db, client):
+    call_command("seed_institutions", stdout=io.StringIO())
+    client.post(
+        "/rejestr-instytucji-kultury/odpis/",
+        public_form_data(
+            institution=CulturalInstitution.objects.get(entry_no=1).pk,
+            kind="full",
+            copies="1",
+            applicant_name="Jan Kowalski",
+            applicant_address="ul. Halembska 10",
+            delivery="in_person",
+        ),
+    )
+    assert ExtractRequest.objects.exists()
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.model_name)
+def test_every_change_page_opens(seeded, clerk_client, model):
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    obj = model.objects.order_by("pk").first()
+    if obj is None:
+        pytest.skip("no demo record")
+    response = client.get(reverse(f"admin:institutions_{model._meta.model_name}_change", args=[obj.pk]))
+    assert response.status_code == 200
+
+
+def test_the_extract_request_shows_its_deadline_and_workflow(seeded, clerk_client):
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    request = ExtractRequest.objects.get()
+    page = client.get(reverse("admin:institutions_extractrequest_change", args=[request.pk])).content.decode()
+    assert request.case_mark in page
+    assert 'value="issue"' in page
+
+
+def test_the_plan_shows_its_earliest_act_date(seeded, clerk_client):
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    plan = ReorganisationPlan.objects.get()
+    page = client.get(reverse("admin:institutions_reorganisationplan_change", args=[plan.pk])).content.decode()
+    assert 'value="announce"' in page
+
+
+def test_private_files_download_only_through_the_admin(db, clerk_client, client):
+    act = factories.legal_act(is_public=False)
+    act.file.save("akt.pdf", ContentFile(PDF_BYTES), save=False)
+    LegalAct.objects.filter(pk=act.pk).update(file=act.file.name)
+    url = reverse("admin:institutions_legalact_file", args=[act.pk, "file"])
+    staff = clerk_client(groups=[factories.REGISTER_GROUP])
+    response = staff.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert response["Cache-Control"].startswith("private, no-store")
+    close_response(response)
+    assert staff.get(reverse("admin:institutions_legalact_file", args=[act.pk, "title"])).status_code == 404
+    assert client.get(url).status_code == 302  # to the admin login
+    assert client.get(f"/rejestr-instytucji-kultury/akty/{act.pk}/").status_code == 404
+    page = staff.get(reverse("admin:institutions_legalact_change", args=[act.pk])).content.decode()
+    assert url in page
