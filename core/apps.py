@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal and case work")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
         from core import checks, roles, site_registry  # noqa: F401 — checks registers system checks
@@ -35,6 +36,9 @@ class CoreConfig(AppConfig):
             },
         )
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="core.sync_roles")
+        from core.search import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="core.sqlite_functions")
         from core import auth  # noqa: F401 — connects the sign-in audit log receivers
         from core.deadlines import register_deadline_source
         from core.selectors import feedback_open_deadlines

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.search import search_stem
+from core.search import contains_word, search_stem
 from events.models import Category, District, EventOccurrence, Venue
 
 AUDIENCE_FIELDS = {
@@ -164,16 +164,17 @@ class OccurrenceFilter(django_filters.FilterSet):
         fields = []
         form = OccurrenceFilterForm
 
+    TEXT_FIELDS = [
+        "event__title",
+        "event__lead",
+        "event__venue__name",
+        "event__category__name",
+        "event__organiser_name",
+    ]
+
     def filter_text(self, queryset, name, value):
         for word in value.split()[:8]:
-            stem = search_stem(word)
-            queryset = queryset.filter(
-                Q(event__title__icontains=stem)
-                | Q(event__lead__icontains=stem)
-                | Q(event__venue__name__icontains=stem)
-                | Q(event__category__name__icontains=stem)
-                | Q(event__organiser_name__icontains=stem)
-            )
+            queryset = queryset.filter(contains_word(self.TEXT_FIELDS, search_stem(word), using=queryset.db))
         return queryset
 
     def filter_when(self, queryset, name, value):
