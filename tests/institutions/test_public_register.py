@@ -215,3 +215,18 @@ def test_the_register_is_in_the_navigation_search_and_sitemap(client, mck):
     assert 'href="/rejestr-instytucji-kultury/"' in client.get("/").content.decode()
     assert mck.get_absolute_url() in client.get("/szukaj/?q=Henryka+Bisty").content.decode()
     assert f"/rejestr-instytucji-kultury/{mck.entry_no}/" in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "99999999999999999999999/",
+        "99999999999999999999999/ksiega.json",
+        "99999999999999999999999/wydruk-pelny.pdf",
+        "akty/99999999999999999999999/",
+        "dokumenty/99999999999999999999999/",
+        "0/",
+    ],
+)
+def test_huge_or_missing_numbers_are_404(client, mck, path):
+    assert client.get(LIST_URL + path).status_code == 404
