@@ -26,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -190,6 +191,16 @@ def document_download(request, pk: int):
     return _file_response(document)
 
 
+def applicant_documents(*, content_type_id: int, object_id: int):
+    """The documents of a case its applicant may download: the department's letters and their own uploads.
+
+    Attachments added by staff (uploaded_by set: internal notes, opinions) stay internal.
+    """
+    return PrivateDocument.objects.filter(content_type_id=content_type_id, object_id=object_id).filter(
+        Q(kind=PrivateDocument.Kind.LETTER) | Q(kind=PrivateDocument.Kind.ATTACHMENT, uploaded_by__isnull=True)
+    )
+
+
 @require_safe
 def case_document_download(request, token: str, pk: int):
     """Serve the applicant a letter or their own attachment of the case their tracking token opens."""
@@ -198,18 +209,8 @@ def case_document_download(request, token: str, pk: int):
     entry = get_object_or_404(CaseRegisterEntry, tracking_token=token)
     if entry.content_type_id is None or entry.object_id is None:
         raise Http404
-    document = get_object_or_404(
-        PrivateDocument,
-        pk=pk,
-        content_type_id=entry.content_type_id,
-        object_id=entry.object_id,
-    )
-    visible = document.kind == PrivateDocument.Kind.LETTER or (
-        document.kind == PrivateDocument.Kind.ATTACHMENT and document.uploaded_by_id is None
-    )
-    if not visible:
-        raise Http404
-    return _file_response(document)
+    documents = applicant_documents(content_type_id=entry.content_type_id, object_id=entry.object_id)
+    return _file_response(get_object_or_404(documents, pk=pk))
 
 
 def letter_issue(

@@ -20,6 +20,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from core.models import CaseMessage, CaseRegisterEntry, Channel, InformationClause, StatusChange
+from core.private_documents import applicant_documents
 from core.public_forms import PublicFormMixin, rate_limit_exceeded, reject_control_characters
 from core.services import CaseWorkError, case_message_add, case_open
 
@@ -185,7 +186,9 @@ def case_tracking(request, token):
         for change in StatusChange.objects.filter(content_type=content_type, object_id=case.pk).order_by("created_at")
     ]
     messages = CaseMessage.objects.filter(content_type=content_type, object_id=case.pk).order_by("created_at")
+    documents = applicant_documents(content_type_id=content_type.pk, object_id=case.pk).order_by("created_at", "pk")
     context = {
+        "documents": documents,
         "entry": entry,
         "case": case,
         "status": status_labels.get(getattr(case, workflow.status_field)) if workflow else "",

@@ -277,6 +277,18 @@ def test_applicant_gets_letters_and_own_attachments_of_their_case_only(client, c
 
 
 @pytest.mark.django_db
+def test_tracking_page_lists_the_documents_the_applicant_may_download(client, case, editor, letter):
+    own_upload = attach(case, kind=PrivateDocument.Kind.ATTACHMENT, acting_user=None, name="skan-wniosku.pdf")
+    clerk_scan = attach(case, kind=PrivateDocument.Kind.ATTACHMENT, acting_user=editor, name="notatka.pdf")
+    page = client.get(reverse("core:case_tracking", kwargs={"token": case.tracking_token})).content.decode()
+    assert f'href="{token_url(case, letter)}"' in page
+    assert ORIGINAL_NAME in page
+    assert f'href="{token_url(case, own_upload)}"' in page
+    assert token_url(case, clerk_scan) not in page
+    assert "notatka.pdf" not in page
+
+
+@pytest.mark.django_db
 def test_missing_file_gives_404_not_500(client, case, letter):
     storages["private"].delete(letter.file.name)
     assert fetch(client, token_url(case, letter)).status_code == 404
