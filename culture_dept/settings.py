@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "core",
     "events",
     "institutions",
+    "mass_events",
 ]
 
 # MIDDLEWARE

@@ -1,0 +1,140 @@
+"""The statutory clocks of mass-event permits and event notifications that `core.deadlines` does not hold.
+
+`core.deadlines` already has the rules other apps share: the application 30/14 days before the start
+(`mass_event_application_latest`), the decision 7 days before (`mass_event_decision_latest`), the notification
+30 days before (`artistic_event_notification_latest`) and the ban deadline (`artistic_event_ban_latest`). The
+rules below are used by this app only; each is one function named after the rule, counted as k.p.a. art. 57
+prescribes (the day of the event that starts the period not counted; a period ending on a Saturday or a
+statutory day off ends on the next working day). Every number is a module constant; those marked [K] in
+DOMAIN.md are best knowledge and change in one line.
+"""
+
+from datetime import date, datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.deadlines import (
+    _local_date,
+    add_calendar_days,
+    artistic_event_ban_latest,
+    artistic_event_notification_latest,
+    mass_event_application_latest,
+    shift_to_working_day,
+)
+
+#: k.p.a. art. 64 § 2: a request to complete an application sets a period of at least 7 days [K: the period the
+#: department gives; the code sets "not shorter than 7 days"].
+MASS_EVENT_COMPLETION_DAYS = 7
+#: u.b.i.m. art. 29 [V-sec, DOMAIN.md §B.4]: a copy of the decision goes to the police commander and the
+#: voivode within 3 days of its issue.
+MASS_EVENT_DECISION_COPIES_DAYS = 3
+#: u.b.i.m. art. 33 with k.p.a. art. 129 [K]: DOMAIN.md §B.4 follows the Włocławek card (7 days to appeal to the
+#: SKO from service); confirm against the consolidated text.
+MASS_EVENT_APPEAL_DAYS = 7
+#: u.o.p.d.k. art. 36 ust. 2: an appeal against a ban is filed within 3 days of its delivery.
+ARTISTIC_EVENT_BAN_APPEAL_DAYS = 3
+#: u.o.p.d.k. art. 36 ust. 3: the appeal body decides within 7 days; no decision in that time is consent.
+ARTISTIC_EVENT_APPEAL_DECISION_DAYS = 7
+
+
+class Timeliness(models.TextChoices):
+    """Whether a permit application came in time (u.b.i.m. art. 25 ust. 1 and 1a)."""
+
+    ON_TIME = "on_time", _("on time (at least 30 days before)")
+    SHORTENED = "shortened", _("shortened deadline claimed (14–29 days before, with a justification)")
+    LATE = "late", _("late")
+
+
+def mass_event_application_timeliness(
+    received_on: date, event_start: date | datetime, *, justification: str = ""
+) -> str:
+    """Say whether a permit application received on `received_on` is on time, on the shortened track, or late.
+
+    u.b.i.m. art. 25 ust. 1 pkt 1: at least 30 days before the planned start; art. 25 ust. 1a: 14 days in an
+    exceptional case the organiser justifies. A late application is still received and handled (the Prezydent
+    then decides whether the safety checks can be made in time): this only labels it for the clerk.
+    """
+    if received_on <= mass_event_application_latest(event_start):
+        return Timeliness.ON_TIME
+    if justification.strip() and received_on <= mass_event_application_latest(event_start, exceptional=True):
+        return Timeliness.SHORTENED
+    return Timeliness.LATE
+
+
+def mass_event_completion_due(delivered_on: date) -> date:
+    """The last day for the organiser to complete the application after a request to complete it.
+
+    k.p.a. art. 64 § 2 (period of at least 7 days from delivery of the request [K: the department gives 7]),
+    art. 57 § 1 and § 4. If nothing comes, the application is left without examination.
+    """
+    return shift_to_working_day(add_calendar_days(delivered_on, MASS_EVENT_COMPLETION_DAYS))
+
+
+def mass_event_decision_copies_due(issued_on: date) -> date:
+    """The last day to send a copy of the permit or refusal to the police commander and the voivode.
+
+    u.b.i.m. art. 29 [V-sec, DOMAIN.md §B.4: the paragraph is not verified]: within 3 days of the decision's
+    issue; k.p.a. art. 57 § 1 and § 4.
+    """
+    return shift_to_working_day(add_calendar_days(issued_on, MASS_EVENT_DECISION_COPIES_DAYS))
+
+
+def mass_event_appeal_latest(served_on: date) -> date:
+    """The last day for the organiser to appeal a permit decision to the SKO (counted from its service).
+
+    u.b.i.m. art. 33 (appeal to the Samorządowe Kolegium Odwoławcze) [K: 7 days per DOMAIN.md §B.4];
+    k.p.a. art. 57 § 1 and § 4. After this day the decision is final unless an appeal came.
+    """
+    return shift_to_working_day(add_calendar_days(served_on, MASS_EVENT_APPEAL_DAYS))
+
+
+def artistic_event_notification_effective_date(received_on: date, certificate_delivered_on: date | None) -> date:
+    """The day a notification counts as made: its receipt, or the delivery of a certificate the organ demanded.
+
+    u.o.p.d.k. art. 34: where the organ demands a certificate on the premises and devices, the 30 days
+    run from its delivery [K: the ban deadline is counted from the same day].
+    """
+    if certificate_delivered_on and certificate_delivered_on > received_on:
+        return certificate_delivered_on
+    return received_on
+
+
+def artistic_event_notification_is_late(
+    received_on: date, event_start: date | datetime, *, certificate_delivered_on: date | None = None
+) -> bool:
+    """Whether a notification (or the certificate it waits for) came later than 30 days before the start.
+
+    u.o.p.d.k. art. 34. A late notification is still received; the clerk weighs a ban.
+    """
+    effective = artistic_event_notification_effective_date(received_on, certificate_delivered_on)
+    return effective > artistic_event_notification_latest(event_start)
+
+
+def artistic_event_ban_deadline(
+    received_on: date, event_start: date | datetime, *, certificate_delivered_on: date | None = None
+) -> date:
+    """The last day a ban on a notified event may be delivered; after it the event is accepted silently.
+
+    u.o.p.d.k. art. 36 ust. 1 (`core.deadlines.artistic_event_ban_latest`: the earlier of 14 days from the
+    notification and 10 days before the start), counted from the effective notification date.
+    """
+    effective = artistic_event_notification_effective_date(received_on, certificate_delivered_on)
+    return artistic_event_ban_latest(effective, _local_date(event_start))
+
+
+def artistic_event_ban_appeal_latest(delivered_on: date) -> date:
+    """The last day for the organiser to appeal a ban: 3 days from its delivery.
+
+    u.o.p.d.k. art. 36 ust. 2; k.p.a. art. 57 § 1 and § 4.
+    """
+    return shift_to_working_day(add_calendar_days(delivered_on, ARTISTIC_EVENT_BAN_APPEAL_DAYS))
+
+
+def artistic_event_appeal_decision_due(appeal_filed_on: date) -> date:
+    """The last day for the appeal body to decide on an appeal against a ban; silence after it is consent.
+
+    u.o.p.d.k. art. 36 ust. 3 (7 days; no decision in that time means consent to hold the event);
+    k.p.a. art. 57 § 1 and § 4.
+    """
+    return shift_to_working_day(add_calendar_days(appeal_filed_on, ARTISTIC_EVENT_APPEAL_DECISION_DAYS))

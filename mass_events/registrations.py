@@ -1,0 +1,1 @@
+"""How mass-event permits and notifications plug into the portal: roles, navigation and the Terminarz."""
