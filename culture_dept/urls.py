@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("institutions.urls")),
+    path("", include("mass_events.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,328 @@
+"""The clerks' side of mass-event permits and notifications.
+
+Statuses change only through the workflow panel (core.admin_mixins); the organiser's data is read-only, the
+clerk edits the opinions checklist and the decision's contents. The security manager's PESEL is never a form
+field nor a column: the change form shows it masked (`masked_pesel`), and the history excludes it.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_mixins import CaseAdminMixin
+from core.deadlines import mass_event_decision_latest
+from core.models import PrivateDocument
+from events.admin import save_editable_fields
+from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
+from mass_events.services import MassEventError, notification_ban_deadline, permit_publish_to_calendar
+
+PERMIT_SUBMITTED_FIELDS = [
+    "organiser_kind",
+    "organiser_name",
+    "organiser_address",
+    "correspondence_address",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "event_name",
+    "event_type",
+    "programme",
+    "venue",
+    "venue_kind",
+    "starts_at",
+    "ends_at",
+    "places_total",
+    "places_available",
+    "expected_participants",
+    "stewards",
+    "info_staff",
+    "threats",
+    "cctv",
+    "paid_entry",
+    "high_risk",
+]
+SECURITY_MANAGER_FIELDS = [
+    "security_manager_name",
+    "masked_pesel",
+    "security_manager_certificate",
+    "security_manager_licence",
+    "security_manager_phone",
+]
+
+
+def documents_list(case):
+    """Links to the case's documents (attachments and letters), served only to permitted staff."""
+    documents = PrivateDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(case)), object_id=case.pk
+    ).order_by("created_at", "pk")
+    if not documents:
+        return "—"
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (
+                    reverse("core:document_download", args=[doc.pk]),
+                    doc.description or doc.original_name,
+                    doc.get_kind_display(),
+                )
+                for doc in documents
+            ),
+        ),
+    )
+
+
+class OpinionInline(admin.TabularInline):
+    """The opinions checklist: the four bodies, each with its verdict, date and conditions."""
+
+    model = MassEventOpinion
+    fields = ["body", "verdict", "issued_on", "conditions"]
+    readonly_fields = ["body"]
+    extra = 0
+    max_num = 4
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MassEventPermitApplication)
+class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+    list_display = ["case_mark", "event_name", "starts_at", "timeliness_label", "decision_due", "status"]
+    list_filter = ["status", "timeliness", "event_type"]
+    search_fields = ["case_mark", "event_name", "organiser_name"]
+    date_hierarchy = "starts_at"
+    inlines = [OpinionInline]
+    actions = ["publish_to_calendar"]
+    readonly_fields = [
+        "case_mark",
+        "channel",
+        "created_at",
+        "closed_at",
+        "received_on",
+        "timeliness_label",
+        "shortened_deadline_justification",
+        *PERMIT_SUBMITTED_FIELDS,
+        *SECURITY_MANAGER_FIELDS,
+        "documents",
+        "decision_kind",
+        "decision_issued_on",
+        "copies_sent_on",
+        "calendar_event",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "case_mark",
+                    "status",
+                    "handler",
+                    "received_on",
+                    "timeliness_label",
+                    "shortened_deadline_justification",
+                    "channel",
+                    "incoming_reg_no",
+                    "created_at",
+                    "closed_at",
+                ]
+            },
+        ),  # fmt: skip
+        (_("Application"), {"fields": PERMIT_SUBMITTED_FIELDS}),
+        (_("Security manager"), {"fields": SECURITY_MANAGER_FIELDS}),
+        (_("Documents"), {"fields": ["documents", "completion_requested_on"]}),
+        (
+            _("Decision (u.b.i.m. art. 29 ust. 2)"),
+            {
+                "fields": [
+                    "decision_number",
+                    "permitted_participants",
+                    "permitted_stewards",
+                    "permitted_info_staff",
+                    "declared_high_risk",
+                    "decision_conditions",
+                    "decision_justification",
+                    "decision_kind",
+                    "decision_issued_on",
+                    "copies_sent_on",
+                ]
+            },
+        ),
+        (_("Public calendar"), {"fields": ["calendar_venue", "calendar_category", "calendar_event"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("timeliness"), ordering="timeliness")
+    def timeliness_label(self, obj):
+        label = obj.get_timeliness_display()
+        if obj.is_late:
+            return format_html('<strong class="late-flag">{}</strong>', label)
+        return label
+
+    @admin.display(description=_("decision due by"), ordering="starts_at")
+    def decision_due(self, obj):
+        return mass_event_decision_latest(obj.starts_at)
+
+    @admin.display(description=_("security manager's PESEL"))
+    def masked_pesel(self, obj):
+        return obj.masked_pesel
+
+    @admin.display(description=_("documents"))
+    def documents(self, obj):
+        return documents_list(obj)
+
+    def save_model(self, request, obj, form, change):
+        save_editable_fields(request, obj)
+
+    @admin.action(description=_("Publish in the public calendar (no personal data)"), permissions=["change"])
+    def publish_to_calendar(self, request, queryset):
+        done = 0
+        for application in queryset.select_related("calendar_venue", "calendar_category"):
+            if application.calendar_venue is None or application.calendar_category is None:
+                self.message_user(
+                    request,
+                    _("%(case)s: choose the venue and the category for the calendar first.") % {"case": application},
+                    messages.ERROR,
+                )
+                continue
+            try:
+                permit_publish_to_calendar(
+                    application=application,
+                    venue=application.calendar_venue,
+                    category=application.calendar_category,
+                    acting_user=request.user,
+                )
+                done += 1
+            except MassEventError as error:
+                self.message_user(request, f"{application}: {error.message}", messages.ERROR)
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d event published.", "%(count)d events published.", done) % {"count": done},
+            )
+
+
+@admin.register(EventNotification)
+class EventNotificationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+    list_display = ["case_mark", "event_name", "starts_at", "is_late", "ban_deadline", "status"]
+    list_filter = ["status", "is_late", "is_cyclic", "is_city_institution"]
+    search_fields = ["case_mark", "event_name", "organiser_name"]
+    date_hierarchy = "starts_at"
+    readonly_fields = [
+        "case_mark",
+        "channel",
+        "created_at",
+        "closed_at",
+        "received_on",
+        "is_late",
+        "ban_deadline",
+        "organiser_name",
+        "organiser_address",
+        "correspondence_address",
+        "is_city_institution",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "event_name",
+        "event_type",
+        "character",
+        "venue",
+        "starts_at",
+        "ends_at",
+        "expected_participants",
+        "safety_measures",
+        "accessibility_measures",
+        "is_cyclic",
+        "cycle_description",
+        "documents",
+        "certificate_requested_on",
+        "certificate_delivered_on",
+        "ban_issued_on",
+        "appeal_filed_on",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "case_mark",
+                    "status",
+                    "handler",
+                    "received_on",
+                    "is_late",
+                    "ban_deadline",
+                    "channel",
+                    "incoming_reg_no",
+                    "created_at",
+                    "closed_at",
+                ]
+            },
+        ),  # fmt: skip
+        (
+            _("Notification"),
+            {
+                "fields": [
+                    "organiser_name",
+                    "organiser_address",
+                    "correspondence_address",
+                    "is_city_institution",
+                    "contact_name",
+                    "contact_email",
+                    "contact_phone",
+                    "event_name",
+                    "event_type",
+                    "character",
+                    "venue",
+                    "starts_at",
+                    "ends_at",
+                    "expected_participants",
+                    "safety_measures",
+                    "accessibility_measures",
+                    "is_cyclic",
+                    "cycle_description",
+                    "documents",
+                ]
+            },
+        ),
+        (
+            _("Certificate and ban (u.o.p.d.k. art. 34–36)"),
+            {
+                "fields": [
+                    "certificate_requested_on",
+                    "certificate_delivered_on",
+                    "ban_number",
+                    "ban_issued_on",
+                    "ban_delivered_on",
+                    "appeal_filed_on",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("ban deadline"))
+    def ban_deadline(self, obj):
+        return notification_ban_deadline(obj)
+
+    @admin.display(description=_("documents"))
+    def documents(self, obj):
+        return documents_list(obj)
+
+    def save_model(self, request, obj, form, change):
+        save_editable_fields(request, obj)

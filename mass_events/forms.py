@@ -1,0 +1,367 @@
+"""Public forms of the mass-events duty: the permit application, the notification and the permit guide."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.public_cases import PublicCaseForm
+from core.public_forms import reject_control_characters
+from core.uploads import MultipleValidatedFileField, ValidatedFileField
+from events.forms import PHONE_PATTERN, TelInput, _datetime_widget
+from mass_events.deadlines import Timeliness, artistic_event_notification_is_late, mass_event_application_timeliness
+from mass_events.models import EventNotification, EventType, MassEventPermitApplication, VenueKind
+
+# (field name, description stored with the document, label, required)
+PERMIT_ATTACHMENTS = [
+    ("opinion_police", "Opinia Komendanta Miejskiego Policji", _("Opinion of the police"), False),
+    ("opinion_fire", "Opinia Komendanta Miejskiego PSP", _("Opinion of the fire service"), False),
+    ("opinion_medical", "Opinia dysponenta ratownictwa medycznego", _("Opinion of the medical dispatcher"), False),
+    (
+        "opinion_sanitary",
+        "Opinia Państwowego Powiatowego Inspektora Sanitarnego",
+        _("Opinion of the sanitary inspector"),
+        False,
+    ),
+    (
+        "site_plan",
+        "Plan graficzny obiektu (terenu) z opisem",
+        _("Graphic plan of the object or area with its description"),
+        True,
+    ),
+    (
+        "regulations",
+        "Regulamin imprezy i regulamin obiektu (terenu)",
+        _("Rules of the event and of the object or area"),
+        True,
+    ),
+    (
+        "fire_instruction",
+        "Instrukcja postępowania w przypadku pożaru",
+        _("Instruction in case of fire or other local threat"),
+        True,
+    ),
+    ("insurance", "Polisa ubezpieczenia OC organizatora", _("Third-party liability insurance policy"), False),
+    ("fee_proof", "Dowód uiszczenia opłaty skarbowej", _("Proof of payment of the stamp duty (82 zł)"), True),
+]
+OPINION_ATTACHMENTS = ("opinion_police", "opinion_fire", "opinion_medical", "opinion_sanitary")
+TEXT_FIELDS = (
+    "organiser_name",
+    "organiser_address",
+    "correspondence_address",
+    "contact_name",
+    "event_name",
+    "programme",
+    "venue",
+    "threats",
+    "security_manager_name",
+    "security_manager_certificate",
+    "security_manager_licence",
+    "shortened_deadline_justification",
+)
+
+
+def _clean_phone(value: str) -> str:
+    value = (value or "").strip()
+    if value and not PHONE_PATTERN.match(value):
+        raise forms.ValidationError(
+            _("Enter a phone number using digits, spaces and the signs + ( ) - only."), code="phone"
+        )
+    return value
+
+
+class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
+    """ "Wniosek o wydanie zezwolenia na imprezę masową": every field of DOMAIN.md §B.3 and its attachments.
+
+    An application less than 30 days before the event (u.b.i.m. art. 25 ust. 1, 1a) is accepted only after the
+    organiser confirms the warning shown on the first send (`late_confirmed`).
+    """
+
+    # Longer than 11 on purpose: people type PESEL with spaces; the model's validator checks the 11 digits.
+    security_manager_pesel = forms.CharField(
+        label=_("security manager's PESEL"),
+        max_length=20,
+        help_text=_("11 digits. Required by u.b.i.m. art. 26 ust. 1; never published."),
+        error_messages={"required": _("Enter the security manager's PESEL.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    late_confirmed = forms.BooleanField(
+        label=_("I understand the warning and want to send the application anyway"), required=False
+    )
+    other_attachments = MultipleValidatedFileField(
+        label=_("Other attachments"),
+        required=False,
+        max_files=5,
+        help_text=_(
+            "E.g. the schedule of cyclic events, the instruction for stewards, a power of attorney or a KRS extract."
+        ),
+    )
+
+    class Meta:
+        model = MassEventPermitApplication
+        fields = [
+            "organiser_kind",
+            "organiser_name",
+            "organiser_address",
+            "correspondence_address",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "event_name",
+            "event_type",
+            "programme",
+            "venue",
+            "venue_kind",
+            "starts_at",
+            "ends_at",
+            "places_total",
+            "places_available",
+            "expected_participants",
+            "stewards",
+            "info_staff",
+            "threats",
+            "cctv",
+            "paid_entry",
+            "high_risk",
+            "security_manager_name",
+            "security_manager_pesel",
+            "security_manager_certificate",
+            "security_manager_licence",
+            "security_manager_phone",
+            "shortened_deadline_justification",
+        ]
+        widgets = {
+            "organiser_kind": forms.RadioSelect,
+            "event_type": forms.RadioSelect,
+            "venue_kind": forms.RadioSelect,
+            "programme": forms.Textarea(attrs={"rows": 5}),
+            "threats": forms.Textarea(attrs={"rows": 4}),
+            "shortened_deadline_justification": forms.Textarea(attrs={"rows": 3}),
+            "starts_at": _datetime_widget(),
+            "ends_at": _datetime_widget(),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
+            "security_manager_phone": TelInput(),
+        }
+        help_texts = {
+            "contact_email": _("We will write to this address about your application."),
+            "security_manager_licence": _("Required for a high-risk event."),
+            "shortened_deadline_justification": _(
+                "Only if the event starts in less than 30 days: explain the exceptional circumstances "
+                "(u.b.i.m. art. 25 ust. 1a)."
+            ),
+            "cctv": _("Cameras or sound recording (u.b.i.m. art. 11)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.timeliness = None
+        for name, _description, label, required in PERMIT_ATTACHMENTS:
+            self.fields[name] = ValidatedFileField(label=label, required=required)
+        self.fields["insurance"].help_text = _("Required when entry is paid.")
+        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.fields["ends_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        for name in ("organiser_kind", "event_type", "venue_kind"):
+            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
+
+    @property
+    def needs_late_confirmation(self) -> bool:
+        return self.timeliness not in (None, Timeliness.ON_TIME)
+
+    def attachment_fields(self):
+        return [self[name] for name, *_rest in PERMIT_ATTACHMENTS]
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at <= timezone.now():
+            raise forms.ValidationError(_("The start must be in the future."), code="past")
+        return starts_at
+
+    def clean_contact_phone(self):
+        return _clean_phone(self.cleaned_data.get("contact_phone"))
+
+    def clean_security_manager_phone(self):
+        return _clean_phone(self.cleaned_data.get("security_manager_phone"))
+
+    def clean_security_manager_pesel(self):
+        # People type PESEL with spaces or dashes; the validator then sees the 11 digits.
+        return "".join((self.cleaned_data.get("security_manager_pesel") or "").split()).replace("-", "")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in TEXT_FIELDS:
+            try:
+                reject_control_characters(cleaned.get(name, ""))
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at < starts_at:
+            self.add_error("ends_at", _("The end must not be before the start."))
+        places_total, available = cleaned.get("places_total"), cleaned.get("places_available")
+        if places_total is not None and available is not None and available > places_total:
+            self.add_error(
+                "places_available", _("The organiser cannot make available more places than the object has.")
+            )
+        if cleaned.get("high_risk") and not cleaned.get("security_manager_licence"):
+            self.add_error(
+                "security_manager_licence",
+                _("For a high-risk event give the security manager's licence number (u.b.i.m. art. 26 ust. 1)."),
+            )
+        if cleaned.get("paid_entry") and not cleaned.get("insurance"):
+            self.add_error("insurance", _("With paid entry, attach the organiser's liability insurance policy."))
+        if starts_at:
+            self.timeliness = mass_event_application_timeliness(
+                timezone.localdate(), starts_at, justification=cleaned.get("shortened_deadline_justification", "")
+            )
+            if self.needs_late_confirmation and not cleaned.get("late_confirmed"):
+                if self.timeliness == Timeliness.SHORTENED:
+                    message = _(
+                        "The event starts in less than 30 days. The application can be handled on the shortened "
+                        "14-day track only in an exceptional case you have justified; the Prezydent may refuse "
+                        "the permit if the safety checks cannot be made in time. Tick the box to send it anyway."
+                    )
+                else:
+                    message = _(
+                        "The application is late: it should be filed at least 30 days before the event (14 days "
+                        "in an exceptional, justified case). We will still receive it and mark it as late, but the "
+                        "permit may be refused. Tick the box to send it anyway."
+                    )
+                self.add_error("late_confirmed", message)
+        return cleaned
+
+    def attachments(self) -> list[tuple[str, object]]:
+        """(description, validated file) pairs of every attachment sent, in the order of the form."""
+        pairs = [
+            (description, self.cleaned_data[name])
+            for name, description, _label, _required in PERMIT_ATTACHMENTS
+            if self.cleaned_data.get(name)
+        ]
+        pairs += [("Inny załącznik", file) for file in self.cleaned_data.get("other_attachments") or []]
+        return pairs
+
+
+class PermitGuideForm(forms.Form):
+    """ "Czy potrzebuję zezwolenia?": three questions answered on the server (a GET form, works without JavaScript)."""
+
+    event_type = forms.ChoiceField(
+        label=_("What kind of event is it?"), choices=EventType.choices, widget=forms.RadioSelect
+    )
+    venue_kind = forms.ChoiceField(
+        label=_("Where will it take place?"),
+        choices=[
+            *VenueKind.choices,
+            (
+                "cultural_building",
+                _("a theatre, opera, philharmonic, cinema, museum, library, culture house or gallery"),
+            ),
+        ],
+        widget=forms.RadioSelect,
+    )
+    places = forms.IntegerField(
+        label=_("How many places will be made available?"),
+        min_value=0,
+        max_value=1_000_000,
+        help_text=_("The number of places fixed by the building and fire regulations that you make available."),
+    )
+
+
+class EventNotificationForm(PublicCaseForm, forms.ModelForm):
+    """ "Zawiadomienie o imprezie": the contents of u.o.p.d.k. art. 34 (DOMAIN.md §B.5), with optional attachments.
+
+    A notification later than 30 days before the event is received and marked late; the organiser confirms the
+    warning first (`late_confirmed`), as on the permit application.
+    """
+
+    late_confirmed = forms.BooleanField(
+        label=_("I understand the warning and want to send the notification anyway"), required=False
+    )
+    attachments = MultipleValidatedFileField(
+        label=_("Attachments"),
+        required=False,
+        max_files=5,
+        help_text=_("E.g. the programme or the owner's consent to use the place. Optional."),
+    )
+
+    class Meta:
+        model = EventNotification
+        fields = [
+            "organiser_name",
+            "organiser_address",
+            "correspondence_address",
+            "is_city_institution",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "event_name",
+            "event_type",
+            "character",
+            "venue",
+            "starts_at",
+            "ends_at",
+            "expected_participants",
+            "safety_measures",
+            "accessibility_measures",
+            "is_cyclic",
+            "cycle_description",
+        ]
+        widgets = {
+            "starts_at": _datetime_widget(),
+            "ends_at": _datetime_widget(),
+            "safety_measures": forms.Textarea(attrs={"rows": 4}),
+            "accessibility_measures": forms.Textarea(attrs={"rows": 4}),
+            "cycle_description": forms.Textarea(attrs={"rows": 3}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
+        }
+        help_texts = {
+            "contact_email": _("We will write to this address about your notification."),
+            "contact_phone": _("Optional."),
+            "cycle_description": _("For a cyclic event: its dates in the year. One notification covers them all."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_late = None
+        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.fields["ends_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    @property
+    def needs_late_confirmation(self) -> bool:
+        return bool(self.is_late)
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at <= timezone.now():
+            raise forms.ValidationError(_("The start must be in the future."), code="past")
+        return starts_at
+
+    def clean_contact_phone(self):
+        return _clean_phone(self.cleaned_data.get("contact_phone"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("organiser_name", "organiser_address", "correspondence_address", "contact_name", "event_name",
+                     "event_type", "character", "venue", "safety_measures", "accessibility_measures",
+                     "cycle_description"):  # fmt: skip
+            try:
+                reject_control_characters(cleaned.get(name, ""))
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at < starts_at:
+            self.add_error("ends_at", _("The end must not be before the start."))
+        if cleaned.get("is_cyclic") and not cleaned.get("cycle_description", "").strip():
+            self.add_error("cycle_description", _("For a cyclic event, list the dates of the cycle."))
+        if starts_at:
+            self.is_late = artistic_event_notification_is_late(timezone.localdate(), starts_at)
+            if self.is_late and not cleaned.get("late_confirmed"):
+                self.add_error(
+                    "late_confirmed",
+                    _(
+                        "The notification is late: it should be made at least 30 days before the event "
+                        "(u.o.p.d.k. art. 34). We will still receive it and mark it as late. Tick the box to send "
+                        "it anyway."
+                    ),
+                )
+        return cleaned

@@ -1,0 +1,226 @@
+"""Reads of the mass-events duty: the "do I need a permit?" answer and the Terminarz's open deadlines."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from mass_events.models import EventType, VenueKind
+
+# u.b.i.m. art. 3 pkt 2–4: the number of places made available from which the act applies.
+#: artistic and entertainment events at a stadium, in the open or another non-building object
+ARTISTIC_OUTDOOR_THRESHOLD = 1000
+#: artistic and entertainment events in a sports hall or another building
+ARTISTIC_BUILDING_THRESHOLD = 500
+#: sports events at a stadium or in the open
+SPORTS_OUTDOOR_THRESHOLD = 1000
+#: sports events in a sports hall or another building
+SPORTS_BUILDING_THRESHOLD = 300
+#: football matches (u.b.i.m. art. 3 pkt 4 with pkt 3)
+FOOTBALL_THRESHOLD = 1000
+OUTDOOR_VENUES = {VenueKind.STADIUM, VenueKind.OPEN_AREA, VenueKind.NON_BUILDING}
+#: u.b.i.m. art. 3 pkt 1 (exclusion): theatres, operas, operettas, philharmonics, cinemas, museums, libraries,
+#: culture houses and art galleries or similar objects. The guide's answer for "cultural_building".
+EXCLUDED_CULTURAL_BUILDING = "cultural_building"
+
+
+@dataclass(frozen=True)
+class PermitGuideAnswer:
+    """What the guide tells an organiser: whether the act applies, why, and which form to use."""
+
+    needs_permit: bool
+    reason: str | Promise
+    threshold: int | None
+    form_url: str
+    form_label: str | Promise
+
+
+def guide_thresholds() -> dict[str, int]:
+    """The thresholds of u.b.i.m. art. 3, for the guide's table."""
+    return {
+        "artistic_outdoor": ARTISTIC_OUTDOOR_THRESHOLD,
+        "artistic_building": ARTISTIC_BUILDING_THRESHOLD,
+        "sports_outdoor": SPORTS_OUTDOOR_THRESHOLD,
+        "sports_building": SPORTS_BUILDING_THRESHOLD,
+        "football": FOOTBALL_THRESHOLD,
+    }
+
+
+def mass_event_threshold(event_type: str, venue_kind: str) -> int:
+    """The number of places from which an event is a mass event (u.b.i.m. art. 3 pkt 2, 3 and 4)."""
+    outdoor = venue_kind in OUTDOOR_VENUES
+    if event_type == EventType.FOOTBALL:
+        return FOOTBALL_THRESHOLD
+    if event_type == EventType.SPORTS:
+        return SPORTS_OUTDOOR_THRESHOLD if outdoor else SPORTS_BUILDING_THRESHOLD
+    return ARTISTIC_OUTDOOR_THRESHOLD if outdoor else ARTISTIC_BUILDING_THRESHOLD
+
+
+def permit_guide_answer(*, event_type: str, venue_kind: str, places: int) -> PermitGuideAnswer:
+    """Answer "do I need a permit?" from the kind of event, the kind of place and the number of places.
+
+    u.b.i.m. art. 3 pkt 1 (events in theatres, operas, operettas, philharmonics, cinemas, museums, libraries,
+    culture houses and galleries are not mass events), art. 3 pkt 2–4 (thresholds: artistic events 1000 places
+    outdoors / 500 in a building; sports events 1000 / 300; football matches 1000) and art. 5 (a permit is
+    needed). An artistic event that is not a mass event but is held outside the organiser's seat is notified
+    instead (u.o.p.d.k. art. 34).
+    """
+    notification = (reverse("mass_events:notification_create"), _("Notify an event held outside your seat"))
+    permit = (reverse("mass_events:permit_create"), _("Apply for a mass-event permit"))
+    if venue_kind == EXCLUDED_CULTURAL_BUILDING:
+        return PermitGuideAnswer(
+            False,
+            _(
+                "Events in theatres, operas, philharmonics, cinemas, museums, libraries, culture houses and art "
+                "galleries are not mass events (u.b.i.m. art. 3 pkt 1), whatever the number of places. No permit "
+                "is needed. If the event is held outside your own seat, notify it instead."
+            ),
+            None,
+            *notification,
+        )
+    threshold = mass_event_threshold(event_type, venue_kind)
+    if places >= threshold:
+        return PermitGuideAnswer(
+            True,
+            _(
+                "With %(places)d places and a threshold of %(threshold)d for this kind of event and place, it is a "
+                "mass event (u.b.i.m. art. 3). You need the Prezydent's permit: apply at least 30 days before the "
+                "event (14 days only in an exceptional, justified case)."
+            )
+            % {"places": places, "threshold": threshold},
+            threshold,
+            *permit,
+        )
+    if event_type != EventType.ARTISTIC:
+        return PermitGuideAnswer(
+            False,
+            _(
+                "With %(places)d places it stays below the threshold of %(threshold)d for this kind of event and "
+                "place: it is not a mass event and needs no permit from the Prezydent."
+            )
+            % {"places": places, "threshold": threshold},
+            threshold,
+            "",
+            "",
+        )
+    return PermitGuideAnswer(
+        False,
+        _(
+            "With %(places)d places it stays below the threshold of %(threshold)d for this kind of event and place: "
+            "it is not a mass event and needs no permit. An artistic or entertainment event held outside your own "
+            "seat must still be notified at least 30 days before it starts (u.o.p.d.k. art. 34)."
+        )
+        % {"places": places, "threshold": threshold},
+        threshold,
+        *notification,
+    )
+
+
+# THE TERMINARZ
+# ------------------------------------------------------------------------------
+SECTION = "events"
+
+
+def permit_open_deadlines():
+    """The clocks a clerk must meet on permit applications (one query), each gone once its step is done.
+
+    * u.b.i.m. art. 29 ust. 1 — the decision at least 7 days before the event, until it is issued;
+    * k.p.a. art. 64 § 2 — the organiser's 7 days to complete the application, while a request is pending;
+    * u.b.i.m. art. 29 — the copies to the police and the voivode within 3 days of the decision, until sent.
+    """
+    from core.deadlines import OpenDeadline, mass_event_decision_latest
+    from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due
+    from mass_events.models import MassEventPermitApplication
+
+    status = MassEventPermitApplication.Status
+    waiting_for_decision = {status.RECEIVED, status.COMPLETION_REQUESTED, status.OPINIONS, status.DECISION_DRAFTED}
+    rows = MassEventPermitApplication.objects.filter(
+        status__in=[*waiting_for_decision, status.PERMIT_ISSUED, status.REFUSED]
+    ).only("pk", "case_mark", "event_name", "starts_at", "status", "handler_id", "completion_requested_on",
+           "decision_issued_on")  # fmt: skip
+    for application in rows:
+        url = reverse("admin:mass_events_masseventpermitapplication_change", args=[application.pk])
+        common = {
+            "case_mark": application.case_mark,
+            "url": url,
+            "section": SECTION,
+            "handler_id": application.handler_id,
+        }
+        if application.status in waiting_for_decision:
+            yield OpenDeadline(
+                due_date=mass_event_decision_latest(application.starts_at),
+                title=str(_("Decision on the permit: %(name)s")) % {"name": application.event_name[:80]},
+                rule="art. 29 ust. 1 u.b.i.m.: ≥ 7 dni przed imprezą",
+                **common,
+            )
+        if application.status == status.COMPLETION_REQUESTED and application.completion_requested_on:
+            yield OpenDeadline(
+                due_date=mass_event_completion_due(application.completion_requested_on),
+                title=str(_("Completion of the application: %(name)s")) % {"name": application.event_name[:80]},
+                rule="art. 64 § 2 k.p.a.: 7 dni od doręczenia wezwania",
+                **common,
+            )
+        if application.status in (status.PERMIT_ISSUED, status.REFUSED) and application.decision_issued_on:
+            yield OpenDeadline(
+                due_date=mass_event_decision_copies_due(application.decision_issued_on),
+                title=str(_("Copies of the decision to the police and the voivode: %(name)s"))
+                % {"name": application.event_name[:80]},
+                rule="art. 29 u.b.i.m.: 3 dni od wydania decyzji",
+                **common,
+            )
+
+
+def notification_open_deadlines():
+    """The clocks of notifications (one query): the ban deadline, the appeal window and the appeal body's 7 days.
+
+    u.o.p.d.k. art. 36 ust. 1 (ban delivered by the earlier of 14 days after and 10 days before), ust. 2 (3 days
+    to appeal from delivery) and ust. 3 (7 days for the appeal body; silence is consent).
+    """
+    from core.deadlines import OpenDeadline
+    from mass_events.deadlines import (
+        artistic_event_appeal_decision_due,
+        artistic_event_ban_appeal_latest,
+        artistic_event_ban_deadline,
+    )
+    from mass_events.models import EventNotification
+
+    status = EventNotification.Status
+    rows = EventNotification.objects.filter(status__in=[status.RECEIVED, status.BAN_ISSUED, status.APPEALED]).only(
+        "pk", "case_mark", "event_name", "starts_at", "status", "handler_id", "received_on",
+        "certificate_delivered_on", "ban_delivered_on", "appeal_filed_on",
+    )  # fmt: skip
+    for notification in rows:
+        url = reverse("admin:mass_events_eventnotification_change", args=[notification.pk])
+        common = {
+            "case_mark": notification.case_mark,
+            "url": url,
+            "section": SECTION,
+            "handler_id": notification.handler_id,
+        }
+        name = notification.event_name[:80]
+        if notification.status == status.RECEIVED:
+            yield OpenDeadline(
+                due_date=artistic_event_ban_deadline(
+                    notification.received_on,
+                    notification.starts_at,
+                    certificate_delivered_on=notification.certificate_delivered_on,
+                ),
+                title=str(_("Last day to ban the notified event: %(name)s")) % {"name": name},
+                rule="art. 36 ust. 1 u.o.p.d.k.: 14 dni od zawiadomienia, ≥ 10 dni przed imprezą",
+                **common,
+            )
+        elif notification.status == status.BAN_ISSUED and notification.ban_delivered_on:
+            yield OpenDeadline(
+                due_date=artistic_event_ban_appeal_latest(notification.ban_delivered_on),
+                title=str(_("Appeal window against the ban ends: %(name)s")) % {"name": name},
+                rule="art. 36 ust. 2 u.o.p.d.k.: 3 dni od doręczenia",
+                **common,
+            )
+        elif notification.status == status.APPEALED and notification.appeal_filed_on:
+            yield OpenDeadline(
+                due_date=artistic_event_appeal_decision_due(notification.appeal_filed_on),
+                title=str(_("Appeal body's decision due (silence is consent): %(name)s")) % {"name": name},
+                rule="art. 36 ust. 3 u.o.p.d.k.: 7 dni",
+                **common,
+            )
