@@ -1,0 +1,223 @@
+"""A permit case end to end: public form → formal check → opinions → decision PDF → copies → final → calendar.
+
+The clerk works through the admin's workflow panel; the organiser follows the case on the tracking page and by
+e-mail; every clock appears in the Terminarz while it runs and disappears once its step is done.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from core import documents as core_documents
+from core.deadlines import mass_event_decision_latest, open_deadlines
+from core.models import PrivateDocument
+from events.models import Category, District, Event, Venue
+from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due
+from mass_events.models import MassEventOpinion, MassEventPermitApplication
+from mass_events.services import permit_publish_to_calendar
+from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL
+
+Status = MassEventPermitApplication.Status
+
+
+@pytest.fixture
+def rendered_letters(monkeypatch):
+    """The HTML source of every PDF rendered during the test."""
+    sources = []
+    original = core_documents.render_letter_html
+
+    def spy(**kwargs):
+        html = original(**kwargs)
+        sources.append(html)
+        return html
+
+    monkeypatch.setattr(core_documents, "render_letter_html", spy)
+    return sources
+
+
+@pytest.fixture
+def clerk(clerk_client):
+    return clerk_client(groups=[EVENTS_GROUP])
+
+
+def workflow(clerk, application, name, note=""):
+    url = f"/admin/mass_events/masseventpermitapplication/{application.pk}/sprawa/"
+    response = clerk.post(url, {"transition": name, "note": note})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    return response
+
+
+def deadline_rules(application):
+    return sorted(d.rule for d in open_deadlines(section="events") if d.case_mark == application.case_mark)
+
+
+def tracking(client, application):
+    return client.get(f"/sprawy/{application.register_entry.tracking_token}/").content.decode()
+
+
+def fill_opinions(application, verdict=MassEventOpinion.Verdict.POSITIVE):
+    application.opinions.update(verdict=verdict, issued_on=timezone.localdate() - timedelta(days=3))
+
+
+def fill_decision(application, **changes):
+    values = {
+        "decision_number": "KSP.5240.1.2026",
+        "permitted_participants": 2500,
+        "permitted_stewards": 60,
+        "permitted_info_staff": 20,
+        "decision_conditions": "Zapewnić dwie karetki.",
+        **changes,
+    }
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(**values)
+    application.refresh_from_db()
+
+
+def test_a_permit_case_runs_end_to_end(
+    client, clerk, permit_data, rendered_letters, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    assert len(mail.outbox) == 1
+    decision_rule = "art. 29 ust. 1 u.b.i.m.: ≥ 7 dni przed imprezą"
+    assert deadline_rules(application) == [decision_rule]
+    decision_due = [d for d in open_deadlines() if d.case_mark == application.case_mark][0]
+    assert decision_due.due_date == mass_event_decision_latest(application.starts_at)
+
+    # Formal check: a request to complete, with a PDF letter and an e-mail; its 7 days join the Terminarz.
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow(clerk, application, "request_completion", note="Brak polisy OC.")
+    assert application.status == Status.COMPLETION_REQUESTED
+    assert application.completion_requested_on == timezone.localdate()
+    assert "art. 64 § 2 k.p.a.: 7 dni od doręczenia wezwania" in deadline_rules(application)
+    completion = [d for d in open_deadlines() if d.rule.startswith("art. 64")][0]
+    assert completion.due_date == mass_event_completion_due(timezone.localdate())
+    assert len(mail.outbox) == 2
+    assert "Brak polisy OC." in tracking(client, application)
+    assert "Wzywam do uzupełnienia wniosku" in rendered_letters[-1]
+
+    workflow(clerk, application, "completed")
+    assert deadline_rules(application) == [decision_rule]
+    workflow(clerk, application, "formally_complete")
+    workflow(clerk, application, "draft_decision")
+    assert application.status == Status.DECISION_DRAFTED
+
+    # A permit needs the four opinions and the decision's numbers: the refusal changes nothing.
+    workflow(clerk, application, "issue_permit")
+    assert application.status == Status.DECISION_DRAFTED
+    fill_opinions(application)
+    workflow(clerk, application, "issue_permit")
+    assert application.status == Status.DECISION_DRAFTED
+    fill_decision(application)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow(clerk, application, "issue_permit")
+    assert application.status == Status.PERMIT_ISSUED
+    assert application.decision_kind == MassEventPermitApplication.DecisionKind.PERMIT
+    decision_html = rendered_letters[-1]
+    # u.b.i.m. art. 29 ust. 2: organiser, type, name, place, start and end, participants, staff, recording devices.
+    for expected in (
+        "DECYZJA nr KSP.5240.1.2026",
+        "Stowarzyszenie Rudzkie Lato",
+        str(application.get_event_type_display()),
+        "Festiwal Rudzkie Lato",
+        "Park Dworski, ul. Kokota 1",
+        "maksymalna liczba osób, które mogą uczestniczyć w imprezie: 2500",
+        "służby porządkowej: 60",
+        "służby informacyjnej: 20",
+        "urządzenia rejestrujące",
+        "Zapewnić dwie karetki.",
+        "Pouczenie",
+    ):
+        assert expected in decision_html
+    letters = PrivateDocument.objects.filter(object_id=application.pk, kind=PrivateDocument.Kind.LETTER)
+    assert letters.count() == 2
+    decision = letters.get(description="Decyzja KSP.5240.1.2026")
+    page = tracking(client, application)
+    assert f"/dokumenty/{decision.pk}/" in page
+    download = client.get(f"/sprawy/{application.register_entry.tracking_token}/dokumenty/{decision.pk}/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert len(mail.outbox) == 3
+
+    # The decision's clock is gone; the copies' 3 days run.
+    copies_rule = "art. 29 u.b.i.m.: 3 dni od wydania decyzji"
+    assert deadline_rules(application) == [copies_rule]
+    copies = [d for d in open_deadlines() if d.rule == copies_rule][0]
+    assert copies.due_date == mass_event_decision_copies_due(timezone.localdate())
+    workflow(clerk, application, "send_copies")
+    assert application.copies_sent_on == timezone.localdate()
+    assert deadline_rules(application) == []
+
+    workflow(clerk, application, "become_final")
+    assert application.status == Status.FINAL
+    # Not held yet: the event is in the future.
+    workflow(clerk, application, "mark_held")
+    assert application.status == Status.FINAL
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    workflow(clerk, application, "mark_held")
+    assert application.status == Status.EVENT_HELD
+    workflow(clerk, application, "close")
+    assert application.status == Status.CLOSED
+    assert application.closed_at is not None
+
+
+def test_a_refusal_carries_the_reason_and_cannot_be_published(client, clerk, permit_data, rendered_letters):
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    workflow(clerk, application, "formally_complete")
+    workflow(clerk, application, "draft_decision")
+    fill_decision(application, decision_number="KSP.5240.2.2026")
+    workflow(clerk, application, "refuse")
+    assert application.status == Status.DECISION_DRAFTED  # a refusal needs the reason
+    workflow(clerk, application, "refuse", note="Negatywna opinia Komendanta Miejskiego PSP.")
+    assert application.status == Status.REFUSED
+    assert application.decision_kind == MassEventPermitApplication.DecisionKind.REFUSAL
+    assert "odmawiam" in rendered_letters[-1]
+    assert "Negatywna opinia Komendanta Miejskiego PSP." in rendered_letters[-1]
+    venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
+    with pytest.raises(Exception, match=gettext("Only a mass event with an issued permit can be published.")):
+        permit_publish_to_calendar(
+            application=application, venue=venue, category=Category.objects.first(), acting_user=clerk.clerk
+        )
+
+
+def test_a_permitted_event_is_published_to_the_calendar_in_one_action_without_sensitive_data(
+    client, clerk, permit_data
+):
+    client.post(PERMIT_URL, permit_data(organiser_kind="person", organiser_name="Jan Prywatny"))
+    application = MassEventPermitApplication.objects.get()
+    workflow(clerk, application, "formally_complete")
+    workflow(clerk, application, "draft_decision")
+    fill_opinions(application)
+    fill_decision(application)
+    workflow(clerk, application, "issue_permit")
+    venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(
+        calendar_venue=venue, calendar_category=Category.objects.get(slug="festyny-i-plenery")
+    )
+    response = clerk.post(
+        "/admin/mass_events/masseventpermitapplication/",
+        {"action": "publish_to_calendar", "_selected_action": [application.pk]},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    event = application.calendar_event
+    assert event.status == Event.Status.PUBLISHED
+    assert event.title == "Festiwal Rudzkie Lato"
+    assert event.capacity == 2500
+    page = client.get(event.get_absolute_url()).content.decode()
+    for secret in ("44051401359", "Jan Kowalski", "Jan Prywatny", "anna.nowak@example.pl", "600 200 300", "upał"):
+        assert secret not in page
+    # A second publication is refused.
+    clerk.post(
+        "/admin/mass_events/masseventpermitapplication/",
+        {"action": "publish_to_calendar", "_selected_action": [application.pk]},
+    )
+    assert Event.objects.filter(title="Festiwal Rudzkie Lato").count() == 1
