@@ -1,0 +1,13 @@
+"""Close as accepted every notification whose ban deadline has passed (u.o.p.d.k. art. 36 ust. 1). Run daily."""
+
+from django.core.management.base import BaseCommand
+
+from mass_events.services import notifications_accept_silently
+
+
+class Command(BaseCommand):
+    help = "Accept silently the event notifications whose ban deadline has passed (idempotent)."
+
+    def handle(self, *args, **options):
+        count = notifications_accept_silently()
+        self.stdout.write(f"{count} notification(s) accepted silently.")

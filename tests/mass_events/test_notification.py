@@ -1,0 +1,160 @@
+"""A notification of an artistic event outside the organiser's seat, end to end (u.o.p.d.k. art. 34–37).
+
+Silent acceptance by default once the ban deadline has passed; the ban path with its PDF decision, the 3-day
+appeal window and the appeal body's 7 days (silence is consent); each clock in the Terminarz while it runs.
+"""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from core import documents as core_documents
+from core.deadlines import open_deadlines
+from core.models import PrivateDocument
+from mass_events.deadlines import artistic_event_ban_appeal_latest, artistic_event_ban_deadline
+from mass_events.models import EventNotification
+from tests.mass_events.conftest import EVENTS_GROUP, NOTIFICATION_URL, pdf_file
+
+Status = EventNotification.Status
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clerk(clerk_client):
+    return clerk_client(groups=[EVENTS_GROUP])
+
+
+def workflow(clerk, notification, name, note=""):
+    url = f"/admin/mass_events/eventnotification/{notification.pk}/sprawa/"
+    assert clerk.post(url, {"transition": name, "note": note}).status_code == 302
+    notification.refresh_from_db()
+
+
+def rules(notification):
+    return [d.rule for d in open_deadlines(section="events") if d.case_mark == notification.case_mark]
+
+
+def test_the_form_opens_a_case_with_attachments_and_an_email(
+    client, notification_data, django_capture_on_commit_callbacks
+):
+    page = client.get(NOTIFICATION_URL).content.decode()
+    assert "<legend>" in page
+    assert "Administratorem danych osobowych" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(NOTIFICATION_URL, notification_data(attachments=[pdf_file("program.pdf")]))
+    assert response.status_code == 302
+    notification = EventNotification.objects.get()
+    assert notification.case_mark.startswith("KSP.5240.")
+    assert notification.is_late is False
+    assert PrivateDocument.objects.filter(object_id=notification.pk, kind="attachment").count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_late_notification_is_warned_about_then_received_and_marked(client, notification_data):
+    response = client.post(NOTIFICATION_URL, notification_data(days_ahead=10))
+    assert response.status_code == 200
+    assert 'id="late-warning"' in response.content.decode()
+    assert 'value="Koncert plenerowy na Placu Jana Pawła II"' in response.content.decode()
+    assert client.post(NOTIFICATION_URL, notification_data(days_ahead=10, late_confirmed="on")).status_code == 302
+    assert EventNotification.objects.get().is_late is True
+
+
+def test_a_cyclic_event_needs_its_dates_in_one_notification(client, notification_data):
+    response = client.post(NOTIFICATION_URL, notification_data(is_cyclic="on"))
+    assert (
+        gettext("For a cyclic event, list the dates of the cycle.")
+        in response.context["form"].errors["cycle_description"]
+    )
+    data = notification_data(is_cyclic="on", cycle_description="Każda pierwsza sobota miesiąca, maj–wrzesień.")
+    assert client.post(NOTIFICATION_URL, data).status_code == 302
+
+
+def test_silent_acceptance_after_the_ban_deadline(client, notification_data):
+    client.post(NOTIFICATION_URL, notification_data())
+    notification = EventNotification.objects.get()
+    deadline = artistic_event_ban_deadline(notification.received_on, notification.starts_at)
+    assert [d.due_date for d in open_deadlines() if d.case_mark == notification.case_mark] == [deadline]
+    call_command("accept_silent_notifications", stdout=io.StringIO())
+    notification.refresh_from_db()
+    assert notification.status == Status.RECEIVED  # the deadline has not passed
+    EventNotification.objects.filter(pk=notification.pk).update(received_on=timezone.localdate() - timedelta(days=20))
+    mail.outbox.clear()
+    call_command("accept_silent_notifications", stdout=io.StringIO())
+    notification.refresh_from_db()
+    assert notification.status == Status.ACCEPTED
+    assert notification.closed_at is not None
+    assert rules(notification) == []
+    assert mail.outbox == []  # no answer is sent when there are no objections (u.o.p.d.k. art. 36)
+    assert (
+        gettext("accepted without objections")
+        in client.get(f"/sprawy/{notification.register_entry.tracking_token}/").content.decode()
+    )
+
+
+def test_the_ban_path_with_appeal_and_consent_by_silence(
+    client, clerk, notification_data, monkeypatch, django_capture_on_commit_callbacks
+):
+    sources = []
+    original = core_documents.render_letter_html
+    monkeypatch.setattr(
+        core_documents, "render_letter_html", lambda **kw: sources.append(original(**kw)) or sources[-1]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(NOTIFICATION_URL, notification_data())
+    notification = EventNotification.objects.get()
+
+    workflow(clerk, notification, "ban", note="Zagrożenie dla życia: brak dróg ewakuacyjnych.")
+    assert notification.status == Status.RECEIVED  # no decision number yet
+    EventNotification.objects.filter(pk=notification.pk).update(ban_number="KSP.5240.9.2026")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow(clerk, notification, "ban", note="Zagrożenie dla życia: brak dróg ewakuacyjnych.")
+    assert notification.status == Status.BAN_ISSUED
+    assert "zakazuję" in sources[-1]
+    assert "Zagrożenie dla życia" in sources[-1]
+    assert PrivateDocument.objects.filter(object_id=notification.pk, kind="letter").count() == 1
+    assert len(mail.outbox) == 2
+    assert rules(notification) == []  # the appeal window opens with the delivery date
+
+    delivered = timezone.localdate()
+    EventNotification.objects.filter(pk=notification.pk).update(ban_delivered_on=delivered)
+    [appeal_window] = [d for d in open_deadlines() if d.case_mark == notification.case_mark]
+    assert appeal_window.due_date == artistic_event_ban_appeal_latest(delivered)
+
+    workflow(clerk, notification, "appeal")
+    assert notification.status == Status.APPEALED
+    assert rules(notification) == ["art. 36 ust. 3 u.o.p.d.k.: 7 dni"]
+    workflow(clerk, notification, "consent_by_silence")
+    assert notification.status == Status.APPEALED  # the appeal body still has time
+    EventNotification.objects.filter(pk=notification.pk).update(appeal_filed_on=delivered - timedelta(days=12))
+    workflow(clerk, notification, "consent_by_silence")
+    assert notification.status == Status.CONSENT_BY_SILENCE
+    assert notification.closed_at is not None
+    assert rules(notification) == []
+
+
+def test_a_ban_after_the_deadline_is_refused(client, clerk, notification_data):
+    client.post(NOTIFICATION_URL, notification_data())
+    notification = EventNotification.objects.get()
+    EventNotification.objects.filter(pk=notification.pk).update(
+        received_on=timezone.localdate() - timedelta(days=20), ban_number="KSP.5240.10.2026"
+    )
+    workflow(clerk, notification, "ban", note="Za późno.")
+    assert notification.status == Status.RECEIVED
+
+
+def test_a_certificate_demand_moves_the_clock_to_its_delivery(client, clerk, notification_data):
+    client.post(NOTIFICATION_URL, notification_data())
+    notification = EventNotification.objects.get()
+    workflow(clerk, notification, "request_certificate", note="Zaświadczenie o stanie technicznym sceny.")
+    assert notification.status == Status.CERTIFICATE_REQUESTED
+    assert notification.certificate_requested_on == timezone.localdate()
+    assert rules(notification) == []
+    workflow(clerk, notification, "certificate_delivered")
+    assert notification.status == Status.RECEIVED
+    assert notification.certificate_delivered_on == timezone.localdate()
+    assert len(rules(notification)) == 1
