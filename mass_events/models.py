@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Case, TimeStampedModel
@@ -438,7 +439,7 @@ class EventNotification(Case):
     """
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("received")
+        RECEIVED = "received", pgettext_lazy("notification status", "received")
         CERTIFICATE_REQUESTED = "certificate_requested", _("certificate on the premises requested")
         ACCEPTED = "accepted", _("accepted without objections")
         BAN_ISSUED = "ban_issued", _("event banned")
