@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "events",
+    "press",
     "institutions",
     "mass_events",
 ]

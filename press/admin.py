@@ -1,0 +1,394 @@
+"""The press office's side of the admin: releases, media contacts, conferences and accreditations.
+
+Statuses change only through the workflow panel and bulk actions (core.admin_mixins), which call the
+services; a change form never writes a field only services write (status, publication stamps).
+"""
+
+import csv
+import io
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.uploads import PDF, ValidatedFileField
+from events.admin import save_editable_fields
+from press.contacts_csv import contacts_export, contacts_import
+from press.documents import reception_list_pdf, reception_rows
+from press.forms import ContactsImportForm
+from press.models import (
+    ATTACHMENT_MAX_BYTES,
+    Accreditation,
+    DistributionLogEntry,
+    MediaContact,
+    MediaList,
+    MediaOutlet,
+    PressConference,
+    PressRelease,
+    PressReleaseCorrection,
+    ReleaseAttachment,
+    ReleasePhoto,
+    Topic,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ReleasePhotoInline(admin.TabularInline):
+    model = ReleasePhoto
+    extra = 0
+    autocomplete_fields = ["image"]
+    fields = ["image", "caption", "author", "licence", "image_rights_confirmed", "position"]
+
+
+class ReleaseAttachmentForm(forms.ModelForm):
+    # Sniffed as PDF, checked for active content and stored under a random name (core.uploads).
+    file = ValidatedFileField(
+        label=_("file (PDF)"),
+        allowed_kinds=[PDF],
+        max_bytes=ATTACHMENT_MAX_BYTES,
+        help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
+    )
+
+    class Meta:
+        model = ReleaseAttachment
+        fields = ["title", "file", "position"]
+
+
+class ReleaseAttachmentInline(admin.TabularInline):
+    model = ReleaseAttachment
+    form = ReleaseAttachmentForm
+    extra = 0
+    fields = ["title", "file", "position"]
+
+
+class CorrectionInline(admin.TabularInline):
+    model = PressReleaseCorrection
+    extra = 0
+    max_num = 0
+    can_delete = False
+    fields = ["created_at", "note", "created_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DistributionLogInline(admin.TabularInline):
+    model = DistributionLogEntry
+    fk_name = "release"
+    extra = 0
+    max_num = 0
+    can_delete = False
+    fields = ["created_at", "contact", "media_list", "message_status"]
+    readonly_fields = fields
+    verbose_name_plural = _("distribution log")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("press.view_pressrelease")
+
+    @admin.display(description=_("e-mail"))
+    def message_status(self, obj):
+        return obj.message.get_status_display() if obj.message else "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("contact", "media_list", "message")
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow_inlines = [StatusHistoryInline]
+    inlines = [ReleasePhotoInline, ReleaseAttachmentInline, CorrectionInline, DistributionLogInline]
+    list_display = ["title", "status", "publish_at", "published_at", "distributed_at"]
+    list_filter = ["status", "topics", "district", ("publish_at", admin.DateFieldListFilter)]
+    search_fields = ["title", "lead", "body"]
+    autocomplete_fields = ["related_events"]
+    filter_horizontal = ["topics", "media_lists"]
+    date_hierarchy = "publish_at"
+    readonly_fields = ["published_at", "distributed_at", "created_by", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (_("Classification"), {"fields": ["topics", "district", "related_events"]}),
+        (_("Contact for journalists"), {"fields": ["contact_name", "contact_email", "contact_phone"]}),
+        (_("English version"), {"classes": ["collapse"], "fields": ["title_en", "lead_en", "body_en"]}),
+        (
+            _("Publication and distribution"),
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "media_lists",
+                    "published_at",
+                    "distributed_at",
+                    "created_by",
+                    "created_at",
+                ]
+            },
+        ),
+    ]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if PressRelease.objects.published().filter(pk=obj.pk).exists() else None
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            save_editable_fields(request, obj)
+        else:
+            obj.created_by = request.user
+            super().save_model(request, obj, form, change)
+
+
+@admin.register(MediaOutlet)
+class MediaOutletAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+@admin.register(MediaList)
+class MediaListAdmin(admin.ModelAdmin):
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+@admin.register(MediaContact)
+class MediaContactAdmin(SimpleHistoryAdmin):
+    change_list_template = "admin/press/mediacontact/change_list.html"
+    list_display = ["name", "outlet", "email", "beats", "legal_basis", "unsubscribed_at"]
+    list_filter = ["lists", "legal_basis", ("unsubscribed_at", admin.EmptyFieldListFilter), "outlet__kind"]
+    list_select_related = ["outlet"]
+    search_fields = ["name", "email", "beats", "outlet__name"]
+    autocomplete_fields = ["outlet"]
+    filter_horizontal = ["lists"]
+    readonly_fields = ["unsubscribed_at", "created_at", "updated_at"]
+    actions = ["export_csv"]
+    fieldsets = [
+        (None, {"fields": ["name", "outlet", "email", "phone", "beats", "lists"]}),
+        (_("Personal data"), {"fields": ["legal_basis", "legal_basis_note", "unsubscribed_at", "created_at"]}),
+    ]
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="press_mediacontact_import"),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Export the selected contacts to CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(contacts_export(queryset), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="kontakty-media-{timezone.localdate():%Y%m%d}.csv"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def import_view(self, request):
+        """Import contacts from a CSV file; bad lines are listed with their numbers, good ones are kept."""
+        if not self.has_add_permission(request) or not self.has_change_permission(request):
+            raise PermissionDenied
+        report = None
+        form = ContactsImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = contacts_import(content=upload.read(), acting_user=request.user)
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                self.message_user(
+                    request,
+                    gettext("Imported: %(created)d new, %(updated)d updated, %(errors)d lines refused.")
+                    % {"created": report.created, "updated": report.updated, "errors": len(report.errors)},
+                    messages.SUCCESS if not report.errors else messages.WARNING,
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Import media contacts from CSV"),
+            "form": form,
+            "report": report,
+        }
+        return TemplateResponse(request, "admin/press/mediacontact/import.html", context)
+
+
+@admin.register(DistributionLogEntry)
+class DistributionLogEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "release", "conference", "contact", "media_list"]
+    list_select_related = ["release", "conference", "contact", "media_list"]
+    list_filter = ["media_list"]
+    search_fields = ["release__title", "conference__title", "contact__name"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AccreditationInline(admin.TabularInline):
+    model = Accreditation
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["case_mark", "full_name", "outlet_name", "role", "status"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PressConference)
+class PressConferenceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow_inlines = [StatusHistoryInline]
+    inlines = [AccreditationInline]
+    list_display = ["title", "starts_at", "venue", "status", "invitation_sent_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "topic"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = ["media_lists"]
+    autocomplete_fields = ["release"]
+    readonly_fields = ["invitation_sent_at", "reception_list_links", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "topic", "starts_at", "venue", "speakers"]}),
+        (
+            _("Accreditation"),
+            {"fields": ["accreditation_required", "accreditation_hours_before", "reception_list_links"]},
+        ),
+        (_("Invitation"), {"fields": ["media_lists", "invitation_sent_at"]}),
+        (_("After the conference"), {"fields": ["materials", "release"]}),
+        (_("Status"), {"fields": ["status", "created_at"]}),
+    ]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/lista-obecnosci.<str:fmt>",
+                self.admin_site.admin_view(self.reception_list_view),
+                name="press_pressconference_reception_list",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("reception list"))
+    def reception_list_links(self, obj):
+        from django.utils.html import format_html
+
+        if obj.pk is None:
+            return "—"
+        return format_html(
+            '<a href="{}">PDF</a> · <a href="{}">CSV</a>',
+            reverse("admin:press_pressconference_reception_list", args=[obj.pk, "pdf"]),
+            reverse("admin:press_pressconference_reception_list", args=[obj.pk, "csv"]),
+        )
+
+    def reception_list_view(self, request, pk: int, fmt: str):
+        """The list of accepted journalists for the reception desk, as PDF or CSV (private, not cached)."""
+        conference = self.get_object(request, str(pk))
+        if conference is None or not request.user.has_perm("press.view_accreditation"):
+            raise PermissionDenied
+        if fmt == "pdf":
+            response = HttpResponse(reception_list_pdf(conference), content_type="application/pdf")
+        elif fmt == "csv":
+            buffer = io.StringIO()
+            buffer.write("\ufeff")
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            writer.writerow(["lp", "imie_nazwisko", "redakcja", "funkcja", "legitymacja", "ekipa", "sprzet", "podpis"])
+            for number, row in enumerate(reception_rows(conference), start=1):
+                writer.writerow([number, *(_csv_cell(value) for value in row), ""])
+            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        else:
+            return HttpResponseRedirect(reverse("admin:press_pressconference_change", args=[pk]))
+        response["Content-Disposition"] = f'attachment; filename="lista-akredytowanych-{conference.slug[:60]}.{fmt}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.status in PressConference.PUBLIC_STATUSES else None
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            save_editable_fields(request, obj)
+        else:
+            super().save_model(request, obj, form, change)
+
+
+def _csv_cell(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@admin.register(Accreditation)
+class AccreditationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+    list_display = ["case_mark", "conference", "full_name", "outlet_name", "role", "status", "created_at"]
+    list_select_related = ["conference", "handler"]
+    list_filter = ["status", "conference"]
+    search_fields = ["case_mark", "full_name", "outlet_name", "conference__title"]
+    date_hierarchy = "created_at"
+    fields = [
+        "case_mark",
+        "status",
+        "handler",
+        "conference",
+        "full_name",
+        "outlet_name",
+        "role",
+        "press_card_number",
+        "email",
+        "phone",
+        "crew",
+        "equipment",
+        "recording_consent",
+        "channel",
+        "info_clause",
+        "created_at",
+        "closed_at",
+    ]
+    readonly_fields = [
+        "case_mark",
+        "conference",
+        "full_name",
+        "outlet_name",
+        "role",
+        "press_card_number",
+        "email",
+        "phone",
+        "crew",
+        "equipment",
+        "recording_consent",
+        "channel",
+        "info_clause",
+        "created_at",
+        "closed_at",
+    ]
+
+    def has_add_permission(self, request):
+        # Requests come from the public form only.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        save_editable_fields(request, obj)

@@ -1,0 +1,28 @@
+from press.models.conferences import DEFAULT_ACCREDITATION_HOURS_BEFORE, Accreditation, PressConference
+from press.models.media import DistributionLogEntry, MediaContact, MediaList, MediaOutlet
+from press.models.releases import (
+    ATTACHMENT_MAX_BYTES,
+    PhotoLicence,
+    PressRelease,
+    PressReleaseCorrection,
+    ReleaseAttachment,
+    ReleasePhoto,
+    Topic,
+)
+
+__all__ = [
+    "ATTACHMENT_MAX_BYTES",
+    "DEFAULT_ACCREDITATION_HOURS_BEFORE",
+    "Accreditation",
+    "DistributionLogEntry",
+    "MediaContact",
+    "MediaList",
+    "MediaOutlet",
+    "PhotoLicence",
+    "PressConference",
+    "PressRelease",
+    "PressReleaseCorrection",
+    "ReleaseAttachment",
+    "ReleasePhoto",
+    "Topic",
+]

@@ -1,0 +1,61 @@
+"""How the press office plugs into the site shell: navigation, home page, search, sitemap and roles."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core import roles, site_registry
+from core.search import text_search
+from core.sitemaps import sitemaps
+from press.models import PressRelease
+from press.selectors import releases_latest
+from press.sitemaps import PressConferenceSitemap, PressReleaseSitemap
+
+HOME_RELEASES_COUNT = 4
+
+
+def latest_for_home(request):
+    """The newest public releases; None (no block) when there are none. Not cached: an embargo ends on time."""
+    releases = releases_latest(limit=HOME_RELEASES_COUNT, now=timezone.now())
+    return {"releases": releases} if releases else None
+
+
+def search_releases(query):
+    """Public releases matching `query`; evaluated per search, so the embargo holds at that moment."""
+    return text_search(
+        PressRelease.objects.published().order_by("-publish_at", "-pk"), ["title", "lead", "body"], query
+    )
+
+
+site_registry.register_navigation(site_registry.NavigationItem("press", _("Press office"), "press:release_list", 30))
+site_registry.register_home_section(
+    site_registry.HomeSection(
+        key="press",
+        title=_("Latest press releases"),
+        template="press/home_latest.html",
+        get_context=latest_for_home,
+        position=30,
+    )
+)
+site_registry.register_search_provider(
+    site_registry.SearchProvider(key="press", title=_("Press releases"), search=search_releases, position=30)
+)
+sitemaps["press_releases"] = PressReleaseSitemap
+sitemaps["press_conferences"] = PressConferenceSitemap
+roles.register_section_models(
+    "press",
+    {
+        "press.topic": roles.FULL,
+        "press.pressrelease": roles.FULL,
+        "press.pressreleasecorrection": roles.VIEW,
+        "press.releasephoto": roles.FULL,
+        "press.releaseattachment": roles.FULL,
+        "press.mediaoutlet": roles.FULL,
+        "press.medialist": roles.FULL,
+        "press.mediacontact": roles.FULL,
+        "press.distributionlogentry": roles.VIEW,
+        "press.pressconference": roles.FULL,
+        "press.accreditation": frozenset({"view", "change"}),
+        # Releases show public images: the press office adds them.
+        "core.publicimage": roles.EDIT,
+    },
+)

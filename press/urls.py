@@ -1,0 +1,23 @@
+from django.urls import path
+
+from press import feeds, views
+
+app_name = "press"
+
+urlpatterns = [
+    path("prasa/", views.ReleaseListView.as_view(), name="release_list"),
+    path("prasa/rss/", feeds.ReleasesRssFeed(), name="feed_rss"),
+    path("prasa/atom/", feeds.ReleasesAtomFeed(), name="feed_atom"),
+    path("prasa/tematy/<slug:topic>/rss/", feeds.ReleasesRssFeed(), name="topic_feed_rss"),
+    path("prasa/tematy/<slug:topic>/atom/", feeds.ReleasesAtomFeed(), name="topic_feed_atom"),
+    path("prasa/wypisz/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("prasa/konferencje/<slug:slug>/", views.ConferenceDetailView.as_view(), name="conference_detail"),
+    path(
+        "prasa/konferencje/<slug:slug>/akredytacja/",
+        views.AccreditationCreateView.as_view(),
+        name="accreditation_create",
+    ),
+    path("prasa/<slug:slug>/", views.ReleaseDetailView.as_view(), name="release_detail"),
+    path("prasa/<slug:slug>/zdjecia/<int:pk>/", views.photo_download, name="photo_download"),
+    path("prasa/<slug:slug>/zalaczniki/<int:pk>/", views.attachment_download, name="attachment_download"),
+]
