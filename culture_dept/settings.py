@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "core",
     "events",
     "press",
+    "grants",
     "institutions",
     "mass_events",
 ]

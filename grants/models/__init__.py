@@ -1,0 +1,41 @@
+from grants.models.agreements import AgreementTranche, GrantAgreement, GrantControl, GrantReport, GrantSettlement
+from grants.models.calls import (
+    CallCriterion,
+    CallDocument,
+    GrantCall,
+    TaskMode,
+    TaxArrearsInterestRate,
+    YearPlan,
+)
+from grants.models.evaluation import CommitteeMember, MeritScore, OfferAssignment
+from grants.models.offers import (
+    GrantOffer,
+    OfferAction,
+    OfferCostLine,
+    OfferDraft,
+    OfferResult,
+    SmallGrantComment,
+)
+
+__all__ = [
+    "AgreementTranche",
+    "CallCriterion",
+    "CallDocument",
+    "CommitteeMember",
+    "GrantAgreement",
+    "GrantCall",
+    "GrantControl",
+    "GrantOffer",
+    "GrantReport",
+    "GrantSettlement",
+    "MeritScore",
+    "OfferAction",
+    "OfferAssignment",
+    "OfferCostLine",
+    "OfferDraft",
+    "OfferResult",
+    "SmallGrantComment",
+    "TaskMode",
+    "TaxArrearsInterestRate",
+    "YearPlan",
+]

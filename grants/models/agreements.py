@@ -1,0 +1,198 @@
+"""After the grant: agreements with tranches, reports, controls and the settlement with returns and interest."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import TimeStampedModel
+from core.workflow import Transition, Workflow
+from grants.models.calls import MONEY
+from grants.models.offers import GrantOffer
+
+
+class GrantAgreement(TimeStampedModel):
+    """The agreement on a public task (u.d.p.p. art. 16; framework agreement, annex 3 to Dz.U. 2018 poz. 2057)."""
+
+    offer = models.OneToOneField(
+        GrantOffer, verbose_name=_("offer"), on_delete=models.PROTECT, related_name="agreement"
+    )
+    number = models.CharField(_("number"), max_length=60, unique=True)
+    signed_on = models.DateField(_("signed on"))
+    amount = models.DecimalField(_("amount of the subsidy"), **MONEY)
+    bank_account = models.CharField(_("bank account of the offeror"), max_length=40)
+    implementation_from = models.DateField(_("task from"))
+    implementation_to = models.DateField(_("task until"))
+    use_deadline = models.DateField(
+        _("subsidy to be used by"), help_text=_("At the latest 31 December (u.f.p. art. 250).")
+    )
+    budget_updated = models.BooleanField(
+        _("updated schedule and cost table attached"),
+        default=False,
+        help_text=_("Required when less is granted than asked for."),
+    )
+    information_obligation = models.CharField(
+        _("information obligation"),
+        max_length=300,
+        default="Zadanie współfinansowane ze środków Miasta Ruda Śląska",
+    )
+    transferred_on = models.DateField(_("subsidy transferred on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["-signed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="grant_agreement_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(implementation_to__gte=models.F("implementation_from")),
+                name="grant_agreement_period_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+
+class AgreementTranche(models.Model):
+    """A tranche of the subsidy with its transfer date (annex 3, § 3 ust. 1)."""
+
+    agreement = models.ForeignKey(GrantAgreement, on_delete=models.CASCADE, related_name="tranches")
+    position = models.PositiveSmallIntegerField(_("no."), default=0)
+    due_on = models.DateField(_("transfer by"))
+    amount = models.DecimalField(_("amount"), **MONEY)
+
+    class Meta:
+        verbose_name = _("tranche")
+        verbose_name_plural = _("tranches")
+        ordering = ["agreement", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.position}: {self.amount}"
+
+
+class GrantReport(TimeStampedModel):
+    """A report on the task (u.d.p.p. art. 18; annex 5 to Dz.U. 2018 poz. 2057): partial or final."""
+
+    class Kind(models.TextChoices):
+        PARTIAL = "partial", _("partial")
+        FINAL = "final", _("final")
+
+    class Status(models.TextChoices):
+        DUE = "due", _("awaited")
+        CALLED = "called", _("called for (7 days)")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned for correction")
+        ACCEPTED = "accepted", _("accepted")
+
+    agreement = models.ForeignKey(
+        GrantAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="reports"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.FINAL)
+    due_on = models.DateField(_("due on"))
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    called_on = models.DateField(_("called for on"), null=True, blank=True, editable=False)
+    call_due_on = models.DateField(_("due after the call on"), null=True, blank=True, editable=False)
+    costs_used = models.DecimalField(_("subsidy used according to the report"), null=True, blank=True, **MONEY)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DUE, editable=False)
+
+    history = HistoricalRecords()
+
+    workflow = Workflow(
+        action_prefix="grants.report",
+        transitions=[
+            Transition(
+                "call",
+                source={Status.DUE},
+                target=Status.CALLED,
+                label=_("Call for the missing report (7 days)"),
+                effect="grants.services.report_called",
+            ),
+            Transition(
+                "receive",
+                source={Status.DUE, Status.CALLED, Status.RETURNED},
+                target=Status.SUBMITTED,
+                label=_("Report received"),
+                effect="grants.services.report_received",
+            ),
+            Transition(
+                "return",
+                source={Status.SUBMITTED},
+                target=Status.RETURNED,
+                label=_("Return for correction"),
+                note_required=True,
+            ),
+            Transition("accept", source={Status.SUBMITTED}, target=Status.ACCEPTED, label=_("Accept the report")),
+        ],
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return f"{self.agreement.number}: {self.get_kind_display()}"
+
+
+class GrantControl(TimeStampedModel):
+    """A control of the task (u.d.p.p. art. 17): scope, findings and recommendations."""
+
+    agreement = models.ForeignKey(
+        GrantAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="controls"
+    )
+    controlled_on = models.DateField(_("controlled on"))
+    scope = models.TextField(_("scope"))
+    findings = models.TextField(_("findings"), blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    recommendations_due = models.DateField(_("recommendations to be carried out by"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("control")
+        verbose_name_plural = _("controls")
+        ordering = ["-controlled_on", "pk"]
+
+    def __str__(self):
+        return f"{self.agreement.number}: {self.controlled_on:%d.%m.%Y}"
+
+
+class GrantSettlement(TimeStampedModel):
+    """The settlement of a subsidy: used, unused, misused and undue parts, return deadlines and interest.
+
+    u.f.p. art. 251 (unused part: 15 days after the task, 31 January for a task ending with the year) and
+    art. 252 (misused or undue: 15 days from the finding, with interest as for tax arrears).
+    """
+
+    agreement = models.OneToOneField(
+        GrantAgreement, verbose_name=_("agreement"), on_delete=models.PROTECT, related_name="settlement"
+    )
+    used_amount = models.DecimalField(_("used"), **MONEY)
+    unused_amount = models.DecimalField(_("unused"), **MONEY)
+    misused_amount = models.DecimalField(_("used contrary to purpose"), default=0, **MONEY)
+    undue_amount = models.DecimalField(_("taken unduly or in excess"), default=0, **MONEY)
+    found_on = models.DateField(_("misuse found on"), null=True, blank=True)
+    unused_return_due = models.DateField(_("unused part to be returned by"), null=True, blank=True)
+    misused_return_due = models.DateField(_("misused part to be returned by"), null=True, blank=True)
+    returned_amount = models.DecimalField(_("returned"), default=0, **MONEY)
+    returned_on = models.DateField(_("returned on"), null=True, blank=True)
+    interest_amount = models.DecimalField(_("interest"), default=0, **MONEY)
+    decision_number = models.CharField(_("number of the decision on return"), max_length=60, blank=True)
+    settled_at = models.DateTimeField(_("settled at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("settlement")
+        verbose_name_plural = _("settlements")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.agreement.number
+
+    @property
+    def to_return(self):
+        return self.unused_amount + self.misused_amount + self.undue_amount

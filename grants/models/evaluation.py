@@ -1,0 +1,85 @@
+"""The competition committee (komisja konkursowa, u.d.p.p. art. 15 ust. 2a–2f): members, assignments, scores."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+from grants.models.calls import CallCriterion, GrantCall
+from grants.models.offers import GrantOffer
+
+
+class CommitteeMember(TimeStampedModel):
+    """A member of a call's committee: a representative of the organ or a person nominated by NGOs."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        ORGAN = "organ", _("representative of the organ")
+        NGO = "ngo", _("person nominated by NGOs")
+        EXPERT = "expert", _("expert with an advisory voice")
+
+    call = models.ForeignKey(GrantCall, verbose_name=_("call"), on_delete=models.CASCADE, related_name="committee")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="grant_committees"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.ORGAN)
+
+    class Meta:
+        verbose_name = _("committee member")
+        verbose_name_plural = _("committee members")
+        ordering = ["call", "role", "pk"]
+        constraints = [models.UniqueConstraint(fields=["call", "user"], name="grant_committee_member_once")]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()} ({self.get_role_display()})"
+
+
+class OfferAssignment(models.Model):
+    """An offer given to a member to score, with the member's impartiality declaration on it.
+
+    k.p.a. art. 24 applied through u.d.p.p. art. 15 ust. 2d: a member who declares a conflict of interest
+    does not score the offer. Scoring needs a declaration without a conflict first.
+    """
+
+    member = models.ForeignKey(
+        CommitteeMember, verbose_name=_("member"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    offer = models.ForeignKey(
+        GrantOffer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    declared_at = models.DateTimeField(_("impartiality declared at"), null=True, blank=True, editable=False)
+    has_conflict = models.BooleanField(_("conflict of interest"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("assigned offer")
+        verbose_name_plural = _("assigned offers")
+        ordering = ["member", "offer"]
+        constraints = [models.UniqueConstraint(fields=["member", "offer"], name="grant_assignment_once")]
+
+    def __str__(self):
+        return f"{self.member} — {self.offer.case_mark}"
+
+    @property
+    def may_score(self) -> bool:
+        return self.declared_at is not None and self.has_conflict is False
+
+
+class MeritScore(models.Model):
+    """A member's points for one merit criterion of one assigned offer (u.d.p.p. art. 15 ust. 1)."""
+
+    assignment = models.ForeignKey(OfferAssignment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(CallCriterion, verbose_name=_("criterion"), on_delete=models.PROTECT)
+    points = models.DecimalField(_("points"), max_digits=5, decimal_places=2)
+    comment = models.CharField(_("justification"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["assignment", "criterion"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "criterion"], name="grant_score_once"),
+            models.CheckConstraint(condition=models.Q(points__gte=0), name="grant_score_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.points}"

@@ -1,0 +1,46 @@
+"""How grants plug into the site shell: navigation, search, sitemap, roles and the Terminarz."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import roles, site_registry
+from core.deadlines import register_deadline_source
+from core.search import text_search
+from core.sitemaps import sitemaps
+from grants.models import GrantCall
+from grants.selectors import grants_open_deadlines
+from grants.sitemaps import GrantCallSitemap
+
+site_registry.register_navigation(site_registry.NavigationItem("grants", _("Grants"), "grants:call_list", 30))
+site_registry.register_search_provider(
+    site_registry.SearchProvider(
+        key="grants",
+        title=_("Calls for offers"),
+        search=lambda query: text_search(GrantCall.objects.public(), ["title", "task_type"], query),
+        position=30,
+    )
+)
+sitemaps["grants"] = GrantCallSitemap
+register_deadline_source("grants", grants_open_deadlines)
+roles.register_section_models(
+    "grants",
+    {
+        "grants.grantcall": roles.EDIT,
+        "grants.callcriterion": roles.FULL,
+        "grants.calldocument": roles.FULL,
+        "grants.grantoffer": frozenset({"view", "change"}),
+        "grants.offercostline": roles.VIEW,
+        "grants.offeraction": roles.VIEW,
+        "grants.offerresult": roles.VIEW,
+        "grants.committeemember": roles.FULL,
+        "grants.offerassignment": roles.FULL,
+        "grants.meritscore": roles.VIEW,
+        "grants.grantagreement": frozenset({"view", "change"}),
+        "grants.agreementtranche": roles.VIEW,
+        "grants.grantreport": frozenset({"view", "change"}),
+        "grants.grantcontrol": roles.EDIT,
+        "grants.grantsettlement": frozenset({"view", "change"}),
+        "grants.taxarrearsinterestrate": roles.FULL,
+        "grants.yearplan": roles.FULL,
+        "grants.smallgrantcomment": frozenset({"view", "change"}),
+    },
+)

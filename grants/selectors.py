@@ -1,0 +1,185 @@
+"""Reads of grants: public lists, the ranking, what a committee member may see, and the Terminarz."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from core.deadlines import OpenDeadline
+from grants import rules
+from grants.models import (
+    CommitteeMember,
+    GrantCall,
+    GrantOffer,
+    GrantReport,
+    GrantSettlement,
+    OfferAssignment,
+)
+
+PUBLIC_RESULT_STATUSES = [GrantOffer.Status.GRANTED, GrantOffer.Status.AGREEMENT, GrantOffer.Status.SETTLED]
+
+
+def calls_open(now=None):
+    """Calls accepting offers now, the nearest deadline first (one query)."""
+    now = now or timezone.now()
+    return GrantCall.objects.open_for_offers(now).order_by("offers_deadline", "pk")
+
+
+def calls_archive(now=None):
+    """Calls past their deadline, closed, resolved or cancelled, newest first."""
+    now = now or timezone.now()
+    return GrantCall.objects.archived(now).order_by("-offers_deadline", "pk")
+
+
+def call_get_public_or_404(slug: str) -> GrantCall:
+    """The one access helper to a call for the public: drafts never leak."""
+    call = GrantCall.objects.public().prefetch_related("criteria", "documents").filter(slug=slug[:120]).first()
+    if call is None:
+        raise Http404
+    return call
+
+
+def call_results(call: GrantCall):
+    """Published results of a call: offeror, task and amount granted (u.d.p.p. art. 15 ust. 2h–2j)."""
+    if call.results_published_at is None:
+        return GrantOffer.objects.none()
+    return (
+        call.offers.filter(status__in=PUBLIC_RESULT_STATUSES)
+        .only("pk", "case_mark", "organisation_name", "title", "granted_amount", "call_id")
+        .order_by("organisation_name", "pk")
+    )
+
+
+def results_all():
+    """Every published result of every call, newest call first (for the results list and the BIP export)."""
+    return (
+        GrantOffer.objects.filter(status__in=PUBLIC_RESULT_STATUSES, call__results_published_at__isnull=False)
+        .select_related("call")
+        .only(
+            "pk",
+            "organisation_name",
+            "title",
+            "granted_amount",
+            "call__title",
+            "call__slug",
+            "call__year",
+            "call__results_published_at",
+        )
+        .order_by("-call__results_published_at", "call_id", "organisation_name", "pk")
+    )
+
+
+def small_grants_published():
+    """Small-grant offers published for comments (u.d.p.p. art. 19a ust. 3), newest first."""
+    return GrantOffer.objects.filter(kind=GrantOffer.Kind.SMALL_GRANT, published_on__isnull=False).order_by(
+        "-published_on", "pk"
+    )
+
+
+@dataclass
+class RankingRow:
+    place: int
+    offer: GrantOffer
+    score: Decimal | None
+    members_scored: int
+
+
+def call_ranking(call: GrantCall) -> list[RankingRow]:
+    """The formally correct offers of a call ranked by merit score (u.d.p.p. art. 15 ust. 1), two queries."""
+    offers = list(
+        call.offers.filter(
+            status__in=[GrantOffer.Status.FORMAL_OK, *PUBLIC_RESULT_STATUSES, GrantOffer.Status.NOT_GRANTED]
+        )
+        .annotate(members_scored=Count("assignments__scores__assignment", distinct=True))
+        .order_by("pk")
+    )
+    by_pk = {offer.pk: offer for offer in offers}
+    ranked = rules.rank({offer.pk: offer.merit_score or Decimal(0) for offer in offers})
+    return [RankingRow(place, by_pk[pk], by_pk[pk].merit_score, by_pk[pk].members_scored) for place, pk, _ in ranked]
+
+
+def member_assignments(user):
+    """The offers assigned to `user` as a committee member, and nothing else (the evaluator's whole view)."""
+    return (
+        OfferAssignment.objects.filter(member__user=user)
+        .select_related("offer", "offer__call", "member")
+        .prefetch_related("scores")
+        .order_by("offer__call_id", "offer__case_mark")
+    )
+
+
+def assignment_for_member_or_404(user, pk: int) -> OfferAssignment:
+    """An assignment of `user`; anyone else's is 404, so offers not assigned to them stay invisible."""
+    assignment = (
+        OfferAssignment.objects.select_related("offer", "offer__call", "member")
+        .prefetch_related(Prefetch("offer__costs"), Prefetch("offer__actions"), Prefetch("offer__results"), "scores")
+        .filter(pk=pk, member__user=user)
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def is_committee_member(user) -> bool:
+    return user.is_authenticated and CommitteeMember.objects.filter(user=user).exists()
+
+
+def small_grants_year_totals(year: int) -> dict:
+    granted = GrantOffer.objects.filter(
+        kind=GrantOffer.Kind.SMALL_GRANT, start_date__year=year, status__in=PUBLIC_RESULT_STATUSES
+    )
+    return granted.aggregate(total=Sum("granted_amount"), count=Count("pk"))
+
+
+def grants_open_deadlines():
+    """Open clocks of grants for the Terminarz: completions, comments, reports, calls for reports, returns."""
+    for offer in GrantOffer.objects.filter(
+        Q(status=GrantOffer.Status.INCOMPLETE, completion_due__isnull=False)
+        | Q(status=GrantOffer.Status.PUBLISHED, comments_until__isnull=False)
+    ).only("pk", "case_mark", "title", "status", "completion_due", "comments_until", "handler_id"):
+        incomplete = offer.status == GrantOffer.Status.INCOMPLETE
+        yield OpenDeadline(
+            due_date=offer.completion_due if incomplete else offer.comments_until,
+            title=offer.title[:80],
+            case_mark=offer.case_mark,
+            url=reverse("admin:grants_grantoffer_change", args=[offer.pk]),
+            section="grants",
+            handler_id=offer.handler_id,
+            rule="uzupełnienie oferty: 7 dni" if incomplete else "art. 19a ust. 3 u.d.p.p.: uwagi 7 dni",
+        )
+    reports = GrantReport.objects.filter(
+        status__in=[GrantReport.Status.DUE, GrantReport.Status.CALLED, GrantReport.Status.RETURNED]
+    ).select_related("agreement__offer")
+    for report in reports:
+        called = report.status == GrantReport.Status.CALLED
+        yield OpenDeadline(
+            due_date=report.call_due_on if called and report.call_due_on else report.due_on,
+            title=f"{report.get_kind_display()}: {report.agreement.offer.title[:60]}",
+            case_mark=report.agreement.offer.case_mark,
+            url=reverse("admin:grants_grantreport_change", args=[report.pk]),
+            section="grants",
+            handler_id=report.agreement.offer.handler_id,
+            rule="wezwanie do złożenia sprawozdania: 7 dni" if called else "art. 18 ust. 1 u.d.p.p.: 30 dni",
+        )
+    settlements = GrantSettlement.objects.filter(settled_at__isnull=True, returned_on__isnull=True).select_related(
+        "agreement__offer"
+    )
+    for settlement in settlements:
+        for due, rule in (
+            (settlement.unused_return_due, "art. 251 u.f.p.: zwrot niewykorzystanej dotacji"),
+            (settlement.misused_return_due, "art. 252 u.f.p.: zwrot w 15 dni"),
+        ):
+            if due:
+                yield OpenDeadline(
+                    due_date=due,
+                    title=settlement.agreement.offer.title[:80],
+                    case_mark=settlement.agreement.offer.case_mark,
+                    url=reverse("admin:grants_grantsettlement_change", args=[settlement.pk]),
+                    section="grants",
+                    handler_id=settlement.agreement.offer.handler_id,
+                    rule=rule,
+                )

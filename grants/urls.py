@@ -1,0 +1,24 @@
+from django.urls import path
+
+from grants import views
+
+app_name = "grants"
+
+urlpatterns = [
+    path("dotacje/", views.CallListView.as_view(), name="call_list"),
+    path("dotacje/archiwum/", views.CallArchiveView.as_view(), name="call_archive"),
+    path("dotacje/wyniki/", views.ResultsView.as_view(), name="results"),
+    path("dotacje/wyniki.csv", views.results_csv, name="results_csv"),
+    path("dotacje/wyniki.xlsx", views.results_xlsx, name="results_xlsx"),
+    path("dotacje/konkursy/<slug:slug>/", views.CallDetailView.as_view(), name="call_detail"),
+    path("dotacje/konkursy/<slug:slug>/oferta/", views.OfferFormView.as_view(), name="offer_create"),
+    path("dotacje/konkursy/<slug:slug>/dokumenty/<int:pk>/", views.document_download, name="document_download"),
+    path("dotacje/male-granty/oferta/", views.OfferFormView.as_view(), name="small_grant_create"),
+    path("dotacje/male-granty/<int:pk>/", views.SmallGrantDetailView.as_view(), name="small_grant_detail"),
+    path("dotacje/oferta/<str:token>/", views.OfferFormView.as_view(), name="offer_draft"),
+    path("dotacje/oferta/<str:token>/pdf/", views.offer_pdf, name="offer_pdf"),
+    path("dotacje/komisja/", views.committee_panel, name="committee_panel"),
+    path("dotacje/komisja/oferty/<int:pk>/", views.committee_assignment, name="committee_assignment"),
+    path("dotacje/komisja/konkursy/<int:pk>/ranking.csv", views.ranking_csv, name="ranking_csv"),
+    path("dotacje/komisja/konkursy/<int:pk>/ranking.xlsx", views.ranking_xlsx, name="ranking_xlsx"),
+]

@@ -1,0 +1,532 @@
+"""Public pages of grants (calls, results, archive, the offer form and its drafts, small grants) and the
+committee's panel (assigned offers only) with the exports.
+
+Views are thin: forms clean the input, grants.services changes state, grants.selectors reads.
+"""
+
+import csv
+import io
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+from openpyxl import Workbook
+
+from core.pagination import CachedCountPaginator
+from core.private_documents import stored_file_response
+from core.public_cases import current_information_clause, private_response, tracking_url
+from core.public_forms import rate_limit_exceeded
+from core.services import CaseWorkError
+from core.slugs import polish_slugify
+from grants import rules, selectors, services
+from grants.filters import CallArchiveFilter
+from grants.forms import (
+    ActionFormSet,
+    CommentForm,
+    CostFormSet,
+    ImpartialityForm,
+    OfferForm,
+    ResultFormSet,
+    ScoreForm,
+)
+from grants.models import CallDocument, GrantCall, GrantOffer, OfferDraft
+
+PER_PAGE = 20
+FORM_KEY = "grants.offer"
+# Form data kept in a draft: everything typed in, never the protection fields.
+DRAFT_SKIPPED = {"csrfmiddlewaretoken", "form_started", "website", "action"}
+DRAFT_MAX_VALUE = 5000
+
+
+def _page(request, queryset, key):
+    paginator = CachedCountPaginator(queryset, PER_PAGE, count_key=f"grants:{key}:{timezone.localdate()}")
+    return paginator.get_page(request.GET.get("page"))
+
+
+class CallListView(TemplateView):
+    """ "Dotacje": calls accepting offers now, nearest deadline first."""
+
+    template_name = "grants/call_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = _page(self.request, selectors.calls_open(), "open")
+        context["small_grants"] = selectors.small_grants_published()[:5]
+        return context
+
+
+class CallArchiveView(TemplateView):
+    """ "Archiwum konkursów": calls past their deadline, resolved or cancelled, filtered by year and mode."""
+
+    template_name = "grants/call_archive.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        filterset = CallArchiveFilter(params or None, queryset=selectors.calls_archive())
+        calls = filterset.qs if filterset.is_valid() else selectors.calls_archive()
+        query = params.urlencode() if filterset.is_valid() else ""
+        context.update(filter=filterset, query=query, page_obj=_page(self.request, calls, f"archive:{query}"))
+        return context
+
+
+class CallDetailView(TemplateView):
+    """A call: what, how much, rules, criteria, dates, documents; cancellation or results when there are any."""
+
+    template_name = "grants/call_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        call = selectors.call_get_public_or_404(self.kwargs["slug"])
+        criteria = list(call.criteria.all())
+        context.update(
+            call=call,
+            merit_criteria=[c for c in criteria if c.kind == "merit"],
+            formal_criteria=[c for c in criteria if c.kind == "formal"],
+            documents=list(call.documents.all()),
+            results=list(selectors.call_results(call)),
+            accepts_offers=services.call_accepts_offers(call),
+        )
+        return context
+
+
+@require_safe
+def document_download(request, slug: str, pk: int):
+    call = selectors.call_get_public_or_404(slug)
+    document = get_object_or_404(CallDocument, pk=pk, call=call)
+    return stored_file_response(
+        document.file,
+        filename=f"{polish_slugify(document.title) or 'dokument'}.pdf",
+        mime_type="application/pdf",
+        as_attachment=False,
+        cache_control="public, max-age=300",
+    )
+
+
+class ResultsView(TemplateView):
+    """ "Wyniki": every published result (offeror, task, amount), newest call first."""
+
+    template_name = "grants/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = _page(self.request, selectors.results_all(), "results")
+        return context
+
+
+RESULT_HEADERS = ["Konkurs", "Rok", "Oferent", "Zadanie", "Kwota dotacji (zł)"]
+
+
+def _result_rows():
+    for offer in selectors.results_all().iterator(chunk_size=500):
+        yield [offer.call.title, offer.call.year, offer.organisation_name, offer.title, offer.granted_amount]
+
+
+def _csv_response(filename, headers, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel opens UTF-8 CSV with Polish letters only with the BOM
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(
+            ["" if value is None else str(value).replace(".", ",") if _is_number(value) else value for value in row]
+        )
+    return response
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, Decimal)
+
+
+def _xlsx_response(filename, title, headers, rows):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def results_csv(request):
+    return _csv_response("wyniki-konkursow.csv", RESULT_HEADERS, _result_rows())
+
+
+@require_safe
+def results_xlsx(request):
+    return _xlsx_response("wyniki-konkursow.xlsx", "Wyniki", RESULT_HEADERS, _result_rows())
+
+
+# The offer form ----------------------------------------------------------------------------------------------------
+
+
+def _draft_data(post) -> dict:
+    """The typed-in values of the form, bounded, for keeping in a draft."""
+    return {
+        key: [value[:DRAFT_MAX_VALUE] for value in post.getlist(key)[:5]]
+        for key in list(post.keys())[:400]
+        if key not in DRAFT_SKIPPED
+    }
+
+
+def _draft_post(draft: OfferDraft):
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in (draft.data or {}).items():
+        data.setlist(key, values)
+    return data
+
+
+def _bound(data, call):
+    return (
+        OfferForm(data, call=call),
+        ActionFormSet(data, prefix="actions"),
+        ResultFormSet(data, prefix="results"),
+        CostFormSet(data, prefix="costs"),
+    )
+
+
+PROBLEM_TARGETS = {"subsidy": "requested_amount", "own_financial": "own_financial", "end_date": "end_date"}
+
+
+def _validate(form, actions, results, costs):
+    """Validate the whole offer; put each arithmetic problem on the field or row it is about. Returns the summary."""
+    valid = all([form.is_valid(), actions.is_valid(), results.is_valid(), costs.is_valid()])
+    if not actions.filled_rows() and actions.is_valid():
+        actions.forms[0].add_error("name", gettext("Describe at least one action of the task."))
+        valid = False
+    if not results.filled_rows() and results.is_valid():
+        results.forms[0].add_error("name", gettext("Describe at least one result of the task."))
+        valid = False
+    if not costs.is_valid() or not form.is_valid():
+        return None
+    rows = costs.filled_rows()
+    summary = services.offer_cost_summary(call=form.call, costs=rows, funding=form.cleaned_data)
+    filled_forms = [f for f in costs.forms if f.has_changed() and f.cleaned_data]
+    for problem in summary.problems:
+        if problem.where.startswith("costs-") and problem.where.endswith("-declared_total"):
+            index = int(problem.where.split("-")[1])
+            filled_forms[index].add_error("total", problem.message)
+        elif problem.where.startswith("costs-"):
+            filled_forms[int(problem.where.split("-")[1])].add_error("unit_cost", problem.message)
+        elif problem.where == "costs":
+            costs.forms[0].add_error("name", problem.message)
+        elif problem.where in PROBLEM_TARGETS:
+            form.add_error(PROBLEM_TARGETS[problem.where], problem.message)
+        else:
+            form.add_error("requested_amount", problem.message)
+    if form.call is None:
+        small = rules.small_grant_problems(
+            amount=form.cleaned_data["requested_amount"],
+            start=form.cleaned_data["start_date"],
+            end=form.cleaned_data["end_date"],
+            organisation_year_total=0,
+            year_pool_planned=None,
+            year_small_grants_total=0,
+        )
+        for problem in small:
+            if problem.where == "end_date":
+                form.add_error("end_date", problem.message)
+    return summary if valid and not summary.problems and not form.errors else None
+
+
+@method_decorator(never_cache, name="dispatch")
+class OfferFormView(View):
+    """The offer: a new one for a call (or a small grant), or a draft resumed by its private token.
+
+    Buttons: "save the draft" keeps everything as typed (no validation) under a private link; "submit"
+    validates everything and, when the arithmetic is right, opens the case. A failed submit of a draft
+    keeps what was typed, so nothing is lost.
+    """
+
+    template_name = "grants/offer_form.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.draft = None
+        token = kwargs.get("token")
+        if token:
+            if len(token) > 64:
+                raise Http404
+            self.draft = get_object_or_404(OfferDraft.objects.select_related("call", "offer"), token=token)
+            self.call = self.draft.call
+        elif kwargs.get("slug"):
+            self.call = selectors.call_get_public_or_404(kwargs["slug"])
+        else:
+            self.call = None
+
+    def get(self, request, **kwargs):
+        if self.draft and self.draft.offer_id:
+            return self.render_submitted()
+        if self.draft:
+            bound = _bound(_draft_post(self.draft), self.call)
+            return self.render(*bound, show_errors=False)
+        form = OfferForm(call=self.call)
+        return self.render(
+            form, ActionFormSet(prefix="actions"), ResultFormSet(prefix="results"), CostFormSet(prefix="costs")
+        )
+
+    def post(self, request, **kwargs):
+        if rate_limit_exceeded(request, "grant_offer"):
+            return render(request, "429.html", status=429)
+        if self.draft and self.draft.offer_id:
+            return redirect(self.draft.get_absolute_url())
+        if not services.call_accepts_offers(self.call):
+            messages.error(request, gettext("This call is not accepting offers: the deadline has passed."))
+            return redirect(self.call.get_absolute_url() if self.call else reverse("grants:call_list"))
+        bound = _bound(request.POST, self.call)
+        form = bound[0]
+        if request.POST.get("action") == "save":
+            # The honeypot still applies; nothing else is checked in a draft.
+            if request.POST.get("website"):
+                return redirect("core:case_received")
+            draft = services.offer_draft_save(draft=self.draft, call=self.call, data=_draft_data(request.POST))
+            messages.success(
+                request,
+                gettext(
+                    "The draft has been saved. Keep the address of this page: it is the only way back to the draft."
+                ),
+            )
+            return redirect(draft.get_absolute_url())
+        summary = _validate(*bound)
+        if self.draft is not None:
+            # A failed submission of a draft keeps what was typed.
+            services.offer_draft_save(draft=self.draft, call=self.call, data=_draft_data(request.POST))
+        if summary is None:
+            return self.render(*bound, show_errors=True, status=200)
+        if form.is_bot:
+            return redirect("core:case_received")
+        token = form.cleaned_data.get("submission_token") or uuid.uuid4()
+        try:
+            offer = services.offer_submit(
+                call=self.call,
+                data=services.OfferInput(
+                    fields=form.offer_fields(),
+                    actions=bound[1].filled_rows(),
+                    results=bound[2].filled_rows(),
+                    costs=bound[3].filled_rows(),
+                ),
+                draft=self.draft,
+                info_clause=current_information_clause(FORM_KEY),
+                submission_token=token,
+                tracking_url_for=lambda case: tracking_url(request, case),
+            )
+        except CaseWorkError as error:
+            form.add_error(None, error.message)
+            return self.render(*bound, show_errors=True)
+        return redirect("core:case_confirmation", token=offer.register_entry.tracking_token)
+
+    def render(self, form, actions, results, costs, *, show_errors=True, status=200):
+        summary = None
+        if show_errors and form.is_bound and costs.is_bound and form.is_valid() and costs.is_valid():
+            summary = services.offer_cost_summary(call=self.call, costs=costs.filled_rows(), funding=form.cleaned_data)
+        context = {
+            "call": self.call,
+            "draft": self.draft,
+            "form": form,
+            "actions": actions,
+            "results": results,
+            "costs": costs,
+            "show_errors": show_errors,
+            "summary": summary,
+            "info_clause": current_information_clause(FORM_KEY),
+            "draft_url": self.request.build_absolute_uri(self.draft.get_absolute_url()) if self.draft else "",
+            "limits": services.offer_limits(self.call),
+            "error_formsets": [
+                (gettext("Schedule of actions"), actions),
+                (gettext("Results"), results),
+                (gettext("Cost table"), costs),
+            ],
+        }
+        response = render(self.request, self.template_name, context, status=status)
+        return private_response(response) if self.draft else response
+
+    def render_submitted(self):
+        offer = self.draft.offer
+        context = {"draft": self.draft, "offer": offer}
+        return private_response(render(self.request, "grants/offer_submitted.html", context))
+
+
+@require_safe
+def offer_pdf(request, token: str):
+    """The submitted offer as a PDF, for whoever holds the draft's private link."""
+    if len(token) > 64:
+        raise Http404
+    draft = get_object_or_404(OfferDraft.objects.select_related("offer"), token=token, offer__isnull=False)
+    response = HttpResponse(services.offer_pdf(offer=draft.offer), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="oferta-{polish_slugify(draft.offer.case_mark)}.pdf"'
+    return private_response(response)
+
+
+# Small grants: public comments (u.d.p.p. art. 19a ust. 3) -----------------------------------------------------------
+
+
+class SmallGrantDetailView(View):
+    template_name = "grants/small_grant_detail.html"
+
+    def dispatch(self, request, pk):
+        self.offer = get_object_or_404(selectors.small_grants_published().prefetch_related("costs"), pk=pk)
+        return super().dispatch(request, pk)
+
+    def get(self, request, pk):
+        return self.render(CommentForm())
+
+    def post(self, request, pk):
+        if rate_limit_exceeded(request, "grant_comment"):
+            return render(request, "429.html", status=429)
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            if form.is_bot:
+                return redirect(request.path)
+            try:
+                services.small_grant_comment_add(
+                    offer=self.offer, author_name=form.cleaned_data["author_name"], text=form.cleaned_data["text"]
+                )
+            except CaseWorkError as error:
+                form.add_error(None, error.message)
+                return self.render(form)
+            messages.success(request, gettext("Thank you: your comment has been received."))
+            return redirect(request.path)
+        return self.render(form)
+
+    def render(self, form):
+        today = timezone.localdate()
+        open_ = self.offer.status == GrantOffer.Status.PUBLISHED and today <= self.offer.comments_until
+        return render(self.request, self.template_name, {"offer": self.offer, "form": form, "comments_open": open_})
+
+
+# The committee's panel ---------------------------------------------------------------------------------------------
+
+
+def _verified_user(request):
+    """A signed-in user whose second factor is verified (as for the admin); anyone else goes to the sign-in."""
+    user = request.user
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if getattr(settings, "OTP_REQUIRED", True) and not getattr(user, "is_verified", lambda: True)():
+        return None
+    return user
+
+
+def _login_redirect(request):
+    return redirect(f"{reverse('admin:login')}?next={request.path}")
+
+
+@never_cache
+def committee_panel(request):
+    """The member's list: only the offers assigned to them."""
+    user = _verified_user(request)
+    if user is None:
+        return _login_redirect(request)
+    if not selectors.is_committee_member(user):
+        raise PermissionDenied
+    assignments = list(selectors.member_assignments(user))
+    return render(request, "grants/committee_panel.html", {"assignments": assignments})
+
+
+@never_cache
+def committee_assignment(request, pk: int):
+    """One assigned offer: the declaration of impartiality first, then the points per criterion."""
+    user = _verified_user(request)
+    if user is None:
+        return _login_redirect(request)
+    assignment = selectors.assignment_for_member_or_404(user, pk)
+    offer = assignment.offer
+    criteria = list(offer.call.criteria.filter(kind="merit"))
+    declaration = ImpartialityForm()
+    initial = {f"criterion_{score.criterion_id}": score.points for score in assignment.scores.all()}
+    score_form = ScoreForm(criteria=criteria, initial=initial)
+    if request.method == "POST":
+        try:
+            if "declare" in request.POST:
+                declaration = ImpartialityForm(request.POST)
+                if declaration.is_valid():
+                    services.impartiality_declare(
+                        assignment=assignment, has_conflict=declaration.cleaned_data["has_conflict"], acting_user=user
+                    )
+                    messages.success(request, gettext("Your declaration has been recorded."))
+                    return redirect(request.path)
+            else:
+                score_form = ScoreForm(request.POST, criteria=criteria)
+                if score_form.is_valid():
+                    services.scores_record(assignment=assignment, points=score_form.points(), acting_user=user)
+                    messages.success(request, gettext("Your scores have been saved."))
+                    return redirect(request.path)
+        except CaseWorkError as error:
+            messages.error(request, error.message)
+    context = {
+        "assignment": assignment,
+        "offer": offer,
+        "declaration": declaration,
+        "score_form": score_form,
+        "funding": offer.funding,
+    }
+    return render(request, "grants/committee_assignment.html", context)
+
+
+RANKING_HEADERS = [
+    "Miejsce",
+    "Znak sprawy",
+    "Oferent",
+    "Zadanie",
+    "Wnioskowana kwota (zł)",
+    "Punkty",
+    "Oceniający",
+    "Rekomendowana kwota (zł)",
+    "Przyznana kwota (zł)",
+]
+
+
+def _ranking(request, pk):
+    user = _verified_user(request)
+    if user is None or not user.has_perm("grants.view_grantcall"):
+        raise PermissionDenied
+    call = get_object_or_404(GrantCall, pk=pk)
+    rows = [
+        [
+            row.place,
+            row.offer.case_mark,
+            row.offer.organisation_name,
+            row.offer.title,
+            row.offer.requested_amount,
+            row.score,
+            row.members_scored,
+            row.offer.recommended_amount,
+            row.offer.granted_amount,
+        ]
+        for row in selectors.call_ranking(call)
+    ]
+    return call, rows
+
+
+@require_safe
+def ranking_csv(request, pk: int):
+    call, rows = _ranking(request, pk)
+    return _csv_response(f"ranking-{call.slug}.csv", RANKING_HEADERS, rows)
+
+
+@require_safe
+def ranking_xlsx(request, pk: int):
+    call, rows = _ranking(request, pk)
+    return _xlsx_response(f"ranking-{call.slug}.xlsx", "Ranking", RANKING_HEADERS, rows)

@@ -1,0 +1,37 @@
+// Live totals of the offer's cost table. Only a help: the server computes and checks everything again.
+(function () {
+  "use strict";
+  function parse(value) {
+    var text = String(value || "").replace(/\s/g, "").replace(",", ".");
+    var number = parseFloat(text);
+    return isNaN(number) ? 0 : number;
+  }
+  function format(number) {
+    return number.toFixed(2).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") + " zł";
+  }
+  function update(form) {
+    var total = 0;
+    form.querySelectorAll("[data-cost-row]").forEach(function (row) {
+      var cost = row.querySelector("[data-money][name$='-unit_cost']");
+      var units = row.querySelector("[data-units]");
+      if (!cost || !units) { return; }
+      var line = Math.round(parse(cost.value) * parse(units.value) * 100) / 100;
+      total += line;
+    });
+    var sources = 0;
+    ["requested_amount", "own_financial", "own_personal", "own_material", "recipient_fees"].forEach(function (name) {
+      var input = form.querySelector("[name='" + name + "']");
+      if (input) { sources += parse(input.value); }
+    });
+    var output = form.querySelector("[data-cost-summary]");
+    if (output) {
+      output.hidden = false;
+      output.textContent = "Σ " + format(total) + " / " + format(sources);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("[data-offer-form]");
+    if (!form) { return; }
+    form.addEventListener("input", function () { update(form); });
+  });
+})();
