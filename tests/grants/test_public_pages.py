@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from grants.models import CallDocument, GrantCall
 from tests.grants.factories import WARSAW, make_call
+from tests.helpers import close_response
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -68,6 +69,7 @@ def test_the_call_page_shows_criteria_documents_and_the_offer_link(client):
     response = client.get(document.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    close_response(response)
     assert call.title in client.get("/dotacje/").content.decode()
 
 
