@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.html import SanitisedHTMLField
@@ -107,7 +108,7 @@ class Event(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted by the organiser")
-        PUBLISHED = "published", _("published")
+        PUBLISHED = "published", pgettext_lazy("event status", "published")
         CANCELLED = "cancelled", _("cancelled")
         POSTPONED = "postponed", _("postponed")
         ARCHIVED = "archived", _("archived")
@@ -278,7 +279,7 @@ class EventOccurrence(TimeStampedModel):
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("as planned")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("date status", "cancelled")
         MOVED = "moved", _("moved to another date")
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="occurrences")

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -85,7 +86,7 @@ class GrantReport(TimeStampedModel):
         CALLED = "called", _("called for (7 days)")
         SUBMITTED = "submitted", _("submitted")
         RETURNED = "returned", _("returned for correction")
-        ACCEPTED = "accepted", _("accepted")
+        ACCEPTED = "accepted", pgettext_lazy("report status", "accepted")
 
     agreement = models.ForeignKey(
         GrantAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="reports"

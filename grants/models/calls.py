@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -46,7 +47,7 @@ class GrantCall(TimeStampedModel):
         PUBLISHED = "published", _("accepting offers")
         EVALUATION = "evaluation", _("offers being evaluated")
         RESOLVED = "resolved", _("resolved")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("call status", "cancelled")
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("address"), max_length=120, unique=True, help_text=_("Part of the page address."))

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.html import SanitisedHTMLField
@@ -36,7 +37,7 @@ class PressConference(TimeStampedModel):
         DRAFT = "draft", _("draft")
         ANNOUNCED = "announced", _("announced")
         HELD = "held", _("held")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("conference status", "cancelled")
 
     PUBLIC_STATUSES = (Status.ANNOUNCED, Status.HELD, Status.CANCELLED)
 
@@ -135,7 +136,7 @@ class Accreditation(Case):
     class Status(models.TextChoices):
         REQUESTED = "requested", _("requested")
         ACCEPTED = "accepted", _("accepted")
-        REJECTED = "rejected", _("rejected")
+        REJECTED = "rejected", pgettext_lazy("accreditation status", "rejected")
 
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0420"}
     PERSONAL_DATA_FIELDS = ("full_name", "email", "phone", "press_card_number", "crew")

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.html import SanitisedHTMLField
@@ -60,7 +61,7 @@ class PressRelease(TimeStampedModel):
         IN_REVIEW = "in_review", _("in review")
         APPROVED = "approved", _("approved")
         SCHEDULED = "scheduled", _("scheduled (under embargo)")
-        PUBLISHED = "published", _("published")
+        PUBLISHED = "published", pgettext_lazy("release status", "published")
         CORRECTED = "corrected", _("published with a correction")
         WITHDRAWN = "withdrawn", _("withdrawn")
 

@@ -34,8 +34,9 @@ def test_draft_goes_through_review_and_approval_to_publication(make_clerk, clien
 
 def test_scheduling_needs_an_embargo_time_in_the_future(db):
     release = approved_release()
-    with pytest.raises(CaseWorkError, match="przyszło|future"):
+    with pytest.raises(CaseWorkError) as refusal:
         release_transition(release=release, name="schedule", acting_user=None)
+    assert refusal.value.code == "no_embargo"
     release.refresh_from_db()
     assert release.status == PressRelease.Status.APPROVED
     release.publish_at = timezone.now() + timedelta(hours=2)
