@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import roles, site_registry
+from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
 from press.models import PressRelease
-from press.selectors import releases_latest
+from press.selectors import letters_open_deadlines, releases_latest
 from press.sitemaps import PressConferenceSitemap, PressReleaseSitemap
 
 HOME_RELEASES_COUNT = 4
@@ -41,6 +42,7 @@ site_registry.register_search_provider(
 )
 sitemaps["press_releases"] = PressReleaseSitemap
 sitemaps["press_conferences"] = PressConferenceSitemap
+register_deadline_source("press.letters", letters_open_deadlines)
 roles.register_section_models(
     "press",
     {
@@ -55,6 +57,10 @@ roles.register_section_models(
         "press.distributionlogentry": roles.VIEW,
         "press.pressconference": roles.FULL,
         "press.accreditation": frozenset({"view", "change"}),
+        "press.lettertemplate": roles.FULL,
+        "press.occasionalletter": roles.FULL,
+        # Versions are written by press.services.letter_version_add only, never edited.
+        "press.occasionalletterversion": roles.VIEW,
         # Releases show public images: the press office adds them.
         "core.publicimage": roles.EDIT,
     },

@@ -55,3 +55,26 @@ def conference_release(conference: PressConference, *, now: datetime | None = No
     if conference.release_id is None:
         return None
     return PressRelease.objects.published(now).filter(pk=conference.release_id).first()
+
+
+def letters_open_deadlines():
+    """Dates needed of letters and speeches not yet sent, for the Terminarz (one query)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from core.deadlines import OpenDeadline
+    from press.models import OccasionalLetter
+
+    letters = OccasionalLetter.objects.filter(status__in=OccasionalLetter.OPEN_STATUSES).only(
+        "pk", "kind", "occasion", "needed_on"
+    )
+    for letter in letters:
+        yield OpenDeadline(
+            due_date=letter.needed_on,
+            title=f"{letter.get_kind_display()}: {letter.occasion[:70]}",
+            case_mark="",
+            url=reverse("admin:press_occasionalletter_change", args=[letter.pk]),
+            section="press",
+            handler_id=None,
+            rule=gettext("date needed by the requester"),
+        )

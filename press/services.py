@@ -168,3 +168,93 @@ def contact_unsubscribe(*, contact, now=None) -> bool:
         unsubscribed_at=now, updated_at=now
     )
     return bool(updated)
+
+
+# Occasional letters and speeches
+# ------------------------------------------------------------------------------
+
+
+def letter_create(*, acting_user, template=None, text: str = "", **fields):
+    """Register a request for a letter or speech; with a template or a text, also save its first version.
+
+    The first version is `text`, or else the template's text; saving it starts the draft (status "draft").
+    """
+    from press.models import OccasionalLetter
+
+    user = acting_user if acting_user is not None and acting_user.is_authenticated else None
+    with transaction.atomic():
+        letter = OccasionalLetter(created_by=user, template=template, **fields)
+        letter.full_clean()
+        letter.save()
+        first_text = text or (template.text if template is not None else "")
+        if first_text.strip():
+            letter_version_add(letter=letter, text=first_text, acting_user=acting_user)
+    return letter
+
+
+def letter_version_add(*, letter, text: str, acting_user):
+    """Save `text` as the next version of `letter` (never overwriting an earlier one) and return the version.
+
+    Allowed while the letter is requested, a draft or in review; the first version of a requested letter
+    starts the draft (transition "start_draft"). A text equal to the latest version saves nothing and
+    returns the latest version. Raises PressError once the letter is approved, signed, sent or cancelled.
+    """
+    from press.models import OccasionalLetter, OccasionalLetterVersion
+
+    text = (text or "").strip()
+    if not text:
+        raise PressError(_("The text of the letter is empty."), code="empty_text")
+    with transaction.atomic():
+        locked = OccasionalLetter.objects.select_for_update().get(pk=letter.pk)
+        if locked.status not in OccasionalLetter.EDITABLE_STATUSES:
+            raise PressError(
+                _("The text cannot be changed once the letter is approved: return it to the author first."),
+                code="letter_not_editable",
+            )
+        latest = locked.versions.order_by("-number").first()
+        if latest is not None and latest.text == text:
+            return latest
+        version = OccasionalLetterVersion(
+            letter=locked,
+            number=(latest.number + 1) if latest else 1,
+            text=text,
+            author=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+        )
+        version.full_clean()
+        version.save()
+        if locked.status == OccasionalLetter.Status.REQUESTED:
+            transition_perform(obj=locked, name="start_draft", acting_user=acting_user)
+    letter.refresh_from_db()
+    return version
+
+
+def letter_transition(*, letter, name: str, acting_user, note: str = ""):
+    """Move a letter along its workflow (core.services.transition_perform) and return it refreshed."""
+    transition_perform(obj=letter, name=name, acting_user=acting_user, note=note)
+    letter.refresh_from_db()
+    return letter
+
+
+def letter_submitted(letter, *, acting_user, note: str = "") -> None:
+    """Effect of "submit": there must be a text to review."""
+    if not letter.versions.exists():
+        raise PressError(_("Write the text of the letter before sending it for review."), code="no_version")
+
+
+def letter_approved(letter, *, acting_user, note: str = "") -> None:
+    """Effect of "approve": the latest version becomes the approved one (shown in the admin and the archive)."""
+    letter.approved_version = letter.versions.order_by("-number").first()
+    letter.save(update_fields=["approved_version", "updated_at"])
+
+
+def letter_returned(letter, *, acting_user, note: str = "") -> None:
+    """Effect of "return_to_draft": an approval no longer holds once the text may change again."""
+    if letter.approved_version_id is not None:
+        letter.approved_version = None
+        letter.save(update_fields=["approved_version", "updated_at"])
+
+
+def letter_sent(letter, *, acting_user, note: str = "") -> None:
+    """Effect of "send": stamp the time the letter left the office (or the speech was handed over)."""
+    letter.sent_at = timezone.now()
+    letter.save(update_fields=["sent_at", "updated_at"])

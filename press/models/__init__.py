@@ -1,4 +1,11 @@
 from press.models.conferences import DEFAULT_ACCREDITATION_HOURS_BEFORE, Accreditation, PressConference
+from press.models.letters import (
+    LetterKind,
+    LetterOccasion,
+    LetterTemplate,
+    OccasionalLetter,
+    OccasionalLetterVersion,
+)
 from press.models.media import DistributionLogEntry, MediaContact, MediaList, MediaOutlet
 from press.models.releases import (
     ATTACHMENT_MAX_BYTES,
@@ -15,9 +22,14 @@ __all__ = [
     "DEFAULT_ACCREDITATION_HOURS_BEFORE",
     "Accreditation",
     "DistributionLogEntry",
+    "LetterKind",
+    "LetterOccasion",
+    "LetterTemplate",
     "MediaContact",
     "MediaList",
     "MediaOutlet",
+    "OccasionalLetter",
+    "OccasionalLetterVersion",
     "PhotoLicence",
     "PressConference",
     "PressRelease",
