@@ -61,6 +61,7 @@ roles.register_section_models(
         "press.occasionalletter": roles.FULL,
         # Versions are written by press.services.letter_version_add only, never edited.
         "press.occasionalletterversion": roles.VIEW,
+        "press.socialpost": roles.FULL,
         # Releases show public images: the press office adds them.
         "core.publicimage": roles.EDIT,
     },

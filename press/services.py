@@ -258,3 +258,63 @@ def letter_sent(letter, *, acting_user, note: str = "") -> None:
     """Effect of "send": stamp the time the letter left the office (or the speech was handed over)."""
     letter.sent_at = timezone.now()
     letter.save(update_fields=["sent_at", "updated_at"])
+
+
+# Social-media plan (nothing is posted to a platform from here)
+# ------------------------------------------------------------------------------
+
+
+def social_post_create(*, acting_user, **fields):
+    """Add a post to the plan as an idea."""
+    from press.models import SocialPost
+
+    post = SocialPost(created_by=acting_user if acting_user is not None and acting_user.is_authenticated else None)
+    for name, value in fields.items():
+        setattr(post, name, value)
+    post.full_clean()
+    post.save()
+    return post
+
+
+def social_post_transition(*, post, name: str, acting_user, note: str = ""):
+    """Move a planned post along its workflow (core.services.transition_perform) and return it refreshed."""
+    transition_perform(obj=post, name=name, acting_user=acting_user, note=note)
+    post.refresh_from_db()
+    return post
+
+
+def social_post_mark_published(*, post, post_url: str, acting_user):
+    """Record the address of a post the clerk published by hand on the platform, and mark it published.
+
+    The URL is validated and saved in the same transaction as the transition "publish"; a refused
+    transition (wrong status, no permission) leaves the URL unchanged. Raises ValidationError for a bad URL.
+    """
+    from django.core.validators import URLValidator
+
+    from press.models import SocialPost
+
+    post_url = (post_url or "").strip()
+    URLValidator(schemes=["https"])(post_url)
+    with transaction.atomic():
+        locked = SocialPost.objects.select_for_update().get(pk=post.pk)
+        locked.post_url = post_url
+        locked.save(update_fields=["post_url", "updated_at"])
+        transition_perform(obj=locked, name="publish", acting_user=acting_user)
+    post.refresh_from_db()
+    return post
+
+
+def social_post_planned(post, *, acting_user, note: str = "") -> None:
+    """Effect of "plan": a planned post needs its date and time."""
+    if post.planned_at is None:
+        raise PressError(_("Set the date and time of the post before planning it."), code="no_planned_at")
+
+
+def social_post_published(post, *, acting_user, note: str = "") -> None:
+    """Effect of "publish": the address of the published post is required; stamp the time it was recorded."""
+    if not post.post_url:
+        raise PressError(
+            _("Enter the address of the published post before marking it as published."), code="no_post_url"
+        )
+    post.published_at = timezone.now()
+    post.save(update_fields=["published_at", "updated_at"])

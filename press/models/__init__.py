@@ -16,6 +16,7 @@ from press.models.releases import (
     ReleasePhoto,
     Topic,
 )
+from press.models.social import SocialChannel, SocialPost
 
 __all__ = [
     "ATTACHMENT_MAX_BYTES",
@@ -36,5 +37,7 @@ __all__ = [
     "PressReleaseCorrection",
     "ReleaseAttachment",
     "ReleasePhoto",
+    "SocialChannel",
+    "SocialPost",
     "Topic",
 ]
