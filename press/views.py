@@ -4,8 +4,11 @@ Thin views over press.selectors: every read starts from the public querysets, so
 or unapproved is ever served, whatever the URL.
 """
 
+import csv
+import io
+
 from django.contrib import messages
-from django.http import QueryDict
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -214,3 +217,64 @@ def unsubscribe(request, token: str):
         messages.success(request, gettext("You will no longer receive e-mails from the press office."))
         done = True
     return private_response(render(request, "press/unsubscribe.html", {"done": done, "token": token}))
+
+
+# Open data: the public releases as JSON and CSV
+# ------------------------------------------------------------------------------
+
+OPEN_DATA_COLUMNS = ["id", "title", "url", "lead", "publish_at", "topics", "district", "corrected", "title_en"]
+
+
+def _open_data_rows(request) -> list[dict]:
+    """One dict per public release, newest first: two queries whatever the number of releases."""
+    rows = []
+    for release in selectors.releases_public(now=timezone.now()):
+        rows.append(
+            {
+                "id": release.pk,
+                "title": release.title,
+                "url": request.build_absolute_uri(release.get_absolute_url()),
+                "lead": release.lead,
+                "publish_at": timezone.localtime(release.publish_at).isoformat(),
+                "topics": [topic.name for topic in release.topics.all()],
+                "district": release.district,
+                "corrected": release.is_corrected,
+                "title_en": release.title_en,
+            }
+        )
+    return rows
+
+
+def _open_data_headers(response, filename: str):
+    # Short cache: a release under embargo appears at its time, and a withdrawn one must leave soon.
+    response["Cache-Control"] = "public, max-age=60"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_safe
+def release_export_json(request):
+    """Open data: every public release (never one under embargo or unapproved) as JSON."""
+    data = {"licence": "CC0-1.0", "releases": _open_data_rows(request)}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return _open_data_headers(response, "komunikaty-prasowe.json")
+
+
+def _csv_text(value) -> str:
+    text = ", ".join(value) if isinstance(value, list) else str(value)
+    # A cell that a spreadsheet would read as a formula is quoted as text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_safe
+def release_export_csv(request):
+    """Open data: every public release (never one under embargo or unapproved) as CSV (UTF-8 with BOM)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(OPEN_DATA_COLUMNS)
+    for row in _open_data_rows(request):
+        writer.writerow([_csv_text(row[column]) for column in OPEN_DATA_COLUMNS])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    return _open_data_headers(response, "komunikaty-prasowe.csv")

@@ -58,6 +58,8 @@ def surfaces(release, photo, attachment):
         ("topic rss", reverse("press:topic_feed_rss", kwargs={"topic": "kultura"}), TITLE),
         ("topic atom", reverse("press:topic_feed_atom", kwargs={"topic": "kultura"}), TITLE),
         ("sitemap", "/sitemap.xml", release.get_absolute_url()),
+        ("open data json", reverse("press:release_export_json"), TITLE),
+        ("open data csv", reverse("press:release_export_csv"), TITLE),
         ("site search", reverse("core:search") + f"?q={SEARCH_WORD}", TITLE),
         ("home page", reverse("core:home"), TITLE),
         ("english home page", "/en/", TITLE),
