@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, reject_control_characters
-from grants.models import GrantOffer, OfferCostLine
+from grants.models import GrantAgreement, GrantOffer, GrantSettlement, OfferCostLine
 
 ACTION_ROWS = 5
 RESULT_ROWS = 3
@@ -282,3 +282,52 @@ class CommentForm(PublicFormMixin):
     text = forms.CharField(
         label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5, "maxlength": 5000})
     )
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Clerks' forms in the admin: they only collect input; the services decide (grants.services)
+# ------------------------------------------------------------------------------------------------------------------
+
+
+class AgreementSignForm(forms.ModelForm):
+    """The terms of an agreement to sign (u.d.p.p. art. 16); `services.agreement_sign` checks and signs it."""
+
+    class Meta:
+        model = GrantAgreement
+        fields = ["offer", "number", "signed_on", "bank_account", "budget_updated", "use_deadline"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = GrantOffer.objects.filter(
+            status=GrantOffer.Status.GRANTED, agreement__isnull=True
+        ).select_related("call")
+        self.fields["use_deadline"].required = False
+        self.fields["use_deadline"].help_text = _(
+            "Leave empty for the end of the task; at the latest 31 December of the budget year (u.f.p. art. 250)."
+        )
+
+
+class SettlementRecordForm(forms.ModelForm):
+    """The amounts of a settlement (u.f.p. art. 251–252); `services.settlement_record` computes the rest."""
+
+    class Meta:
+        model = GrantSettlement
+        fields = ["agreement", "used_amount", "misused_amount", "undue_amount", "found_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = GrantAgreement.objects.filter(settlement__isnull=True)
+
+
+class SettlementReturnForm(forms.ModelForm):
+    """The return of the amounts due; `services.settlement_return_record` computes the interest."""
+
+    class Meta:
+        model = GrantSettlement
+        fields = ["returned_amount", "returned_on", "decision_number"]
+
+    def clean(self):
+        data = super().clean()
+        if "returned_amount" in self.changed_data and not data.get("returned_on"):
+            self.add_error("returned_on", _("Give the day of the return."))
+        return data

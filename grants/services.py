@@ -648,15 +648,23 @@ def report_receive(*, report: GrantReport, costs_used: Decimal, acting_user) -> 
 
 
 def control_record(
-    *, agreement: GrantAgreement, controlled_on: date, scope: str, findings: str, recommendations: str, acting_user
+    *,
+    agreement: GrantAgreement,
+    controlled_on: date,
+    scope: str,
+    findings: str,
+    recommendations: str,
+    acting_user,
+    recommendations_due: date | None = None,
 ) -> GrantControl:
-    """Record a control of the task with its findings and recommendations (u.d.p.p. art. 17)."""
+    """Record a control of the task with its findings, recommendations and their follow-up date (u.d.p.p. art. 17)."""
     control = GrantControl(
         agreement=agreement,
         controlled_on=controlled_on,
         scope=scope,
         findings=findings,
         recommendations=recommendations,
+        recommendations_due=recommendations_due,
     )
     control.full_clean()
     control.save()
