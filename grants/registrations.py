@@ -7,7 +7,7 @@ from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
 from grants.models import GrantCall
-from grants.selectors import grants_open_deadlines
+from grants.selectors import grants_open_deadlines, institution_subsidy_deadlines
 from grants.sitemaps import GrantCallSitemap
 
 site_registry.register_navigation(site_registry.NavigationItem("grants", _("Grants"), "grants:call_list", 30))
@@ -21,6 +21,7 @@ site_registry.register_search_provider(
 )
 sitemaps["grants"] = GrantCallSitemap
 register_deadline_source("grants", grants_open_deadlines)
+register_deadline_source("grants.institution_subsidies", institution_subsidy_deadlines)
 roles.register_section_models(
     "grants",
     {
@@ -42,5 +43,9 @@ roles.register_section_models(
         "grants.taxarrearsinterestrate": roles.FULL,
         "grants.yearplan": roles.FULL,
         "grants.smallgrantcomment": frozenset({"view", "change"}),
+        # Subsidies to the city's own institutions (DOMAIN.md §C.4) are kept where the register keeps them;
+        # the grants section prepares and settles them there, and picks the institution from the register.
+        "institutions.institutionsubsidy": roles.EDIT,
+        "institutions.culturalinstitution": roles.VIEW,
     },
 )

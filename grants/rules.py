@@ -56,6 +56,9 @@ OFFER_COMPLETION_DAYS = 7
 UNUSED_SUBSIDY_RETURN_DAYS = 15
 #: ... u.f.p. art. 251 ust. 2: for a task ending with the budget year, by 31 January of the next year.
 UNUSED_SUBSIDY_YEAR_END_RETURN = (1, 31)
+#: u.o.p.d.k. art. 28 ust. 1 with u.f.p. art. 251 ust. 1: a targeted subsidy to a city institution is used by
+#: 31 December of its budget year at the latest; its agreement may set an earlier day [K].
+INSTITUTION_SUBSIDY_USE_BY = (12, 31)
 #: o.p. art. 63 § 1 (applied through u.f.p. art. 60/252): interest is rounded to full złoty [K].
 INTEREST_ROUNDING = Decimal("1")
 #: o.p. art. 54 § 1 pkt 1: interest below three times the fee of a registered letter is not charged [K: 8,70 zł].
@@ -457,6 +460,25 @@ def unused_subsidy_return_due(task_end: date) -> date:
         month, day = UNUSED_SUBSIDY_YEAR_END_RETURN
         return shift_to_working_day(date(task_end.year + 1, month, day))
     return shift_to_working_day(add_calendar_days(task_end, UNUSED_SUBSIDY_RETURN_DAYS))
+
+
+def institution_subsidy_use_deadline(*, year: int, agreed: date | None = None) -> date:
+    """The last day a targeted subsidy to a city institution may be used (DOMAIN.md §C.4) [K].
+
+    u.o.p.d.k. art. 28 ust. 1 (targeted subsidies for tasks, programmes and investments) with u.f.p. art. 251
+    ust. 1: at the latest 31 December of the budget year; the agreement may set an earlier day, never a later one.
+    """
+    year_end = date(year, *INSTITUTION_SUBSIDY_USE_BY)
+    return min(agreed, year_end) if agreed else year_end
+
+
+def institution_subsidy_settlement_due(use_deadline: date) -> date:
+    """The day a targeted subsidy to a city institution is settled and its unused part returned [K].
+
+    u.f.p. art. 251 ust. 1–2, as for an NGO's subsidy (`unused_subsidy_return_due`): 15 days after the use
+    deadline in the agreement, or 31 January of the next year for a subsidy used until 31 December.
+    """
+    return unused_subsidy_return_due(use_deadline)
 
 
 def misused_subsidy_return_due(found_on: date) -> date:

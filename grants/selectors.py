@@ -183,3 +183,45 @@ def grants_open_deadlines():
                     handler_id=settlement.agreement.offer.handler_id,
                     rule=rule,
                 )
+
+
+def institution_subsidy_deadlines():
+    """Targeted subsidies to the city's institutions still to be used or settled, for the grants Terminarz.
+
+    DOMAIN.md §C.4 (u.o.p.d.k. art. 28; u.f.p. art. 251): until the use deadline the clock is the use, then the
+    settlement (the agreed day, else `rules.institution_subsidy_settlement_due`). Subject subsidies are settled
+    with the annual statement and have no clock here. The records are `institutions.InstitutionSubsidy`.
+    """
+    from institutions.models import InstitutionSubsidy
+
+    today = timezone.localdate()
+    subsidies = (
+        InstitutionSubsidy.objects.filter(settled_on__isnull=True)
+        .exclude(kind=InstitutionSubsidy.Kind.SUBJECT)
+        .select_related("institution")
+        .only(
+            "pk",
+            "year",
+            "purpose",
+            "use_deadline",
+            "settlement_due",
+            "institution__full_name",
+            "institution__entry_no",
+        )
+    )
+    for subsidy in subsidies:
+        use_deadline = rules.institution_subsidy_use_deadline(year=subsidy.year, agreed=subsidy.use_deadline)
+        if today <= use_deadline:
+            due, rule = use_deadline, "art. 251 ust. 1 u.f.p.: wykorzystanie dotacji celowej"
+        else:
+            due = subsidy.settlement_due or rules.institution_subsidy_settlement_due(use_deadline)
+            rule = "art. 251 u.f.p.: rozliczenie i zwrot niewykorzystanej dotacji"
+        yield OpenDeadline(
+            due_date=due,
+            title=f"{subsidy.institution.full_name}: {subsidy.purpose}"[:120],
+            case_mark=f"RIK {subsidy.institution.entry_no}",
+            url=reverse("admin:institutions_institutionsubsidy_change", args=[subsidy.pk]),
+            section="grants",
+            handler_id=None,
+            rule=rule,
+        )
