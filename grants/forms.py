@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, reject_control_characters
+from core.uploads import MultipleValidatedFileField
 from grants.models import GrantAgreement, GrantOffer, GrantSettlement, OfferCostLine
+
+#: Files an offeror may attach to one offer [K: the city's rules of the competition].
+OFFER_MAX_ATTACHMENTS = 5
 
 ACTION_ROWS = 5
 RESULT_ROWS = 3
@@ -103,6 +107,16 @@ class OfferForm(PublicCaseForm):
     statement_truth = forms.BooleanField(label=_("All information in the offer is true."))
     statement_gdpr = forms.BooleanField(
         label=_("The persons whose data are in the offer have been informed as data-protection law requires.")
+    )
+    # Annexes and statutory declarations signed on paper (annex 1 to Dz.U. 2018 poz. 2057, section VII).
+    attachments = MultipleValidatedFileField(
+        label=_("Attachments: signed declarations and annexes"),
+        required=False,
+        max_files=OFFER_MAX_ATTACHMENTS,
+        help_text=_(
+            "Up to 5 files: PDF, JPEG or PNG. Attachments are not kept with a saved draft: "
+            "add them when you submit the offer."
+        ),
     )
 
     OFFER_FIELDS = (

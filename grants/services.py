@@ -250,6 +250,7 @@ def offer_submit(
     call: GrantCall | None,
     data: OfferInput,
     draft: OfferDraft | None = None,
+    attachments=(),
     info_clause: InformationClause | None = None,
     submission_token=None,
     tracking_url_for=None,
@@ -259,7 +260,8 @@ def offer_submit(
     u.d.p.p. art. 13 ust. 2 pkt 4 (offers until the deadline), annex 1 to Dz.U. 2018 poz. 2057 section V (the
     cost table adds up). Creates the offer with its actions, results and cost lines, a case mark, the
     offer's PDF as the offeror's attachment, and e-mails the receipt with the private tracking link.
-    Raises GrantError with every arithmetic problem.
+    `attachments` (validated files, `core.uploads.ValidatedFile`: signed declarations, annexes) are kept
+    privately with the case. Raises GrantError with every arithmetic problem.
     """
     if not call_accepts_offers(call):
         raise GrantError(
@@ -304,6 +306,16 @@ def offer_submit(
             offer = case_open(
                 case=offer, title=title, info_clause=info_clause, submission_token=submission_token, on_open=on_open
             )
+            for upload in attachments:
+                document_attach(
+                    case=offer,
+                    content=upload,
+                    original_name=upload.upload.original_name,
+                    mime_type=upload.upload.mime_type,
+                    kind=PrivateDocument.Kind.ATTACHMENT,
+                    acting_user=None,
+                    description=_("Attachment to the offer"),
+                )
     except ValidationError as error:
         raise GrantError(_validation_message(error), code="invalid") from error
     offer_pdf_attach(offer=offer)

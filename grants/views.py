@@ -198,9 +198,9 @@ def _draft_post(draft: OfferDraft):
     return data
 
 
-def _bound(data, call):
+def _bound(data, call, files=None):
     return (
-        OfferForm(data, call=call),
+        OfferForm(data, files, call=call),
         ActionFormSet(data, prefix="actions"),
         ResultFormSet(data, prefix="results"),
         CostFormSet(data, prefix="costs"),
@@ -295,7 +295,7 @@ class OfferFormView(View):
         if not services.call_accepts_offers(self.call):
             messages.error(request, gettext("This call is not accepting offers: the deadline has passed."))
             return redirect(self.call.get_absolute_url() if self.call else reverse("grants:call_list"))
-        bound = _bound(request.POST, self.call)
+        bound = _bound(request.POST, self.call, request.FILES)
         form = bound[0]
         if request.POST.get("action") == "save":
             # The honeypot still applies; nothing else is checked in a draft.
@@ -328,6 +328,7 @@ class OfferFormView(View):
                     costs=bound[3].filled_rows(),
                 ),
                 draft=self.draft,
+                attachments=form.cleaned_data.get("attachments") or [],
                 info_clause=current_information_clause(FORM_KEY),
                 submission_token=token,
                 tracking_url_for=lambda case: tracking_url(request, case),
