@@ -209,7 +209,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# The largest form, the mass-event permit application, invites 9 named attachments and up to 5 others
+# (mass_events/forms.py: PERMIT_MAX_FILES); more files would be refused with a bare 400 page.
+DATA_UPLOAD_MAX_NUMBER_FILES = 14
 
 # SECURITY
 # ------------------------------------------------------------------------------

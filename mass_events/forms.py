@@ -1,6 +1,7 @@
 """Public forms of the mass-events duty: the permit application, the notification and the permit guide."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,11 @@ PERMIT_ATTACHMENTS = [
     ("insurance", "Polisa ubezpieczenia OC organizatora", _("Third-party liability insurance policy"), False),
     ("fee_proof", "Dowód uiszczenia opłaty skarbowej", _("Proof of payment of the stamp duty (82 zł)"), True),
 ]
+PERMIT_MAX_OTHER_FILES = 5
+# Every file the form invites fits in one request: Django's DATA_UPLOAD_MAX_NUMBER_FILES (settings) and nginx's
+# client_max_body_size 55m (deploy/nginx/portal.conf) are set from these two numbers.
+PERMIT_MAX_FILES = len(PERMIT_ATTACHMENTS) + PERMIT_MAX_OTHER_FILES
+PERMIT_MAX_TOTAL_BYTES = 50 * 1024 * 1024
 OPINION_ATTACHMENTS = ("opinion_police", "opinion_fire", "opinion_medical", "opinion_sanitary")
 TEXT_FIELDS = (
     "organiser_name",
@@ -90,7 +96,7 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
     other_attachments = MultipleValidatedFileField(
         label=_("Other attachments"),
         required=False,
-        max_files=5,
+        max_files=PERMIT_MAX_OTHER_FILES,
         help_text=_(
             "E.g. the schedule of cyclic events, the instruction for stewards, a power of attorney or a KRS extract."
         ),
@@ -164,9 +170,15 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
         for name in ("organiser_kind", "event_type", "venue_kind"):
             self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
 
+    max_files = PERMIT_MAX_FILES
+
     @property
     def needs_late_confirmation(self) -> bool:
         return self.timeliness not in (None, Timeliness.ON_TIME)
+
+    @property
+    def max_total_size(self) -> str:
+        return filesizeformat(PERMIT_MAX_TOTAL_BYTES)
 
     def attachment_fields(self):
         return [self[name] for name, *_rest in PERMIT_ATTACHMENTS]
@@ -209,6 +221,16 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
             )
         if cleaned.get("paid_entry") and not cleaned.get("insurance"):
             self.add_error("insurance", _("With paid entry, attach the organiser's liability insurance policy."))
+        total = sum(file.upload.original_size for _description, file in self.attachments())
+        if total > PERMIT_MAX_TOTAL_BYTES:
+            self.add_error(
+                None,
+                _(
+                    "All attachments together may have at most %(max_size)s; you chose %(size)s. Make the biggest "
+                    "files smaller (e.g. scan them at a lower resolution) and choose them again."
+                )
+                % {"max_size": filesizeformat(PERMIT_MAX_TOTAL_BYTES), "size": filesizeformat(total)},
+            )
         if starts_at:
             self.timeliness = mass_event_application_timeliness(
                 timezone.localdate(), starts_at, justification=cleaned.get("shortened_deadline_justification", "")

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from django.utils.translation import gettext
 
 from core.models import PrivateDocument
@@ -147,3 +148,46 @@ def test_a_double_submit_opens_one_case(client, permit_data):
     client.post(PERMIT_URL, data)
     client.post(PERMIT_URL, permit_data(submission_token=token))
     assert MassEventPermitApplication.objects.count() == 1
+
+
+def _fourteen_files(permit_data, **changes):
+    """The most the form invites: its 9 named attachments (paid entry asks for the insurance) and 5 others."""
+    data = permit_data(paid_entry="on", **changes)
+    data["insurance"] = pdf_file("insurance.pdf")
+    data["other_attachments"] = [pdf_file(f"inny-{number}.pdf") for number in range(5)]
+    return data
+
+
+def test_the_most_files_the_form_invites_fit_in_one_request(client, permit_data):
+    from mass_events.forms import PERMIT_MAX_FILES
+
+    data = _fourteen_files(permit_data)
+    assert sum(1 for value in data.values() if hasattr(value, "read")) + len(data["other_attachments"]) == 14
+    assert PERMIT_MAX_FILES == 14
+    response = client.post(PERMIT_URL, data)
+    assert response.status_code == 302
+    application = MassEventPermitApplication.objects.get()
+    assert PrivateDocument.objects.filter(object_id=application.pk, kind=PrivateDocument.Kind.ATTACHMENT).count() == 14
+
+
+def test_the_form_names_its_file_limits_and_refuses_too_much_together_in_polish(client, permit_data, monkeypatch):
+    assert "at most 14 files and 50" in client.get(PERMIT_URL).content.decode()
+    monkeypatch.setattr("mass_events.forms.PERMIT_MAX_TOTAL_BYTES", 1000)
+    response = client.post(PERMIT_URL, _fourteen_files(permit_data))
+    assert response.status_code == 200
+    assert MassEventPermitApplication.objects.count() == 0
+    with translation.override("pl"):
+        expected = gettext("All attachments together may have at most %(max_size)s; you chose %(size)s.")
+    assert expected.split("%(max_size)s")[0] in response.content.decode()
+
+
+def test_a_late_application_confirmed_up_front_is_received_with_all_files_in_one_send(client, permit_data):
+    """The confirmation box is on the form from the start: ticking it avoids the second send and losing files."""
+    page = client.get(PERMIT_URL).content.decode()
+    assert 'name="late_confirmed"' in page
+    assert 'id="late-warning"' not in page
+    response = client.post(PERMIT_URL, _fourteen_files(permit_data, days_ahead=20, late_confirmed="on"))
+    assert response.status_code == 302
+    application = MassEventPermitApplication.objects.get()
+    assert application.timeliness == Timeliness.LATE
+    assert PrivateDocument.objects.filter(object_id=application.pk, kind=PrivateDocument.Kind.ATTACHMENT).count() == 14
