@@ -7,6 +7,7 @@ field nor a column: the change form shows it masked (`masked_pesel`), and the hi
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +17,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import CaseAdminMixin
 from core.deadlines import mass_event_decision_latest
 from core.models import PrivateDocument
+from core.services import CaseWorkError
 from events.admin import save_editable_fields
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
-from mass_events.services import MassEventError, notification_ban_deadline, permit_publish_to_calendar
+from mass_events.services import notification_ban_deadline, permit_publish_to_calendar
 
 PERMIT_SUBMITTED_FIELDS = [
     "organiser_kind",
@@ -204,8 +206,21 @@ class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
                     acting_user=request.user,
                 )
                 done += 1
-            except MassEventError as error:
-                self.message_user(request, f"{application}: {error.message}", messages.ERROR)
+            except CaseWorkError as error:
+                # MassEventError, or the calendar's EventError (e.g. a permitted event longer than a year).
+                self.message_user(
+                    request,
+                    _("%(case)s: the event could not be published in the calendar: %(reason)s")
+                    % {"case": application, "reason": error.message},
+                    messages.ERROR,
+                )
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("%(case)s: the event could not be published in the calendar: %(reason)s")
+                    % {"case": application, "reason": " ".join(error.messages)},
+                    messages.ERROR,
+                )
         if done:
             self.message_user(
                 request,

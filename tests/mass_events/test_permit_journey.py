@@ -221,3 +221,30 @@ def test_a_permitted_event_is_published_to_the_calendar_in_one_action_without_se
         {"action": "publish_to_calendar", "_selected_action": [application.pk]},
     )
     assert Event.objects.filter(title="Festiwal Rudzkie Lato").count() == 1
+
+
+def test_publishing_an_event_longer_than_a_year_shows_an_admin_error_not_a_crash(client, clerk, permit_data):
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    workflow(clerk, application, "formally_complete")
+    workflow(clerk, application, "draft_decision")
+    fill_opinions(application)
+    fill_decision(application)
+    workflow(clerk, application, "issue_permit")
+    venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(
+        ends_at=application.starts_at + timedelta(days=400),
+        calendar_venue=venue,
+        calendar_category=Category.objects.get(slug="festyny-i-plenery"),
+    )
+    response = clerk.post(
+        "/admin/mass_events/masseventpermitapplication/",
+        {"action": "publish_to_calendar", "_selected_action": [application.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert gettext("One date may last at most a year; split a longer event into several dates.") in page
+    application.refresh_from_db()
+    assert application.calendar_event is None
+    assert not Event.objects.filter(title="Festiwal Rudzkie Lato").exists()
