@@ -3,6 +3,7 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.public_cases import PublicCaseForm
@@ -66,6 +67,17 @@ TEXT_FIELDS = (
 )
 
 
+class UnechoedTextInput(forms.TextInput):
+    """A text input that never renders its value back (like PasswordInput(render_value=False), but visible).
+
+    For the security manager's PESEL: a page shown after an error must not carry the number (caches, shoulder
+    surfing, screenshots of error pages).
+    """
+
+    def format_value(self, value):
+        return None
+
+
 def _clean_phone(value: str) -> str:
     value = (value or "").strip()
     if value and not PHONE_PATTERN.match(value):
@@ -88,7 +100,7 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
         max_length=20,
         help_text=_("11 digits. Required by u.b.i.m. art. 26 ust. 1; never published."),
         error_messages={"required": _("Enter the security manager's PESEL.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=UnechoedTextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     late_confirmed = forms.BooleanField(
         label=_("I understand the warning and want to send the application anyway"), required=False
@@ -169,6 +181,11 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
         self.fields["ends_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         for name in ("organiser_kind", "event_type", "venue_kind"):
             self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
+        if self.is_bound and (self.data.get(self.add_prefix("security_manager_pesel")) or "").strip():
+            pesel = self.fields["security_manager_pesel"]
+            pesel.help_text = format_lazy(
+                "{} {}", _("For your safety the PESEL is not shown again: please type it once more."), pesel.help_text
+            )
 
     max_files = PERMIT_MAX_FILES
 

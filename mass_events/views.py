@@ -2,7 +2,9 @@
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from core.public_cases import PublicCaseCreateView, current_information_clause, tracking_url
@@ -59,6 +61,7 @@ class _CaseWithAttachmentsView(PublicCaseCreateView):
         return render(self.request, self.template_name, context)
 
 
+@method_decorator(sensitive_post_parameters("security_manager_pesel"), name="dispatch")
 class PermitApplicationCreateView(_CaseWithAttachmentsView):
     """ "Wniosek o zezwolenie na imprezę masową" (u.b.i.m. art. 25–26)."""
 

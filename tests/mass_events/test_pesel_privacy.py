@@ -119,3 +119,42 @@ def test_retention_clears_the_pesel_with_the_other_personal_data(client, clerk_c
     assert application.security_manager_name == ""
     assert application.contact_email == ""
     assert application.event_name == "Festiwal Rudzkie Lato"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"event_name": ""},  # any error
+        {"days_ahead": 20},  # the late warning
+    ],
+    ids=["after-an-error", "on-the-late-warning"],
+)
+def test_the_public_form_never_renders_the_pesel_back(client, permit_data, changes):
+    response = client.post(PERMIT_URL, permit_data(**changes))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'name="security_manager_pesel"' in page
+    assert_no_pesel(page, "the form shown again")
+    assert MassEventPermitApplication.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_note_about_typing_the_pesel_again_appears_only_when_it_was_given(client, permit_data):
+    from django.utils.translation import gettext
+
+    note = gettext("For your safety the PESEL is not shown again: please type it once more.")
+    assert note not in client.get(PERMIT_URL).content.decode()
+    assert note in client.post(PERMIT_URL, permit_data(event_name="")).content.decode()
+    assert note not in client.post(PERMIT_URL, permit_data(security_manager_pesel="")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_permit_view_hides_the_pesel_from_error_reports():
+    from django.test import RequestFactory
+
+    from mass_events.views import PermitApplicationCreateView
+
+    request = RequestFactory().post(PERMIT_URL, {"security_manager_pesel": PESEL})
+    PermitApplicationCreateView.as_view()(request)
+    assert request.sensitive_post_parameters == ("security_manager_pesel",)
