@@ -111,6 +111,11 @@ class WorkflowAdminMixin:
         if obj is not None:
             opts = self.model._meta
             extra_context["workflow_transitions"] = self.model.workflow.available(obj, request.user)
+            extra_context["workflow_note_to_applicant"] = [
+                transition.label
+                for transition in extra_context["workflow_transitions"]
+                if getattr(transition, "note_to_applicant", False)
+            ]
             extra_context["workflow_url"] = reverse(
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_workflow", args=[obj.pk]
             )

@@ -32,6 +32,7 @@ class Transition:
         reopens_case: bool = False,
         note_required: bool = False,
         effect: str | None = None,
+        note_to_applicant: bool = False,
     ):
         self.name = name
         self.source = frozenset(source)
@@ -46,6 +47,8 @@ class Transition:
         # Dotted path of `effect(obj, *, acting_user, note)`, run in the transition's transaction after the
         # history row (e.g. accepting a submission publishes its event). A string avoids import cycles.
         self.effect = effect
+        # The effect sends the note to the applicant (tracking page and e-mail): the admin panel says so.
+        self.note_to_applicant = note_to_applicant
 
     def __repr__(self):
         return f"<Transition {self.name}: {sorted(self.source)} -> {self.target}>"

@@ -258,6 +258,7 @@ class MassEventPermitApplication(Case):
                 label=_("Ask to complete the application"),
                 note_required=True,
                 effect="mass_events.services.permit_completion_requested",
+                note_to_applicant=True,
             ),
             Transition(
                 "completed",
@@ -274,6 +275,7 @@ class MassEventPermitApplication(Case):
                 note_required=True,
                 closes_case=True,
                 effect="mass_events.services.permit_note_to_organiser",
+                note_to_applicant=True,
             ),
             Transition(
                 "formally_complete",
@@ -321,6 +323,7 @@ class MassEventPermitApplication(Case):
                 target=Status.APPEALED,
                 label=_("Appeal received"),
                 effect="mass_events.services.permit_note_to_organiser",
+                note_to_applicant=True,
                 note_required=True,
             ),
             Transition(
@@ -330,6 +333,7 @@ class MassEventPermitApplication(Case):
                 label=_("The SKO has decided: the decision is final"),
                 note_required=True,
                 effect="mass_events.services.permit_note_to_organiser",
+                note_to_applicant=True,
             ),
             Transition(
                 "mark_held",
@@ -514,6 +518,7 @@ class EventNotification(Case):
                 label=_("Demand a certificate on the premises"),
                 note_required=True,
                 effect="mass_events.services.notification_certificate_requested",
+                note_to_applicant=True,
             ),
             Transition(
                 "certificate_delivered",
@@ -559,6 +564,7 @@ class EventNotification(Case):
                 closes_case=True,
                 note_required=True,
                 effect="mass_events.services.notification_note_to_organiser",
+                note_to_applicant=True,
             ),
             Transition(
                 "appeal_overturned",
@@ -568,6 +574,7 @@ class EventNotification(Case):
                 closes_case=True,
                 note_required=True,
                 effect="mass_events.services.notification_note_to_organiser",
+                note_to_applicant=True,
             ),
             Transition(
                 "consent_by_silence",

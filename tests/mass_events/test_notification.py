@@ -158,3 +158,10 @@ def test_a_certificate_demand_moves_the_clock_to_its_delivery(client, clerk, not
     assert notification.status == Status.RECEIVED
     assert notification.certificate_delivered_on == timezone.localdate()
     assert len(rules(notification)) == 1
+
+
+def test_the_notification_transitions_that_send_the_clerks_note_are_marked():
+    from mass_events.models import EventNotification
+
+    marked = {t.name for t in EventNotification.workflow.transitions if t.note_to_applicant}
+    assert marked == {"request_certificate", "appeal_upheld", "appeal_overturned"}

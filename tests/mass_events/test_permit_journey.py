@@ -248,3 +248,25 @@ def test_publishing_an_event_longer_than_a_year_shows_an_admin_error_not_a_crash
     application.refresh_from_db()
     assert application.calendar_event is None
     assert not Event.objects.filter(title="Festiwal Rudzkie Lato").exists()
+
+
+def test_the_workflow_panel_says_which_actions_send_the_note_to_the_organiser(client, clerk, permit_data):
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    url = f"/admin/mass_events/masseventpermitapplication/{application.pk}/change/"
+    help_text = gettext("The note is sent to the applicant (tracking page and e-mail) with these actions:")
+
+    def panel_help():
+        page = clerk.get(url).content.decode()
+        assert help_text in page
+        return page.split('id="workflow-note-help"', 1)[1].split("</div>", 1)[0]
+
+    received = panel_help()
+    assert str(gettext("Ask to complete the application")) in received
+    assert str(gettext("Withdrawn by the organiser")) not in received
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(status=Status.COPIES_SENT)
+    copies_sent = panel_help()
+    assert str(gettext("Appeal received")) in copies_sent
+    assert str(gettext("No appeal: the decision is final")) not in copies_sent
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(status=Status.APPEALED)
+    assert str(gettext("The SKO has decided: the decision is final")) in panel_help()
