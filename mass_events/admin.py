@@ -20,7 +20,7 @@ from core.models import PrivateDocument
 from core.services import CaseWorkError
 from events.admin import save_editable_fields
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
-from mass_events.services import notification_ban_deadline, permit_publish_to_calendar
+from mass_events.services import notification_ban_deadline, notification_dates_corrected, permit_publish_to_calendar
 
 PERMIT_SUBMITTED_FIELDS = [
     "organiser_kind",
@@ -262,9 +262,7 @@ class EventNotificationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
         "cycle_description",
         "documents",
         "certificate_requested_on",
-        "certificate_delivered_on",
         "ban_issued_on",
-        "appeal_filed_on",
     ]
     fieldsets = [
         (
@@ -341,3 +339,6 @@ class EventNotificationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         save_editable_fields(request, obj)
+        if "certificate_delivered_on" in form.changed_data:
+            # Lateness is counted from the delivery day (u.o.p.d.k. art. 34); the clocks read the dates directly.
+            notification_dates_corrected(notification=obj)

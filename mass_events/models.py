@@ -497,13 +497,29 @@ class EventNotification(Case):
     received_on = models.DateField(_("received on"), editable=False)
     is_late = models.BooleanField(_("late"), default=False, editable=False)
     certificate_requested_on = models.DateField(_("certificate requested on"), null=True, blank=True, editable=False)
-    certificate_delivered_on = models.DateField(_("certificate delivered on"), null=True, blank=True, editable=False)
+    certificate_delivered_on = models.DateField(
+        _("certificate delivered on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Stamped with the day it is recorded; correct it to the real delivery day. The ban deadline and "
+            "the lateness are counted from it (u.o.p.d.k. art. 34)."
+        ),
+    )
     ban_number = models.CharField(_("ban decision number"), max_length=60, blank=True)
     ban_issued_on = models.DateField(_("ban issued on"), null=True, blank=True, editable=False)
     ban_delivered_on = models.DateField(
         _("ban delivered on"), null=True, blank=True, help_text=_("The 3 days to appeal run from this day.")
     )
-    appeal_filed_on = models.DateField(_("appeal filed on"), null=True, blank=True, editable=False)
+    appeal_filed_on = models.DateField(
+        _("appeal filed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Stamped with the day it is recorded; correct it to the real day of filing. The appeal body's 7 days "
+            "run from it (u.o.p.d.k. art. 36 ust. 3)."
+        ),
+    )
     status = models.CharField(_("status"), max_length=30, choices=Status, default=Status.RECEIVED, editable=False)
 
     history = HistoricalRecords()

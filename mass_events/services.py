@@ -390,6 +390,20 @@ def notification_certificate_delivered(notification, *, acting_user, note: str =
     notification.save(update_fields=["certificate_delivered_on", "is_late", "updated_at"])
 
 
+def notification_dates_corrected(*, notification: EventNotification) -> None:
+    """After a clerk corrects the certificate's delivery day, count the notification's lateness again.
+
+    The Terminarz and the guards read `certificate_delivered_on` and `appeal_filed_on` directly, so the clocks
+    follow the corrected dates without more work.
+    """
+    notification.is_late = artistic_event_notification_is_late(
+        notification.received_on,
+        notification.starts_at,
+        certificate_delivered_on=notification.certificate_delivered_on,
+    )
+    notification.save(update_fields=["is_late", "updated_at"])
+
+
 def notification_ban_issued(notification, *, acting_user, note: str = "") -> None:
     """Effect of banning a notified event: the ban decision as a PDF, and the organiser told.
 

@@ -165,3 +165,64 @@ def test_the_notification_transitions_that_send_the_clerks_note_are_marked():
 
     marked = {t.name for t in EventNotification.workflow.transitions if t.note_to_applicant}
     assert marked == {"request_certificate", "appeal_upheld", "appeal_overturned"}
+
+
+def _admin_edit(clerk, notification, **dates):
+    import re
+
+    url = f"/admin/mass_events/eventnotification/{notification.pk}/change/"
+    page = clerk.get(url).content.decode()
+    # The inlines' management forms (and any hidden ids), as the browser sends them back.
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+-[^"]+)"(?: value="([^"]*)")?', page))
+    data = {
+        **hidden,
+        "handler": "",
+        "incoming_reg_no": "",
+        "ban_number": notification.ban_number,
+        "ban_delivered_on": "",
+        "certificate_delivered_on": "",
+        "appeal_filed_on": "",
+        **{name: value.strftime("%Y-%m-%d") for name, value in dates.items()},
+        "_save": "1",
+    }
+    response = clerk.post(url, data)
+    assert response.status_code == 302, [line for line in response.content.decode().splitlines() if "error" in line]
+    notification.refresh_from_db()
+
+
+def test_a_corrected_certificate_delivery_day_moves_the_ban_deadline(client, clerk, notification_data):
+    client.post(NOTIFICATION_URL, notification_data(days_ahead=60))
+    notification = EventNotification.objects.get()
+    workflow(clerk, notification, "request_certificate", note="Zaświadczenie o stanie technicznym sceny.")
+    workflow(clerk, notification, "certificate_delivered")
+    today = timezone.localdate()
+    delivered = today - timedelta(days=5)
+    EventNotification.objects.filter(pk=notification.pk).update(received_on=delivered - timedelta(days=3))
+    notification.refresh_from_db()
+    _admin_edit(clerk, notification, certificate_delivered_on=delivered)
+    assert notification.certificate_delivered_on == delivered
+    expected = artistic_event_ban_deadline(
+        notification.received_on, notification.starts_at, certificate_delivered_on=delivered
+    )
+    assert expected != artistic_event_ban_deadline(
+        notification.received_on, notification.starts_at, certificate_delivered_on=today
+    )
+    [deadline] = [d for d in open_deadlines(section="events") if d.case_mark == notification.case_mark]
+    assert deadline.due_date == expected
+
+
+def test_a_corrected_appeal_filing_day_moves_the_appeal_bodys_clock(client, clerk, notification_data):
+    from mass_events.deadlines import artistic_event_appeal_decision_due
+
+    client.post(NOTIFICATION_URL, notification_data(days_ahead=60))
+    notification = EventNotification.objects.get()
+    EventNotification.objects.filter(pk=notification.pk).update(
+        status=Status.APPEALED, ban_number="KSP.5240.10.2026", appeal_filed_on=timezone.localdate()
+    )
+    notification.refresh_from_db()
+    filed = timezone.localdate() - timedelta(days=3)
+    _admin_edit(clerk, notification, appeal_filed_on=filed)
+    assert notification.appeal_filed_on == filed
+    [deadline] = [d for d in open_deadlines(section="events") if d.case_mark == notification.case_mark]
+    assert deadline.due_date == artistic_event_appeal_decision_due(filed)
+    assert deadline.due_date != artistic_event_appeal_decision_due(timezone.localdate())
