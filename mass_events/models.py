@@ -282,12 +282,14 @@ class MassEventPermitApplication(Case):
                 source={Status.RECEIVED},
                 target=Status.OPINIONS,
                 label=_("Formally complete: check the opinions"),
+                effect="mass_events.services.permit_status_announced",
             ),
             Transition(
                 "draft_decision",
                 source={Status.OPINIONS},
                 target=Status.DECISION_DRAFTED,
                 label=_("Opinions checked: draft the decision"),
+                effect="mass_events.services.permit_status_announced",
             ),
             Transition(
                 "issue_permit",
@@ -316,6 +318,7 @@ class MassEventPermitApplication(Case):
                 source={Status.COPIES_SENT},
                 target=Status.FINAL,
                 label=_("No appeal: the decision is final"),
+                effect="mass_events.services.permit_status_announced",
             ),
             Transition(
                 "appeal",
@@ -347,6 +350,7 @@ class MassEventPermitApplication(Case):
                 source={Status.EVENT_HELD, Status.FINAL},
                 target=Status.CLOSED,
                 label=_("Close the case"),
+                effect="mass_events.services.permit_status_announced",
                 closes_case=True,
             ),
             Transition(
@@ -354,6 +358,7 @@ class MassEventPermitApplication(Case):
                 source={Status.RECEIVED, Status.COMPLETION_REQUESTED, Status.OPINIONS, Status.DECISION_DRAFTED},
                 target=Status.WITHDRAWN,
                 label=_("Withdrawn by the organiser"),
+                effect="mass_events.services.permit_status_announced",
                 note_required=True,
                 closes_case=True,
             ),
@@ -563,6 +568,7 @@ class EventNotification(Case):
                 source={Status.BAN_ISSUED},
                 target=Status.BAN_FINAL,
                 label=_("No appeal: the ban is final"),
+                effect="mass_events.services.notification_status_announced",
                 closes_case=True,
             ),
             Transition(
@@ -605,6 +611,7 @@ class EventNotification(Case):
                 source={Status.RECEIVED, Status.CERTIFICATE_REQUESTED},
                 target=Status.WITHDRAWN,
                 label=_("Withdrawn by the organiser"),
+                effect="mass_events.services.notification_status_announced",
                 closes_case=True,
                 note_required=True,
             ),

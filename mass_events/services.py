@@ -5,7 +5,9 @@ Status changes go through `core.services.transition_perform`; the functions name
 error they raise rolls the transition back).
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
@@ -84,6 +86,36 @@ def _tell_organiser(case, body: str, acting_user) -> None:
     case_message_add(case=case, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
+def _announce_status(case) -> None:
+    """E-mail the organiser that the case's status changed (DOMAIN.md §B, issue item 6: informed at every step).
+
+    Only the case mark, the new status and the private link, like the kernel's other e-mails; the details are
+    on the tracking page.
+    """
+    tracking_path = reverse("core:case_tracking", kwargs={"token": case.register_entry.tracking_token})
+    status = case.get_status_display()
+    mail_enqueue(
+        to=[case.contact_email],
+        subject=_("Case %(mark)s: %(status)s") % {"mark": case.case_mark, "status": status},
+        template="case_status",
+        context={
+            "case_mark": case.case_mark,
+            "status": status,
+            "tracking_url": settings.SITE_URL.rstrip("/") + tracking_path,
+        },
+    )
+
+
+def permit_status_announced(application, *, acting_user, note: str = "") -> None:
+    """Effect: tell the organiser of a step that needs nothing else (formal check done, decision drafted, …)."""
+    _announce_status(application)
+
+
+def notification_status_announced(notification, *, acting_user, note: str = "") -> None:
+    """Effect: tell the organiser of a step of the notification (the ban is final, withdrawn)."""
+    _announce_status(notification)
+
+
 def _signatory() -> tuple[str, str]:
     profile = DepartmentProfile.objects.first()
     name = profile.head_name if profile else ""
@@ -141,6 +173,7 @@ def permit_completion_received(application, *, acting_user, note: str = "") -> N
     """Effect: the organiser completed the application; the completion clock stops."""
     application.completion_requested_on = None
     application.save(update_fields=["completion_requested_on", "updated_at"])
+    _announce_status(application)
 
 
 def _check_permit_can_be_issued(application) -> None:
@@ -252,6 +285,7 @@ def permit_copies_sent(application, *, acting_user, note: str = "") -> None:
     """Effect: stamp the day the copies went to the police commander and the voivode (u.b.i.m. art. 29, 3 days)."""
     application.copies_sent_on = timezone.localdate()
     application.save(update_fields=["copies_sent_on", "updated_at"])
+    _announce_status(application)
 
 
 def permit_guard_event_held(application, *, acting_user, note: str = "") -> None:
@@ -260,6 +294,7 @@ def permit_guard_event_held(application, *, acting_user, note: str = "") -> None
         raise MassEventError(_("Only a permitted event can be marked as held."), code="not_permitted")
     if application.starts_at > timezone.now():
         raise MassEventError(_("The event has not started yet."), code="not_started")
+    _announce_status(application)
 
 
 # PUBLIC CALENDAR
@@ -388,6 +423,7 @@ def notification_certificate_delivered(notification, *, acting_user, note: str =
         certificate_delivered_on=notification.certificate_delivered_on,
     )
     notification.save(update_fields=["certificate_delivered_on", "is_late", "updated_at"])
+    _announce_status(notification)
 
 
 def notification_dates_corrected(*, notification: EventNotification) -> None:

@@ -226,3 +226,47 @@ def test_a_corrected_appeal_filing_day_moves_the_appeal_bodys_clock(client, cler
     [deadline] = [d for d in open_deadlines(section="events") if d.case_mark == notification.case_mark]
     assert deadline.due_date == artistic_event_appeal_decision_due(filed)
     assert deadline.due_date != artistic_event_appeal_decision_due(timezone.localdate())
+
+
+def _one_new_email(notification, before):
+    from core.models import OutboxMessage
+
+    new = list(OutboxMessage.objects.order_by("pk")[before:])
+    assert len(new) == 1, [m.subject for m in new]
+    assert notification.case_mark in new[0].subject
+    assert notification.register_entry.tracking_token in new[0].body_text
+
+
+def test_the_organiser_gets_one_email_per_step_of_the_notification(client, clerk, notification_data):
+    from core.models import OutboxMessage
+
+    client.post(NOTIFICATION_URL, notification_data())
+    notification = EventNotification.objects.get()
+    for name, note in [
+        ("request_certificate", "Zaświadczenie o stanie technicznym sceny."),
+        ("certificate_delivered", ""),
+    ]:
+        before = OutboxMessage.objects.count()
+        workflow(clerk, notification, name, note)
+        _one_new_email(notification, before)
+    EventNotification.objects.filter(pk=notification.pk).update(ban_number="KSP.5240.10.2026")
+    for name, note in [("ban", "Zagrożenie dla życia: brak dróg ewakuacyjnych."), ("ban_final", "")]:
+        before = OutboxMessage.objects.count()
+        workflow(clerk, notification, name, note)
+        _one_new_email(notification, before)
+    assert notification.status == Status.BAN_FINAL
+
+
+def test_a_withdrawn_notification_is_announced_but_silent_acceptance_stays_silent(client, clerk, notification_data):
+    from core.models import OutboxMessage
+
+    client.post(NOTIFICATION_URL, notification_data())
+    client.post(NOTIFICATION_URL, notification_data(event_name="Drugi koncert", submission_token=""))
+    first, second = EventNotification.objects.order_by("pk")
+    before = OutboxMessage.objects.count()
+    workflow(clerk, first, "withdraw", note="Pismo organizatora.")
+    _one_new_email(first, before)
+    before = OutboxMessage.objects.count()
+    workflow(clerk, second, "accept")
+    assert second.status == Status.ACCEPTED
+    assert OutboxMessage.objects.count() == before

@@ -270,3 +270,49 @@ def test_the_workflow_panel_says_which_actions_send_the_note_to_the_organiser(cl
     assert str(gettext("No appeal: the decision is final")) not in copies_sent
     MassEventPermitApplication.objects.filter(pk=application.pk).update(status=Status.APPEALED)
     assert str(gettext("The SKO has decided: the decision is final")) in panel_help()
+
+
+def test_the_organiser_gets_one_email_per_step_of_the_permit_case(client, clerk, permit_data):
+    from core.models import OutboxMessage
+
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    mark = application.case_mark
+
+    def step(name, note=""):
+        before = OutboxMessage.objects.count()
+        workflow(clerk, application, name, note)
+        new = list(OutboxMessage.objects.order_by("pk")[before:])
+        assert len(new) == 1, (name, [m.subject for m in new])
+        assert new[0].to == ["anna.nowak@example.pl"]
+        assert mark in new[0].subject
+        assert application.register_entry.tracking_token in new[0].body_text
+        assert "44051401359" not in new[0].body_text + new[0].body_html
+        return new[0]
+
+    step("request_completion", note="Brak planu obiektu.")
+    message = step("completed")
+    assert str(application.get_status_display()) in message.subject
+    step("formally_complete")
+    step("draft_decision")
+    fill_opinions(application)
+    fill_decision(application)
+    step("issue_permit")
+    step("send_copies")
+    step("become_final")
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    step("mark_held")
+    step("close")
+
+
+def test_a_withdrawn_application_is_announced_to_the_organiser(client, clerk, permit_data):
+    from core.models import OutboxMessage
+
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    before = OutboxMessage.objects.count()
+    workflow(clerk, application, "withdraw", note="Pismo organizatora z 1.12.")
+    assert OutboxMessage.objects.count() == before + 1
+    assert "Pismo organizatora" not in OutboxMessage.objects.latest("pk").body_text
