@@ -316,3 +316,25 @@ def test_a_withdrawn_application_is_announced_to_the_organiser(client, clerk, pe
     workflow(clerk, application, "withdraw", note="Pismo organizatora z 1.12.")
     assert OutboxMessage.objects.count() == before + 1
     assert "Pismo organizatora" not in OutboxMessage.objects.latest("pk").body_text
+
+
+def test_the_opinions_conditions_are_written_into_the_permit(client, clerk, permit_data, rendered_letters):
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    workflow(clerk, application, "formally_complete")
+    workflow(clerk, application, "draft_decision")
+    fill_opinions(application)
+    application.opinions.filter(body="fire").update(
+        verdict=MassEventOpinion.Verdict.CONDITIONAL, conditions="Drogi pożarowe szerokości 4 m wolne od pojazdów."
+    )
+    application.opinions.filter(body="medical").update(
+        verdict=MassEventOpinion.Verdict.CONDITIONAL, conditions="Dwa zespoły ratownictwa medycznego na miejscu."
+    )
+    fill_decision(application)
+    workflow(clerk, application, "issue_permit")
+    assert application.status == Status.PERMIT_ISSUED
+    decision = rendered_letters[-1]
+    sentence = decision.split("Uzasadnienie", 1)[0]
+    assert "Drogi pożarowe szerokości 4 m wolne od pojazdów." in sentence
+    assert "Dwa zespoły ratownictwa medycznego na miejscu." in sentence
+    assert sentence.count('class="opinion-conditions"') == 2
