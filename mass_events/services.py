@@ -5,6 +5,8 @@ Status changes go through `core.services.transition_perform`; the functions name
 error they raise rolls the transition back).
 """
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -31,6 +33,8 @@ from mass_events.models import (
     OpinionBody,
     OrganiserKind,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class MassEventError(CaseWorkError):
@@ -531,7 +535,15 @@ def notifications_accept_silently(*, today=None) -> int:
     today = today or timezone.localdate()
     accepted = 0
     for notification in EventNotification.objects.filter(status=EventNotification.Status.RECEIVED):
-        if today > notification_ban_deadline(notification):
-            transition_perform(obj=notification, name="accept", acting_user=None)
-            accepted += 1
+        # robust: one notification that cannot be accepted (bad data, a refusing effect) must not stop the others.
+        try:
+            if today > notification_ban_deadline(notification):
+                with transaction.atomic():
+                    transition_perform(obj=notification, name="accept", acting_user=None)
+                accepted += 1
+        except Exception as error:  # noqa: BLE001 - logged and counted; the next daily run tries again
+            # Only the id and the error's class: the message could carry the organiser's data.
+            logger.error(
+                "event=silent_acceptance_failed notification=%s error=%s", notification.pk, type(error).__name__
+            )
     return accepted

@@ -270,3 +270,31 @@ def test_a_withdrawn_notification_is_announced_but_silent_acceptance_stays_silen
     workflow(clerk, second, "accept")
     assert second.status == Status.ACCEPTED
     assert OutboxMessage.objects.count() == before
+
+
+def test_one_failing_notification_does_not_stop_the_daily_silent_acceptance(
+    client, notification_data, monkeypatch, caplog
+):
+    from mass_events import services
+
+    client.post(NOTIFICATION_URL, notification_data(organiser_name="Fundacja Pierwsza"))
+    client.post(NOTIFICATION_URL, notification_data(organiser_name="Fundacja Druga", submission_token=""))
+    first, second = EventNotification.objects.order_by("pk")
+    EventNotification.objects.update(received_on=timezone.localdate() - timedelta(days=20))
+    original = services.transition_perform
+
+    def failing_for_the_first(*, obj, **kwargs):
+        if obj.pk == first.pk:
+            raise RuntimeError("Fundacja Pierwsza: broken")
+        return original(obj=obj, **kwargs)
+
+    monkeypatch.setattr(services, "transition_perform", failing_for_the_first)
+    with caplog.at_level("ERROR", logger="mass_events.services"):
+        assert services.notifications_accept_silently() == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Status.RECEIVED
+    assert second.status == Status.ACCEPTED
+    assert f"notification={first.pk}" in caplog.text
+    assert "RuntimeError" in caplog.text
+    assert "Fundacja" not in caplog.text
