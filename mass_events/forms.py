@@ -302,6 +302,14 @@ class PermitGuideForm(forms.Form):
         max_value=1_000_000,
         help_text=_("The number of places fixed by the building and fire regulations that you make available."),
     )
+    high_risk = forms.BooleanField(
+        label=_("It is a high-risk sports event"),
+        required=False,
+        help_text=_(
+            "E.g. when the police expect a risk of violence. In a sports hall or other building such an event is "
+            "a mass event from 200 places (u.b.i.m. art. 3 pkt 3)."
+        ),
+    )
 
 
 class EventNotificationForm(PublicCaseForm, forms.ModelForm):

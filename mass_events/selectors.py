@@ -17,6 +17,8 @@ ARTISTIC_BUILDING_THRESHOLD = 500
 SPORTS_OUTDOOR_THRESHOLD = 1000
 #: sports events in a sports hall or another building
 SPORTS_BUILDING_THRESHOLD = 300
+#: high-risk sports events in a sports hall or another building (u.b.i.m. art. 3 pkt 3, DOMAIN.md §B.1)
+SPORTS_BUILDING_HIGH_RISK_THRESHOLD = 200
 #: football matches (u.b.i.m. art. 3 pkt 4 with pkt 3)
 FOOTBALL_THRESHOLD = 1000
 OUTDOOR_VENUES = {VenueKind.STADIUM, VenueKind.OPEN_AREA, VenueKind.NON_BUILDING}
@@ -43,26 +45,35 @@ def guide_thresholds() -> dict[str, int]:
         "artistic_building": ARTISTIC_BUILDING_THRESHOLD,
         "sports_outdoor": SPORTS_OUTDOOR_THRESHOLD,
         "sports_building": SPORTS_BUILDING_THRESHOLD,
+        "sports_building_high_risk": SPORTS_BUILDING_HIGH_RISK_THRESHOLD,
         "football": FOOTBALL_THRESHOLD,
     }
 
 
-def mass_event_threshold(event_type: str, venue_kind: str) -> int:
-    """The number of places from which an event is a mass event (u.b.i.m. art. 3 pkt 2, 3 and 4)."""
+def mass_event_threshold(event_type: str, venue_kind: str, *, high_risk: bool = False) -> int:
+    """The number of places from which an event is a mass event (u.b.i.m. art. 3 pkt 2, 3 and 4).
+
+    A high-risk sports event in a building is a mass event from 200 places instead of 300 (art. 3 pkt 3).
+    """
     outdoor = venue_kind in OUTDOOR_VENUES
     if event_type == EventType.FOOTBALL:
         return FOOTBALL_THRESHOLD
     if event_type == EventType.SPORTS:
-        return SPORTS_OUTDOOR_THRESHOLD if outdoor else SPORTS_BUILDING_THRESHOLD
+        if outdoor:
+            return SPORTS_OUTDOOR_THRESHOLD
+        return SPORTS_BUILDING_HIGH_RISK_THRESHOLD if high_risk else SPORTS_BUILDING_THRESHOLD
     return ARTISTIC_OUTDOOR_THRESHOLD if outdoor else ARTISTIC_BUILDING_THRESHOLD
 
 
-def permit_guide_answer(*, event_type: str, venue_kind: str, places: int) -> PermitGuideAnswer:
+def permit_guide_answer(
+    *, event_type: str, venue_kind: str, places: int, high_risk: bool = False
+) -> PermitGuideAnswer:
     """Answer "do I need a permit?" from the kind of event, the kind of place and the number of places.
 
     u.b.i.m. art. 3 pkt 1 (events in theatres, operas, operettas, philharmonics, cinemas, museums, libraries,
     culture houses and galleries are not mass events), art. 3 pkt 2–4 (thresholds: artistic events 1000 places
-    outdoors / 500 in a building; sports events 1000 / 300; football matches 1000) and art. 5 (a permit is
+    outdoors / 500 in a building; sports events 1000 / 300, or 200 for a high-risk one in a building; football
+    matches 1000) and art. 5 (a permit is
     needed). An artistic event that is not a mass event but is held outside the organiser's seat is notified
     instead (u.o.p.d.k. art. 34).
     """
@@ -79,7 +90,7 @@ def permit_guide_answer(*, event_type: str, venue_kind: str, places: int) -> Per
             None,
             *notification,
         )
-    threshold = mass_event_threshold(event_type, venue_kind)
+    threshold = mass_event_threshold(event_type, venue_kind, high_risk=high_risk)
     if places >= threshold:
         return PermitGuideAnswer(
             True,

@@ -31,6 +31,32 @@ def test_thresholds_and_exclusions(event_type, venue_kind, places, needs_permit)
     )
 
 
+@pytest.mark.parametrize(
+    ("venue_kind", "places", "needs_permit"),
+    [
+        ("sports_hall", 199, False),
+        ("sports_hall", 200, True),
+        ("other_building", 200, True),
+        ("open_area", 999, False),  # outdoors the threshold stays 1000
+        ("open_area", 1000, True),
+    ],
+)
+def test_a_high_risk_sports_event_in_a_building_is_a_mass_event_from_200_places(venue_kind, places, needs_permit):
+    answer = permit_guide_answer(event_type="sports", venue_kind=venue_kind, places=places, high_risk=True)
+    assert answer.needs_permit is needs_permit
+
+
+@pytest.mark.django_db
+def test_the_guide_page_asks_about_a_high_risk_sports_event(client):
+    page = client.get(URL, {"event_type": "sports", "venue_kind": "sports_hall", "places": "250"}).content.decode()
+    assert gettext("No permit is needed") in page
+    page = client.get(
+        URL, {"event_type": "sports", "venue_kind": "sports_hall", "places": "250", "high_risk": "on"}
+    ).content.decode()
+    assert gettext("Yes: you need the Prezydent's permit") in page
+    assert "<td>200</td>" in page
+
+
 def test_below_the_threshold_an_artistic_event_is_sent_to_the_notification_form():
     answer = permit_guide_answer(event_type="artistic", venue_kind="open_area", places=300)
     assert answer.form_url == "/zawiadomienie-o-imprezie/"
