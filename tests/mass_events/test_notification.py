@@ -150,6 +150,11 @@ def test_a_ban_after_the_deadline_is_refused(client, clerk, notification_data):
 def test_a_certificate_demand_moves_the_clock_to_its_delivery(client, clerk, notification_data):
     client.post(NOTIFICATION_URL, notification_data())
     notification = EventNotification.objects.get()
+    received = timezone.localdate() - timedelta(days=10)
+    EventNotification.objects.filter(pk=notification.pk).update(received_on=received)
+    notification.refresh_from_db()
+    before = artistic_event_ban_deadline(received, notification.starts_at)
+    assert [d.due_date for d in open_deadlines() if d.case_mark == notification.case_mark] == [before]
     workflow(clerk, notification, "request_certificate", note="Zaświadczenie o stanie technicznym sceny.")
     assert notification.status == Status.CERTIFICATE_REQUESTED
     assert notification.certificate_requested_on == timezone.localdate()
@@ -157,7 +162,11 @@ def test_a_certificate_demand_moves_the_clock_to_its_delivery(client, clerk, not
     workflow(clerk, notification, "certificate_delivered")
     assert notification.status == Status.RECEIVED
     assert notification.certificate_delivered_on == timezone.localdate()
-    assert len(rules(notification)) == 1
+    after = artistic_event_ban_deadline(
+        received, notification.starts_at, certificate_delivered_on=timezone.localdate()
+    )
+    assert after > before
+    assert [d.due_date for d in open_deadlines() if d.case_mark == notification.case_mark] == [after]
 
 
 def test_the_notification_transitions_that_send_the_clerks_note_are_marked():

@@ -106,12 +106,8 @@ def test_a_permit_case_runs_end_to_end(
     workflow(clerk, application, "draft_decision")
     assert application.status == Status.DECISION_DRAFTED
 
-    # A permit needs the four opinions and the decision's numbers: the refusal changes nothing.
-    workflow(clerk, application, "issue_permit")
-    assert application.status == Status.DECISION_DRAFTED
+    # A permit needs the four opinions and the decision's numbers (each refusal is tested on its own below).
     fill_opinions(application)
-    workflow(clerk, application, "issue_permit")
-    assert application.status == Status.DECISION_DRAFTED
     fill_decision(application)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -338,3 +334,54 @@ def test_the_opinions_conditions_are_written_into_the_permit(client, clerk, perm
     assert "Drogi pożarowe szerokości 4 m wolne od pojazdów." in sentence
     assert "Dwa zespoły ratownictwa medycznego na miejscu." in sentence
     assert sentence.count('class="opinion-conditions"') == 2
+
+
+@pytest.fixture
+def drafted(client, clerk, permit_data):
+    """An application with its decision drafted, the opinions checked and the decision filled in."""
+    client.post(PERMIT_URL, permit_data())
+    application = MassEventPermitApplication.objects.get()
+    workflow(clerk, application, "formally_complete")
+    workflow(clerk, application, "draft_decision")
+    fill_opinions(application)
+    fill_decision(application)
+    return application
+
+
+def _refused(clerk, application, code):
+    from mass_events.services import MassEventError, permit_perform
+
+    with pytest.raises(MassEventError) as refusal:
+        permit_perform(application=application, name="issue_permit", acting_user=clerk.clerk)
+    assert refusal.value.code == code
+    # Through the workflow panel too: the status does not move.
+    workflow(clerk, application, "issue_permit")
+    assert application.status == Status.DECISION_DRAFTED
+    assert not PrivateDocument.objects.filter(object_id=application.pk, kind=PrivateDocument.Kind.LETTER).exists()
+
+
+def test_a_permit_is_refused_while_an_opinion_is_missing(clerk, drafted):
+    drafted.opinions.filter(body="sanitary").update(verdict=MassEventOpinion.Verdict.MISSING)
+    _refused(clerk, drafted, "opinions_missing")
+
+
+def test_a_permit_is_refused_while_the_decision_is_incomplete(clerk, drafted):
+    fill_decision(drafted, permitted_stewards=None)
+    _refused(clerk, drafted, "decision_incomplete")
+
+
+def test_a_permit_is_refused_for_more_participants_than_places(clerk, drafted):
+    fill_decision(drafted, permitted_participants=drafted.places_available + 1)
+    _refused(clerk, drafted, "too_many_participants")
+
+
+def test_no_decision_is_issued_after_the_event_has_started(clerk, drafted):
+    MassEventPermitApplication.objects.filter(pk=drafted.pk).update(starts_at=timezone.now() - timedelta(minutes=5))
+    drafted.refresh_from_db()
+    _refused(clerk, drafted, "too_late")
+
+
+def test_the_drafted_fixture_can_be_issued(clerk, drafted):
+    """The refusals above fail only for their own reason: the same application otherwise gets its permit."""
+    workflow(clerk, drafted, "issue_permit")
+    assert drafted.status == Status.PERMIT_ISSUED
