@@ -72,7 +72,7 @@ def permit_application_received(
         document_attach(
             case=application,
             content=file,
-            original_name=getattr(file, "original_name", "") or file.name,
+            original_name=getattr(getattr(file, "upload", None), "original_name", "") or file.name,
             mime_type="",
             kind=PrivateDocument.Kind.ATTACHMENT,
             acting_user=None,
@@ -371,7 +371,7 @@ def notification_received(*, notification: EventNotification, attachments, track
         document_attach(
             case=notification,
             content=file,
-            original_name=getattr(file, "original_name", "") or file.name,
+            original_name=getattr(getattr(file, "upload", None), "original_name", "") or file.name,
             mime_type="",
             kind=PrivateDocument.Kind.ATTACHMENT,
             acting_user=None,

@@ -8,6 +8,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from core.public_cases import PublicCaseCreateView, current_information_clause, tracking_url
+from mass_events import upload_stash
 from mass_events.forms import EventNotificationForm, MassEventPermitApplicationForm, PermitGuideForm
 from mass_events.selectors import guide_thresholds, permit_guide_answer
 from mass_events.services import (
@@ -44,19 +45,39 @@ def overview_breadcrumb():
 
 
 class _CaseWithAttachmentsView(PublicCaseCreateView):
-    """Keeps the form's validated files for `on_open` and tells the person to choose them again after an error."""
+    """Keeps the form's validated files for `on_open`, and for an hour when the form must be shown again.
+
+    Browsers never send a file input back: the files accepted on a send that shows the form again (an error, the
+    late warning) are kept (`mass_events.upload_stash`) and re-attached on the next send, so only the refused
+    ones must be chosen again.
+    """
+
+    def post(self, request):
+        token = request.POST.get(upload_stash.FIELD_NAME, "")
+        # The form reads request.FILES: add the kept files to what the browser sent this time.
+        request._files = upload_stash.restore(token, request.FILES)
+        response = super().post(request)
+        if response.status_code == 302:
+            upload_stash.discard(token)
+        return response
 
     def build_case(self, form):
         self.form = form
         return self.prepare(form.save(commit=False))
 
     def render_form(self, form):
+        token, kept = "", []
+        if form.is_bound and hasattr(form, "cleaned_data"):
+            token, kept = upload_stash.keep(form)
+        sent = sum(len([f for f in self.request.FILES.getlist(name) if f]) for name in self.request.FILES)
         context = {
             "form": form,
             "breadcrumb_parents": overview_breadcrumb(),
             "info_clause": current_information_clause(self.form_key),
-            # Browsers never send a file input back: after an error every file must be chosen again.
-            "files_lost": form.is_bound and bool(self.request.FILES),
+            "kept_files_token": token,
+            "kept_files": kept,
+            # A file refused by the validation is not kept: it must be chosen again.
+            "files_lost": form.is_bound and sent > len(kept),
         }
         return render(self.request, self.template_name, context)
 

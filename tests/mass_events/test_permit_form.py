@@ -51,21 +51,58 @@ def test_a_pesel_typed_with_spaces_is_accepted(client, permit_data):
 
 
 def test_a_late_application_is_warned_about_first_and_received_after_confirmation(client, permit_data):
-    """Under 30 days without a reason: the first send only warns (nothing stored, answers kept, files re-asked)."""
+    """Under 30 days without a reason: the first send only warns (nothing stored, answers and files kept)."""
     response = client.post(PERMIT_URL, permit_data(days_ahead=20))
     assert response.status_code == 200
     page = response.content.decode()
     assert 'id="late-warning"' in page
     assert 'name="late_confirmed"' in page
     assert 'value="Festiwal Rudzkie Lato"' in page
-    assert 'id="files-notice"' in page
+    assert 'id="files-kept"' in page
+    assert "site_plan.pdf" in page
+    assert 'id="files-notice"' not in page
     assert MassEventPermitApplication.objects.count() == 0
+    token = response.context["kept_files_token"]
+    assert token
 
-    response = client.post(PERMIT_URL, permit_data(days_ahead=20, late_confirmed="on"))
+    # The confirming send carries no file at all: the eight kept ones are attached to the case.
+    data = permit_data(days_ahead=20, late_confirmed="on", with_files=False, with_opinions=False, kept_files=token)
+    response = client.post(PERMIT_URL, data)
     assert response.status_code == 302
     application = MassEventPermitApplication.objects.get()
     assert application.timeliness == Timeliness.LATE
     assert application.is_late
+    documents = PrivateDocument.objects.filter(object_id=application.pk, kind=PrivateDocument.Kind.ATTACHMENT)
+    assert documents.count() == 8
+    assert "Opinia Komendanta Miejskiego Policji" in set(documents.values_list("description", flat=True))
+
+
+def test_kept_files_are_refused_with_a_forged_or_expired_token(client, permit_data, monkeypatch):
+    from mass_events import upload_stash
+
+    response = client.post(PERMIT_URL, permit_data(days_ahead=20))
+    token = response.context["kept_files_token"]
+    data = permit_data(days_ahead=20, late_confirmed="on", with_files=False, with_opinions=False)
+    response = client.post(PERMIT_URL, {**data, "kept_files": token[:-2] + "xx"})
+    assert response.status_code == 200
+    assert "site_plan" in response.context["form"].errors
+    monkeypatch.setattr(upload_stash, "MAX_AGE", -1)
+    response = client.post(PERMIT_URL, {**data, "kept_files": token})
+    assert response.status_code == 200
+    assert MassEventPermitApplication.objects.count() == 0
+
+
+def test_a_new_file_replaces_the_kept_one_for_its_field(client, permit_data):
+    response = client.post(PERMIT_URL, permit_data(days_ahead=20))
+    token = response.context["kept_files_token"]
+    data = permit_data(days_ahead=20, late_confirmed="on", with_files=False, with_opinions=False, kept_files=token)
+    data["site_plan"] = pdf_file("nowy-plan.pdf")
+    assert client.post(PERMIT_URL, data).status_code == 302
+    documents = PrivateDocument.objects.filter(kind=PrivateDocument.Kind.ATTACHMENT)
+    assert documents.count() == 8
+    names = set(documents.values_list("original_name", flat=True))
+    assert "nowy-plan.pdf" in names
+    assert "site_plan.pdf" not in names
 
 
 def test_a_justified_application_between_14_and_30_days_is_on_the_shortened_track(client, permit_data):
@@ -124,7 +161,7 @@ def test_bad_input_gives_a_clear_message_and_keeps_the_answers(client, permit_da
     page = response.content.decode()
     assert "error-summary" in page
     assert 'value="Stowarzyszenie Rudzkie Lato"' in page
-    assert 'id="files-notice"' in page
+    assert 'id="files-kept"' in page  # the valid files are kept for the next send
     assert MassEventPermitApplication.objects.count() == 0
 
 
