@@ -411,6 +411,7 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
     """
     if act is None:
         raise RegisterError(_("Choose the act (resolution of the City Council)."), code="act_missing")
+    plan_check_effective_on(plan, act)
     if plan.kind != ReorganisationPlan.Kind.CREATE:
         if plan.announced_on is None:
             raise RegisterError(_("Record the public announcement of the intention first."), code="not_announced")
@@ -448,6 +449,24 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
     if plan.museum_involved and plan.kind == ReorganisationPlan.Kind.LIQUIDATE and not plan.minister_consent_on:
         raise RegisterError(
             _("Liquidating a museum needs the consent of the minister of culture."), code="minister_consent"
+        )
+
+
+def plan_check_effective_on(plan: ReorganisationPlan, act: LegalAct) -> None:
+    """Refuse a merger, division or liquidation dated before the act that orders it.
+
+    The act names the date of the merger (division, liquidation) (u.o.p.d.k. art. 18 ust. 1, art. 22; DOMAIN.md
+    §A.7) and the register entries are made on that day (§A.4); an act cannot take effect before it is adopted,
+    so the date is never earlier than `act.adopted_on` (and so never earlier than the earliest legal date).
+    """
+    if plan.effective_on is not None and plan.effective_on < act.adopted_on:
+        raise RegisterError(
+            _("The date the act takes effect (%(effective)s) cannot be earlier than the act itself (%(adopted)s).")
+            % {
+                "effective": plan.effective_on.strftime("%d.%m.%Y"),
+                "adopted": act.adopted_on.strftime("%d.%m.%Y"),
+            },
+            code="effective_before_act",
         )
 
 
@@ -504,6 +523,7 @@ def plan_register_entries(plan: ReorganisationPlan, *, acting_user, note: str = 
     liquidator). Runs inside the transition's transaction: any refusal leaves the book untouched.
     """
     act = plan.act
+    plan_check_effective_on(plan, act)
     entry_date = plan.effective_on or act.adopted_on
     if entry_date > timezone.localdate():
         raise RegisterError(

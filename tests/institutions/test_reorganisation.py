@@ -239,3 +239,27 @@ def test_the_terminarz_shows_the_earliest_act_date(clerk, mck, second):
     plan = make_plan(clerk, "merge", mck, second, announced_on=D(2024, 1, 15))
     deadline = next(d for d in open_deadlines(section="institutions") if d.case_mark == f"plan {plan.pk}")
     assert deadline.due_date == D(2024, 4, 15)
+
+
+def test_a_merger_is_not_dated_before_its_act(clerk, mck, second):
+    """Announced 15.01, act of 15.04 naming 20.01: refused at the act, and again when completing."""
+    plan = make_plan(clerk, "merge", mck, second)
+    PlannedInstitution.objects.create(plan=plan, kind="other", full_name="Nowa", address="ul. Nowa 1")
+    act = factories.legal_act(adopted_on=D(2024, 4, 15))
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=act, effective_on=D(2024, 1, 20), acting_user=clerk)
+    assert refused.value.code == "effective_before_act"
+    assert "15.04.2024" in refused.value.message
+    plan.refresh_from_db()
+    assert plan.status == ReorganisationPlan.Status.ANNOUNCED
+
+    services.plan_adopt_act(plan=plan, act=act, effective_on=D(2024, 4, 15), acting_user=clerk)
+    # A date changed behind the workflow's back is caught when the entries are made.
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(effective_on=D(2024, 1, 20))
+    plan.refresh_from_db()
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_complete(plan=plan, acting_user=clerk)
+    assert refused.value.code == "effective_before_act"
+    assert not CulturalInstitution.objects.filter(full_name="Nowa").exists()
+    mck.refresh_from_db()
+    assert mck.struck_out_on is None
