@@ -17,6 +17,23 @@ from core.models import CaseMessage, StatusChange
 from core.services import CaseWorkError, case_message_add, transition_perform
 
 
+class HistoryViewOnlyMixin:
+    """For a SimpleHistoryAdmin: older versions can be looked at, never restored.
+
+    django-simple-history's version page accepts a POST that reverts the record even when its Revert button is
+    hidden (`revert_disabled`); records whose state changes only through services and the workflow (register
+    entries, statuses, retention) must not be rolled back that way. Put it before SimpleHistoryAdmin.
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+
 class ReadOnlyInlineMixin:
     extra = 0
     max_num = 0

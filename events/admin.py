@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.admin_mixins import CaseAdminMixin, HistoryViewOnlyMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.services import CaseWorkError
 from core.uploads import PDF, ValidatedFileField
 from events.models import (
@@ -332,7 +332,8 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(EventSubmission)
-class EventSubmissionAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+class EventSubmissionAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdmin):
+    # Reverting a case would bring back personal data removed by retention: older versions are only shown.
     list_display = ["case_mark", "event_title", "contact_name", "contact_email", "status", "created_at"]
     list_select_related = ["event", "handler"]
     list_filter = ["status"]
@@ -382,12 +383,3 @@ class EventSubmissionAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         save_editable_fields(request, obj)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting a case would bring back personal data removed by retention: older versions are only shown.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def revert_disabled(self, request, obj=None):
-        return True

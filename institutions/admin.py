@@ -17,7 +17,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.admin_mixins import (
+    CaseAdminMixin,
+    HistoryViewOnlyMixin,
+    ReadOnlyInlineMixin,
+    StatusHistoryInline,
+    WorkflowAdminMixin,
+)
 from core.models import PrivateDocument
 from core.uploads import PDF, ValidatedFileField
 from institutions import services
@@ -110,7 +116,7 @@ class LegalActForm(forms.ModelForm):
 
 
 @admin.register(LegalAct)
-class LegalActAdmin(PrivateFileAdminMixin, SimpleHistoryAdmin):
+class LegalActAdmin(HistoryViewOnlyMixin, PrivateFileAdminMixin, SimpleHistoryAdmin):
     form = LegalActForm
     private_file_fields = ("file",)
     list_display = ["__str__", "kind", "adopted_on", "is_public"]
@@ -144,7 +150,7 @@ class RegistrationDocumentForm(forms.ModelForm):
 
 
 @admin.register(RegistrationDocument)
-class RegistrationDocumentAdmin(PrivateFileAdminMixin, SimpleHistoryAdmin):
+class RegistrationDocumentAdmin(HistoryViewOnlyMixin, PrivateFileAdminMixin, SimpleHistoryAdmin):
     form = RegistrationDocumentForm
     private_file_fields = ("file",)
     list_display = ["title", "institution", "received_on", "is_public"]
@@ -437,7 +443,7 @@ class RegistrationDocumentInline(admin.TabularInline):
 
 
 @admin.register(CulturalInstitution)
-class CulturalInstitutionAdmin(SimpleHistoryAdmin):
+class CulturalInstitutionAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
     list_display = ["entry_no", "full_name", "kind", "seat", "registered_on", "last_entry_on", "struck_out_on"]
     list_filter = ["kind", ("struck_out_on", admin.EmptyFieldListFilter)]
     search_fields = ["full_name", "short_name", "seat"]
@@ -542,7 +548,7 @@ class CulturalInstitutionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DirectorTerm)
-class DirectorTermAdmin(SimpleHistoryAdmin):
+class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
     """A new term is recorded through the service, which enters the director in section II of the book."""
 
     list_display = ["person_name", "institution", "appointment_mode", "starts_on", "ends_on", "ended_early_on"]
@@ -657,7 +663,7 @@ class InspectionForm(forms.ModelForm):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(PrivateFileAdminMixin, SimpleHistoryAdmin):
+class InspectionAdmin(HistoryViewOnlyMixin, PrivateFileAdminMixin, SimpleHistoryAdmin):
     form = InspectionForm
     private_file_fields = ("protocol",)
     list_display = ["scope", "institution", "date_from", "date_to", "follow_up_due", "follow_up_done_on"]
@@ -688,7 +694,7 @@ class InspectionAdmin(PrivateFileAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(InstitutionSubsidy)
-class InstitutionSubsidyAdmin(SimpleHistoryAdmin):
+class InstitutionSubsidyAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
     list_display = ["purpose", "institution", "year", "kind", "amount", "settlement_due", "settled_on"]
     list_filter = ["year", "kind", ("settled_on", admin.EmptyFieldListFilter)]
     list_select_related = ["institution"]
@@ -770,7 +776,7 @@ class ReorganisationPlanForm(forms.ModelForm):
 
 
 @admin.register(ReorganisationPlan)
-class ReorganisationPlanAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ReorganisationPlanAdmin(HistoryViewOnlyMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     form = ReorganisationPlanForm
     workflow_inlines = [StatusHistoryInline]
     inlines = [PlannedInstitutionInline]
@@ -840,7 +846,7 @@ class ReorganisationPlanAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ExtractRequest)
-class ExtractRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "institution", "kind", "applicant_name", "received_on", "due_date", "status"]
     list_filter = ["status", "kind", "delivery"]
     list_select_related = ["institution", "handler"]

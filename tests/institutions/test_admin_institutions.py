@@ -9,7 +9,13 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from institutions.models import CulturalInstitution, ExtractRequest, LegalAct, ReorganisationPlan
+from institutions.models import (
+    CulturalInstitution,
+    ExtractRequest,
+    LegalAct,
+    RegistrationDocument,
+    ReorganisationPlan,
+)
 from tests.helpers import close_response, public_form_data
 from tests.institutions import factories
 
@@ -75,3 +81,39 @@ def test_private_files_download_only_through_the_admin(db, clerk_client, client)
     assert client.get(f"/rejestr-instytucji-kultury/akty/{act.pk}/").status_code == 404
     page = staff.get(reverse("admin:institutions_legalact_change", args=[act.pk])).content.decode()
     assert url in page
+
+
+HISTORY_MODELS = [model for model in MODELS if hasattr(model, "history")]
+
+
+@pytest.mark.parametrize("model", HISTORY_MODELS, ids=lambda model: model._meta.model_name)
+def test_no_history_page_rolls_a_record_back(seeded, clerk_client, model):
+    """Older versions are shown, but a POST to the version page (simple-history's revert) is refused."""
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    client.raise_request_exception = False
+    obj = model.objects.order_by("pk").first()
+    if obj is None:  # the seed files no registration documents
+        obj = RegistrationDocument.objects.create(
+            institution=CulturalInstitution.objects.first(), title="Wniosek", received_on="2024-01-02"
+        )
+    version = obj.history.earliest("history_date")
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_simple_history", args=[obj.pk, version.pk])
+    assert client.get(url).status_code == 200
+    versions_before = obj.history.count()
+    response = client.post(url, {})
+    assert response.status_code in (403, 405)
+    assert obj.history.count() == versions_before
+
+
+def test_a_legal_act_is_not_reverted_to_an_older_title(seeded, clerk_client):
+    act = LegalAct.objects.order_by("pk").first()
+    version = act.history.earliest("history_date")
+    act.title = "w sprawie zmienionej"
+    act.save()
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    client.raise_request_exception = False
+    url = reverse("admin:institutions_legalact_simple_history", args=[act.pk, version.pk])
+    response = client.post(url, {"kind": act.kind, "number": act.number, "title": version.title, "is_public": "on"})
+    assert response.status_code == 403
+    act.refresh_from_db()
+    assert act.title == "w sprawie zmienionej"
