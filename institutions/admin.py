@@ -7,7 +7,7 @@ are a read-only projection of its book.
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import Http404
@@ -547,10 +547,52 @@ class CulturalInstitutionAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
 # ------------------------------------------------------------------------------------------------------------------
 
 
+class EntryDateFormMixin:
+    """Check the date of the book entry a save will make, so that a refusal is a form error, not a server error."""
+
+    def check_entry_date(self, institution, entry_date):
+        if institution is None or entry_date is None:
+            return
+        try:
+            services.entry_date_validate(institution=institution, entry_date=entry_date)
+        except services.RegisterError as error:
+            self.add_error("entry_date" if "entry_date" in self.fields else None, error.message)
+
+
+class DirectorTermForm(EntryDateFormMixin, forms.ModelForm):
+    entry_date = forms.DateField(
+        label=_("date of entry"),
+        required=False,
+        help_text=_("Date of the section II entry; by default the start of the term (or today, if later)."),
+    )
+
+    class Meta:
+        model = DirectorTerm
+        fields = [
+            "institution",
+            "person_name",
+            "appointment_mode",
+            "appointment_act",
+            "starts_on",
+            "ends_on",
+            "opinions",
+            "ended_early_on",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None and data.get("starts_on"):
+            self.check_entry_date(
+                data.get("institution"), services.director_term_entry_date(data["starts_on"], data.get("entry_date"))
+            )
+        return data
+
+
 @admin.register(DirectorTerm)
 class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
     """A new term is recorded through the service, which enters the director in section II of the book."""
 
+    form = DirectorTermForm
     list_display = ["person_name", "institution", "appointment_mode", "starts_on", "ends_on", "ended_early_on"]
     list_filter = ["appointment_mode"]
     list_select_related = ["institution"]
@@ -568,6 +610,9 @@ class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
         "opinions",
         "ended_early_on",
     ]
+
+    def get_fields(self, request, obj=None):
+        return self.fields if obj is not None else [*self.fields, "entry_date"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -593,15 +638,41 @@ class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
             starts_on=obj.starts_on,
             ends_on=obj.ends_on,
             opinions=obj.opinions,
+            entry_date=form.cleaned_data.get("entry_date"),
             acting_user=request.user,
         )
         obj.pk = term.pk
         obj._state.adding = False
 
 
+class FinancialStatementForm(EntryDateFormMixin, forms.ModelForm):
+    entry_date = forms.DateField(
+        label=_("date of entry"),
+        required=False,
+        help_text=_("Date of the section III entry; today by default."),
+    )
+
+    class Meta:
+        model = FinancialStatement
+        fields = ["institution", "year", "approved_on", "approval_act"]
+
+    def clean(self):
+        data = super().clean()
+        institution = data.get("institution")
+        if institution is not None and data.get("year"):
+            try:
+                services.financial_statement_check(institution=institution, year=data["year"])
+            except services.RegisterError as error:
+                self.add_error("year", error.message)
+        self.check_entry_date(institution, data.get("entry_date") or timezone.localdate())
+        return data
+
+
 @admin.register(FinancialStatement)
 class FinancialStatementAdmin(admin.ModelAdmin):
     """Filing a statement makes a section III entry; neither can be changed afterwards."""
+
+    form = FinancialStatementForm
 
     list_display = ["institution", "year", "approved_on"]
     list_filter = ["year"]
@@ -610,7 +681,7 @@ class FinancialStatementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["institution", "approval_act"]
     ordering = ["-year"]
     date_hierarchy = "approved_on"
-    fields = ["institution", "year", "approved_on", "approval_act"]
+    fields = ["institution", "year", "approved_on", "approval_act", "entry_date"]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and may_make_entries(request)
@@ -622,17 +693,14 @@ class FinancialStatementAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        try:
-            statement = services.financial_statement_file(
-                institution=obj.institution,
-                year=obj.year,
-                approved_on=obj.approved_on,
-                approval_act=obj.approval_act,
-                acting_user=request.user,
-            )
-        except services.RegisterError as error:
-            messages.error(request, error.message)
-            raise PermissionDenied from error
+        statement = services.financial_statement_file(
+            institution=obj.institution,
+            year=obj.year,
+            approved_on=obj.approved_on,
+            approval_act=obj.approval_act,
+            entry_date=form.cleaned_data.get("entry_date"),
+            acting_user=request.user,
+        )
         obj.pk = statement.pk
         obj._state.adding = False
 

@@ -101,19 +101,7 @@ def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -
         raise RegisterError(_("The entry records nothing: fill in at least one column."), code="empty")
     if entry.legal_basis_id is None:
         raise RegisterError(_("Every entry needs its legal basis."), code="legal_basis")
-    today = timezone.localdate()
-    if entry.entry_date > today:
-        raise RegisterError(_("An entry cannot be dated in the future."), code="future")
-    if last_entry_on and entry.entry_date < last_entry_on:
-        raise RegisterError(
-            _("The register book is chronological: the last entry is dated %(date)s.")
-            % {"date": last_entry_on.strftime("%d.%m.%Y")},
-            code="chronology",
-        )
-    if institution.struck_out_on is not None:
-        raise RegisterError(
-            _("The institution was struck out of the register; no further entries can be made."), code="struck_out"
-        )
+    entry_date_validate(institution=institution, entry_date=entry.entry_date, last_entry_on=last_entry_on)
     if entry.kind == RegisterEntry.Kind.STRIKE_OUT and entry.section != Section.IV:
         raise RegisterError(_("An institution is struck out in section IV."), code="strike_out_section")
     if entry.kind == RegisterEntry.Kind.CORRECTION:
@@ -130,6 +118,44 @@ def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -
             raise RegisterError(_("The striking out of an institution cannot be corrected."), code="correction_target")
     elif entry.struck_entry_id is not None:
         raise RegisterError(_("Only a correction strikes out an earlier entry."), code="correction_target")
+
+
+def entry_date_validate(
+    *, institution: CulturalInstitution, entry_date: date, last_entry_on: date | None = None
+) -> None:
+    """Refuse an entry date the book cannot take: in the future, before its last entry, or after a strike-out.
+
+    The book is chronological [K] and a struck-out institution takes no further entries (DOMAIN.md §A.4).
+    Forms call it with `last_entry_on` left out to warn the clerk before anything is written (`entry_add`
+    checks it again under the institution's lock).
+    """
+    if last_entry_on is None and institution.pk is not None:
+        last_entry_on = RegisterEntry.objects.filter(institution=institution).aggregate(last=Max("entry_date"))["last"]
+    if entry_date > timezone.localdate():
+        raise RegisterError(_("An entry cannot be dated in the future."), code="future")
+    if last_entry_on and entry_date < last_entry_on:
+        raise RegisterError(
+            _("The register book is chronological: the last entry is dated %(date)s.")
+            % {"date": last_entry_on.strftime("%d.%m.%Y")},
+            code="chronology",
+        )
+    if institution.struck_out_on is not None:
+        raise RegisterError(
+            _("The institution was struck out of the register; no further entries can be made."), code="struck_out"
+        )
+
+
+def director_term_entry_date(starts_on: date, entry_date: date | None = None) -> date:
+    """The date of a director's section II entry: the clerk's date, else the start of the term or today."""
+    return entry_date or min(starts_on, timezone.localdate())
+
+
+def financial_statement_check(*, institution: CulturalInstitution, year: int) -> None:
+    """One financial statement per institution and year (DOMAIN.md §A.3 section III)."""
+    if FinancialStatement.objects.filter(institution=institution, year=year).exists():
+        raise RegisterError(
+            _("The financial statement for %(year)s has already been filed.") % {"year": year}, code="duplicate"
+        )
 
 
 def entry_add(*, entry: RegisterEntry, acting_user) -> RegisterEntry:
@@ -317,7 +343,7 @@ def director_term_record(
         term.register_entry = entry_make(
             institution=institution,
             section=Section.II,
-            entry_date=entry_date or min(starts_on, timezone.localdate()),
+            entry_date=director_term_entry_date(starts_on, entry_date),
             legal_basis=appointment_act,
             values={"director": f"{person_name} — dyrektor od {starts_on:%d.%m.%Y} r. do {ends_on:%d.%m.%Y} r."},
             acting_user=acting_user,
@@ -341,10 +367,7 @@ def financial_statement_file(
     Ustawa o rachunkowości art. 53 ust. 1 (approval by the organiser) and the book's section III "informacja
     o złożeniu do rejestru rocznego sprawozdania finansowego" (DOMAIN.md §A.3, §C.4 [K]). One per year.
     """
-    if FinancialStatement.objects.filter(institution=institution, year=year).exists():
-        raise RegisterError(
-            _("The financial statement for %(year)s has already been filed.") % {"year": year}, code="duplicate"
-        )
+    financial_statement_check(institution=institution, year=year)
     with transaction.atomic():
         entry = entry_make(
             institution=institution,

@@ -5,13 +5,22 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from core.deadlines import open_deadlines
 from institutions import services
 from institutions.deadlines import DIRECTOR_TERM_REMINDER_DAYS, director_term_deadlines
-from institutions.models import DirectorTerm, Inspection, InstitutionSubsidy
+from institutions.models import (
+    DirectorTerm,
+    FinancialStatement,
+    Inspection,
+    InstitutionSubsidy,
+    RegisterEntry,
+    Section,
+)
+from tests.conftest import otp_login
 from tests.institutions import factories
 
 D = datetime.date
@@ -142,3 +151,56 @@ def test_a_director_term_added_in_the_admin_goes_through_the_service(clerk_clien
     assert response.status_code == 302, response.content.decode()[:2000]
     term = DirectorTerm.objects.get()
     assert term.register_entry.entered_by_name == "Ewa Wiśniewska"
+
+
+def test_a_term_starting_before_the_last_entry_is_a_form_error_and_the_clerk_can_date_the_entry(clerk, mck):
+    """The book is chronological: a term that began in 2018 in a book last written in 2019 needs a later entry."""
+    act = factories.legal_act(adopted_on=D(2019, 3, 1))
+    services.entry_make(
+        institution=mck,
+        section=Section.I,
+        entry_date=D(2019, 3, 15),
+        legal_basis=act,
+        values={"seat": "Ruda"},
+        acting_user=clerk,
+    )
+    appointment = factories.legal_act(adopted_on=D(2018, 8, 1), kind="mayor_order", title="w sprawie powołania")
+    client = Client(raise_request_exception=False)
+    otp_login(client, clerk)
+    data = {
+        "institution": mck.pk,
+        "person_name": "Jan Kowalski",
+        "appointment_mode": "competition",
+        "appointment_act": appointment.pk,
+        "starts_on": "2018-09-01",
+        "ends_on": "2023-08-31",
+        "opinions": "",
+    }
+    url = reverse("admin:institutions_directorterm_add")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "15.03.2019" in response.content.decode()
+    assert not DirectorTerm.objects.exists()
+
+    response = client.post(url, {**data, "entry_date": "2019-03-20"})
+    assert response.status_code == 302
+    term = DirectorTerm.objects.get()
+    assert term.register_entry.entry_date == D(2019, 3, 20)
+    assert term.register_entry.section == Section.II
+    assert RegisterEntry.objects.filter(institution=mck).count() == 3
+
+
+def test_a_second_financial_statement_for_a_year_is_a_form_error(clerk, mck):
+    act = factories.legal_act(adopted_on=D(2025, 5, 20), title="w sprawie zatwierdzenia sprawozdania")
+    client = Client(raise_request_exception=False)
+    otp_login(client, clerk)
+    data = {"institution": mck.pk, "year": "2024", "approved_on": "2025-05-20", "approval_act": act.pk}
+    url = reverse("admin:institutions_financialstatement_add")
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "2024" in response.content.decode()
+    assert "errornote" in response.content.decode()
+    assert FinancialStatement.objects.count() == 1
+    assert client.post(url, {**data, "year": "2023", "entry_date": "2000-01-01"}).status_code == 200
+    assert FinancialStatement.objects.count() == 1
