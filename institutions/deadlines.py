@@ -1,7 +1,7 @@
 """The register's dated rules and what it contributes to the clerks' Terminarz (core.deadlines).
 
 Every number is a module constant: those marked [K] in DOMAIN.md are best knowledge, so a confirmed value is a
-one-line change. Month periods are counted per k.p.a. art. 57 § 3 (`core.deadlines.add_months`).
+one-line change. Month periods are counted per k.c. art. 112 / k.p.a. art. 57 § 3 (`core.deadlines.add_months`).
 """
 
 from datetime import date, timedelta
@@ -44,18 +44,38 @@ def reorganisation_notice_months(*, kind: str, library_involved: bool) -> int | 
     return MERGER_DIVISION_NOTICE_MONTHS
 
 
-def reorganisation_earliest_act_date(*, kind: str, announced_on: date, library_involved: bool) -> date | None:
-    """The first day the act of merger, division or liquidation may be adopted.
+def reorganisation_act_on_time(*, kind: str, announced_on: date, act_on: date, library_involved: bool) -> bool:
+    """Whether an act adopted on `act_on` comes the full notice period after the announcement.
 
-    "Co najmniej 3 (6) miesiące przed wydaniem aktu" counted from the announcement per k.p.a. art. 57 § 3: the
-    day of the later month that corresponds to the announcement day (or that month's last day). The act is on
-    time on that day itself; it is never moved off a weekend (moving it would not shorten the notice, but the
-    City Council meets on set days anyway). None when the kind needs no announcement.
+    "Co najmniej 3 (6) miesięcy przed wydaniem aktu" (u.o.p.d.k. art. 18 ust. 2, art. 22 ust. 1; ustawa
+    o bibliotekach art. 13 ust. 2) is counted back from the act, months counted per k.c. art. 112 (and k.p.a.
+    art. 57 § 3, `core.deadlines.add_months`): the day N months before the act is the day of that month which
+    corresponds to the act's day, or the month's last day. The announcement must not be later than that day.
+    Counting forward instead lets an announcement of 31.08 allow an act on 29.02, only 6 months back to 29.08.
+    """
+    months = reorganisation_notice_months(kind=kind, library_involved=library_involved)
+    if months is None:
+        return True
+    return add_months(act_on, -months) >= announced_on
+
+
+def reorganisation_earliest_act_date(*, kind: str, announced_on: date, library_involved: bool) -> date | None:
+    """The first day the act of merger, division or liquidation may be adopted (`reorganisation_act_on_time`).
+
+    Usually the day of the later month that corresponds to the announcement day; when that month is shorter
+    (announced 31.08, 6 months), the first day of the next month, since only then have the full months elapsed.
+    The act is on time on that day itself; it is never moved off a weekend (moving it would not shorten the
+    notice, but the City Council meets on set days anyway). None when the kind needs no announcement.
     """
     months = reorganisation_notice_months(kind=kind, library_involved=library_involved)
     if months is None:
         return None
-    return add_months(announced_on, months)
+    earliest = add_months(announced_on, months)
+    while not reorganisation_act_on_time(
+        kind=kind, announced_on=announced_on, act_on=earliest, library_involved=library_involved
+    ):
+        earliest += timedelta(days=1)
+    return earliest
 
 
 def director_term_reminder_date(ends_on: date) -> date:

@@ -22,6 +22,7 @@ from core.private_documents import document_attach
 from core.services import CaseWorkError, case_message_add, transition_perform
 from institutions.deadlines import (
     EXTRACT_FEE_PER_PAGE,
+    reorganisation_act_on_time,
     reorganisation_earliest_act_date,
     reorganisation_notice_months,
 )
@@ -439,7 +440,12 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
         if plan.announced_on is None:
             raise RegisterError(_("Record the public announcement of the intention first."), code="not_announced")
         earliest = plan_earliest_act_date(plan)
-        if act.adopted_on < earliest:
+        if act.adopted_on < earliest or not reorganisation_act_on_time(
+            kind=plan.kind,
+            announced_on=plan.announced_on,
+            act_on=act.adopted_on,
+            library_involved=plan.library_involved,
+        ):
             raise RegisterError(
                 _(
                     "The act cannot be adopted before %(earliest)s: the intention was announced on %(announced)s "

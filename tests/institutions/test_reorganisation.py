@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from core.deadlines import open_deadlines
+from core.deadlines import add_months, open_deadlines
 from core.services import CaseWorkError, transition_perform
 from institutions import services
 from institutions.deadlines import reorganisation_earliest_act_date
@@ -35,8 +35,21 @@ D = datetime.date
         ("merge", True, D(2024, 1, 15), D(2024, 7, 15)),
         ("divide", True, D(2024, 1, 15), D(2024, 7, 15)),
         ("liquidate", True, D(2024, 1, 15), D(2024, 7, 15)),
-        ("merge", False, D(2023, 11, 30), D(2024, 2, 29)),  # art. 57 § 3 k.p.a.: no 30 February
-        ("liquidate", False, D(2023, 8, 31), D(2024, 2, 29)),
+        # k.c. art. 112 counted back from the act: 29.02 minus 3 (6) months is 29.11 (29.08), before the
+        # announcement, so the full months end only with February.
+        ("merge", False, D(2023, 11, 30), D(2024, 3, 1)),
+        ("liquidate", False, D(2023, 8, 31), D(2024, 3, 1)),
+        ("liquidate", False, D(2023, 8, 30), D(2024, 3, 1)),
+        ("liquidate", False, D(2023, 8, 29), D(2024, 2, 29)),  # leap year: 29.02 − 6 months = 29.08
+        ("liquidate", False, D(2022, 8, 29), D(2023, 3, 1)),  # no 29.02.2023
+        ("liquidate", False, D(2022, 8, 28), D(2023, 2, 28)),
+        ("merge", False, D(2023, 11, 29), D(2024, 2, 29)),
+        ("merge", False, D(2024, 1, 31), D(2024, 5, 1)),  # 30.04 − 3 months = 30.01
+        ("merge", False, D(2024, 2, 29), D(2024, 5, 29)),
+        ("merge", False, D(2023, 2, 28), D(2023, 5, 28)),
+        ("liquidate", False, D(2023, 5, 31), D(2023, 12, 1)),
+        ("merge", True, D(2023, 12, 31), D(2024, 7, 1)),  # 30.06 − 6 months = 30.12
+        ("merge", False, D(2023, 10, 31), D(2024, 1, 31)),
         ("create", False, D(2024, 1, 15), None),
     ],
 )
@@ -263,3 +276,25 @@ def test_a_merger_is_not_dated_before_its_act(clerk, mck, second):
     assert not CulturalInstitution.objects.filter(full_name="Nowa").exists()
     mck.refresh_from_db()
     assert mck.struck_out_on is None
+
+
+@pytest.mark.parametrize(("kind", "library"), [("merge", False), ("liquidate", False), ("merge", True)])
+def test_the_earliest_act_date_leaves_the_full_months(kind, library):
+    """For every announcement day of 2023–2024: the full months have elapsed on the earliest date, not a day before."""
+    months = 3 if kind == "merge" and not library else 6
+    day = D(2023, 1, 1)
+    while day < D(2025, 1, 1):
+        earliest = reorganisation_earliest_act_date(kind=kind, announced_on=day, library_involved=library)
+        assert add_months(earliest, -months) >= day
+        assert add_months(earliest - datetime.timedelta(days=1), -months) < day
+        day += datetime.timedelta(days=1)
+
+
+def test_a_liquidation_act_on_29_february_is_refused_after_an_announcement_of_31_august(clerk, mck):
+    plan = make_plan(clerk, "liquidate", mck, announced_on=D(2023, 8, 31), liquidator_name="Piotr Wójcik")
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=factories.legal_act(adopted_on=D(2024, 2, 29)), acting_user=clerk)
+    assert refused.value.code == "too_early"
+    assert "01.03.2024" in refused.value.message
+    services.plan_adopt_act(plan=plan, act=factories.legal_act(adopted_on=D(2024, 3, 1)), acting_user=clerk)
+    assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
