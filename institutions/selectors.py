@@ -7,7 +7,7 @@ only through `institutions_public()` and `institution_get_public_or_404()`: an i
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from institutions.models import (
@@ -192,7 +192,20 @@ def public_documents(institution: CulturalInstitution) -> list:
 
 
 def legal_act_get_public_or_404(pk: int) -> LegalAct:
-    return get_object_or_404(LegalAct.objects.filter(is_public=True).exclude(file=""), pk=pk)
+    """An act the public register may serve: marked public, with its text, and linked to a registered institution.
+
+    Rozporządzenie MKiDN z 26.01.2012, § 10: the register is public, and it shows the founding act and the statute
+    (columns 8 and 9); other acts are served only when they are the basis of an entry and a clerk marked them
+    public. An act linked to no institution is 404, whatever its flag says.
+    """
+    registered = CulturalInstitution.objects.filter(registered_on__isnull=False)
+    linked = (
+        Q(pk__in=registered.values("founding_act"))
+        | Q(pk__in=registered.values("statute_act"))
+        | Q(pk__in=RegisterEntry.objects.values("legal_basis"))
+    )
+    acts = LegalAct.objects.filter(is_public=True).exclude(file="").filter(linked)
+    return get_object_or_404(acts, pk=pk)
 
 
 def document_get_public_or_404(pk: int) -> RegistrationDocument:

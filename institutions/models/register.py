@@ -177,7 +177,9 @@ class LegalAct(TimeStampedModel):
 
     The founding act and the statute of a municipal institution are resolutions of Rada Miasta (u.o.p.d.k.
     art. 11 and 13). Its text (a PDF) is kept in private storage and reaches the public only through the
-    register's download view, and only when `is_public` is set (register columns 8 and 9 are public, § 10).
+    register's download view, and only when `is_public` is set and the act is an institution's founding act or
+    statute or the basis of a register entry (register columns 8 and 9 are public, § 10); an act linked to no
+    institution (a mayor's order appointing a director, say) is never served publicly.
     """
 
     class Kind(models.TextChoices):
@@ -199,8 +201,11 @@ class LegalAct(TimeStampedModel):
     )
     is_public = models.BooleanField(
         _("may be published"),
-        default=True,
-        help_text=_("Acts of the City Council are public; untick for documents with personal data."),
+        default=False,
+        help_text=_(
+            "Tick for an institution's founding act or statute, or another act without personal data that is the "
+            "basis of a register entry; only such acts can be downloaded from the public register."
+        ),
     )
 
     history = HistoricalRecords()

@@ -45,7 +45,9 @@ def institution(
     entry_date=datetime.date(2012, 5, 21),
     **values,
 ):
-    act = values.pop("founding_act", None) or legal_act(adopted_on=min(entry_date, datetime.date(2000, 6, 26)))
+    act = values.pop("founding_act", None) or legal_act(
+        adopted_on=min(entry_date, datetime.date(2000, 6, 26)), is_public=True
+    )
     return services.institution_register(
         kind=kind,
         values={

@@ -211,6 +211,27 @@ def test_only_public_documents_are_downloadable(client, mck):
     assert not act.file.path.startswith(settings.MEDIA_ROOT)
 
 
+def test_an_act_linked_to_no_institution_is_not_served(client, mck, clerk):
+    """A mayor's order appointing a director has personal data: not public by default, and never served unlinked."""
+    order = _with_file(factories.legal_act(kind="mayor_order", title="w sprawie powołania dyrektora Jana Kowalskiego"))
+    assert order.is_public is False
+    assert client.get(f"/rejestr-instytucji-kultury/akty/{order.pk}/").status_code == 404
+    LegalAct.objects.filter(pk=order.pk).update(is_public=True)
+    assert client.get(f"/rejestr-instytucji-kultury/akty/{order.pk}/").status_code == 404
+    # Marked public and the basis of a register entry: served.
+    services.entry_make(
+        institution=mck,
+        section="II",
+        entry_date=datetime.date(2013, 1, 2),
+        legal_basis=order,
+        values={"director": "Jan Kowalski"},
+        acting_user=clerk,
+    )
+    response = client.get(f"/rejestr-instytucji-kultury/akty/{order.pk}/")
+    assert response.status_code == 200
+    close_response(response)
+
+
 def test_the_register_is_in_the_navigation_search_and_sitemap(client, mck):
     assert 'href="/rejestr-instytucji-kultury/"' in client.get("/").content.decode()
     assert mck.get_absolute_url() in client.get("/szukaj/?q=Henryka+Bisty").content.decode()

@@ -107,7 +107,13 @@ INSTITUTIONS = [
 
 def _act(number, adopted_on, title, kind=LegalAct.Kind.COUNCIL_RESOLUTION):
     act, _created = LegalAct.objects.get_or_create(
-        number=number, defaults={"adopted_on": adopted_on, "title": title, "kind": kind, "is_public": True}
+        number=number,
+        defaults={
+            "adopted_on": adopted_on,
+            "title": title,
+            "kind": kind,
+            "is_public": kind == LegalAct.Kind.COUNCIL_RESOLUTION,
+        },
     )
     return act
 
