@@ -458,6 +458,7 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
                 },
                 code="too_early",
             )
+    plan_check_opinion_dates(plan, act)
     if plan.library_involved and plan.kind != ReorganisationPlan.Kind.CREATE:
         if not (plan.library_council_opinion_on and plan.voivodeship_library_opinion_on):
             raise RegisterError(
@@ -479,6 +480,42 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
         raise RegisterError(
             _("Liquidating a museum needs the consent of the minister of culture."), code="minister_consent"
         )
+
+
+def plan_check_opinion_dates(plan: ReorganisationPlan, act: LegalAct) -> None:
+    """Refuse opinions and consents dated after the act or in the future.
+
+    Ustawa o bibliotekach art. 13 ust. 2–3 and ustawa o muzeach art. 5a: the opinions and the minister's consent
+    come before the act (the council acts "after" obtaining them), so none may be dated after `act.adopted_on`,
+    and a date still to come has not happened yet.
+    """
+    today = timezone.localdate()
+    for field_name in (
+        "library_council_opinion_on",
+        "voivodeship_library_opinion_on",
+        "minister_consent_on",
+        "museum_council_opinion_on",
+    ):
+        given_on = getattr(plan, field_name)
+        if given_on is None:
+            continue
+        label = ReorganisationPlan._meta.get_field(field_name).verbose_name
+        if given_on > today:
+            raise RegisterError(
+                _("The date in “%(field)s” (%(date)s) is in the future.")
+                % {"field": label, "date": given_on.strftime("%d.%m.%Y")},
+                code="opinion_future",
+            )
+        if given_on > act.adopted_on:
+            raise RegisterError(
+                _("The date in “%(field)s” (%(date)s) is later than the act (%(adopted)s): it must come first.")
+                % {
+                    "field": label,
+                    "date": given_on.strftime("%d.%m.%Y"),
+                    "adopted": act.adopted_on.strftime("%d.%m.%Y"),
+                },
+                code="opinion_after_act",
+            )
 
 
 def plan_check_effective_on(plan: ReorganisationPlan, act: LegalAct) -> None:

@@ -298,3 +298,40 @@ def test_a_liquidation_act_on_29_february_is_refused_after_an_announcement_of_31
     assert "01.03.2024" in refused.value.message
     services.plan_adopt_act(plan=plan, act=factories.legal_act(adopted_on=D(2024, 3, 1)), acting_user=clerk)
     assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
+
+
+@pytest.mark.parametrize(
+    ("opinion_on", "code"),
+    [(D(2024, 7, 16), "opinion_after_act"), (D(2999, 1, 1), "opinion_future"), (D(2024, 7, 15), None)],
+    ids=["after-the-act", "future", "on-the-act-day"],
+)
+def test_opinions_and_consent_come_before_the_act(clerk, mck, opinion_on, code):
+    museum = factories.institution(clerk=clerk, full_name="Muzeum Miejskie", kind=InstitutionKind.MUSEUM)
+    plan = make_plan(clerk, "merge", mck, museum)
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(museum_council_opinion_on=opinion_on)
+    plan.refresh_from_db()
+    act = factories.legal_act(adopted_on=D(2024, 7, 15))
+    if code is None:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+        assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
+        return
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
+    assert refused.value.code == code
+    assert opinion_on.strftime("%d.%m.%Y") in refused.value.message
+
+
+def test_a_library_ministers_consent_after_the_act_is_refused(clerk, mck):
+    library = factories.institution(
+        clerk=clerk, full_name="Miejska Biblioteka Publiczna", kind=InstitutionKind.LIBRARY
+    )
+    plan = make_plan(clerk, "merge", mck, library)
+    ReorganisationPlan.objects.filter(pk=plan.pk).update(
+        library_council_opinion_on=D(2024, 3, 1),
+        voivodeship_library_opinion_on=D(2024, 3, 2),
+        minister_consent_on=D(2024, 8, 1),
+    )
+    plan.refresh_from_db()
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=factories.legal_act(adopted_on=D(2024, 7, 15)), acting_user=clerk)
+    assert refused.value.code == "opinion_after_act"
