@@ -28,6 +28,7 @@ from institutions.deadlines import (
 )
 from institutions.models import (
     CITY_ORGANISER,
+    COLUMNS_BY_KEY,
     SECTION_COLUMNS,
     CulturalInstitution,
     DirectorTerm,
@@ -117,8 +118,41 @@ def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -
             raise RegisterError(_("That entry has already been struck out."), code="already_struck")
         if target.kind == RegisterEntry.Kind.STRIKE_OUT:
             raise RegisterError(_("The striking out of an institution cannot be corrected."), code="correction_target")
+        first_entry_check(entry, target)
     elif entry.struck_entry_id is not None:
         raise RegisterError(_("Only a correction strikes out an earlier entry."), code="correction_target")
+
+
+def first_entry_check(correction: RegisterEntry, target: RegisterEntry) -> None:
+    """Refuse a correction that strikes out the first section I entry without giving its columns again.
+
+    The first entry of section I is the entry of the institution itself (u.o.p.d.k. art. 14 ust. 1; rozporządzenie
+    MKiDN z 26.01.2012, § 3 ust. 1): its name, seat and founding act. Struck out with nothing in its place, the
+    register would show an institution without a name or founding act, so the correction must fill in again
+    every column the struck entry filled (a later change is a new section I entry).
+    """
+    if target.section != Section.I:
+        return
+    first = (
+        RegisterEntry.objects.filter(institution_id=target.institution_id, section=Section.I)
+        .order_by("position")
+        .only("pk")
+        .first()
+    )
+    if first is None or first.pk != target.pk:
+        return
+    given = correction.values or {}
+    missing = [key for key, value in (target.values or {}).items() if value.strip() and not given.get(key, "").strip()]
+    if missing:
+        labels = ", ".join(str(COLUMNS_BY_KEY[key][1].label) for key in missing if key in COLUMNS_BY_KEY)
+        raise RegisterError(
+            _(
+                "The first entry of section I registers the institution: a correction striking it out must give "
+                "again every column it filled (%(columns)s). To record a change, make a new section I entry instead."
+            )
+            % {"columns": labels},
+            code="first_entry",
+        )
 
 
 def entry_date_validate(

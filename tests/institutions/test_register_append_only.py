@@ -360,3 +360,38 @@ def test_a_clerk_registers_a_new_institution_in_the_admin(clerk_client):
         act,
     )
     assert institution.entries.get().values["founding_act"] == str(act)
+
+
+def test_the_first_section_i_entry_is_struck_out_only_with_its_columns_given_again(clerk, mck):
+    """Striking out the entry that registered the institution must not leave it without a name or founding act."""
+    first = mck.entries.get()
+    with pytest.raises(services.RegisterError) as refused:
+        services.entry_make(
+            institution=mck,
+            section=Section.I,
+            kind=RegisterEntry.Kind.CORRECTION,
+            struck_entry=first,
+            entry_date=datetime.date(2013, 1, 1),
+            legal_basis=mck.founding_act,
+            values={"seat": "Ruda Śląska"},
+            acting_user=clerk,
+        )
+    assert refused.value.code == "first_entry"
+    assert "section I entry" in refused.value.message
+    assert mck.entries.count() == 1
+
+    values = {**first.values, "address": "ul. Piotra Niedurnego 69A, 41-709 Ruda Śląska"}
+    services.entry_make(
+        institution=mck,
+        section=Section.I,
+        kind=RegisterEntry.Kind.CORRECTION,
+        struck_entry=first,
+        entry_date=datetime.date(2013, 1, 1),
+        legal_basis=mck.founding_act,
+        values=values,
+        acting_user=clerk,
+    )
+    mck.refresh_from_db()
+    assert mck.full_name == first.values["full_name"]
+    assert mck.founding_act is not None
+    assert mck.address.endswith("69A, 41-709 Ruda Śląska")
