@@ -576,6 +576,11 @@ def plan_announce_guard(plan: ReorganisationPlan, *, acting_user, note: str = ""
         raise RegisterError(_("Enter the date the intention was publicly announced."), code="not_announced")
     if plan.kind != ReorganisationPlan.Kind.CREATE and not plan.institutions.exists():
         raise RegisterError(_("Choose the institutions the plan concerns."), code="no_institutions")
+    # Which rules apply is fixed by what the institutions were when the intention was announced (a later change
+    # of an institution's kind cannot shorten the notice nor drop the opinions: `library_involved`).
+    plan.library_involved_when_announced = plan.library_involved_now
+    plan.museum_involved_when_announced = plan.museum_involved_now
+    plan.save(update_fields=["library_involved_when_announced", "museum_involved_when_announced", "updated_at"])
 
 
 def plan_adopt_act_guard(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:

@@ -77,6 +77,12 @@ class ReorganisationPlan(TimeStampedModel):
         help_text=_("Day of the merger, division or liquidation named in the act; the day of the register entries."),
     )
     liquidator_name = models.CharField(_("liquidator"), max_length=200, blank=True)
+    library_involved_when_announced = models.BooleanField(
+        _("a public library was involved when the plan was announced"), default=False, editable=False
+    )
+    museum_involved_when_announced = models.BooleanField(
+        _("a museum was involved when the plan was announced"), default=False, editable=False
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT, editable=False)
 
     history = HistoricalRecords()
@@ -126,12 +132,24 @@ class ReorganisationPlan(TimeStampedModel):
 
     @property
     def library_involved(self) -> bool:
+        """Whether a public library is involved (ustawa o bibliotekach art. 13): recorded when the plan was
+        announced, or a library among the institutions now. Changing an institution's kind afterwards cannot
+        take the plan out of the library rules (6 months, opinions, consent)."""
+        return self.library_involved_when_announced or self.library_involved_now
+
+    @property
+    def museum_involved(self) -> bool:
+        """Whether a museum is involved (ustawa o muzeach art. 5a): recorded at the announcement, or now."""
+        return self.museum_involved_when_announced or self.museum_involved_now
+
+    @property
+    def library_involved_now(self) -> bool:
         return any(i.kind == InstitutionKind.LIBRARY for i in self.institutions.all()) or any(
             p.kind == InstitutionKind.LIBRARY for p in self.new_institutions.all()
         )
 
     @property
-    def museum_involved(self) -> bool:
+    def museum_involved_now(self) -> bool:
         return any(i.kind == InstitutionKind.MUSEUM for i in self.institutions.all()) or any(
             p.kind == InstitutionKind.MUSEUM for p in self.new_institutions.all()
         )

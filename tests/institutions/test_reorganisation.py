@@ -6,6 +6,7 @@ entries are made in one transaction.
 """
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -335,3 +336,24 @@ def test_a_library_ministers_consent_after_the_act_is_refused(clerk, mck):
     with pytest.raises(services.RegisterError) as refused:
         services.plan_adopt_act(plan=plan, act=factories.legal_act(adopted_on=D(2024, 7, 15)), acting_user=clerk)
     assert refused.value.code == "opinion_after_act"
+
+
+def test_changing_the_librarys_kind_after_the_announcement_keeps_the_library_rules(clerk, mck, clerk_client):
+    library = factories.institution(
+        clerk=clerk, full_name="Miejska Biblioteka Publiczna", kind=InstitutionKind.LIBRARY
+    )
+    plan = make_plan(clerk, "merge", mck, library)
+    assert ReorganisationPlan.objects.get(pk=plan.pk).library_involved_when_announced
+    client = clerk_client(groups=[factories.REGISTER_GROUP])
+    url = reverse("admin:institutions_culturalinstitution_change", args=[library.pk])
+    page = client.get(url).content.decode()
+    management = dict(re.findall(r'name="([\w-]+_FORMS)"[^>]*value="(\d+)"', page))
+    response = client.post(url, {"kind": InstitutionKind.OTHER, "website": "", **management})
+    assert response.status_code == 302
+    library.refresh_from_db()
+    assert library.kind == InstitutionKind.OTHER
+    plan = ReorganisationPlan.objects.get(pk=plan.pk)
+    assert plan.library_involved
+    with pytest.raises(services.RegisterError) as refused:
+        services.plan_adopt_act(plan=plan, act=factories.legal_act(adopted_on=D(2024, 4, 15)), acting_user=clerk)
+    assert refused.value.code == "too_early"
