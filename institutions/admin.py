@@ -970,7 +970,7 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
 
     @admin.display(description=_("fee due (PLN)"))
     def fee_due(self, obj):
-        return services.extract_fee(obj.pages) if obj.pages else "—"
+        return services.extract_fee(obj.pages, obj.copies) if obj.pages else "—"
 
     @admin.display(description=_("documents"))
     def documents(self, obj):

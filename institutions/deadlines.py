@@ -7,7 +7,7 @@ one-line change. Month periods are counted per k.c. art. 112 / k.p.a. art. 57 §
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -91,23 +91,37 @@ SECTION = "institutions"
 
 
 def extract_request_deadlines():
-    """Open extract requests: the odpis is due 14 days after receipt (core.deadlines.register_extract_due)."""
+    """Open extract requests: the odpis is due 14 days after receipt (core.deadlines.register_extract_due).
+
+    Rozporządzenie MKiDN z 26.01.2012, § 12 [V-sec, DOMAIN.md §A.5]: the odpis is *sent* within 14 days (by
+    registered post, or electronically) or handed to the applicant against receipt. The 14 days therefore run to
+    the dispatch or the hand-over, not to the printing: an issued extract stays in the Terminarz until the clerk
+    records it as delivered (posted or handed over), except an electronic one, which is sent when issued
+    (`institutions.services.extract_request_issue`).
+    """
     from institutions.models import ExtractRequest
 
+    Status = ExtractRequest.Status
     open_requests = (
-        ExtractRequest.objects.filter(status__in=[ExtractRequest.Status.RECEIVED, ExtractRequest.Status.AWAITING_FEE])
+        ExtractRequest.objects.filter(
+            Q(status__in=[Status.RECEIVED, Status.AWAITING_FEE])
+            | (Q(status=Status.ISSUED) & ~Q(delivery=ExtractRequest.Delivery.ELECTRONIC))
+        )
         .select_related("institution")
-        .only("pk", "case_mark", "received_on", "handler_id", "kind", "institution__full_name")
+        .only("pk", "case_mark", "received_on", "handler_id", "kind", "status", "institution__full_name")
     )
     for request in open_requests:
+        to_send = " (wydany — do wysłania lub odbioru)" if request.status == Status.ISSUED else ""
         yield OpenDeadline(
             due_date=register_extract_due(request.received_on),
-            title=f"Odpis {'pełny' if request.kind == 'full' else 'skrócony'}: {request.institution.full_name}"[:120],
+            title=(
+                f"Odpis {'pełny' if request.kind == 'full' else 'skrócony'}{to_send}: {request.institution.full_name}"
+            )[:120],
             case_mark=request.case_mark,
             url=reverse("admin:institutions_extractrequest_change", args=[request.pk]),
             section=SECTION,
             handler_id=request.handler_id,
-            rule="odpis z rejestru instytucji kultury: 14 dni",
+            rule="odpis z rejestru instytucji kultury: wysłanie lub wydanie w 14 dni",
         )
 
 

@@ -58,7 +58,7 @@ class ExtractRequestForm(PublicCaseForm, forms.ModelForm):
         allowed_kinds=[PDF, JPEG, PNG],
         required=False,
         help_text=_(
-            "Optional now: you may also send it within 3 days. The fee is %(fee)s zł for each page of the extract."
+            "Optional now: you may also send it within 3 days. The fee is %(fee)s zł for each page of each copy."
         )
         % {"fee": EXTRACT_FEE_PER_PAGE},
     )

@@ -756,9 +756,13 @@ def pdf_page_count(pdf: bytes) -> int:
     return max(counts, default=0)
 
 
-def extract_fee(pages: int):
-    """Opłata skarbowa for an odpis: EXTRACT_FEE_PER_PAGE for each full or started page [K]."""
-    return EXTRACT_FEE_PER_PAGE * pages
+def extract_fee(pages: int, copies: int = 1):
+    """Opłata skarbowa for an odpis: EXTRACT_FEE_PER_PAGE for each full or started page of each copy [K].
+
+    Ustawa o opłacie skarbowej, załącznik cz. II pkt 2: the fee is per page of every certified copy issued,
+    so two copies of a three-page extract cost six pages' fee.
+    """
+    return EXTRACT_FEE_PER_PAGE * pages * max(copies, 1)
 
 
 def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "") -> None:
@@ -790,6 +794,15 @@ def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "
     request.pages = pdf_page_count(pdf)
     request.issued_on = timezone.localdate()
     request.save(update_fields=["pages", "issued_on", "updated_at"])
+    if request.delivery == ExtractRequest.Delivery.ELECTRONIC:
+        # § 12: an electronic odpis is sent as an electronic document; the message e-mails the applicant the
+        # case's private tracking link, where the signed extract can be downloaded (core.services.case_message_add).
+        case_message_add(
+            case=request,
+            body=_("The extract has been issued as an electronic document. Download it from this page."),
+            author_kind=CaseMessage.Author.CLERK,
+            acting_user=acting_user,
+        )
 
 
 def extract_request_note_to_applicant(request: ExtractRequest, *, acting_user, note: str = "") -> None:

@@ -227,8 +227,35 @@ def test_the_extract_is_issued_only_after_the_fee_and_lands_in_the_case(extract_
     assert "ODPIS SKRÓCONY" in text
     assert "Ewa Wiśniewska" in text
     assert StatusChange.objects.filter(object_id=extract_request.pk, action="institutions.extract.issue").exists()
-    # Issued: no longer in the Terminarz.
+    # Issued for registered post: in the Terminarz until it is posted (§ 12: sent within 14 days).
+    assert extract_request.case_mark in [d.case_mark for d in open_deadlines(section="institutions")]
+    transition_perform(obj=extract_request, name="deliver", acting_user=clerk)
     assert extract_request.case_mark not in [d.case_mark for d in open_deadlines(section="institutions")]
+
+
+def test_an_electronic_extract_is_sent_with_the_tracking_link_when_issued(
+    client, book, make_clerk, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.post(FORM_URL, form_data(book, kind="abridged", delivery="electronic", copies="2"))
+    request = ExtractRequest.objects.get()
+    ExtractRequest.objects.filter(pk=request.pk).update(fee_paid=True)
+    request.refresh_from_db()
+    mailoutbox.clear()
+    clerk = make_clerk(groups=[factories.REGISTER_GROUP])
+    with django_capture_on_commit_callbacks(execute=True):
+        transition_perform(obj=request, name="issue", acting_user=clerk)
+    request.refresh_from_db()
+    token = request.register_entry.tracking_token
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["biuro@example.pl"]
+    assert f"/sprawy/{token}/" in mailoutbox[0].body
+    # Sent when issued: it leaves the Terminarz.
+    assert request.case_mark not in [d.case_mark for d in open_deadlines(section="institutions")]
+
+
+@pytest.mark.parametrize(("pages", "copies", "fee"), [(1, 1, 5), (3, 1, 15), (3, 2, 30), (2, 5, 50)])
+def test_the_fee_counts_every_page_of_every_copy(pages, copies, fee):
+    assert services.extract_fee(pages, copies) == fee
 
 
 def test_asking_for_the_fee_writes_to_the_applicant(extract_request, make_clerk, client):
