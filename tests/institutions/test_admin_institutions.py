@@ -1,6 +1,8 @@
 """The clerks' pages of the register open on real data, and private files are served only through the admin."""
 
+import datetime
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -9,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from institutions import services
 from institutions.models import (
     CulturalInstitution,
     ExtractRequest,
@@ -63,6 +66,15 @@ def test_the_plan_shows_its_earliest_act_date(seeded, clerk_client):
     plan = ReorganisationPlan.objects.get()
     page = client.get(reverse("admin:institutions_reorganisationplan_change", args=[plan.pk])).content.decode()
     assert 'value="announce"' in page
+    # A liquidation announced on 31.08.2023: six full months end with February, so 01.03.2024.
+    liquidation = ReorganisationPlan.objects.create(kind="liquidate", title="Likwidacja")
+    liquidation.institutions.set([CulturalInstitution.objects.order_by("entry_no").first()])
+    services.plan_announce(plan=liquidation, announced_on=datetime.date(2023, 8, 31), acting_user=client.clerk)
+    url = reverse("admin:institutions_reorganisationplan_change", args=[liquidation.pk])
+    page = client.get(url).content.decode()
+    assert re.search(r"earliest date of the act|najwcześniejsz", page, re.I)
+    assert "01.03.2024" in page
+    assert "29.02.2024" not in page
 
 
 def test_private_files_download_only_through_the_admin(db, clerk_client, client):

@@ -5,6 +5,7 @@ database itself and the admin. A change is a new dated entry under the same entr
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -275,10 +276,49 @@ def test_the_admin_offers_no_change_and_no_delete_for_entries(entry, clerk_clien
 
 def test_the_inline_book_on_the_institution_page_is_read_only(mck, clerk_client):
     client = clerk_client(groups=[REGISTER_GROUP])
-    page = client.get(reverse("admin:institutions_culturalinstitution_change", args=[mck.pk])).content.decode()
+    url = reverse("admin:institutions_culturalinstitution_change", args=[mck.pk])
+    page = client.get(url).content.decode()
     assert "entries-TOTAL_FORMS" in page
-    assert 'name="entries-0-remarks"' not in page
-    assert 'name="full_name"' not in page  # the projection is never edited by hand
+    assert mck.full_name in page  # the inline shows the book ...
+    inputs = re.findall(r"<(input|select|textarea)\b([^>]*)>", page)
+    entry_inputs = {
+        re.search(r'name="([^"]+)"', attrs).group(1): attrs for _tag, attrs in inputs if 'name="entries-' in attrs
+    }
+    # ... with nothing to edit: only the management form and the hidden row keys.
+    editable = [
+        name for name, attrs in entry_inputs.items() if not name.endswith("_FORMS") and 'type="hidden"' not in attrs
+    ]
+    assert editable == []
+    assert {name for name in entry_inputs if not name.endswith("_FORMS")} <= {"entries-0-id", "entries-0-institution"}
+    assert not any('name="full_name"' in attrs for _tag, attrs in inputs)  # the projection is never edited by hand
+
+    entry = mck.entries.get()
+    management = dict(re.findall(r'name="([\w-]+_FORMS)"[^>]*value="(\d+)"', page))
+    response = client.post(
+        url,
+        {
+            **management,
+            "kind": mck.kind,
+            "website": "",
+            "full_name": "Przejęta nazwa",
+            "entries-0-id": entry.pk,
+            "entries-0-institution": mck.pk,
+            "entries-0-remarks": "dopisane",
+            "entries-0-entry_date": "2030-01-01",
+            "entries-0-section": "III",
+        },
+    )
+    assert response.status_code == 302
+    entry_after = RegisterEntry.objects.get(pk=entry.pk)
+    assert (entry_after.remarks, entry_after.entry_date, entry_after.section, entry_after.values) == (
+        entry.remarks,
+        entry.entry_date,
+        entry.section,
+        entry.values,
+    )
+    assert mck.entries.count() == 1
+    mck.refresh_from_db()
+    assert mck.full_name != "Przejęta nazwa"
 
 
 def test_a_clerk_makes_an_entry_in_the_admin_add_form(mck, clerk_client):
