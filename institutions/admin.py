@@ -563,7 +563,9 @@ class DirectorTermForm(EntryDateFormMixin, forms.ModelForm):
     entry_date = forms.DateField(
         label=_("date of entry"),
         required=False,
-        help_text=_("Date of the section II entry; by default the start of the term (or today, if later)."),
+        help_text=_(
+            "Date of the section II entry; by default the start of the term, or today if the term starts later."
+        ),
     )
 
     class Meta:
