@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -208,13 +209,21 @@ def test_the_most_files_the_form_invites_fit_in_one_request(client, permit_data)
 
 
 def test_the_form_names_its_file_limits_and_refuses_too_much_together_in_polish(client, permit_data, monkeypatch):
-    assert "at most 14 files and 50" in client.get(PERMIT_URL).content.decode()
+    with translation.override("pl"):
+        hint = gettext(
+            "PDF, JPEG, PNG or WebP, up to 10 MB each; at most %(max_files)s files and %(max_size)s together. "
+            "If an opinion has not come yet, send the application without it: we will ask for it."
+        ) % {"max_files": 14, "max_size": filesizeformat(50 * 1024 * 1024)}
+    assert hint in client.get(PERMIT_URL).content.decode()
     monkeypatch.setattr("mass_events.forms.PERMIT_MAX_TOTAL_BYTES", 1000)
     response = client.post(PERMIT_URL, _fourteen_files(permit_data))
     assert response.status_code == 200
     assert MassEventPermitApplication.objects.count() == 0
     with translation.override("pl"):
-        expected = gettext("All attachments together may have at most %(max_size)s; you chose %(size)s.")
+        expected = gettext(
+            "All attachments together may have at most %(max_size)s; you chose %(size)s. Make the biggest "
+            "files smaller (e.g. scan them at a lower resolution) and choose them again."
+        )
     assert expected.split("%(max_size)s")[0] in response.content.decode()
 
 
