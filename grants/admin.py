@@ -17,7 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin, WorkflowAdminMixin
 from core.services import CaseWorkError
 from grants import rules, services
-from grants.forms import AgreementSignForm, SettlementRecordForm, SettlementReturnForm
+from grants.forms import AgreementSignForm, CallAdminForm, SettlementRecordForm, SettlementReturnForm
 from grants.models import (
     AgreementTranche,
     CallCriterion,
@@ -84,6 +84,7 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "task_type"]
     ordering = ["-offers_deadline"]
     date_hierarchy = "offers_deadline"
+    form = CallAdminForm
     prepopulated_fields = {"slug": ["title"]}
     inlines = [CallCriterionInline, CallDocumentInline, CommitteeMemberInline]
     readonly_fields = ["cancellation_reason", "results_published_at", "copied_from"]

@@ -9,12 +9,14 @@ from decimal import Decimal
 
 from django import forms
 from django.core.validators import MinValueValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, reject_control_characters
 from core.uploads import MultipleValidatedFileField
-from grants.models import GrantAgreement, GrantOffer, GrantSettlement, OfferCostLine
+from grants import rules
+from grants.models import GrantAgreement, GrantCall, GrantOffer, GrantSettlement, OfferCostLine
 
 #: Files an offeror may attach to one offer [K: the city's rules of the competition].
 OFFER_MAX_ATTACHMENTS = 5
@@ -301,6 +303,53 @@ class CommentForm(PublicFormMixin):
 # ------------------------------------------------------------------------------------------------------------------
 # Clerks' forms in the admin: they only collect input; the services decide (grants.services)
 # ------------------------------------------------------------------------------------------------------------------
+
+
+class CallAdminForm(forms.ModelForm):
+    """A call on the clerk's screen. Once published, its dates keep the 21 days of u.d.p.p. art. 13 ust. 1.
+
+    Publishing checks the offers deadline against the last announcement (`services.call_published`); a later
+    change of the deadline or of an announcement date is checked by the same rule, so the deadline may move
+    later but never below 21 days after the last announcement, and no announcement date may be removed.
+    """
+
+    class Meta:
+        model = GrantCall
+        fields = [
+            "title",
+            "slug",
+            "year",
+            "task_type",
+            "mode",
+            "budget",
+            "rules",
+            "previous_year_info",
+            "max_subsidy",
+            "min_own_percent",
+            "max_admin_percent",
+            "implementation_from",
+            "implementation_to",
+            "offers_deadline",
+            "selection_date",
+            "published_bip_on",
+            "published_board_on",
+            "published_web_on",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        published = self.instance.pk is not None and self.instance.status != GrantCall.Status.DRAFT
+        deadline = data.get("offers_deadline")
+        if published and deadline is not None and not self.has_error("offers_deadline"):
+            error = rules.call_offers_deadline_error(
+                announcements=[
+                    data.get(name) for name in ("published_bip_on", "published_board_on", "published_web_on")
+                ],
+                offers_deadline=timezone.localdate(deadline),
+            )
+            if error:
+                self.add_error("offers_deadline", error)
+        return data
 
 
 class AgreementSignForm(forms.ModelForm):
