@@ -44,6 +44,9 @@ from grants.models import (
 )
 from grants.rules import format_pln
 
+#: Offers whose subsidy is granted: they take their part of the call's budget and the small-grant limits.
+GRANTED_STATUSES = (GrantOffer.Status.GRANTED, GrantOffer.Status.AGREEMENT, GrantOffer.Status.SETTLED)
+
 
 class GrantError(CaseWorkError):
     """A refusal of a grants service, with a Polish message a clerk or an offeror can read."""
@@ -129,7 +132,11 @@ def call_resolved(call: GrantCall, *, acting_user, note: str) -> None:
             code="pending",
         )
     candidates = [o for o in offers if o.status == GrantOffer.Status.FORMAL_OK]
-    error = rules.granted_total_error(granted=[o.granted_amount or 0 for o in candidates], budget=call.budget)
+    # An offer granted on its own before the resolution takes its part of the budget too.
+    already = [o.granted_amount or 0 for o in offers if o.status in GRANTED_STATUSES]
+    error = rules.granted_total_error(
+        granted=[*already, *(o.granted_amount or 0 for o in candidates)], budget=call.budget
+    )
     if error:
         raise GrantError(error, code="budget")
     for offer in candidates:
@@ -406,6 +413,19 @@ def offer_granted(offer: GrantOffer, *, acting_user, note: str) -> None:
     """
     if not offer.granted_amount or offer.granted_amount <= 0:
         raise GrantError(_("Set the amount granted first."), code="amount")
+    if offer.kind == GrantOffer.Kind.COMPETITION:
+        # u.d.p.p. art. 15: offers are chosen after the deadline, in the evaluation; art. 13 ust. 2 pkt 2: the
+        # subsidies of a call stay within its amount of public funds, whichever step grants them.
+        call = offer.call
+        # RESOLVED: the resolution's own "grant" steps run once the call has taken its new status.
+        if call.status not in (GrantCall.Status.EVALUATION, GrantCall.Status.RESOLVED):
+            raise GrantError(_("A competition offer is granted only while its call is being evaluated."), code="stage")
+        others = call.offers.filter(status__in=GRANTED_STATUSES).exclude(pk=offer.pk)
+        error = rules.granted_total_error(
+            granted=[*others.values_list("granted_amount", flat=True), offer.granted_amount], budget=call.budget
+        )
+        if error:
+            raise GrantError(error, code="budget")
     if offer.kind == GrantOffer.Kind.SMALL_GRANT:
         if offer.comments_until is None or _today() <= offer.comments_until:
             raise GrantError(_("The 7-day period for comments has not ended yet."), code="comments")
