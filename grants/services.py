@@ -734,6 +734,12 @@ def settlement_record(
         raise GrantError(str(exc), code="amounts") from exc
     if (amounts.misused or amounts.undue) and found_on is None:
         raise GrantError(_("Give the day the misuse was found."), code="found_on")
+    if amounts.misused and agreement.transferred_on is None:
+        # u.f.p. art. 252 ust. 1 pkt 1 (rules.interest_start): a misused part bears interest from the transfer.
+        raise GrantError(
+            _("Record the day the subsidy was transferred first: interest on a misused part runs from it."),
+            code="transferred_on",
+        )
     settlement, _created = GrantSettlement.objects.update_or_create(
         agreement=agreement,
         defaults={
