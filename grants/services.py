@@ -829,22 +829,41 @@ def settlement_close(*, settlement: GrantSettlement, acting_user) -> GrantSettle
 # ------------------------------------------------------------------------------------------------------------------
 
 
+def register_key(number: str) -> str:
+    """One organisation's register number however it was typed: "KRS 0000123456" = "0000123456" = "krs: 0000123456".
+
+    The digits when there are any (KRS and other registers number their entries), else the text casefolded.
+    """
+    digits = "".join(character for character in number if character.isdigit())
+    return digits or " ".join(number.split()).casefold()
+
+
 def small_grant_problems(*, offer: GrantOffer, amount: Decimal) -> list[rules.ArithmeticProblem]:
-    """The art. 19a limits for `offer` with `amount`, counting what was already granted in its year."""
+    """The art. 19a limits for `offer` with `amount`, counting what was already granted in its year.
+
+    The organisation's own total (art. 19a ust. 4) is matched by `register_key`, so a new spelling of the
+    register number does not open a new 20 000 zł.
+    """
     year = offer.start_date.year
     granted = GrantOffer.objects.filter(
-        kind=GrantOffer.Kind.SMALL_GRANT,
-        start_date__year=year,
-        status__in=[GrantOffer.Status.GRANTED, GrantOffer.Status.AGREEMENT, GrantOffer.Status.SETTLED],
+        kind=GrantOffer.Kind.SMALL_GRANT, start_date__year=year, status__in=GRANTED_STATUSES
     ).exclude(pk=offer.pk)
-    organisation_total = granted.filter(register_number=offer.register_number).aggregate(s=Sum("granted_amount"))["s"]
+    key = register_key(offer.register_number)
+    organisation_total = sum(
+        (
+            value or Decimal(0)
+            for number, value in granted.values_list("register_number", "granted_amount")
+            if register_key(number) == key
+        ),
+        Decimal(0),
+    )
     year_total = granted.aggregate(s=Sum("granted_amount"))["s"]
     plan = YearPlan.objects.filter(year=year).first()
     return rules.small_grant_problems(
         amount=amount,
         start=offer.start_date,
         end=offer.end_date,
-        organisation_year_total=organisation_total or Decimal(0),
+        organisation_year_total=organisation_total,
         year_pool_planned=plan.planned_ngo_subsidies if plan else None,
         year_small_grants_total=year_total or Decimal(0),
     )
