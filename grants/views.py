@@ -236,7 +236,9 @@ def _validate(form, actions, results, costs):
     if not costs.is_valid() or not form.is_valid():
         return None
     rows = costs.filled_rows()
-    summary = services.offer_cost_summary(call=form.call, costs=rows, funding=form.cleaned_data)
+    # Taken before the problems are added: add_error() drops a field from cleaned_data.
+    cleaned = dict(form.cleaned_data)
+    summary = services.offer_cost_summary(call=form.call, costs=rows, funding=cleaned)
     filled_forms = [f for f in costs.forms if f.has_changed() and f.cleaned_data]
     for problem in summary.problems:
         if problem.where.startswith("costs-") and problem.where.endswith("-declared_total"):
@@ -252,9 +254,9 @@ def _validate(form, actions, results, costs):
             form.add_error("requested_amount", problem.message)
     if form.call is None:
         small = rules.small_grant_problems(
-            amount=form.cleaned_data["requested_amount"],
-            start=form.cleaned_data["start_date"],
-            end=form.cleaned_data["end_date"],
+            amount=cleaned["requested_amount"],
+            start=cleaned["start_date"],
+            end=cleaned["end_date"],
             organisation_year_total=0,
             year_pool_planned=None,
             year_small_grants_total=0,

@@ -30,14 +30,18 @@ def offer(client, db):
 
 
 def test_a_small_grant_offer_over_10000_or_90_days_is_refused_in_the_form(client, db):
-    data = offer_post(
-        requested_amount="10000,01",
-        own_financial="0",
-        own_personal="0",
-        own_material="0",
-        **{"costs-0-unit_cost": "250,0025"},
-    )
-    assert client.post(URL, data).status_code == 200
+    def asking(amount, unit_cost):
+        # Costs: the first line + 1 000 + 500 zł, all from the subsidy, over 90 days.
+        values = {"costs-0-unit_cost": unit_cost, "costs-0-units": "1"}
+        return offer_post(requested_amount=amount, own_financial="0", own_personal="0", own_material="0", **values) | {
+            "end_date": "2026-08-29"
+        }
+
+    page = client.post(URL, asking("10000,01", "8500,01")).content.decode()
+    assert 'href="#id_requested_amount"' in page
+    assert not GrantOffer.objects.exists()
+    assert client.post(URL, asking("10000,00", "8500,00")).status_code == 302
+    GrantOffer.objects.all().delete()
     data = offer_post(end_date="2026-08-30")  # 1 June – 30 August = 91 days
     page = client.post(URL, data).content.decode()
     assert 'href="#id_end_date"' in page
