@@ -224,14 +224,22 @@ def _bound(data, call, files=None):
 PROBLEM_TARGETS = {"subsidy": "requested_amount", "own_financial": "own_financial", "end_date": "end_date"}
 
 
+def _table_error(formset, form, field, message):
+    """An error about a whole table: on its first row, or on the form when a tampered POST sent no rows."""
+    if formset.forms:
+        formset.forms[0].add_error(field, message)
+    else:
+        form.add_error(None, message)
+
+
 def _validate(form, actions, results, costs):
     """Validate the whole offer; put each arithmetic problem on the field or row it is about. Returns the summary."""
     valid = all([form.is_valid(), actions.is_valid(), results.is_valid(), costs.is_valid()])
     if not actions.filled_rows() and actions.is_valid():
-        actions.forms[0].add_error("name", gettext("Describe at least one action of the task."))
+        _table_error(actions, form, "name", gettext("Describe at least one action of the task."))
         valid = False
     if not results.filled_rows() and results.is_valid():
-        results.forms[0].add_error("name", gettext("Describe at least one result of the task."))
+        _table_error(results, form, "name", gettext("Describe at least one result of the task."))
         valid = False
     if not costs.is_valid() or not form.is_valid():
         return None
@@ -247,7 +255,7 @@ def _validate(form, actions, results, costs):
         elif problem.where.startswith("costs-"):
             filled_forms[int(problem.where.split("-")[1])].add_error("unit_cost", problem.message)
         elif problem.where == "costs":
-            costs.forms[0].add_error("name", problem.message)
+            _table_error(costs, form, "name", problem.message)
         elif problem.where in PROBLEM_TARGETS:
             form.add_error(PROBLEM_TARGETS[problem.where], problem.message)
         else:

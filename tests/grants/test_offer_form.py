@@ -116,6 +116,22 @@ def test_garbage_never_gives_a_500(client, call):
     assert client.post(url(call), data).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("actions", "co najmniej jedno działanie"),
+        ("results", "co najmniej jeden rezultat"),
+        ("costs", "co najmniej jedną pozycję"),
+    ],
+)
+def test_a_post_with_no_rows_of_a_table_is_refused_with_its_message(client, call, table, message):
+    """A tampered POST declaring 0 rows of a table: the offer is refused with the table's message, never a 500."""
+    response = client.post(url(call), offer_post(**{f"{table}-TOTAL_FORMS": "0"}))
+    assert response.status_code == 200
+    assert message in response.content.decode().lower()
+    assert not GrantOffer.objects.exists()
+
+
 def test_a_draft_is_saved_and_resumed_by_its_private_link(client, call):
     response = client.post(url(call), offer_post(action="save", title="Wersja robocza", requested_amount="oops"))
     draft = OfferDraft.objects.get()
