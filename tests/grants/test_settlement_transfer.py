@@ -17,7 +17,7 @@ from tests.grants.test_admin_after_grant import accepted_final_report, agreement
 
 def test_a_misused_part_needs_the_transfer_day(agreement):  # noqa: F811
     accepted_final_report(agreement)
-    with pytest.raises(GrantError, match="transfer"):
+    with pytest.raises(GrantError) as refusal:
         services.settlement_record(
             agreement=agreement,
             used=Decimal(3600),
@@ -25,6 +25,7 @@ def test_a_misused_part_needs_the_transfer_day(agreement):  # noqa: F811
             found_on=date(2026, 10, 20),
             acting_user=None,
         )
+    assert refusal.value.code == "transferred_on"
     assert not GrantSettlement.objects.exists()
     services.agreement_transfer_record(agreement=agreement, transferred_on=date(2026, 5, 4), acting_user=None)
     settlement = services.settlement_record(
