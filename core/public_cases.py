@@ -76,10 +76,14 @@ class PublicCaseCreateView(View):
     def get(self, request):
         return self.render_form(self.form_class())
 
+    def form_files(self, request):
+        """The files the form validates: what the browser sent (a view may add files kept from an earlier send)."""
+        return request.FILES
+
     def post(self, request):
         if rate_limit_exceeded(request, self.rate_scope):
             return render(request, "429.html", status=429)
-        form = self.form_class(request.POST, request.FILES)
+        form = self.form_class(request.POST, self.form_files(request))
         if not form.is_valid():
             return self.render_form(form)
         if form.is_bot:

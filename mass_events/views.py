@@ -52,10 +52,12 @@ class _CaseWithAttachmentsView(PublicCaseCreateView):
     ones must be chosen again.
     """
 
+    def form_files(self, request):
+        # What the browser sent this time, plus the files kept from the send that showed the form again.
+        return upload_stash.restore(request.POST.get(upload_stash.FIELD_NAME, ""), request.FILES)
+
     def post(self, request):
         token = request.POST.get(upload_stash.FIELD_NAME, "")
-        # The form reads request.FILES: add the kept files to what the browser sent this time.
-        request._files = upload_stash.restore(token, request.FILES)
         response = super().post(request)
         if response.status_code == 302:
             upload_stash.discard(token)
@@ -69,7 +71,8 @@ class _CaseWithAttachmentsView(PublicCaseCreateView):
         token, kept = "", []
         if form.is_bound and hasattr(form, "cleaned_data"):
             token, kept = upload_stash.keep(form)
-        sent = sum(len([f for f in self.request.FILES.getlist(name) if f]) for name in self.request.FILES)
+        # The files this send validated: the browser's and those kept from an earlier send.
+        sent = sum(len([f for f in form.files.getlist(name) if f]) for name in form.files) if form.is_bound else 0
         context = {
             "form": form,
             "breadcrumb_parents": overview_breadcrumb(),

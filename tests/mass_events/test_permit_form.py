@@ -106,6 +106,17 @@ def test_a_new_file_replaces_the_kept_one_for_its_field(client, permit_data):
     assert "site_plan.pdf" not in names
 
 
+def test_a_refused_new_file_next_to_kept_ones_asks_to_choose_it_again(client, permit_data):
+    response = client.post(PERMIT_URL, permit_data(days_ahead=20))
+    token = response.context["kept_files_token"]
+    data = permit_data(days_ahead=20, with_files=False, with_opinions=False, kept_files=token)
+    data["site_plan"] = SimpleUploadedFile("plan.pdf", b"not a pdf at all", content_type="application/pdf")
+    page = client.post(PERMIT_URL, data).content.decode()
+    assert 'id="files-kept"' in page
+    assert 'id="files-notice"' in page
+    assert MassEventPermitApplication.objects.count() == 0
+
+
 def test_a_justified_application_between_14_and_30_days_is_on_the_shortened_track(client, permit_data):
     data = permit_data(days_ahead=20, shortened_deadline_justification="Nagła zmiana terminu przez gwiazdę.")
     assert 'id="late-warning"' in client.post(PERMIT_URL, data).content.decode()
