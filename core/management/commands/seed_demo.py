@@ -96,6 +96,9 @@ class Command(BaseCommand):
             action="store_false",
             help="Skip the register of cultural institutions.",
         )
+        parser.add_argument(
+            "--without-press", dest="with_press", action="store_false", help="Skip the press office's releases."
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -137,6 +140,8 @@ class Command(BaseCommand):
             call_command("seed_events", stdout=self.stdout)
         if options["with_institutions"]:
             call_command("seed_institutions", stdout=self.stdout)
+        if options["with_press"]:
+            call_command("seed_press", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write("Portal:        http://127.0.0.1:8000/")
         self.stdout.write("Panel urzędnika: http://127.0.0.1:8000/admin/")
