@@ -7,14 +7,32 @@ for a transition the workflow table allows from the current status, which calls
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core.models import CaseMessage, StatusChange
+from core.models import CaseMessage, PrivateDocument, StatusChange
 from core.services import CaseWorkError, case_message_add, transition_perform
+
+
+def case_documents_html(case) -> str:
+    """Links to a case's documents (applicants' attachments and letters) for its admin page, or "—".
+
+    Each goes to `core:document_download`, which serves it only to staff permitted on the case's model.
+    """
+    if case is None or case.pk is None:
+        return "—"
+    documents = PrivateDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(case)), object_id=case.pk
+    ).order_by("created_at", "pk")
+    links = [(reverse("core:document_download", args=[doc.pk]), str(doc), doc.get_kind_display()) for doc in documents]
+    if not links:
+        return "—"
+    return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({})</li>', links))
 
 
 class HistoryViewOnlyMixin:

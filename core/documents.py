@@ -178,6 +178,18 @@ def render_letter_html(*, template_name: str, context: Mapping[str, Any] | Lette
         return render_to_string(template_name, data)
 
 
+def html_to_pdf(html: str, *, stylesheets=(), url_fetcher: LocalOnlyURLFetcher | None = None) -> bytes:
+    """Render already-rendered HTML to PDF with WeasyPrint, fetching nothing from the network.
+
+    For documents that are not letters (a reception list, a register extract): their template brings its own
+    styles; `stylesheets` are WeasyPrint CSS objects added to it.
+    """
+    fetcher = url_fetcher if url_fetcher is not None else LocalOnlyURLFetcher()
+    if not isinstance(fetcher, LocalOnlyURLFetcher):
+        raise TypeError("url_fetcher must be a LocalOnlyURLFetcher")
+    return HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).write_pdf(stylesheets=list(stylesheets))
+
+
 def render_letter_pdf(
     *,
     template_name: str,
@@ -194,5 +206,4 @@ def render_letter_pdf(
         raise TypeError("url_fetcher must be a LocalOnlyURLFetcher")
     html = render_letter_html(template_name=template_name, context=context)
     stylesheet = CSS(filename=_static_dir() / LETTER_CSS, url_fetcher=fetcher)
-    document = HTML(string=html, base_url=_base_url(), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet])
+    return html_to_pdf(html, stylesheets=[stylesheet], url_fetcher=fetcher)

@@ -23,8 +23,8 @@ from core.admin_mixins import (
     ReadOnlyInlineMixin,
     StatusHistoryInline,
     WorkflowAdminMixin,
+    case_documents_html,
 )
-from core.models import PrivateDocument
 from core.uploads import PDF, ValidatedFileField
 from institutions import services
 from institutions.models import (
@@ -976,15 +976,7 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
 
     @admin.display(description=_("documents"))
     def documents(self, obj):
-        if obj.pk is None:
-            return "—"
-        from django.contrib.contenttypes.models import ContentType
-
-        documents = PrivateDocument.objects.filter(
-            content_type=ContentType.objects.get_for_model(ExtractRequest), object_id=obj.pk
-        )
-        links = [(reverse("core:document_download", args=[d.pk]), str(d), d.get_kind_display()) for d in documents]
-        return format_html_join(", ", '<a href="{}">{}</a> ({})', links) or "—"
+        return case_documents_html(obj)
 
     def has_add_permission(self, request):
         # Requests come from the public form; a paper request is typed in there too (or by the service).

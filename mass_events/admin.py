@@ -6,47 +6,20 @@ field nor a column: the change form shows it masked (`masked_pesel`), and the hi
 """
 
 from django.contrib import admin, messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin
+from core.admin_mixins import CaseAdminMixin, case_documents_html
 from core.deadlines import mass_event_decision_latest
-from core.models import PrivateDocument
 from core.services import CaseWorkError
 from events.admin import save_editable_fields
+from mass_events.forms import PERMIT_EVENT_FIELDS
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
 from mass_events.services import notification_ban_deadline, notification_dates_corrected, permit_publish_to_calendar
 
-PERMIT_SUBMITTED_FIELDS = [
-    "organiser_kind",
-    "organiser_name",
-    "organiser_address",
-    "correspondence_address",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "event_name",
-    "event_type",
-    "programme",
-    "venue",
-    "venue_kind",
-    "starts_at",
-    "ends_at",
-    "places_total",
-    "places_available",
-    "expected_participants",
-    "stewards",
-    "info_staff",
-    "threats",
-    "cctv",
-    "paid_entry",
-    "high_risk",
-]
 SECURITY_MANAGER_FIELDS = [
     "security_manager_name",
     "masked_pesel",
@@ -54,30 +27,6 @@ SECURITY_MANAGER_FIELDS = [
     "security_manager_licence",
     "security_manager_phone",
 ]
-
-
-def documents_list(case):
-    """Links to the case's documents (attachments and letters), served only to permitted staff."""
-    documents = PrivateDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(case)), object_id=case.pk
-    ).order_by("created_at", "pk")
-    if not documents:
-        return "—"
-    return format_html(
-        "<ul>{}</ul>",
-        format_html_join(
-            "",
-            '<li><a href="{}">{}</a> ({})</li>',
-            (
-                (
-                    reverse("core:document_download", args=[doc.pk]),
-                    doc.description or doc.original_name,
-                    doc.get_kind_display(),
-                )
-                for doc in documents
-            ),
-        ),
-    )
 
 
 class OpinionInline(admin.TabularInline):
@@ -110,7 +59,7 @@ class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
         "received_on",
         "timeliness_label",
         "shortened_deadline_justification",
-        *PERMIT_SUBMITTED_FIELDS,
+        *PERMIT_EVENT_FIELDS,
         *SECURITY_MANAGER_FIELDS,
         "documents",
         "decision_kind",
@@ -136,7 +85,7 @@ class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
                 ]
             },
         ),  # fmt: skip
-        (_("Application"), {"fields": PERMIT_SUBMITTED_FIELDS}),
+        (_("Application"), {"fields": PERMIT_EVENT_FIELDS}),
         (_("Security manager"), {"fields": SECURITY_MANAGER_FIELDS}),
         (_("Documents"), {"fields": ["documents", "completion_requested_on"]}),
         (
@@ -182,7 +131,7 @@ class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("documents"))
     def documents(self, obj):
-        return documents_list(obj)
+        return case_documents_html(obj)
 
     def save_model(self, request, obj, form, change):
         save_editable_fields(request, obj)
@@ -335,7 +284,7 @@ class EventNotificationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("documents"))
     def documents(self, obj):
-        return documents_list(obj)
+        return case_documents_html(obj)
 
     def save_model(self, request, obj, form, change):
         save_editable_fields(request, obj)

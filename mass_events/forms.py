@@ -48,6 +48,33 @@ PERMIT_ATTACHMENTS = [
 PERMIT_MAX_OTHER_FILES = 5
 # Every file the form invites fits in one request: Django's DATA_UPLOAD_MAX_NUMBER_FILES (settings) and nginx's
 # client_max_body_size 55m (deploy/nginx/portal.conf) are set from these two numbers.
+# What the organiser states about themselves and the event (u.b.i.m. art. 26), in the form's order; the clerk's
+# page shows the same fields (mass_events.admin).
+PERMIT_EVENT_FIELDS = [
+    "organiser_kind",
+    "organiser_name",
+    "organiser_address",
+    "correspondence_address",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "event_name",
+    "event_type",
+    "programme",
+    "venue",
+    "venue_kind",
+    "starts_at",
+    "ends_at",
+    "places_total",
+    "places_available",
+    "expected_participants",
+    "stewards",
+    "info_staff",
+    "threats",
+    "cctv",
+    "paid_entry",
+    "high_risk",
+]
 PERMIT_MAX_FILES = len(PERMIT_ATTACHMENTS) + PERMIT_MAX_OTHER_FILES
 PERMIT_MAX_TOTAL_BYTES = 50 * 1024 * 1024
 OPINION_ATTACHMENTS = ("opinion_police", "opinion_fire", "opinion_medical", "opinion_sanitary")
@@ -117,29 +144,7 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
     class Meta:
         model = MassEventPermitApplication
         fields = [
-            "organiser_kind",
-            "organiser_name",
-            "organiser_address",
-            "correspondence_address",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "event_name",
-            "event_type",
-            "programme",
-            "venue",
-            "venue_kind",
-            "starts_at",
-            "ends_at",
-            "places_total",
-            "places_available",
-            "expected_participants",
-            "stewards",
-            "info_staff",
-            "threats",
-            "cctv",
-            "paid_entry",
-            "high_risk",
+            *PERMIT_EVENT_FIELDS,
             "security_manager_name",
             "security_manager_pesel",
             "security_manager_certificate",

@@ -1,14 +1,13 @@
 """The reception list of a press conference (lista akredytowanych) as a PDF for the reception desk.
 
-Rendered with WeasyPrint through core.documents' LocalOnlyURLFetcher: nothing is fetched from the
+Rendered with WeasyPrint through core.documents.html_to_pdf: nothing is fetched from the
 network. Only accepted accreditations are listed.
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
-from core.documents import LocalOnlyURLFetcher, _base_url, polish_long_date
+from core.documents import html_to_pdf, polish_long_date
 from press.models import Accreditation, PressConference
 
 
@@ -35,4 +34,4 @@ def reception_list_pdf(conference: PressConference) -> bytes:
                 "generated_at": timezone.localtime(),
             },
         )
-    return HTML(string=html, base_url=_base_url(), url_fetcher=LocalOnlyURLFetcher()).write_pdf()
+    return html_to_pdf(html)
