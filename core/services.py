@@ -148,7 +148,8 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
     Locks the row, refuses a move the table does not allow from the current status (CaseWorkError)
     or that the user may not make (PermissionDenied), saves only the changed fields and writes a
     StatusChange with the dotted action code, actor, time and note, then runs the transition's effect
-    in the same transaction. A refusal changes nothing.
+    in the same transaction. The transition's guard, if any, runs on the locked row before anything is
+    written and refuses with CaseWorkError. A refusal changes nothing.
     """
     model = type(obj)
     workflow = model.workflow
@@ -169,6 +170,8 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
                 % {"action": transition.label, "status": _display_status(locked, workflow.status_field)},
                 code="transition_not_allowed",
             )
+        if transition.guard:
+            import_string(transition.guard)(locked, acting_user=acting_user, note=note)
         setattr(locked, workflow.status_field, transition.target)
         changed = [workflow.status_field]
         if hasattr(locked, "updated_at"):

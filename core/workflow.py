@@ -33,6 +33,7 @@ class Transition:
         note_required: bool = False,
         effect: str | None = None,
         note_to_applicant: bool = False,
+        guard: str | None = None,
     ):
         self.name = name
         self.source = frozenset(source)
@@ -49,6 +50,9 @@ class Transition:
         self.effect = effect
         # The effect sends the note to the applicant (tracking page and e-mail): the admin panel says so.
         self.note_to_applicant = note_to_applicant
+        # Dotted path of `guard(obj, *, acting_user, note)`: may this move happen now? It runs on the locked row
+        # before anything is written and refuses by raising CaseWorkError (e.g. "no extract before the fee").
+        self.guard = guard
 
     def __repr__(self):
         return f"<Transition {self.name}: {sorted(self.source)} -> {self.target}>"

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from core.models import Feedback, StatusChange
 from core.services import CaseWorkError, case_open, transition_perform
+from core.workflow import Transition, Workflow
 
 
 @pytest.fixture
@@ -72,3 +73,39 @@ def test_user_without_permission_cannot_move_a_case(feedback):
 def test_available_transitions_follow_the_table(feedback, clerk):
     names = [t.name for t in Feedback.workflow.available(feedback, clerk)]
     assert names == ["take", "answer", "close"]
+
+
+def refuse_without_reply(feedback, *, acting_user, note):
+    """A guard for the test table below: an answer needs a note (checked before anything is written)."""
+    if not note:
+        raise CaseWorkError("Najpierw wpisz odpowiedź.", code="no_reply")
+
+
+def test_a_guard_refuses_before_anything_is_written_and_lets_the_move_through_once_satisfied(
+    feedback, clerk, monkeypatch
+):
+    guarded = Workflow(
+        action_prefix="core.feedback",
+        transitions=[
+            Transition(
+                "answer",
+                source={Feedback.Status.NEW},
+                target=Feedback.Status.ANSWERED,
+                label="Odpowiedz",
+                guard="tests.core.test_workflow.refuse_without_reply",
+            )
+        ],
+    )
+    monkeypatch.setattr(Feedback, "workflow", guarded)
+    before = history(feedback)
+    with pytest.raises(CaseWorkError) as refused:
+        transition_perform(obj=feedback, name="answer", acting_user=clerk)
+    assert refused.value.code == "no_reply"
+    feedback.refresh_from_db()
+    assert (feedback.status, feedback.closed_at) == (Feedback.Status.NEW, None)
+    assert history(feedback) == before
+
+    transition_perform(obj=feedback, name="answer", acting_user=clerk, note="Dziękujemy, dodamy więcej wydarzeń.")
+    feedback.refresh_from_db()
+    assert feedback.status == Feedback.Status.ANSWERED
+    assert history(feedback) == [*before, ("core.feedback.answer", "answered")]
