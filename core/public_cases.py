@@ -40,11 +40,21 @@ def current_information_clause(form_key: str) -> InformationClause | None:
     return InformationClause.objects.filter(form_key=form_key).order_by("-version").first()
 
 
+# The Referer of a request from a private page carries its token: other sites never get it, this site does.
+# Not "no-referrer": under it browsers post forms with "Origin: null", which the CSRF check refuses (403) for
+# the page's own forms (a reply on the tracking page, a grant draft, the press unsubscribe confirmation).
+PRIVATE_REFERRER_POLICY = "same-origin"
+
+
 def private_response(response):
-    """Mark a page reached by a private token: never cached, indexed, or leaked through the Referer."""
+    """Mark a page reached by a private token: never cached or indexed, its address never sent to another site.
+
+    Under `same-origin` the browser sends the Referer (and a real Origin) only to this site, so the page's own
+    forms pass the CSRF check while a link to another site carries neither the token nor the page's address.
+    """
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = PRIVATE_REFERRER_POLICY
     return response
 
 

@@ -313,7 +313,8 @@ class OfferFormView(View):
 
     def post(self, request, **kwargs):
         if rate_limit_exceeded(request, "grant_offer"):
-            return render(request, "429.html", status=429)
+            response = render(request, "429.html", status=429)
+            return private_response(response) if self.draft else response
         if self.draft and self.draft.offer_id:
             return redirect(self.draft.get_absolute_url())
         if not services.call_accepts_offers(self.call):

@@ -2,6 +2,7 @@
 
 import time
 import uuid
+from urllib.parse import urldefrag, urlsplit
 
 from django.core import signing
 
@@ -32,3 +33,73 @@ def close_response(response) -> None:
         response.close()
     finally:
         request_finished.connect(close_old_connections)
+
+
+# What a browser sends with a request made from a page: Origin and Referer under the page's Referrer-Policy.
+# ------------------------------------------------------------------------------
+# The test client sends neither header; Chromium and Firefox send both, derived from the policy of the page the
+# form or link is on. Django's CSRF check compares the Origin with the site's (and, over HTTPS without an Origin,
+# the Referer): a policy that makes the browser send "Origin: null" gets a same-origin POST refused with 403.
+REFERRER_POLICIES = {
+    "no-referrer",
+    "no-referrer-when-downgrade",
+    "same-origin",
+    "origin",
+    "strict-origin",
+    "origin-when-cross-origin",
+    "strict-origin-when-cross-origin",
+    "unsafe-url",
+}
+DEFAULT_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+
+def referrer_policy(response) -> str:
+    """The policy a browser applies to requests from this page: the last token of Referrer-Policy it knows.
+
+    W3C Referrer Policy § 8.1 (parse a referrer policy from a Referrer-Policy header); without a known token
+    browsers use strict-origin-when-cross-origin.
+    """
+    tokens = [token.strip().lower() for token in response.get("Referrer-Policy", "").split(",")]
+    known = [token for token in tokens if token in REFERRER_POLICIES]
+    return known[-1] if known else DEFAULT_REFERRER_POLICY
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def browser_headers(response, *, page_url: str, target_url: str, method: str = "POST") -> dict:
+    """The Origin and Referer headers a browser sends to `target_url` from a form or link on the page `response`.
+
+    `page_url` is where the page was served (scheme, host and path). Fetch § 3.1 "append a request `Origin`
+    header" (a POST carries an Origin, "null" under no-referrer, or cross-origin under same-origin) and
+    W3C Referrer Policy § 8.3 "determine request's referrer". Returns a dict for the test client's `headers=`.
+    """
+    policy = referrer_policy(response)
+    same_origin = _origin(page_url) == _origin(target_url)
+    downgrade = page_url.startswith("https:") and not target_url.startswith("https:")
+    headers = {}
+    if method.upper() not in ("GET", "HEAD"):
+        origin = _origin(page_url)
+        if (
+            policy == "no-referrer"
+            or (policy == "same-origin" and not same_origin)
+            or (policy in ("no-referrer-when-downgrade", "strict-origin", DEFAULT_REFERRER_POLICY) and downgrade)
+        ):
+            origin = "null"
+        headers["Origin"] = origin
+    full_url, origin_only = urldefrag(page_url).url, _origin(page_url) + "/"
+    referer = {
+        "no-referrer": None,
+        "no-referrer-when-downgrade": None if downgrade else full_url,
+        "same-origin": full_url if same_origin else None,
+        "origin": origin_only,
+        "strict-origin": None if downgrade else origin_only,
+        "origin-when-cross-origin": full_url if same_origin else origin_only,
+        "strict-origin-when-cross-origin": full_url if same_origin else (None if downgrade else origin_only),
+        "unsafe-url": full_url,
+    }[policy]
+    if referer is not None:
+        headers["Referer"] = referer
+    return headers

@@ -35,7 +35,7 @@ def test_valid_opinion_opens_a_case_and_shows_its_mark(client):
     confirmation = client.get(response["Location"])
     assert feedback.case_mark in confirmation.content.decode()
     assert confirmation["X-Robots-Tag"] == "noindex, nofollow"
-    assert confirmation["Referrer-Policy"] == "no-referrer"
+    assert confirmation["Referrer-Policy"] == "same-origin"
 
 
 @pytest.mark.django_db

@@ -139,7 +139,7 @@ def test_a_draft_is_saved_and_resumed_by_its_private_link(client, call):
     assert "anna" not in response["Location"]
     page = client.get(response["Location"])
     assert "no-store" in page["Cache-Control"]
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "Wersja robocza" in page.content.decode()
     # A failed submission keeps the draft up to date; a good one submits it and ends the draft.
     client.post(response["Location"], offer_post(title="Poprawiona", **{"costs-1-total": "1"}))
