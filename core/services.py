@@ -99,7 +99,8 @@ def case_open(
     """Register a new case: allocate its case mark, save it and write the opening history row.
 
     With a `submission_token`, a repeated submission of the same form returns the case created by
-    the first one instead of opening a second case (idempotency of public forms). `on_open(case)`
+    the first one instead of opening a second case (idempotency of public forms), also when both
+    arrive at the same moment: the database's unique constraint decides which one opens the case. `on_open(case)`
     runs inside the same transaction, only for a new case: mail queued there commits with the case.
     Raises CaseWorkError if the case type is not configured.
     """
@@ -116,7 +117,9 @@ def case_open(
             case.case_mark = entry.case_mark
             case.info_clause = info_clause
             case.submission_token = submission_token
-            case.full_clean(exclude=["register_entry"])
+            # The token's uniqueness is left to the database: a concurrent double submit may commit the same token
+            # between the look-up above and this check, and only the IntegrityError below maps that to its case.
+            case.full_clean(exclude=["register_entry", "submission_token"])
             case.save()
             entry.content_type = ContentType.objects.get_for_model(model)
             entry.object_id = case.pk

@@ -44,7 +44,7 @@ def test_unit_symbol_and_classes_are_data(unit, jrwa):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are meaningful on PostgreSQL only")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_openings_never_share_or_skip_a_number():
     """16 threads × 25 openings on PostgreSQL: numbers 1..400, no duplicate, none missing."""
     unit = OrganisationalUnit.objects.get(symbol="KSP")
