@@ -34,10 +34,13 @@ $(STAMP): requirements.lock | check-python
 install: $(STAMP)
 	DJANGO_DEBUG=true $(VPY) manage.py compilemessages --ignore=.venv -v 0
 
+# Where `make run` serves the portal; seed_demo prints its links (and the demo clerk's new password) for it.
+RUN_ADDRESS ?= 127.0.0.1:8000
+
 run: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(VPY) manage.py migrate --no-input -v 0
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(VPY) manage.py seed_demo
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(VPY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(VPY) manage.py seed_demo --site-url http://$(RUN_ADDRESS)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(VPY) manage.py runserver $(RUN_ADDRESS)
 
 test: install
 	$(VPY) -m pytest $(PYTEST_ARGS)

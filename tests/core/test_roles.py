@@ -5,6 +5,7 @@ for every role group, through the admin, with a real signed-in and OTP-verified 
 their models, the matrix grows with them.
 """
 
+import re
 from io import StringIO
 from types import SimpleNamespace
 
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.management.commands.seed_demo import DEMO_CLERK_PASSWORD, DEMO_CLERK_USERNAME
+from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.models import StaticPage
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTION_BY_CODE, SECTIONS, section_models
 
@@ -182,9 +183,10 @@ def test_other_sections_cannot_open_static_pages(clerk_client, page, group_name)
 
 
 def test_the_demo_clerk_works_without_being_a_superuser(db):
-    """seed_demo's clerk signs in with the password and a code and edits pages, as a plain staff member."""
-    call_command("seed_demo", "--without-events", stdout=StringIO())
-    call_command("seed_demo", "--without-events", stdout=StringIO())  # idempotent: still one clerk, one device
+    """seed_demo's clerk signs in with the printed password and a code and edits pages, as a plain staff member."""
+    call_command("seed_demo", "--without-events", "--allow-outside-debug", stdout=StringIO())
+    out = StringIO()
+    call_command("seed_demo", "--without-events", "--allow-outside-debug", stdout=out)  # still one clerk, one device
 
     clerk = get_user_model().objects.get(username=DEMO_CLERK_USERNAME)
     assert not clerk.is_superuser
@@ -196,7 +198,7 @@ def test_the_demo_clerk_works_without_being_a_superuser(db):
         reverse("admin:login"),
         {
             "username": DEMO_CLERK_USERNAME,
-            "password": DEMO_CLERK_PASSWORD,
+            "password": printed_password(out.getvalue()),
             "otp_token": f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}",
         },
     )
@@ -205,11 +207,16 @@ def test_the_demo_clerk_works_without_being_a_superuser(db):
     assert client.get(admin_url("core.staticpage", "changelist")).status_code == 200
 
 
+def printed_password(output: str) -> str:
+    """The demo clerk's password as seed_demo prints it ("Hasło: …")."""
+    return re.search(r"Hasło: (\S+)", output).group(1)
+
+
 def test_seed_demo_prints_the_second_factor_for_the_newcomer(db):
     out = StringIO()
 
-    call_command("seed_demo", "--without-events", stdout=out)
+    call_command("seed_demo", "--without-events", "--allow-outside-debug", stdout=out)
 
     device = TOTPDevice.objects.get(user__username=DEMO_CLERK_USERNAME)
     assert device.config_url in out.getvalue()
-    assert DEMO_CLERK_PASSWORD in out.getvalue()
+    assert get_user_model().objects.get(username=DEMO_CLERK_USERNAME).check_password(printed_password(out.getvalue()))

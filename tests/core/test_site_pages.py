@@ -13,7 +13,7 @@ from core.models import DepartmentDuty, StaticPage
 
 @pytest.fixture
 def demo(db):
-    call_command("seed_demo", "--without-events", stdout=io.StringIO())
+    call_command("seed_demo", "--without-events", "--allow-outside-debug", stdout=io.StringIO())
 
 
 @pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_sitemap_and_robots(client, demo):
 
 def test_seed_demo_is_idempotent(demo):
     counts = (DepartmentDuty.objects.count(), StaticPage.objects.count())
-    call_command("seed_demo", "--without-events", stdout=io.StringIO())
+    call_command("seed_demo", "--without-events", "--allow-outside-debug", stdout=io.StringIO())
     assert (DepartmentDuty.objects.count(), StaticPage.objects.count()) == counts
 
 

@@ -136,8 +136,14 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server):
     which the next test could not open a case. The calendar gets E2E_DEMO_EVENTS demo events rather than
     the full 300: enough for every kind of page (pagination included), at a fraction of the seeding time.
     """
-    call_command("seed_demo", "--without-events", "--without-press", stdout=io.StringIO())
-    call_command("seed_events", count=E2E_DEMO_EVENTS, past=E2E_DEMO_PAST_EVENTS, stdout=io.StringIO())
+    call_command("seed_demo", "--without-events", "--without-press", "--allow-outside-debug", stdout=io.StringIO())
+    call_command(
+        "seed_events",
+        "--allow-outside-debug",
+        count=E2E_DEMO_EVENTS,
+        past=E2E_DEMO_PAST_EVENTS,
+        stdout=io.StringIO(),
+    )
     return live_server.url
 
 

@@ -18,7 +18,7 @@ from events.services import event_create, event_publish
 
 def seed(**options) -> str:
     out = io.StringIO()
-    call_command("seed_events", stdout=out, **options)
+    call_command("seed_events", "--allow-outside-debug", stdout=out, **options)
     return out.getvalue()
 
 
@@ -121,7 +121,7 @@ def check_is_idempotent():
 
 def test_seed_demo_seeds_a_realistic_calendar_once(db):
     """`seed_demo` (what `make run` calls) seeds the events; one seed, several checks (it takes seconds)."""
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-outside-debug", stdout=io.StringIO())
     check_creates_three_months_of_varied_events()
     check_venues_are_the_city_institutions_in_their_districts()
     check_has_series_cancellations_postponements_and_submissions()

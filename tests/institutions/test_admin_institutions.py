@@ -28,7 +28,7 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n
 
 @pytest.fixture
 def seeded(db, client):
-    call_command("seed_institutions", stdout=io.StringIO())
+    call_command("seed_institutions", "--allow-outside-debug", stdout=io.StringIO())
     client.post(
         "/rejestr-instytucji-kultury/odpis/",
         public_form_data(

@@ -10,9 +10,9 @@ from institutions.services import PROJECTION_FIELDS
 
 
 def test_seed_institutions_is_idempotent_and_the_projection_equals_the_books(db):
-    call_command("seed_institutions", stdout=io.StringIO())
+    call_command("seed_institutions", "--allow-outside-debug", stdout=io.StringIO())
     counts = (CulturalInstitution.objects.count(), RegisterEntry.objects.count(), DirectorTerm.objects.count())
-    call_command("seed_institutions", stdout=io.StringIO())
+    call_command("seed_institutions", "--allow-outside-debug", stdout=io.StringIO())
     assert (CulturalInstitution.objects.count(), RegisterEntry.objects.count(), DirectorTerm.objects.count()) == counts
     names = list(CulturalInstitution.objects.order_by("entry_no").values_list("full_name", flat=True))
     assert names == [

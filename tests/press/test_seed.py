@@ -9,8 +9,8 @@ from press.models import PressRelease
 
 
 def test_demo_releases_fill_the_newsroom_keep_one_under_embargo_and_load_once(client, db):
-    call_command("seed_press", stdout=io.StringIO())
-    call_command("seed_press", stdout=io.StringIO())
+    call_command("seed_press", "--allow-outside-debug", stdout=io.StringIO())
+    call_command("seed_press", "--allow-outside-debug", stdout=io.StringIO())
     assert PressRelease.objects.count() == 6
     page = client.get(reverse("press:release_list")).content.decode()
     assert "Jarmark bożonarodzeniowy" in page

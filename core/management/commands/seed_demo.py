@@ -1,18 +1,33 @@
-"""Load realistic Polish demo content for a newcomer's `make run`. Safe to run again: nothing is duplicated."""
+"""Load realistic Polish demo content for a newcomer's `make run`. Safe to run again: nothing is duplicated.
+
+Only in debug mode, unless `--allow-outside-debug` (`core.management.demo`). The demo clerk is in every role group,
+so it never has a known password: every run gives it a new random one and prints it with the real addresses of
+the portal and of the admin (SITE_URL, or `--site-url`, plus the admin's path from DJANGO_ADMIN_URL).
+"""
+
+import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 
 from core.auth import current_totp_code, new_totp_device, totp_device_for, totp_secret
+from core.management.demo import DemoDataCommand
 from core.models import DepartmentDuty, DepartmentProfile, StaticPage
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
 
 DEMO_CLERK_USERNAME = "urzednik"
-DEMO_CLERK_PASSWORD = "demo-urzednik-2026"  # noqa: S105 — printed for the newcomer; demo data only
+#: Bytes of randomness in the demo clerk's password (printed as about 1.3 characters a byte).
+DEMO_PASSWORD_BYTES = 15
+
+
+def demo_password() -> str:
+    """A new random password for the demo clerk: never a value anyone could know in advance."""
+    return secrets.token_urlsafe(DEMO_PASSWORD_BYTES)
+
 
 # The department's duties as listed in the City Hall's organisational rules (DOMAIN.md, sections A–I).
 DUTIES = [
@@ -83,10 +98,19 @@ PAGES = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Load Polish demo content and the demo clerk (idempotent)."
+class Command(DemoDataCommand):
+    help = (
+        "Load Polish demo content and the demo clerk (idempotent; debug mode only unless --allow-outside-debug). "
+        "Every run gives the demo clerk a new random password and prints it."
+    )
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--site-url",
+            default="",
+            help="The address the portal answers at, for the printed links (default: DJANGO_SITE_URL).",
+        )
         parser.add_argument(
             "--without-events", dest="with_events", action="store_false", help="Skip the calendar's demo events."
         )
@@ -123,29 +147,31 @@ class Command(BaseCommand):
         for page in PAGES:
             StaticPage.objects.update_or_create(slug=page["slug"], defaults={**page, "is_published": True})
 
-        clerk, created = get_user_model().objects.get_or_create(
+        clerk, _created = get_user_model().objects.get_or_create(
             username=DEMO_CLERK_USERNAME,
             defaults={"first_name": "Anna", "last_name": "Nowak", "email": "a.nowak@rudaslaska.pl", "is_staff": True},
         )
-        if created:
-            clerk.set_password(DEMO_CLERK_PASSWORD)
-            clerk.save(update_fields=["password"])
+        password = demo_password()
+        clerk.set_password(password)
+        clerk.save(update_fields=["password"])
         clerk.groups.add(*Group.objects.filter(name__in=[s.group_name for s in SECTIONS] + [HEAD_OF_DEPARTMENT_GROUP]))
         # The second factor: one authenticator-app device with a random key, kept on later runs.
         device = totp_device_for(clerk) or new_totp_device(clerk)
 
         # The events calendar's demo events (idempotent: a later run adds nothing); seeded last of the data,
         # so the sign-in details below stay the last lines printed.
+        allowed = {"allow_outside_debug": options["allow_outside_debug"]}
         if options["with_events"]:
-            call_command("seed_events", stdout=self.stdout)
+            call_command("seed_events", stdout=self.stdout, **allowed)
         if options["with_institutions"]:
-            call_command("seed_institutions", stdout=self.stdout)
+            call_command("seed_institutions", stdout=self.stdout, **allowed)
         if options["with_press"]:
-            call_command("seed_press", stdout=self.stdout)
+            call_command("seed_press", stdout=self.stdout, **allowed)
+        site_url = (options["site_url"] or settings.SITE_URL).rstrip("/")
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
-        self.stdout.write("Portal:        http://127.0.0.1:8000/")
-        self.stdout.write("Panel urzędnika: http://127.0.0.1:8000/admin/")
-        self.stdout.write(f"Login: {DEMO_CLERK_USERNAME}   Hasło: {DEMO_CLERK_PASSWORD}")
+        self.stdout.write(f"Portal:          {site_url}/")
+        self.stdout.write(f"Panel urzędnika: {site_url}{reverse('admin:index')}")
+        self.stdout.write(f"Login: {DEMO_CLERK_USERNAME}   Hasło: {password}   (nowe przy każdym uruchomieniu)")
         self.stdout.write("Drugi składnik (aplikacja uwierzytelniająca, np. FreeOTP, Aegis, Google Authenticator):")
         self.stdout.write(f"  Sekret (base32): {totp_secret(device)}")
         self.stdout.write(f"  URI otpauth:     {device.config_url}")

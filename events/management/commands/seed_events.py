@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from core.management.demo import DemoDataCommand
 from core.services import CaseWorkError, case_open, transition_perform
 from core.slugs import polish_slugify
 from events.models import Category, District, Event, EventOccurrence, EventSubmission, Venue
@@ -776,10 +777,11 @@ class Plan:
     fate: str = "published"  # published, submitted, cancelled, postponed, scheduled
 
 
-class Command(BaseCommand):
+class Command(DemoDataCommand):
     help = "Create realistic Polish demo events of the city's institutions (idempotent; slugs start with demo-)."
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument("--count", type=int, default=300, help="Upcoming events (default 300).")
         parser.add_argument("--months", type=int, default=3, help="Spread them over this many months (default 3).")
         parser.add_argument(

@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
+from core.management.demo import DemoDataCommand
 from core.roles import SECTION_BY_CODE, sync_roles
 from institutions import services
 from institutions.models import (
@@ -118,7 +118,7 @@ def _act(number, adopted_on, title, kind=LegalAct.Kind.COUNCIL_RESOLUTION):
     return act
 
 
-class Command(BaseCommand):
+class Command(DemoDataCommand):
     help = "Load the city's cultural institutions and their register books (idempotent)."
 
     @transaction.atomic

@@ -2,10 +2,10 @@
 
 from datetime import datetime, time, timedelta
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from core.management.demo import DemoDataCommand
 from core.slugs import polish_slugify
 from events.models import District
 from press.models import PressRelease, Topic
@@ -78,7 +78,7 @@ EMBARGOED = (
 )
 
 
-class Command(BaseCommand):
+class Command(DemoDataCommand):
     help = "Load the press office's demo topics and releases, one of them under embargo until tomorrow (idempotent)."
 
     @transaction.atomic
