@@ -5,17 +5,23 @@ Started by deploy/systemd/portal-web.service as
 to change is read from the environment (GUNICORN_*), so this file stays the same on every node.
 
 Logs and personal data: the access log never holds a query string, a referrer, a user agent or a
-client address (gunicorn sees only the local nginx anyway), and the tracking token of a case
-(`/sprawy/<token>/`, `/en/sprawy/<token>/`) is masked in the path. The same masking is applied to
+client address (gunicorn sees only the local nginx anyway), and the private token of every route in
+core/logging.py's PRIVATE_TOKEN_ROUTES (a case's tracking link, a grant-offer draft, an unsubscribe
+link; with or without a language prefix) is masked in the path. The same masking is applied to
 gunicorn's own error lines (they quote the request line when a request is malformed or the
-application crashes outside Django). nginx masks its own access log the same way
-(deploy/nginx/portal.conf). Django's loggers are configured in culture_dept/settings.py, not here.
+application crashes outside Django). Control characters in any logged value are escaped, so a request
+cannot write a line of its own, and times are UTC in ISO 8601. nginx masks its own access log from the
+same list (deploy/nginx/portal.conf). Django's loggers are configured in culture_dept/settings.py.
 
 Check it loads: `DJANGO_DEBUG=true .venv/bin/gunicorn -c gunicorn.conf.py --check-config`.
 """
 
+import importlib.util
+import logging
 import os
 import re
+import time
+from urllib.parse import unquote
 
 from gunicorn.glogging import Logger
 
@@ -85,37 +91,60 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # %(a)s (user agent) or %(h)s (client address).
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 
-# The token segment after /sprawy/ (or /<language>/sprawy/); "przyjeto" is a fixed page, not a token.
-_TRACKING_TOKEN = re.compile(r"((?:/[a-z]{2})?/sprawy/)(?!przyjeto(?:[/?#\s'\"]|$))[^/?#\s'\"]+")
+# Private tokens, control characters and timestamps: the rules of core/logging.py, the same list of
+# private-token routes that Django's logging and the nginx map use. The file is loaded by its path under
+# `chdir` each time this configuration is read, so a reload (SIGHUP) after a deploy uses the new
+# release's list, not a module the master process imported at its start.
+_spec = importlib.util.spec_from_file_location("portal_log_rules", os.path.join(chdir, "core", "logging.py"))
+log_rules = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(log_rules)
+
 # A query string inside a logged URI or request line.
 _QUERY_STRING = re.compile(r"\?[^\s'\"]*")
-MASKED_SEGMENT = "[token]"
+MASKED_SEGMENT = log_rules.MASKED_TOKEN
 
 
 def mask_uri(text: str) -> str:
-    """Mask tracking tokens and drop query strings in `text` (a path, a URI or a whole log line)."""
+    """`text` (a path, a URI or a whole log line) without query strings, tokens or control characters.
+
+    A raw request line is percent-encoded: it is decoded first, so /%73prawy/<token>/ is masked as well.
+    """
     text = _QUERY_STRING.sub("", text)
-    return _TRACKING_TOKEN.sub(lambda match: match.group(1) + MASKED_SEGMENT, text)
+    return log_rules.safe_log_text(unquote(text))
 
 
 class PortalLogger(Logger):
-    """gunicorn's logger without personal data in the access log or in its own error lines.
+    """gunicorn's logger without personal data or forged lines in the access log or its own error lines.
 
     The access atoms that could carry personal data are masked or replaced by "-", even those the
-    format above does not use, so a later edit of `access_log_format` cannot bring them back.
+    format above does not use, so a later edit of `access_log_format` cannot bring them back. Every
+    atom has its control characters escaped, and both logs get core/logging.py's formatter: one
+    record per line, UTC ISO 8601 times.
     """
 
     _DROPPED_ATOMS = ("h", "q", "f", "a", "u")
+    error_fmt = "%(asctime)s [%(process)d] [%(levelname)s] %(message)s"
+
+    def now(self):
+        return log_rules.iso_utc(time.time())
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        path = mask_uri(environ.get("PATH_INFO") or "")
+        # PATH_INFO holds the path's bytes as Latin-1 (PEP 3333): shown as UTF-8, any other byte as \xNN.
+        raw_path = (environ.get("PATH_INFO") or "").encode("latin-1", "replace")
+        path = mask_uri(raw_path.decode("utf-8", "backslashreplace"))
         atoms["U"] = path
         atoms["r"] = f"{environ.get('REQUEST_METHOD', '-')} {path} {environ.get('SERVER_PROTOCOL', '-')}"
         for key in self._DROPPED_ATOMS:
             atoms[key] = "-"
         # Request headers, response headers and environ values ({name}i, {name}o, {name}e): none.
-        return {key: value for key, value in atoms.items() if not key.startswith("{")}
+        return {
+            key: log_rules.escape_control_characters(value) for key, value in atoms.items() if not key.startswith("{")
+        }
+
+    def _set_handler(self, log, output, fmt, stream=None):
+        fmt = log_rules.PortalFormatter(fmt._fmt) if isinstance(fmt, logging.Formatter) else fmt
+        super()._set_handler(log, output, fmt, stream=stream)
 
     @staticmethod
     def _masked(msg, args):

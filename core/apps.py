@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from core import checks, roles, site_registry  # noqa: F401 — checks registers system checks
+        from core import checks, converters, roles, site_registry  # noqa: F401 — registers checks, <token:…>
 
         site_registry.register_core_entries()
         roles.register_section_models(

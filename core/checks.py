@@ -1,13 +1,19 @@
-"""System checks of the case-work kernel: private files stay private, retention can clear what it must.
+"""System checks of the case-work kernel: private files stay private, retention can clear what it must,
+private tokens never reach a log.
 
 Registered on import; `CoreConfig.ready()` imports this module.
 """
 
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.converters import UUIDConverter
+from django.utils import translation
+from django.utils.regex_helper import normalize
 
 
 def _resolved(value) -> Path | None:
@@ -121,3 +127,90 @@ def check_production_is_not_left_on_development_defaults(app_configs=None, **kwa
             )
         )
     return warnings
+
+
+# Private-token routes --------------------------------------------------------------------------------------------
+
+# A URL parameter whose name says it is a secret: a token, a UUID, a signature, a key, a hash.
+TOKEN_LIKE_PARAMETER = re.compile(r"(?:^|_)(?:token|uuid|secret|signature|key|hash)(?:$|_)", re.IGNORECASE)
+SAMPLE_TOKEN = "Zz9SampleSecretToken"  # noqa: S105 — a made-up value to reverse URLs with
+
+
+def url_pattern_chains(patterns, chain=()):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from url_pattern_chains(entry.url_patterns, (*chain, entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield (*chain, entry.pattern)
+
+
+def _is_token_parameter(name: str, converter) -> bool:
+    from core.converters import TokenConverter
+
+    return bool(TOKEN_LIKE_PARAMETER.search(name)) or isinstance(converter, (TokenConverter, UUIDConverter))
+
+
+def chain_converters(chain) -> dict:
+    converters = {}
+    for pattern in chain:
+        converters.update(getattr(pattern, "converters", {}))
+    return converters
+
+
+def sample_paths(chain, token_parameters) -> list[str]:
+    """The paths the chain matches with SAMPLE_TOKEN for every token parameter, in every language."""
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            regex = "".join(str(pattern.regex.pattern).removeprefix("^") for pattern in chain)
+        for template, parameters in normalize(regex):
+            values = {name: SAMPLE_TOKEN if name in token_parameters else "7" for name in parameters}
+            paths.append("/" + template % values)
+    return paths
+
+
+def token_routes_problems(urlconf=None) -> list[Error]:
+    """core.E010: a URL with a token-like parameter outside core/logging.py's PRIVATE_TOKEN_ROUTES;
+    core.E011: a private-token route whose token is not taken by the `<token:…>` converter.
+    """
+    from core.converters import TokenConverter
+    from core.logging import mask_private_tokens
+
+    errors = []
+    for chain in url_pattern_chains(get_resolver(urlconf).url_patterns):
+        converters = chain_converters(chain)
+        regex_groups = set()
+        for pattern in chain:
+            regex_groups.update(re.compile(str(pattern.regex.pattern)).groupindex)
+        names = set(converters) | regex_groups
+        token_parameters = {name for name in names if _is_token_parameter(name, converters.get(name))}
+        if not token_parameters:
+            continue
+        route = "".join(str(pattern) for pattern in chain)
+        leaked = [path for path in sample_paths(chain, token_parameters) if SAMPLE_TOKEN in mask_private_tokens(path)]
+        if leaked:
+            errors.append(
+                Error(
+                    f"The URL {route!r} has a private token that would be written to the logs in clear "
+                    f"(e.g. {leaked[0]}).",
+                    hint="Add its path to PRIVATE_TOKEN_ROUTES in core/logging.py, then run "
+                    "`manage.py nginx_log_mask --write`.",
+                    id="core.E010",
+                )
+            )
+        loose = sorted(name for name in token_parameters if not isinstance(converters.get(name), TokenConverter))
+        if loose:
+            errors.append(
+                Error(
+                    f"The URL {route!r} takes the private token(s) {', '.join(loose)} without the token converter.",
+                    hint="Write the parameter as <token:name> (core/converters.py), so that a malformed token "
+                    "is a 404 before any view runs.",
+                    id="core.E011",
+                )
+            )
+    return errors
+
+
+@register(Tags.urls, Tags.security)
+def check_private_token_routes(app_configs=None, **kwargs):
+    return token_routes_problems()

@@ -11,10 +11,10 @@ urlpatterns = [
     path("szukaj/", views.search, name="search"),
     path("opinia/", views.FeedbackCreateView.as_view(), name="feedback_create"),
     path("sprawy/przyjeto/", public_cases.case_received, name="case_received"),
-    path("sprawy/<str:token>/", public_cases.case_tracking, name="case_tracking"),
-    path("sprawy/<str:token>/potwierdzenie/", public_cases.case_confirmation, name="case_confirmation"),
+    path("sprawy/<token:token>/", public_cases.case_tracking, name="case_tracking"),
+    path("sprawy/<token:token>/potwierdzenie/", public_cases.case_confirmation, name="case_confirmation"),
     path(
-        "sprawy/<str:token>/dokumenty/<int:pk>/",
+        "sprawy/<token:token>/dokumenty/<int:pk>/",
         private_documents.case_document_download,
         name="case_document_download",
     ),

@@ -287,11 +287,14 @@ TASKS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Paths of private tracking pages are masked before any line is written (core/logging.py).
-    "filters": {"mask_tracking_tokens": {"()": "core.logging.MaskTrackingTokens"}},
+    # One record per line, UTC ISO 8601 time, control characters escaped and private tokens masked: the
+    # tokens of every route in core/logging.py's PRIVATE_TOKEN_ROUTES ("Not Found: /sprawy/[token]/").
+    "formatters": {
+        "plain": {"()": "core.logging.PortalFormatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
+    "filters": {"mask_private_tokens": {"()": "core.logging.MaskPrivateTokens"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_tracking_tokens"]}
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_private_tokens"]}
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {

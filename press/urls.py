@@ -12,7 +12,7 @@ urlpatterns = [
     path("prasa/dane.csv", views.release_export_csv, name="release_export_csv"),
     path("prasa/tematy/<slug:topic>/rss/", feeds.ReleasesRssFeed(), name="topic_feed_rss"),
     path("prasa/tematy/<slug:topic>/atom/", feeds.ReleasesAtomFeed(), name="topic_feed_atom"),
-    path("prasa/wypisz/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("prasa/wypisz/<token:token>/", views.unsubscribe, name="unsubscribe"),
     path("prasa/konferencje/<slug:slug>/", views.ConferenceDetailView.as_view(), name="conference_detail"),
     path(
         "prasa/konferencje/<slug:slug>/akredytacja/",
