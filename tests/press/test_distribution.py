@@ -59,7 +59,7 @@ def test_unsubscribed_contacts_are_never_mailed(client, lists):
     assert OutboxMessage.objects.count() == 2
 
 
-@pytest.mark.parametrize("token", ["nonsense", "x" * 5000, "MQ:1tHJ2K:bad-signature"])
+@pytest.mark.parametrize("token", ["nonsense", "x" * 200, "MQ:1tHJ2K:bad-signature"])
 def test_a_bad_unsubscribe_token_is_a_clear_404(client, db, token):
     response = client.get(reverse("press:unsubscribe", kwargs={"token": token}))
     assert response.status_code == 404
