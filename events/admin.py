@@ -18,7 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, HistoryViewOnlyMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.admin_mixins import (
+    CaseAdminMixin,
+    HistoryViewOnlyMixin,
+    StatusHistoryInline,
+    WorkflowAdminMixin,
+    case_documents_html,
+)
 from core.services import CaseWorkError
 from core.uploads import PDF, ValidatedFileField
 from events.models import (
@@ -347,6 +353,9 @@ class EventSubmissionAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAd
         "contact_name",
         "contact_email",
         "contact_phone",
+        "submitted_image",
+        "image_alt_text",
+        "documents",
         "channel",
         "incoming_reg_no",
         "info_clause",
@@ -359,6 +368,8 @@ class EventSubmissionAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAd
         "contact_name",
         "contact_email",
         "contact_phone",
+        "submitted_image",
+        "documents",
         "channel",
         "info_clause",
         "created_at",
@@ -374,8 +385,25 @@ class EventSubmissionAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAd
         url = reverse("admin:events_event_change", args=[obj.event_id])
         return format_html('<a href="{}">{}</a>', url, obj.event.title)
 
+    @admin.display(description=_("submitted image"))
+    def submitted_image(self, obj):
+        document = obj.image_document
+        if document is None:
+            return "—"
+        url = reverse("core:document_download", args=[document.pk])
+        return format_html(
+            '<a href="{}">{}</a> ({})',
+            url,
+            document.original_name or document,
+            _("becomes the event's image when the submission is accepted"),
+        )
+
+    @admin.display(description=_("documents"))
+    def documents(self, obj):
+        return case_documents_html(obj)
+
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event")
+        return super().get_queryset(request).select_related("event", "image_document")
 
     def has_add_permission(self, request):
         # Submissions come from the public form only.

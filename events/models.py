@@ -353,8 +353,9 @@ class EventAttachment(TimeStampedModel):
 class EventSubmission(Case):
     """An organiser's request to publish an event ("Zgłoś wydarzenie"): a case with a mark and a tracking link.
 
-    The submitted event is created as a draft in status "submitted"; the clerk accepts (publishes it),
-    asks for changes or rejects with a reason, and the organiser sees it on the tracking page.
+    The submitted event is created as a draft in status "submitted" with everything the organiser told (dates,
+    audience, admission, accessibility); the clerk accepts (publishes it, with the submitted image), asks for
+    changes or rejects with a reason, and the organiser sees it on the tracking page.
     """
 
     class Status(models.TextChoices):
@@ -371,6 +372,22 @@ class EventSubmission(Case):
     contact_name = models.CharField(_("contact person"), max_length=200)
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    # The organiser's image waits in private storage until the clerk accepts (then it becomes the event's image).
+    image_document = models.ForeignKey(
+        "core.PrivateDocument",
+        verbose_name=_("submitted image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    image_alt_text = models.CharField(
+        _("alternative text of the submitted image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Published with the image when the submission is accepted; correct it here if needed."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED, editable=False)
 
     history = HistoricalRecords()

@@ -1,20 +1,25 @@
 """Every state change of the events calendar. Views, admin actions, commands and tests call these."""
 
+import logging
 from datetime import datetime, timedelta
 
 from dateutil.rrule import rrulestr
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.models import CaseMessage
+from core.models import CaseMessage, PrivateDocument
+from core.private_documents import document_attach
+from core.public_images import public_image_create
 from core.services import CaseWorkError, case_message_add, transition_perform
 from core.uploads import PDF, random_upload_name
 from events.models import MAX_OCCURRENCE_DAYS, Event, EventAttachment, EventOccurrence, EventSubmission
 
 MAX_OCCURRENCES_PER_RULE = 366
+logger = logging.getLogger(__name__)
 
 
 class EventError(CaseWorkError):
@@ -165,9 +170,55 @@ def events_archive_past(*, now=None) -> int:
     return archived
 
 
+def submission_image_attach(*, submission: EventSubmission, image) -> PrivateDocument:
+    """Keep the organiser's image (a validated upload) with the case, privately, until the clerk accepts it.
+
+    It is one of the applicant's documents of the case (downloadable from the tracking page and by the clerk);
+    a later image replaces it as the one to publish, the earlier stays in the case's documents.
+    """
+    document = document_attach(
+        case=submission,
+        content=image,
+        original_name=image.upload.original_name,
+        mime_type=image.upload.mime_type,
+        kind=PrivateDocument.Kind.ATTACHMENT,
+        acting_user=None,
+        description=_("Image of the event"),
+    )
+    submission.image_document = document
+    submission.save(update_fields=["image_document", "updated_at"])
+    return document
+
+
+def _submission_image_publish(submission: EventSubmission, event: Event, *, acting_user) -> None:
+    """Make the submission's private image the event's public image (re-encoded renditions, alt text).
+
+    Only when the event has no image yet (a clerk's choice wins) and the alternative text is there (WCAG 1.1.1).
+    An image that cannot be read any more is left out: accepting the event never fails because of it.
+    """
+    document = submission.image_document
+    alt_text = submission.image_alt_text.strip()
+    if document is None or event.image_id or not alt_text:
+        return
+    try:
+        with document.file.open("rb") as handle:
+            content = handle.read()
+        image = public_image_create(
+            uploaded_file=ContentFile(content, name=document.original_name or "obraz"),
+            alt_text=alt_text,
+            acting_user=acting_user,
+        )
+    except (OSError, ValidationError):
+        logger.warning("event=submission_image_not_published submission=%s", submission.pk)
+        return
+    event.image = image
+    event.save(update_fields=["image", "updated_at"])
+
+
 def submission_accepted(submission: EventSubmission, *, acting_user, note: str = "") -> None:
-    """Effect of accepting a submission: publish its event and tell the organiser (workflow effect)."""
+    """Effect of accepting a submission: publish its event with the submitted image and tell the organiser."""
     event = Event.objects.select_for_update().get(pk=submission.event_id)
+    _submission_image_publish(submission, event, acting_user=acting_user)
     if event.status in (Event.Status.DRAFT, Event.Status.SUBMITTED):
         transition_perform(obj=event, name="publish", acting_user=None)
     body = _("Your event has been accepted and published in the city's calendar.")

@@ -8,7 +8,6 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import linebreaks
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -22,7 +21,7 @@ from events import selectors
 from events.filters import MAX_DATE, MIN_DATE, OccurrenceFilter
 from events.forms import EventSubmissionForm
 from events.models import Event, EventAttachment
-from events.services import event_create
+from events.services import event_create, submission_image_attach
 
 
 class SubmissionCreateView(PublicCaseCreateView):
@@ -34,30 +33,21 @@ class SubmissionCreateView(PublicCaseCreateView):
     rate_scope = "event_submission"
 
     def build_case(self, form):
-        data = form.cleaned_data
-        # The organiser sends plain text: escape it (no markup of theirs reaches the page), keep paragraphs.
-        description = data.get("description", "").strip()
+        self.image = form.cleaned_data.get("image")
         event = event_create(
-            acting_user=None,
-            occurrences=[(data["starts_at"], data.get("ends_at"))],
-            title=data["title"],
-            lead=data["lead"],
-            description=linebreaks(description, autoescape=True) if description else "",
-            category=data["category"],
-            venue=data["venue"],
-            organiser_name=data["organiser_name"],
-            price_kind=Event.PriceKind.FREE if data.get("is_free") else Event.PriceKind.PAID,
-            ticket_url=data.get("ticket_url", ""),
-            status=Event.Status.SUBMITTED,
+            acting_user=None, occurrences=form.occurrences(), status=Event.Status.SUBMITTED, **form.event_fields()
         )
         submission = form.save(commit=False)
         submission.event = event
+        submission.image_alt_text = (form.cleaned_data.get("image_alt_text") or "").strip() if self.image else ""
         return submission
 
     def case_title(self, case):
         return gettext("Event submission: %(title)s") % {"title": case.event.title[:200]}
 
     def on_open(self, case):
+        if self.image:
+            submission_image_attach(submission=case, image=self.image)
         mail_enqueue(
             to=[case.contact_email],
             subject=gettext("Your event submission has been received — %(mark)s") % {"mark": case.case_mark},

@@ -103,3 +103,62 @@ def browser_headers(response, *, page_url: str, target_url: str, method: str = "
     if referer is not None:
         headers["Referer"] = referer
     return headers
+
+
+def form_fields(html: str, *, form_id: str | None = None) -> dict:
+    """The values a browser would send from a page's form (the first, or the one with `form_id`).
+
+    Text inputs, hidden inputs (management forms of inlines), checked boxes and radios, selected options and
+    textareas; buttons and file inputs are left out. For posting an admin change form the way a clerk does.
+    """
+    from html.parser import HTMLParser
+
+    class Collector(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.data, self.depth, self.done = {}, 0, False
+            self.select = self.textarea = None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if self.done:
+                return
+            if tag == "form":
+                if self.depth or form_id is None or attrs.get("id") == form_id:
+                    self.depth += 1
+                return
+            if not self.depth:
+                return
+            name = attrs.get("name")
+            if tag == "input" and name:
+                kind = attrs.get("type", "text")
+                if kind in ("submit", "button", "file", "image", "reset"):
+                    return
+                if kind in ("checkbox", "radio") and "checked" not in attrs:
+                    return
+                self.data.setdefault(name, []).append(attrs.get("value", "on" if kind == "checkbox" else ""))
+            elif tag == "select" and name:
+                self.select = name
+                self.data.setdefault(name, [])
+            elif tag == "option" and self.select and "selected" in attrs:
+                self.data[self.select].append(attrs.get("value", ""))
+            elif tag == "textarea" and name:
+                self.textarea = name
+                self.data[name] = [""]
+
+        def handle_endtag(self, tag):
+            if tag == "form" and self.depth:
+                self.depth -= 1
+                self.done = self.depth == 0
+            elif tag == "select":
+                self.select = None
+            elif tag == "textarea":
+                self.textarea = None
+
+        def handle_data(self, data):
+            if self.textarea:
+                self.data[self.textarea][0] += data.removeprefix("\n") if not self.data[self.textarea][0] else data
+
+    collector = Collector()
+    collector.feed(html)
+    return {name: values[0] if len(values) == 1 else values for name, values in collector.data.items()}

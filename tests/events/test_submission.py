@@ -47,7 +47,7 @@ def submission_data(venue):
             "starts_at": start.strftime(WIDGET_FORMAT),
             "ends_at": (start + timedelta(hours=2)).strftime(WIDGET_FORMAT),
             "venue": venue.pk,
-            "is_free": "on",
+            "admission": "free",
             "ticket_url": "",
             "contact_name": "Anna Nowak",
             "contact_email": "anna.nowak@example.pl",
@@ -79,9 +79,10 @@ def submission(client, submission_data):
 
 def test_form_shows_grouped_fields_and_the_information_clause(client, venue):
     page = client.get(URL).content.decode()
-    assert page.count("<fieldset") == 4
-    assert page.count("<legend>") == 4
-    for name in ["title", "lead", "starts_at", "ends_at", "venue", "contact_email"]:
+    for legend in ["The event", "Image", "Date and place", "Audience and admission", "Contact with the organiser"]:
+        assert f"<legend>{escape(gettext(legend))}</legend>" in page
+    assert 'enctype="multipart/form-data"' in page
+    for name in ["title", "lead", "starts_at", "ends_at", "starts_at_2", "venue", "admission", "contact_email"]:
         assert f'name="{name}"' in page
     clause = InformationClause.objects.get(form_key="events.submission", version=1)
     assert clause.legal_basis == InformationClause.LegalBasis.PUBLIC_TASK
