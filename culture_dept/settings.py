@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # First: /health/, /health/ready/ and /health/live/ answer before host checks and HTTPS redirects (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -283,6 +285,18 @@ TASKS = {
         "BACKEND": env("DJANGO_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend"),
     }
 }
+
+# HEALTH
+# ------------------------------------------------------------------------------
+# /health/live/, /health/ready/ and /health/ (core/health.py, docs/operations.md "Health"). Anyone gets the status
+# code; the checks by name go to requests with this token in X-Health-Token or from these networks.
+HEALTH_TOKEN = env("DJANGO_HEALTH_TOKEN", default="")
+HEALTH_ALLOWED_NETWORKS = env.list("DJANGO_HEALTH_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"])
+# An e-mail due for longer than this means nothing is sending (neither the worker nor the outbox timer).
+HEALTH_OUTBOX_MAX_DELAY = timedelta(minutes=env.int("DJANGO_HEALTH_OUTBOX_MAX_MINUTES", default=15))
+# The task worker (`manage.py task_worker`) writes a heartbeat this often; silence longer than the second fails.
+WORKER_HEARTBEAT_SECONDS = env.int("DJANGO_WORKER_HEARTBEAT_SECONDS", default=15)
+HEALTH_WORKER_MAX_SILENCE = timedelta(seconds=env.int("DJANGO_HEALTH_WORKER_MAX_SECONDS", default=120))
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from core.models.records import (
     PublicImage,
     RetentionAction,
     StatusChange,
+    WorkerHeartbeat,
 )
 from core.models.site import DepartmentDuty, DepartmentProfile, StaticPage
 
@@ -41,5 +42,6 @@ __all__ = [
     "RetentionAction",
     "StaticPage",
     "StatusChange",
+    "WorkerHeartbeat",
     "TimeStampedModel",
 ]

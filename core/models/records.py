@@ -229,3 +229,25 @@ class PublicImage(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one task worker process (`manage.py task_worker`), for the health check.
+
+    The worker writes its row when it starts and every WORKER_HEARTBEAT_SECONDS after; `/health/` fails
+    when no worker has written for HEALTH_WORKER_MAX_SILENCE. Rows of workers gone for a week are removed.
+    """
+
+    worker_id = models.CharField(_("worker id"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started at"))
+    beat_at = models.DateTimeField(_("last heartbeat"), db_index=True)
+
+    class Meta:
+        verbose_name = _("task worker heartbeat")
+        verbose_name_plural = _("task worker heartbeats")
+        ordering = ["-beat_at"]
+
+    def __str__(self):
+        return f"{self.hostname}:{self.pid}"
