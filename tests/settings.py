@@ -28,6 +28,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PUBLIC_FORM_MIN_SECONDS = 3
+# Each test process has its own run locks (core.locks on SQLite): parallel workers never see each other's.
+RUN_LOCK_DIR = tempfile.mkdtemp(prefix="portal-test-locks-")
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

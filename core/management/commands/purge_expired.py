@@ -2,13 +2,15 @@
 
 Meant for a daily or monthly cron job. The output is one tab-separated line per case — model, case mark,
 category, due date, outcome — and a summary; it never contains personal data. The exit status is 1 when
-a case failed (the others are still processed; the next run retries the failed ones).
+a case failed (the others are still processed; the next run retries the failed ones). One run at a time across
+all nodes (core.locks): a second one, dry run or not, is skipped while another holds the lock.
 """
 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.locks import single_run
 from core.retention import (
     ANONYMISED,
     AWAITING_APPRAISAL,
@@ -43,6 +45,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="Cases read per query.")
 
+    @single_run("purge_expired")
     def handle(self, *args, apply, today, batch_size, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
