@@ -98,7 +98,7 @@ def check_personal_data_fields(app_configs=None, **kwargs):
 
 @register(Tags.security, deploy=True)
 def check_production_is_not_left_on_development_defaults(app_configs=None, **kwargs):
-    """core.W010–W012: production must not silently run on the newcomer's defaults.
+    """core.W010–W013: production must not silently run on the newcomer's defaults.
 
     SQLite, tasks run inside the web request and a localhost SITE_URL all work in development, and
     none of them is caught by Django's own deploy checks.
@@ -114,7 +114,7 @@ def check_production_is_not_left_on_development_defaults(app_configs=None, **kwa
         warnings.append(
             Warning(
                 "Background tasks run inside web requests.",
-                hint="Set DJANGO_TASKS_BACKEND=django_tasks_db.backend.DatabaseBackend and run manage.py db_worker.",
+                hint="Set DJANGO_TASKS_BACKEND=django_tasks_db.backend.DatabaseBackend and run manage.py task_worker.",
                 id="core.W011",
             )
         )
@@ -124,6 +124,14 @@ def check_production_is_not_left_on_development_defaults(app_configs=None, **kwa
                 "SITE_URL points at this machine; links in e-mails would not work.",
                 hint="Set DJANGO_SITE_URL to the portal's public https:// address.",
                 id="core.W012",
+            )
+        )
+    if not getattr(settings, "SENTRY_DSN", "") and not settings.ADMINS:
+        warnings.append(
+            Warning(
+                "Errors reach no one: neither error tracking nor error mail is set up.",
+                hint="Set SENTRY_DSN (a self-hosted Sentry-compatible service) or DJANGO_ADMINS (e-mail addresses).",
+                id="core.W013",
             )
         )
     return warnings

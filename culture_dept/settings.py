@@ -325,6 +325,29 @@ LOGGING = {
     },
 }
 
+# ERRORS
+# ------------------------------------------------------------------------------
+# Where errors go (core/error_reports.py, docs/operations.md "Errors"): with SENTRY_DSN to a self-hosted
+# Sentry-compatible service, without personal data; otherwise mailed to DJANGO_ADMINS through the outbox,
+# rate-limited. Django's own direct mail to ADMINS is replaced by the outbox handler.
+ADMINS = env.list("DJANGO_ADMINS", default=[])
+SENTRY_DSN = env("SENTRY_DSN", default="")
+LOGGING["loggers"]["django"] = {"handlers": [], "level": "INFO", "propagate": True}
+if SENTRY_DSN:
+    from core.error_reports import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=None),
+    )
+else:
+    LOGGING["handlers"]["error_mail"] = {
+        "class": "core.error_reports.OutboxErrorMailHandler",
+        "filters": ["mask_private_tokens"],
+    }
+    LOGGING["root"]["handlers"] = [*LOGGING["root"]["handlers"], "error_mail"]
+
 # HISTORY
 # ------------------------------------------------------------------------------
 # https://django-simple-history.readthedocs.io/ — reverting a whole old version would also restore a status,

@@ -7,9 +7,11 @@ address nginx would append (X-Forwarded-For), as behind the production proxy.
 import json
 import socket
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -128,25 +130,24 @@ def test_an_unreachable_cache_is_503_naming_the_cache(client, settings):
 
 
 @pytest.mark.django_db
-def test_a_storage_that_cannot_be_written_is_503_naming_the_storage(client, settings, tmp_path):
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("a file where the private directory should be")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(blocker / "private"), "base_url": None},
-        },
-    }
-    response = client.get("/health/ready/")
+def test_a_storage_that_cannot_be_written_is_503_naming_the_storage(client):
+    """The private documents' directory is gone and a file stands in its place (a broken mount, say)."""
+    location = Path(storages["private"].location)
+    location.mkdir(parents=True, exist_ok=True)
+    moved = location.with_name(location.name + "-away")
+    location.rename(moved)
+    location.write_text("not a directory")
+    try:
+        response = client.get("/health/ready/")
+    finally:
+        location.unlink()
+        moved.rename(location)
     assert response.status_code == 503
     assert operator_view(response)["failing"] == ["storage"]
 
 
 @pytest.mark.django_db
-def test_the_probe_leaves_no_file_behind(client, settings):
-    from django.core.files.storage import storages
-
+def test_the_probe_leaves_no_file_behind(client):
     client.get("/health/ready/")
     for alias in ("default", "private"):
         _directories, files = storages[alias].listdir("health-probe")

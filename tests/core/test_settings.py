@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
     "DJANGO_TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",
     "DJANGO_SITE_URL": "https://kultura.rudaslaska.pl",
+    "DJANGO_ADMINS": "it@rudaslaska.pl",
 }
 
 
@@ -40,10 +41,12 @@ def test_deploy_check_passes_with_production_settings():
 def test_deploy_check_warns_about_development_defaults():
     """Production left on SQLite, in-request tasks or a localhost SITE_URL is reported by the deploy check."""
     env = {
-        k: v for k, v in PRODUCTION_ENV.items() if k not in ("DATABASE_URL", "DJANGO_TASKS_BACKEND", "DJANGO_SITE_URL")
+        k: v
+        for k, v in PRODUCTION_ENV.items()
+        if k not in ("DATABASE_URL", "DJANGO_TASKS_BACKEND", "DJANGO_SITE_URL", "DJANGO_ADMINS")
     }
     result = run_manage("check", "--deploy", env_overrides=env, drop=("DATABASE_URL",))
-    for code in ("core.W010", "core.W011", "core.W012"):
+    for code in ("core.W010", "core.W011", "core.W012", "core.W013"):
         assert code in result.stdout + result.stderr
 
 
