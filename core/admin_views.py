@@ -49,10 +49,11 @@ def _section_name(code: str) -> str:
 
 
 class DeadlineListView(TemplateView):
-    """Terminarz: every open deadline registered in `core.deadlines`, by due date, 50 per page.
+    """Terminarz: the open deadlines registered in `core.deadlines` that the clerk may see, by due date, 50 per page.
 
-    Open to all staff (the admin site's own check), whatever their model permissions: every clerk has deadlines.
-    Filters: mine / all (mine = deadlines whose handler is the logged-in clerk) and section.
+    Open to all staff (the admin site's own check); each clerk sees the deadlines of the sources whose model they
+    may view (`open_deadlines(user=…)`), so a clerk without permissions sees an empty list, not other sections'
+    cases. Filters: mine / all (mine = deadlines whose handler is the logged-in clerk) and section.
     """
 
     admin_site = None
@@ -63,7 +64,7 @@ class DeadlineListView(TemplateView):
         form = DeadlineFilterForm({"scope": DeadlineFilterForm.ALL, "section": "", **self.request.GET.dict()})
         filters = form.filters()
         handler_id = self.request.user.pk if filters.get("scope") == DeadlineFilterForm.MINE else None
-        deadlines = open_deadlines(section=filters.get("section"), handler_id=handler_id)
+        deadlines = open_deadlines(section=filters.get("section"), handler_id=handler_id, user=self.request.user)
         page_obj = Paginator(deadlines, DEADLINES_PER_PAGE).get_page(self.request.GET.get("page"))
         today = timezone.localdate()
         handlers = get_user_model().objects.in_bulk({d.handler_id for d in page_obj if d.handler_id is not None})

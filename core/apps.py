@@ -43,4 +43,4 @@ class CoreConfig(AppConfig):
         from core.deadlines import register_deadline_source
         from core.selectors import feedback_open_deadlines
 
-        register_deadline_source("core.feedback", feedback_open_deadlines)
+        register_deadline_source("core.feedback", feedback_open_deadlines, model="core.feedback")

@@ -25,6 +25,8 @@ Numbers marked [K] in DOMAIN.md §K are best knowledge, not verified against the
 constants so that a confirmed value is a one-line change. Every number lives in a constant for the same reason.
 
 Apps contribute their open deadlines with `register_deadline_source` from AppConfig.ready(); `core` imports no app.
+Each source names the model its deadlines are about: the Terminarz shows a clerk only the sources whose model the
+clerk may view, since a deadline's title carries case data (an applicant's name, the start of a resident's opinion).
 """
 
 from collections.abc import Callable, Iterable
@@ -390,15 +392,35 @@ class OpenDeadline:
 
 DeadlineSource = Callable[[], Iterable[OpenDeadline]]
 
-_sources: dict[str, DeadlineSource] = {}
+
+@dataclass(frozen=True)
+class RegisteredSource:
+    """A source of the Terminarz: `read()` returns its open deadlines, all about records of `model`."""
+
+    read: DeadlineSource
+    model: str
+
+    @property
+    def view_permission(self) -> str:
+        """The permission a clerk needs to see the source's deadlines: "view" on its model."""
+        app_label, model_name = self.model.split(".")
+        return f"{app_label}.view_{model_name}"
 
 
-def register_deadline_source(key: str, source: DeadlineSource) -> None:
+_sources: dict[str, RegisteredSource] = {}
+
+
+def register_deadline_source(key: str, source: DeadlineSource, *, model: str) -> None:
     """Add (or replace) the source registered under `key`; `source()` returns the app's open deadlines.
 
-    Call it from AppConfig.ready(). A source should read the database in a bounded number of queries.
+    `model` ("app_label.modelname") is the model the deadlines are about: only a clerk with its view permission
+    sees them in the Terminarz. A source that reads several models is split into one source per model. Call it
+    from AppConfig.ready(). A source should read the database in a bounded number of queries.
     """
-    _sources[key] = source
+    app_label, _dot, model_name = model.lower().partition(".")
+    if not app_label or not model_name or "." in model_name:
+        raise ValueError(f"A deadline source names its model as 'app_label.modelname', not {model!r}.")
+    _sources[key] = RegisteredSource(read=source, model=f"{app_label}.{model_name}")
 
 
 def unregister_deadline_source(key: str) -> None:
@@ -406,14 +428,19 @@ def unregister_deadline_source(key: str) -> None:
     _sources.pop(key, None)
 
 
-def deadline_sources() -> dict[str, DeadlineSource]:
+def deadline_sources() -> dict[str, RegisteredSource]:
     """The registered sources by key (a copy)."""
     return dict(_sources)
 
 
-def open_deadlines(section: str | None = None, handler_id: int | None = None) -> list[OpenDeadline]:
-    """Every registered source's open deadlines, optionally of one section and/or one handler, by due date."""
-    deadlines = [deadline for source in _sources.values() for deadline in source()]
+def open_deadlines(section: str | None = None, handler_id: int | None = None, *, user=None) -> list[OpenDeadline]:
+    """Every registered source's open deadlines, optionally of one section and/or one handler, by due date.
+
+    With `user` (what a page shows a clerk), only the sources whose model the user may view are read; without
+    it every source is (for services, commands and tests, which show nothing to a clerk).
+    """
+    sources = [source for source in _sources.values() if user is None or user.has_perm(source.view_permission)]
+    deadlines = [deadline for source in sources for deadline in source.read()]
     if section is not None:
         deadlines = [deadline for deadline in deadlines if deadline.section == section]
     if handler_id is not None:

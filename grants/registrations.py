@@ -7,7 +7,12 @@ from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
 from grants.models import GrantCall
-from grants.selectors import grants_open_deadlines, institution_subsidy_deadlines
+from grants.selectors import (
+    grant_offer_deadlines,
+    grant_report_deadlines,
+    grant_settlement_deadlines,
+    institution_subsidy_deadlines,
+)
 from grants.sitemaps import GrantCallSitemap
 
 site_registry.register_navigation(site_registry.NavigationItem("grants", _("Grants"), "grants:call_list", 30))
@@ -20,8 +25,12 @@ site_registry.register_search_provider(
     )
 )
 sitemaps["grants"] = GrantCallSitemap
-register_deadline_source("grants", grants_open_deadlines)
-register_deadline_source("grants.institution_subsidies", institution_subsidy_deadlines)
+register_deadline_source("grants.offers", grant_offer_deadlines, model="grants.grantoffer")
+register_deadline_source("grants.reports", grant_report_deadlines, model="grants.grantreport")
+register_deadline_source("grants.settlements", grant_settlement_deadlines, model="grants.grantsettlement")
+register_deadline_source(
+    "grants.institution_subsidies", institution_subsidy_deadlines, model="institutions.institutionsubsidy"
+)
 roles.register_section_models(
     "grants",
     {

@@ -135,8 +135,8 @@ def small_grants_year_totals(year: int) -> dict:
     return granted.aggregate(total=Sum("granted_amount"), count=Count("pk"))
 
 
-def grants_open_deadlines():
-    """Open clocks of grants for the Terminarz: completions, comments, reports, calls for reports, returns."""
+def grant_offer_deadlines():
+    """Open clocks of offers for the Terminarz: completions and small grants' comments (one query)."""
     for offer in GrantOffer.objects.filter(
         Q(status=GrantOffer.Status.INCOMPLETE, completion_due__isnull=False)
         | Q(status=GrantOffer.Status.PUBLISHED, comments_until__isnull=False)
@@ -151,6 +151,10 @@ def grants_open_deadlines():
             handler_id=offer.handler_id,
             rule="uzupełnienie oferty: 7 dni" if incomplete else "art. 19a ust. 3 u.d.p.p.: uwagi 7 dni",
         )
+
+
+def grant_report_deadlines():
+    """Reports due and calls for reports, for the Terminarz (one query)."""
     reports = GrantReport.objects.filter(
         status__in=[GrantReport.Status.DUE, GrantReport.Status.CALLED, GrantReport.Status.RETURNED]
     ).select_related("agreement__offer")
@@ -165,6 +169,10 @@ def grants_open_deadlines():
             handler_id=report.agreement.offer.handler_id,
             rule="wezwanie do złożenia sprawozdania: 7 dni" if called else "art. 18 ust. 1 u.d.p.p.: 30 dni",
         )
+
+
+def grant_settlement_deadlines():
+    """Returns of unused or misused subsidies, for the Terminarz (one query)."""
     settlements = GrantSettlement.objects.filter(settled_at__isnull=True, returned_on__isnull=True).select_related(
         "agreement__offer"
     )

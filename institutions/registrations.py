@@ -26,11 +26,19 @@ site_registry.register_search_provider(
 sitemaps["institutions"] = InstitutionSitemap
 sitemaps["institutions_pages"] = RegisterPagesSitemap
 
-register_deadline_source("institutions.extract_requests", deadlines.extract_request_deadlines)
-register_deadline_source("institutions.director_terms", deadlines.director_term_deadlines)
-register_deadline_source("institutions.inspections", deadlines.inspection_deadlines)
-register_deadline_source("institutions.subsidies", deadlines.subsidy_deadlines)
-register_deadline_source("institutions.reorganisations", deadlines.reorganisation_deadlines)
+register_deadline_source(
+    "institutions.extract_requests", deadlines.extract_request_deadlines, model="institutions.extractrequest"
+)
+register_deadline_source(
+    "institutions.director_terms", deadlines.director_term_deadlines, model="institutions.directorterm"
+)
+register_deadline_source("institutions.inspections", deadlines.inspection_deadlines, model="institutions.inspection")
+register_deadline_source(
+    "institutions.subsidies", deadlines.subsidy_deadlines, model="institutions.institutionsubsidy"
+)
+register_deadline_source(
+    "institutions.reorganisations", deadlines.reorganisation_deadlines, model="institutions.reorganisationplan"
+)
 
 # Rozporządzenie MKiDN z 26.01.2012, § 2: only authorised persons make entries — "add" on the register entry is
 # the register permission `institutions.add_registerentry` ("Can make entries in the register of cultural

@@ -17,5 +17,7 @@ roles.register_section_models(
         "mass_events.eventnotification": frozenset({"view", "change"}),
     },
 )
-register_deadline_source("mass_events.permits", permit_open_deadlines)
-register_deadline_source("mass_events.notifications", notification_open_deadlines)
+register_deadline_source("mass_events.permits", permit_open_deadlines, model="mass_events.masseventpermitapplication")
+register_deadline_source(
+    "mass_events.notifications", notification_open_deadlines, model="mass_events.eventnotification"
+)

@@ -42,7 +42,7 @@ site_registry.register_search_provider(
 )
 sitemaps["press_releases"] = PressReleaseSitemap
 sitemaps["press_conferences"] = PressConferenceSitemap
-register_deadline_source("press.letters", letters_open_deadlines)
+register_deadline_source("press.letters", letters_open_deadlines, model="press.occasionalletter")
 roles.register_section_models(
     "press",
     {

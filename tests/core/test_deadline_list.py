@@ -1,11 +1,11 @@
-"""The clerks' Terminarz: every staff member sees open deadlines by due date, filtered and paginated."""
+"""The Terminarz: open deadlines by due date, filtered and paginated; who sees which: test_deadline_permissions."""
 
 from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext, pgettext
@@ -56,11 +56,17 @@ def _only_test_sources(monkeypatch):
     monkeypatch.setattr(deadlines, "_sources", {})
 
 
+#: The model the test sources are registered for: a clerk sees their deadlines with its view permission.
+SOURCE_MODEL = "core.feedback"
+
+
 @pytest.fixture
 def clerk(db):
-    return User.objects.create_user(
+    clerk = User.objects.create_user(
         "anna.nowak", password="correct-horse-battery", is_staff=True, first_name="Anna", last_name="Nowak"
     )
+    clerk.user_permissions.add(Permission.objects.get(content_type__app_label="core", codename="view_feedback"))
+    return clerk
 
 
 @pytest.fixture
@@ -111,7 +117,7 @@ def source(clerk, other_clerk):
         _deadline(-3, "Zezwolenie — Dni Rudy", section="events", handler=clerk, case_mark="KU.5311.1.2026"),
         _deadline(10, "Zawiadomienie — koncert w parku", section="events", case_mark="KU.5312.4.2026"),
     ]
-    register_deadline_source("test", lambda: items)
+    register_deadline_source("test", lambda: items, model=SOURCE_MODEL)
     yield items
     unregister_deadline_source("test")
 
@@ -230,7 +236,7 @@ def test_a_clerk_with_no_deadlines_of_their_own_sees_an_empty_list(client, db):
 
 def test_the_page_is_paginated_by_50_and_keeps_the_filters(clerk_client, clerk):
     items = [_deadline(day, f"Sprawa {day:03d}", section="events", handler=clerk) for day in range(120)]
-    register_deadline_source("many", lambda: items)
+    register_deadline_source("many", lambda: items, model=SOURCE_MODEL)
 
     first = clerk_client.get(URL, {"scope": "mine"})
     last = clerk_client.get(URL, {"scope": "mine", "page": 3})
@@ -282,7 +288,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(
 ):
     handlers = [clerk, other_clerk, None]
     items = [_deadline(day - 5, f"Sprawa {day}", section="events", handler=handlers[day % 3]) for day in range(count)]
-    register_deadline_source("many", lambda: items)
+    register_deadline_source("many", lambda: items, model=SOURCE_MODEL)
 
     # Session, user, second-factor device, user and group permissions (app list), the page's handlers in one
     # query, the site shell's department profile: 7, and one spare for shared admin context.

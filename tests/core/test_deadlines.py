@@ -686,8 +686,12 @@ def no_sources(monkeypatch):
 
 @pytest.mark.usefixtures("no_sources")
 def test_open_deadlines_collects_every_source_and_sorts_by_due_date():
-    register_deadline_source("events", lambda: [_deadline(D(2026, 3, 20), title="C"), _deadline(D(2026, 3, 2))])
-    register_deadline_source("press", lambda: iter([_deadline(D(2026, 3, 10), title="B", section="press")]))
+    register_deadline_source(
+        "events", lambda: [_deadline(D(2026, 3, 20), title="C"), _deadline(D(2026, 3, 2))], model="core.feedback"
+    )
+    register_deadline_source(
+        "press", lambda: iter([_deadline(D(2026, 3, 10), title="B", section="press")]), model="core.feedback"
+    )
 
     assert [d.due_date for d in open_deadlines()] == [D(2026, 3, 2), D(2026, 3, 10), D(2026, 3, 20)]
 
@@ -702,6 +706,7 @@ def test_open_deadlines_filters_by_section_and_handler():
             _deadline(D(2026, 3, 4), title="other's, events", handler_id=8),
             _deadline(D(2026, 3, 5), title="nobody's, events"),
         ],
+        model="core.feedback",
     )
 
     assert [d.title for d in open_deadlines(section="events")] == [
@@ -715,8 +720,8 @@ def test_open_deadlines_filters_by_section_and_handler():
 
 @pytest.mark.usefixtures("no_sources")
 def test_a_source_can_be_replaced_and_unregistered():
-    register_deadline_source("test", lambda: [_deadline(D(2026, 3, 2))])
-    register_deadline_source("test", lambda: [_deadline(D(2026, 3, 9))])
+    register_deadline_source("test", lambda: [_deadline(D(2026, 3, 2))], model="core.feedback")
+    register_deadline_source("test", lambda: [_deadline(D(2026, 3, 9))], model="core.feedback")
     assert [d.due_date for d in open_deadlines()] == [D(2026, 3, 9)]
 
     unregister_deadline_source("test")
