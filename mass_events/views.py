@@ -8,7 +8,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from core.public_cases import PublicCaseCreateView, current_information_clause, tracking_url
-from mass_events import upload_stash
+from core.upload_stash import KeptUploadsMixin
 from mass_events.forms import EventNotificationForm, MassEventPermitApplicationForm, PermitGuideForm
 from mass_events.selectors import guide_thresholds, permit_guide_answer
 from mass_events.services import (
@@ -44,43 +44,24 @@ def overview_breadcrumb():
     return [(gettext("Mass events"), reverse("mass_events:overview"))]
 
 
-class _CaseWithAttachmentsView(PublicCaseCreateView):
-    """Keeps the form's validated files for `on_open`, and for an hour when the form must be shown again.
+class _CaseWithAttachmentsView(KeptUploadsMixin, PublicCaseCreateView):
+    """Keeps the form's validated files for `on_open`, and for a few minutes when the form must be shown again.
 
     Browsers never send a file input back: the files accepted on a send that shows the form again (an error, the
-    late warning) are kept (`mass_events.upload_stash`) and re-attached on the next send, so only the refused
-    ones must be chosen again.
+    late warning) are kept (`core.upload_stash`) and re-attached on the next send, so only the refused ones (or
+    those over the limits) must be chosen again.
     """
-
-    def form_files(self, request):
-        # What the browser sent this time, plus the files kept from the send that showed the form again.
-        return upload_stash.restore(request.POST.get(upload_stash.FIELD_NAME, ""), request.FILES)
-
-    def post(self, request):
-        token = request.POST.get(upload_stash.FIELD_NAME, "")
-        response = super().post(request)
-        if response.status_code == 302:
-            upload_stash.discard(token)
-        return response
 
     def build_case(self, form):
         self.form = form
         return self.prepare(form.save(commit=False))
 
     def render_form(self, form):
-        token, kept = "", []
-        if form.is_bound and hasattr(form, "cleaned_data"):
-            token, kept = upload_stash.keep(form)
-        # The files this send validated: the browser's and those kept from an earlier send.
-        sent = sum(len([f for f in form.files.getlist(name) if f]) for name in form.files) if form.is_bound else 0
         context = {
             "form": form,
             "breadcrumb_parents": overview_breadcrumb(),
             "info_clause": current_information_clause(self.form_key),
-            "kept_files_token": token,
-            "kept_files": kept,
-            # A file refused by the validation is not kept: it must be chosen again.
-            "files_lost": form.is_bound and sent > len(kept),
+            **self.kept_files_context(form),
         }
         return render(self.request, self.template_name, context)
 

@@ -78,16 +78,14 @@ def test_a_late_application_is_warned_about_first_and_received_after_confirmatio
     assert "Opinia Komendanta Miejskiego Policji" in set(documents.values_list("description", flat=True))
 
 
-def test_kept_files_are_refused_with_a_forged_or_expired_token(client, permit_data, monkeypatch):
-    from mass_events import upload_stash
-
+def test_kept_files_are_refused_with_a_forged_or_expired_token(client, permit_data, settings):
     response = client.post(PERMIT_URL, permit_data(days_ahead=20))
     token = response.context["kept_files_token"]
     data = permit_data(days_ahead=20, late_confirmed="on", with_files=False, with_opinions=False)
     response = client.post(PERMIT_URL, {**data, "kept_files": token[:-2] + "xx"})
     assert response.status_code == 200
     assert "site_plan" in response.context["form"].errors
-    monkeypatch.setattr(upload_stash, "MAX_AGE", -1)
+    settings.UPLOAD_STASH_MAX_AGE = -1
     response = client.post(PERMIT_URL, {**data, "kept_files": token})
     assert response.status_code == 200
     assert MassEventPermitApplication.objects.count() == 0
