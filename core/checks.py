@@ -1,5 +1,5 @@
 """System checks of the case-work kernel: private files stay private, retention can clear what it must,
-private tokens never reach a log.
+private tokens never reach a log, personal data encrypted at rest has a valid key.
 
 Registered on import; `CoreConfig.ready()` imports this module.
 """
@@ -222,3 +222,41 @@ def token_routes_problems(urlconf=None) -> list[Error]:
 @register(Tags.urls, Tags.security)
 def check_private_token_routes(app_configs=None, **kwargs):
     return token_routes_problems()
+
+
+@register(Tags.security, deploy=True)
+def check_field_encryption_key_in_production(app_configs=None, **kwargs):
+    """core.E010: production has a key for the personal data encrypted at rest (DJANGO_FIELD_ENCRYPTION_KEYS).
+
+    Without it no permit application can be stored or read: the security manager's PESEL is encrypted.
+    """
+    if settings.DEBUG or any(getattr(settings, "FIELD_ENCRYPTION_KEYS", ())):
+        return []
+    return [
+        Error(
+            "DJANGO_FIELD_ENCRYPTION_KEYS is not set: personal data encrypted at rest (PESEL) cannot be stored.",
+            hint="Generate a key (docs/deployment.md, the environment file) and keep a copy apart from the backups.",
+            id="core.E010",
+        )
+    ]
+
+
+@register(Tags.security)
+def check_field_encryption_keys_are_fernet_keys(app_configs=None, **kwargs):
+    """core.E011: every key of DJANGO_FIELD_ENCRYPTION_KEYS is a Fernet key (32 url-safe base64-encoded bytes)."""
+    from cryptography.fernet import Fernet
+
+    errors = []
+    for position, key in enumerate(getattr(settings, "FIELD_ENCRYPTION_KEYS", ()), start=1):
+        try:
+            Fernet(key)
+        except (ValueError, TypeError):
+            errors.append(
+                Error(
+                    f"Key {position} of DJANGO_FIELD_ENCRYPTION_KEYS is not a Fernet key.",
+                    hint="Generate one with: python -c 'from cryptography.fernet import Fernet; "
+                    "print(Fernet.generate_key().decode())'",
+                    id="core.E011",
+                )
+            )
+    return errors

@@ -4,6 +4,8 @@ Every variable is documented in `.env.example` and in the README. Secrets have n
 production start without them fails with ImproperlyConfigured.
 """
 
+import base64
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -347,6 +349,17 @@ else:
         "filters": ["mask_private_tokens"],
     }
     LOGGING["root"]["handlers"] = [*LOGGING["root"]["handlers"], "error_mail"]
+
+# PERSONAL DATA AT REST
+# ------------------------------------------------------------------------------
+# Fernet keys of the fields encrypted at rest (core/encryption.py: the security manager's PESEL), comma-separated:
+# the first encrypts, every one decrypts (rotation: docs/operations.md). Production without one fails
+# `check --deploy` (core.E010). Debug mode without one derives a development key from SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = env.list("DJANGO_FIELD_ENCRYPTION_KEYS", default=[])
+if DEBUG and not FIELD_ENCRYPTION_KEYS:
+    FIELD_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(f"field-encryption:{SECRET_KEY}".encode()).digest()).decode()
+    ]
 
 # HISTORY
 # ------------------------------------------------------------------------------

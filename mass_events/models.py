@@ -3,8 +3,9 @@
 DOMAIN.md §B. A permit application (`MassEventPermitApplication`) is a case that runs through the formal check,
 the four opinions, the Prezydent's decision (a PDF with the contents of u.b.i.m. art. 29 ust. 2), copies to the
 police and the voivode, finality or appeal and the event itself. The security manager's PESEL is personal data
-the act requires (art. 26 ust. 1 pkt 5): it is validated, never kept in the change history, shown to clerks only
-masked, and cleared by the retention purge with the rest of the case's personal data.
+the act requires (art. 26 ust. 1 pkt 5): it is validated, encrypted at rest with a key from the environment
+(`core.encryption`), never kept in the change history, shown to clerks only masked, and cleared by the retention
+purge with the rest of the case's personal data.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.encryption import EncryptedTextField
 from core.models import Case, TimeStampedModel
 from core.workflow import Transition, Workflow
 from mass_events.deadlines import Timeliness
@@ -177,9 +179,8 @@ class MassEventPermitApplication(Case):
     high_risk = models.BooleanField(_("the organiser expects a high-risk event"), default=False)
     # The security manager (u.b.i.m. art. 26 ust. 1 pkt 5)
     security_manager_name = models.CharField(_("security manager's first and last name"), max_length=200)
-    security_manager_pesel = models.CharField(
-        _("security manager's PESEL"), max_length=11, validators=[validate_pesel]
-    )
+    # Encrypted at rest (Fernet): the column never holds the digits, and cannot be searched.
+    security_manager_pesel = EncryptedTextField(_("security manager's PESEL"), validators=[validate_pesel])
     security_manager_certificate = models.CharField(
         _("number and date of the security manager's training certificate"), max_length=100
     )

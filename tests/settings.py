@@ -7,6 +7,8 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
 os.environ.setdefault("DJANGO_ADMIN_URL", "admin/")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+# A fixed Fernet key of the fields encrypted at rest (core/encryption.py), for tests only.
+os.environ.setdefault("DJANGO_FIELD_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5LTA=")
 
 from culture_dept.settings import *  # noqa: E402, F403
 from culture_dept.settings import SILENCED_SYSTEM_CHECKS, STORAGES  # noqa: E402

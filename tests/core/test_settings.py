@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "DJANGO_TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",
     "DJANGO_SITE_URL": "https://kultura.rudaslaska.pl",
     "DJANGO_ADMINS": "it@rudaslaska.pl",
+    "DJANGO_FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItdGVzdHMtMDA=",
 }
 
 
@@ -36,6 +37,14 @@ def test_deploy_check_passes_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_fails_without_the_key_of_the_personal_data_encrypted_at_rest():
+    """Production without DJANGO_FIELD_ENCRYPTION_KEYS could store no PESEL: `check --deploy` fails (core.E010)."""
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "DJANGO_FIELD_ENCRYPTION_KEYS"}
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert result.returncode != 0
+    assert "core.E010" in result.stdout + result.stderr
 
 
 def test_deploy_check_warns_about_development_defaults():
