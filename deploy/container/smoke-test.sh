@@ -16,6 +16,7 @@ cat >"$environment" <<ENV
 DJANGO_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')
 POSTGRES_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(20))')
 DJANGO_ADMIN_URL=urzednicy-smoke/
+DJANGO_FIELD_ENCRYPTION_KEYS=$(python3 -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')
 DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1
 DJANGO_SITE_URL=http://localhost:8000
 DJANGO_SECURE_SSL_REDIRECT=false
