@@ -19,8 +19,9 @@ from events.models import Event
 from tests.events.test_seed_and_archive import make_event, venue  # noqa: F401 - the fixture
 
 SYSTEMD = Path(__file__).resolve().parents[2] / "deploy" / "systemd"
-# Safe to run on every node at the same moment: each message is sent under its own row lock.
-RUN_EVERYWHERE = {"send_outbox", "task_worker"}
+# Safe to run on every node at the same moment: each message is sent under its own row lock; an expired kept
+# upload already deleted by another node is skipped.
+RUN_EVERYWHERE = {"send_outbox", "task_worker", "purge_upload_stash"}
 
 
 def timer_commands() -> set[str]:
@@ -53,7 +54,9 @@ def test_a_held_lock_is_refused_to_a_second_taker_and_free_again_after():
         assert again is True
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after it then skips post_migrate, so a later test restoring the migrations' data
+# (also serialized) finds an empty database.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_lock_outlives_the_jobs_own_connection():
     """The job may commit, close and reconnect: the lock lives on a connection of its own."""
     with run_lock("nightly-job"):
