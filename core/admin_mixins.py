@@ -6,16 +6,17 @@ for a transition the workflow table allows from the current status, which calls
 """
 
 from django.contrib import admin, messages
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core.models import CaseMessage, PrivateDocument, StatusChange
+from core.models import ApplicantChange, CaseMessage, PrivateDocument, StatusChange
 from core.services import CaseWorkError, case_message_add, transition_perform
 
 
@@ -114,6 +115,29 @@ class CaseMessageInline(ReadOnlyInlineMixin, GenericTabularInline):
         return super().get_queryset(request).select_related("author")
 
 
+class ApplicantChangeInline(ReadOnlyInlineMixin, GenericStackedInline):
+    """Every set of changes the applicant sent from the tracking page: what changed, and both whole versions."""
+
+    model = ApplicantChange
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ["created_at", "comparison"]
+    readonly_fields = fields
+    verbose_name = _("changes sent by the applicant")
+    verbose_name_plural = _("changes sent by the applicant")
+
+    @admin.display(description=_("what changed"))
+    def comparison(self, obj):
+        return render_to_string(
+            "admin/core/applicant_change.html",
+            {"differences": obj.differences(), "before": obj.before, "after": obj.after},
+        )
+
+
+#: The id of the admin's inline group of applicant changes (the workflow panel links to it).
+APPLICANT_CHANGES_GROUP = "core-applicantchange-content_type-object_id-group"
+
+
 class WorkflowAdminMixin:
     """Show the status read-only with buttons for the allowed transitions and a message box."""
 
@@ -122,7 +146,11 @@ class WorkflowAdminMixin:
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
-        return inlines + list(self.workflow_inlines) if obj is not None else inlines
+        if obj is None:
+            return inlines
+        if getattr(self.model, "applicant_changes", None) is not None:
+            inlines.append(ApplicantChangeInline)
+        return inlines + list(self.workflow_inlines)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -158,6 +186,16 @@ class WorkflowAdminMixin:
             extra_context["workflow_can_message"] = self.has_change_permission(request, obj) and hasattr(
                 obj, "register_entry_id"
             )
+            if getattr(self.model, "applicant_changes", None) is not None:
+                content_type = ContentType.objects.get_for_model(obj)
+                latest = (
+                    ApplicantChange.objects.filter(content_type=content_type, object_id=obj.pk)
+                    .order_by("-created_at", "-pk")
+                    .values_list("created_at", flat=True)
+                    .first()
+                )
+                extra_context["workflow_changes_at"] = latest
+                extra_context["workflow_changes_anchor"] = APPLICANT_CHANGES_GROUP
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_view(self, request, object_id):

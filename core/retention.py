@@ -8,8 +8,9 @@ alone; B and Bc cases lose their personal data once the period has passed.
 
 "Purge" here means anonymisation, not deletion of the case: the case row, its case mark, the register
 entry and the status history stay (they are the metadata of the list of cases, spis spraw), while the
-fields listed in the model's `PERSONAL_DATA_FIELDS`, the texts of its messages and status notes and its
-private documents are removed. A `RetentionAction` row records what was done, without the removed data.
+fields listed in the model's `PERSONAL_DATA_FIELDS`, the texts of its messages and status notes, the texts of
+the versions its applicant changed (`ApplicantChange`) and its private documents are removed. A
+`RetentionAction` row records what was done, without the removed data.
 """
 
 import datetime
@@ -24,6 +25,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from core.models import (
+    ApplicantChange,
     ArchivalCategory,
     Case,
     CaseKind,
@@ -237,7 +239,8 @@ def case_anonymise(*, model: type[Case], pk: int, category: str, today: datetime
     DOMAIN.md §J.4. Locks the case row and checks again that it is closed, not anonymised and due under
     `category` (a case reopened meanwhile is left alone; returns None). Then: blanks/nulls the model's
     PERSONAL_DATA_FIELDS (in the row and in its simple-history rows, if the model keeps history),
-    replaces the bodies of its messages and the notes of its status changes with REMOVED_TEXT, deletes
+    replaces the bodies of its messages, the notes of its status changes and the texts of the versions its
+    applicant changed with REMOVED_TEXT, deletes
     its private documents (files from storage, then rows), stamps `anonymised_at` and writes one
     RetentionAction. Refuses A and BE categories (ValueError). Any error rolls everything back.
 
@@ -284,6 +287,14 @@ def case_anonymise(*, model: type[Case], pk: int, category: str, today: datetime
         )
         if notes.update(note=REMOVED_TEXT):
             cleared.append("statuschange.note")
+
+        versions = ApplicantChange.objects.filter(content_type=content_type, object_id=pk)
+        for version in versions:
+            version.before = [[key, label, REMOVED_TEXT] for key, label, _text in version.before]
+            version.after = [[key, label, REMOVED_TEXT] for key, label, _text in version.after]
+            version.save(update_fields=["before", "after"])
+            if "applicantchange" not in cleared:
+                cleared.append("applicantchange")
 
         documents = list(
             PrivateDocument.objects.select_for_update().filter(content_type=content_type, object_id=pk).order_by("pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import private_documents, public_cases, views
+from core import applicant_changes, private_documents, public_cases, views
 
 app_name = "core"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("sprawy/przyjeto/", public_cases.case_received, name="case_received"),
     path("sprawy/<token:token>/", public_cases.case_tracking, name="case_tracking"),
     path("sprawy/<token:token>/potwierdzenie/", public_cases.case_confirmation, name="case_confirmation"),
+    path("sprawy/<token:token>/zmiany/", applicant_changes.case_changes, name="case_changes"),
     path(
         "sprawy/<token:token>/dokumenty/<int:pk>/",
         private_documents.case_document_download,

@@ -10,11 +10,15 @@
 
 `core.services.transition_perform` is the only code that changes a status: it locks the row,
 checks the table and the permission, saves the changed fields and writes one StatusChange row.
+A case model may also declare `applicant_changes = ApplicantChanges(...)`: what its applicant may
+change from the tracking page while the department waits for changes (see core.applicant_changes).
 """
 
 from collections.abc import Iterable
 
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 
 class Transition:
@@ -86,3 +90,31 @@ def user_may(user, obj, transition: Transition) -> bool:
     if transition.permission:
         return user.has_perm(transition.permission)
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+class ApplicantChanges:
+    """What the applicant of a case model may change, in which statuses, and how the case goes back.
+
+    `statuses`: the statuses in which the department waits for changes; `resubmit`: the name of the workflow
+    transition that hands the case back; `form`: dotted path of the CaseChangesForm subclass; `label`: the
+    tracking page's button (default "Change your submission").
+    """
+
+    def __init__(self, *, statuses, resubmit: str, form: str, label=None):
+        self.statuses = frozenset(statuses)
+        self.resubmit = resubmit
+        self.form = form
+        self.label = label or _("Change your submission")
+
+    def allows(self, case) -> bool:
+        """True while the department waits for the applicant's changes (and the case is open and not purged)."""
+        status_field = type(case).workflow.status_field
+        return (
+            getattr(case, status_field) in self.statuses
+            and not getattr(case, "closed_at", None)
+            and not getattr(case, "anonymised_at", None)
+        )
+
+    def form_class(self):
+        """The form class (a core.applicant_changes.CaseChangesForm subclass)."""
+        return import_string(self.form)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.applicant_changes import EMPTY, CaseChangesForm
 from core.public_cases import PublicCaseForm
 from core.public_forms import reject_control_characters
 from core.uploads import IMAGE_KINDS, ValidatedFileField
@@ -318,7 +319,28 @@ class EventDetailsForm(forms.Form):
         return initial
 
 
+CONTACT_FIELDS = forms.fields_for_model(
+    EventSubmission,
+    fields=["contact_name", "contact_email", "contact_phone"],
+    help_texts={
+        "contact_email": _("We will write to this address about your submission."),
+        "contact_phone": _("Optional."),
+    },
+    widgets={
+        "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
+    },
+)
+
+
 class ContactFieldsMixin(forms.Form):
+    """The organiser's contact (not published), with the model's labels and limits."""
+
+    contact_name = CONTACT_FIELDS["contact_name"]
+    contact_email = CONTACT_FIELDS["contact_email"]
+    contact_phone = CONTACT_FIELDS["contact_phone"]
+
     def clean_contact_phone(self):
         phone = self.cleaned_data.get("contact_phone", "").strip()
         if phone and not PHONE_PATTERN.match(phone):
@@ -343,12 +365,53 @@ class EventSubmissionForm(PublicCaseForm, ContactFieldsMixin, EventDetailsForm, 
     class Meta:
         model = EventSubmission
         fields = ["contact_name", "contact_email", "contact_phone"]
-        help_texts = {
-            "contact_email": _("We will write to this address about your submission."),
-            "contact_phone": _("Optional."),
+
+
+class SubmissionChangesForm(CaseChangesForm, ContactFieldsMixin, EventDetailsForm):
+    """The organiser changes the submitted event after the department asked for changes (core.applicant_changes).
+
+    Everything the submission form asked can be changed, the dates and the image included; the event is still a
+    draft nobody sees, so its dates are replaced as a whole.
+    """
+
+    template_name = "events/includes/submission_changes_fields.html"
+    multipart = True
+
+    @classmethod
+    def initial_from(cls, case) -> dict:
+        return {
+            **EventDetailsForm.initial_from_event(case.event),
+            "image_alt_text": case.image_alt_text,
+            "contact_name": case.contact_name,
+            "contact_email": case.contact_email,
+            "contact_phone": case.contact_phone,
         }
-        widgets = {
-            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
-        }
+
+    @classmethod
+    def extra_snapshot(cls, case) -> list[tuple[str, str, str]]:
+        document = case.image_document
+        return [("image", _("Image"), (document.original_name or str(document)) if document else EMPTY)]
+
+    def current_image(self) -> str:
+        document = self.case.image_document
+        return (document.original_name or str(document)) if document else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        has_image = cleaned.get("image") or self.case.image_document_id
+        if has_image and not (cleaned.get("image_alt_text") or "").strip() and "image_alt_text" not in self.errors:
+            self.add_error("image_alt_text", _("Describe what the image shows (alternative text)."))
+        return cleaned
+
+    def apply(self, case) -> None:
+        from events.services import submission_changes_apply
+
+        data = self.cleaned_data
+        submission_changes_apply(
+            submission=case,
+            event_fields=self.event_fields(),
+            occurrences=self.occurrences(),
+            contact={name: data.get(name) or "" for name in ("contact_name", "contact_email", "contact_phone")},
+            image=data.get("image"),
+            image_alt_text=(data.get("image_alt_text") or "").strip(),
+        )

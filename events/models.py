@@ -23,7 +23,7 @@ from core.models import Case, PublicImage, TimeStampedModel
 from core.models.records import private_storage
 from core.slugs import polish_slugify
 from core.uploads import PDF, UploadValidator
-from core.workflow import Transition, Workflow
+from core.workflow import ApplicantChanges, Transition, Workflow
 
 
 class District(models.TextChoices):
@@ -409,6 +409,7 @@ class EventSubmission(Case):
                 target=Status.CHANGES_REQUESTED,
                 label=_("Ask for changes"),
                 note_required=True,
+                note_to_applicant=True,
                 effect="events.services.submission_note_to_organiser",
             ),
             Transition(
@@ -424,6 +425,12 @@ class EventSubmission(Case):
                 effect="events.services.submission_rejected",
             ),
         ],
+    )
+
+    # While changes are asked for, the organiser changes the submission from the tracking page; sending it back
+    # is the "resubmit" transition (core.applicant_changes).
+    applicant_changes = ApplicantChanges(
+        statuses={Status.CHANGES_REQUESTED}, resubmit="resubmit", form="events.forms.SubmissionChangesForm"
     )
 
     class Meta:

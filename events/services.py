@@ -190,6 +190,47 @@ def submission_image_attach(*, submission: EventSubmission, image) -> PrivateDoc
     return document
 
 
+def submission_changes_apply(
+    *,
+    submission: EventSubmission,
+    event_fields: dict,
+    occurrences: list[tuple[datetime, datetime | None]],
+    contact: dict,
+    image=None,
+    image_alt_text: str = "",
+) -> EventSubmission:
+    """Write the organiser's changed submission: the event's fields and dates, the contact, a new image.
+
+    Called by `core.applicant_changes.case_changes_send` (the case is locked, the transaction open; the kernel
+    keeps both versions and hands the case back to the clerk). The event is still a submitted draft nobody
+    has seen, so its dates are replaced as a whole. A new image is kept privately like the first one (which
+    stays among the case's documents). Raises EventError for a date that is too long.
+    """
+    if not occurrences:
+        raise EventError(_("An event needs at least one date."), code="no_dates")
+    for starts_at, ends_at in occurrences:
+        _check_duration(starts_at, ends_at)
+    event = Event.objects.select_for_update().get(pk=submission.event_id)
+    for name, value in event_fields.items():
+        setattr(event, name, value)
+    event.full_clean()
+    event._change_reason = _("Changes sent by the applicant.")
+    event.save(update_fields=[*event_fields, "updated_at"])
+    EventOccurrence.objects.filter(event=event).delete()
+    EventOccurrence.objects.bulk_create(
+        EventOccurrence(event=event, starts_at=starts_at, ends_at=ends_at) for starts_at, ends_at in occurrences
+    )
+    for name, value in contact.items():
+        setattr(submission, name, value)
+    submission.image_alt_text = image_alt_text
+    submission.full_clean(exclude=["register_entry", "event", "image_document"])
+    submission._change_reason = _("Changes sent by the applicant.")
+    submission.save(update_fields=[*contact, "image_alt_text", "updated_at"])
+    if image:
+        submission_image_attach(submission=submission, image=image)
+    return submission
+
+
 def _submission_image_publish(submission: EventSubmission, event: Event, *, acting_user) -> None:
     """Make the submission's private image the event's public image (re-encoded renditions, alt text).
 

@@ -12,11 +12,13 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.applicant_changes import EMPTY, CaseChangesForm, describe
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, reject_control_characters
 from core.uploads import MultipleValidatedFileField
 from grants import rules
 from grants.models import GrantAgreement, GrantCall, GrantOffer, GrantSettlement, OfferCostLine
+from grants.services import offer_cost_summary
 
 #: Files an offeror may attach to one offer [K: the city's rules of the competition].
 OFFER_MAX_ATTACHMENTS = 5
@@ -26,6 +28,8 @@ RESULT_ROWS = 3
 COST_ROWS = 8
 MAX_TEXT = 4000
 MONEY_MAX = Decimal("9999999999.99")
+# A date input holds ISO dates (what the browser sends); a saved offer shown again must render the same way.
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def money_field(label, *, required=False, help_text=""):
@@ -57,8 +61,11 @@ def text_field(label, *, required=True, max_length=MAX_TEXT, rows=4, help_text="
     )
 
 
-class OfferForm(PublicCaseForm):
-    """Sections II–VII of the offer: the offeror, the task, the offeror's resources, funding and declarations."""
+class OfferFieldsForm(forms.Form):
+    """Sections II–VI of the offer: the offeror, the task, the offeror's resources and funding.
+
+    Shared by the offer form and the form that completes an offer the department called to complete.
+    """
 
     # II. Dane oferenta
     organisation_name = forms.CharField(label=_("Name of the offeror"), max_length=300)
@@ -81,8 +88,8 @@ class OfferForm(PublicCaseForm):
     partners = text_field(_("Other offerors of a joint offer"), required=False, rows=2)
     # III. Opis zadania
     title = forms.CharField(label=_("Title of the public task"), max_length=300)
-    start_date = forms.DateField(label=_("Start of the task"), widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("End of the task"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("Start of the task"), widget=DATE_WIDGET)
+    end_date = forms.DateField(label=_("End of the task"), widget=DATE_WIDGET)
     place = forms.CharField(label=_("Place of the task"), max_length=300)
     description = text_field(
         _("Summary of the task"), help_text=_("Target group, the need it meets, how it complements other work.")
@@ -100,27 +107,6 @@ class OfferForm(PublicCaseForm):
     # VI. Inne informacje
     paid_activity = forms.BooleanField(label=_("The task is carried out for a fee"), required=False)
     other_information = text_field(_("Other information relevant to the evaluation"), required=False)
-    # VII. Oświadczenia
-    statement_public_benefit = forms.BooleanField(
-        label=_("The task is carried out only within the offeror's public-benefit activity.")
-    )
-    statement_no_arrears = forms.BooleanField(label=_("The offeror has no arrears of taxes or social insurance."))
-    statement_register = forms.BooleanField(label=_("The data agree with the KRS or the relevant register."))
-    statement_truth = forms.BooleanField(label=_("All information in the offer is true."))
-    statement_gdpr = forms.BooleanField(
-        label=_("The persons whose data are in the offer have been informed as data-protection law requires.")
-    )
-    # Annexes and statutory declarations signed on paper (annex 1 to Dz.U. 2018 poz. 2057, section VII).
-    attachments = MultipleValidatedFileField(
-        label=_("Attachments: signed declarations and annexes"),
-        required=False,
-        max_files=OFFER_MAX_ATTACHMENTS,
-        help_text=_(
-            "Up to 5 files: PDF, JPEG or PNG. Attachments are not kept with a saved draft: "
-            "add them when you submit the offer."
-        ),
-    )
-
     OFFER_FIELDS = (
         "organisation_name",
         "legal_form",
@@ -186,6 +172,31 @@ class OfferForm(PublicCaseForm):
         for name in ("correspondence_address", "phone", "contact_phone", "partners", "other_information"):
             data[name] = data[name] or ""
         return data
+
+
+class OfferForm(PublicCaseForm, OfferFieldsForm):
+    """Sections II–VII of the offer: the offeror, the task, the offeror's resources, funding and declarations."""
+
+    # VII. Oświadczenia
+    statement_public_benefit = forms.BooleanField(
+        label=_("The task is carried out only within the offeror's public-benefit activity.")
+    )
+    statement_no_arrears = forms.BooleanField(label=_("The offeror has no arrears of taxes or social insurance."))
+    statement_register = forms.BooleanField(label=_("The data agree with the KRS or the relevant register."))
+    statement_truth = forms.BooleanField(label=_("All information in the offer is true."))
+    statement_gdpr = forms.BooleanField(
+        label=_("The persons whose data are in the offer have been informed as data-protection law requires.")
+    )
+    # Annexes and statutory declarations signed on paper (annex 1 to Dz.U. 2018 poz. 2057, section VII).
+    attachments = MultipleValidatedFileField(
+        label=_("Attachments: signed declarations and annexes"),
+        required=False,
+        max_files=OFFER_MAX_ATTACHMENTS,
+        help_text=_(
+            "Up to 5 files: PDF, JPEG or PNG. Attachments are not kept with a saved draft: "
+            "add them when you submit the offer."
+        ),
+    )
 
 
 class RowForm(forms.Form):
@@ -258,6 +269,223 @@ def _formset(form, rows, *, min_num):
 ActionFormSet = _formset(ActionForm, ACTION_ROWS, min_num=1)
 ResultFormSet = _formset(ResultForm, RESULT_ROWS, min_num=1)
 CostFormSet = _formset(CostLineForm, COST_ROWS, min_num=1)
+
+
+# Checking the whole offer -----------------------------------------------------------------------------------------
+
+PROBLEM_TARGETS = {"subsidy": "requested_amount", "own_financial": "own_financial", "end_date": "end_date"}
+
+
+def _table_error(formset, form, field, message):
+    """An error about a whole table: on its first row, or on the form when a tampered POST sent no rows."""
+    if formset.forms:
+        formset.forms[0].add_error(field, message)
+    else:
+        form.add_error(None, message)
+
+
+def offer_validate(form, actions, results, costs):
+    """Validate the whole offer; put each arithmetic problem on the field or row it is about.
+
+    Returns the cost summary when the offer is right, None otherwise. Reads `form.errors` rather than calling
+    `form.is_valid()`, so a form may run this from its own `is_valid` (OfferChangesForm).
+    """
+    form_valid = form.is_bound and not form.errors
+    valid = all([form_valid, actions.is_valid(), results.is_valid(), costs.is_valid()])
+    if not actions.filled_rows() and actions.is_valid():
+        _table_error(actions, form, "name", str(_("Describe at least one action of the task.")))
+        valid = False
+    if not results.filled_rows() and results.is_valid():
+        _table_error(results, form, "name", str(_("Describe at least one result of the task.")))
+        valid = False
+    if not costs.is_valid() or not form_valid:
+        return None
+    rows = costs.filled_rows()
+    # Taken before the problems are added: add_error() drops a field from cleaned_data.
+    cleaned = dict(form.cleaned_data)
+    summary = offer_cost_summary(call=form.call, costs=rows, funding=cleaned)
+    filled_forms = [f for f in costs.forms if f.has_changed() and f.cleaned_data]
+    for problem in summary.problems:
+        if problem.where.startswith("costs-") and problem.where.endswith("-declared_total"):
+            index = int(problem.where.split("-")[1])
+            filled_forms[index].add_error("total", problem.message)
+        elif problem.where.startswith("costs-"):
+            filled_forms[int(problem.where.split("-")[1])].add_error("unit_cost", problem.message)
+        elif problem.where == "costs":
+            _table_error(costs, form, "name", problem.message)
+        elif problem.where in PROBLEM_TARGETS:
+            form.add_error(PROBLEM_TARGETS[problem.where], problem.message)
+        else:
+            form.add_error("requested_amount", problem.message)
+    if form.call is None:
+        small = rules.small_grant_problems(
+            amount=cleaned["requested_amount"],
+            start=cleaned["start_date"],
+            end=cleaned["end_date"],
+            organisation_year_total=0,
+            year_pool_planned=None,
+            year_small_grants_total=0,
+        )
+        for problem in small:
+            if problem.where == "end_date":
+                form.add_error("end_date", problem.message)
+    return summary if valid and not summary.problems and not form.errors else None
+
+
+# Completing an offer after the department's call ------------------------------------------------------------------
+
+_NOT_CHECKED = object()
+
+
+def _prefilled(formset_class, rows: list[dict], *, prefix: str):
+    """An unbound table whose first rows show `rows`, sent back as new rows (as the offer form's own are).
+
+    Rows given as the formset's `initial` would come back as "initial forms", which Django validates
+    differently (no empty row allowed) from the rows of a new offer.
+    """
+
+    class Prefilled(formset_class):
+        def initial_form_count(self):
+            return 0
+
+        def get_form_kwargs(self, index):
+            kwargs = super().get_form_kwargs(index)
+            if index is not None and index < len(rows):
+                kwargs["initial"] = rows[index]
+            return kwargs
+
+    return Prefilled(prefix=prefix)
+
+
+class OfferChangesForm(CaseChangesForm, OfferFieldsForm):
+    """The offeror completes or corrects the offer the department called to complete (core.applicant_changes).
+
+    The whole offer (sections II–VI with its three tables) comes filled in; the arithmetic is checked again as
+    on submission, and files may be added (typically the missing signed declarations). The statutory
+    declarations of section VII, made on submission, stand.
+    """
+
+    template_name = "grants/includes/offer_changes_fields.html"
+    multipart = True
+
+    attachments = MultipleValidatedFileField(
+        label=_("Attachments: signed declarations and annexes"),
+        required=False,
+        max_files=OFFER_MAX_ATTACHMENTS,
+        help_text=_("Up to 5 files: PDF, JPEG or PNG, e.g. the declarations the department asked for."),
+    )
+
+    class Media:
+        css = {"all": ["grants/grants.css"]}
+        js = [forms.Script("grants/offer.js", defer=True)]
+
+    def __init__(self, data=None, files=None, *, case, **kwargs):
+        super().__init__(data, files, case=case, call=case.call, **kwargs)
+        # Bound, the rows come from what was sent (a row left as it was still counts as filled); unbound, from
+        # the offer's own rows.
+        if data is not None:
+            self.actions = ActionFormSet(data, prefix="actions")
+            self.results = ResultFormSet(data, prefix="results")
+            self.costs = CostFormSet(data, prefix="costs")
+        else:
+            tables = self.table_rows(case)
+            self.actions = _prefilled(ActionFormSet, tables["actions"], prefix="actions")
+            self.results = _prefilled(ResultFormSet, tables["results"], prefix="results")
+            self.costs = _prefilled(CostFormSet, tables["costs"], prefix="costs")
+        self.limits = (
+            case.call.limits
+            if case.call
+            else rules.CallLimits(mode="support", max_subsidy=rules.SMALL_GRANT_MAX_AMOUNT)
+        )
+        self._summary = _NOT_CHECKED
+
+    def is_valid(self):
+        if self._summary is _NOT_CHECKED:
+            self._summary = offer_validate(self, self.actions, self.results, self.costs) if self.is_bound else None
+        return self._summary is not None
+
+    @property
+    def summary(self):
+        return None if self._summary is _NOT_CHECKED else self._summary
+
+    def error_formsets(self):
+        return [(_("Schedule of actions"), self.actions), (_("Results"), self.results), (_("Cost table"), self.costs)]
+
+    def has_errors(self) -> bool:
+        return bool(
+            self.errors
+            or self.actions.total_error_count()
+            or self.results.total_error_count()
+            or self.costs.total_error_count()
+        )
+
+    @staticmethod
+    def table_rows(offer) -> dict:
+        return {
+            "actions": [{name: getattr(row, name) for name in ActionForm.base_fields} for row in offer.actions.all()],
+            "results": [{name: getattr(row, name) for name in ResultForm.base_fields} for row in offer.results.all()],
+            # A line's total is left empty: it is computed again, so changing the unit cost alone is enough.
+            "costs": [
+                {name: getattr(row, name) for name in CostLineForm.base_fields if name != "total"}
+                for row in offer.costs.all()
+            ],
+        }
+
+    @classmethod
+    def initial_from(cls, case) -> dict:
+        initial = {name: getattr(case, name) for name in OfferFieldsForm.OFFER_FIELDS if name != "homepage"}
+        initial["homepage"] = case.website
+        return initial
+
+    @classmethod
+    def extra_snapshot(cls, case) -> list[tuple[str, str, str]]:
+        def lines(rows):
+            return "\n".join(f"{n}. " + " — ".join(str(v) for v in row if v not in ("", None)) for n, row in rows)
+
+        actions = [
+            (n, [a.name, a.description, a.target_group, a.planned_period, a.partner_scope])
+            for n, a in enumerate(case.actions.all(), start=1)
+        ]
+        results = [(n, [r.name, r.target_value, r.monitoring]) for n, r in enumerate(case.results.all(), start=1)]
+
+        def amount(value):
+            return describe(forms.DecimalField(), value)
+
+        costs = [
+            (
+                n,
+                [
+                    c.get_category_display(),
+                    c.name,
+                    f"{amount(c.units)} {c.unit} × {amount(c.unit_cost)} = {amount(c.total)} zł",
+                ],
+            )
+            for n, c in enumerate(case.costs.all(), start=1)
+        ]
+        return [
+            ("actions", _("Schedule of actions"), lines(actions) or EMPTY),
+            ("results", _("Results"), lines(results) or EMPTY),
+            ("costs", _("Cost table"), lines(costs) or EMPTY),
+        ]
+
+    def apply(self, case) -> None:
+        from grants.services import OfferInput, offer_changes_apply
+
+        offer_changes_apply(
+            offer=case,
+            data=OfferInput(
+                fields=self.offer_fields(),
+                actions=self.actions.filled_rows(),
+                results=self.results.filled_rows(),
+                costs=self.costs.filled_rows(),
+            ),
+            attachments=self.cleaned_data.get("attachments") or [],
+        )
+
+    def after_change(self, case) -> None:
+        from grants.services import offer_pdf_attach
+
+        offer_pdf_attach(offer=case, completed=True)
 
 
 class ImpartialityForm(forms.Form):

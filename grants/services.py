@@ -287,15 +287,7 @@ def offer_submit(
     )
 
     def on_open(case):
-        for n, row in enumerate(data.actions, start=1):
-            OfferAction.objects.create(offer=case, position=n, **row)
-        for n, row in enumerate(data.results, start=1):
-            OfferResult.objects.create(offer=case, position=n, **row)
-        for n, row in enumerate(data.costs, start=1):
-            values = {key: value for key, value in row.items() if key != "total"}
-            OfferCostLine.objects.create(
-                offer=case, position=n, total=rules.line_total(row["unit_cost"], row["units"]), **values
-            )
+        _offer_rows_create(case, data)
         if draft is not None:
             draft.offer = case
             draft.save(update_fields=["offer", "updated_at"])
@@ -329,6 +321,56 @@ def offer_submit(
     return offer
 
 
+def _offer_rows_create(offer: GrantOffer, data: OfferInput) -> None:
+    """The offer's three tables from the form's rows; each line's total is computed, never taken as typed."""
+    for n, row in enumerate(data.actions, start=1):
+        OfferAction.objects.create(offer=offer, position=n, **row)
+    for n, row in enumerate(data.results, start=1):
+        OfferResult.objects.create(offer=offer, position=n, **row)
+    for n, row in enumerate(data.costs, start=1):
+        values = {key: value for key, value in row.items() if key != "total"}
+        OfferCostLine.objects.create(
+            offer=offer, position=n, total=rules.line_total(row["unit_cost"], row["units"]), **values
+        )
+
+
+def offer_changes_apply(*, offer: GrantOffer, data: OfferInput, attachments=()) -> GrantOffer:
+    """Write the offer as the offeror completed it after the call to complete (formal check, rules of the call).
+
+    Called by `core.applicant_changes.case_changes_send`, which has locked the offer, keeps both versions and
+    hands it back to the clerk ("completed"). Annex 1 to Dz.U. 2018 poz. 2057 section V: the cost table must
+    add up, as on submission (GrantError with every problem otherwise). Replaces the offer's fields and its
+    three tables, recomputes the total costs and keeps the files sent (validated uploads) as the offeror's
+    attachments.
+    """
+    summary = offer_cost_summary(call=offer.call, costs=data.costs, funding=data.fields)
+    if summary.problems:
+        raise GrantError(" ".join(p.message for p in summary.problems), code="arithmetic")
+    for name, value in data.fields.items():
+        setattr(offer, name, value)
+    offer.total_costs = summary.total
+    try:
+        offer.full_clean(exclude=["register_entry"])
+    except ValidationError as error:
+        raise GrantError(_validation_message(error), code="invalid") from error
+    offer._change_reason = _("Changes sent by the applicant.")
+    offer.save(update_fields=[*data.fields, "total_costs", "updated_at"])
+    for model in (OfferAction, OfferResult, OfferCostLine):
+        model.objects.filter(offer=offer).delete()
+    _offer_rows_create(offer, data)
+    for upload in attachments:
+        document_attach(
+            case=offer,
+            content=upload,
+            original_name=upload.upload.original_name,
+            mime_type=upload.upload.mime_type,
+            kind=PrivateDocument.Kind.ATTACHMENT,
+            acting_user=None,
+            description=_("Attachment to the offer"),
+        )
+    return offer
+
+
 def offer_pdf(*, offer: GrantOffer) -> bytes:
     """The offer as a PDF following the sections of the statutory form (annex 1 to Dz.U. 2018 poz. 2057)."""
     from core.documents import place_and_date, render_letter_pdf
@@ -353,16 +395,24 @@ def offer_pdf(*, offer: GrantOffer) -> bytes:
     return render_letter_pdf(template_name="grants/documents/offer.html", context=context)
 
 
-def offer_pdf_attach(*, offer: GrantOffer) -> PrivateDocument:
-    """Keep the offer's PDF with its case as the offeror's own attachment (they download it from the tracking page)."""
+def offer_pdf_attach(*, offer: GrantOffer, completed: bool = False) -> PrivateDocument:
+    """Keep the offer's PDF with its case as the offeror's own attachment (they download it from the tracking page).
+
+    A completed offer gets a new PDF dated the day of completion; the one submitted first stays in the case.
+    """
+    name, description = f"oferta-{offer.case_mark}.pdf", "Oferta realizacji zadania publicznego"
+    if completed:
+        today = _today()
+        name = f"oferta-{offer.case_mark}-uzupelniona-{today:%Y-%m-%d}.pdf"
+        description = f"Oferta realizacji zadania publicznego — uzupełniona {today:%d.%m.%Y}"
     return document_attach(
         case=offer,
         content=offer_pdf(offer=offer),
-        original_name=f"oferta-{offer.case_mark}.pdf",
+        original_name=name,
         mime_type="application/pdf",
         kind=PrivateDocument.Kind.ATTACHMENT,
         acting_user=None,
-        description="Oferta realizacji zadania publicznego",
+        description=description,
     )
 
 

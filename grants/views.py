@@ -30,7 +30,7 @@ from core.public_cases import current_information_clause, private_response, trac
 from core.public_forms import rate_limit_exceeded
 from core.services import CaseWorkError
 from core.slugs import polish_slugify
-from grants import rules, selectors, services
+from grants import selectors, services
 from grants.filters import CallArchiveFilter
 from grants.forms import (
     ActionFormSet,
@@ -40,6 +40,7 @@ from grants.forms import (
     OfferForm,
     ResultFormSet,
     ScoreForm,
+    offer_validate,
 )
 from grants.models import CallDocument, GrantCall, GrantOffer, OfferDraft
 
@@ -221,60 +222,6 @@ def _bound(data, call, files=None):
     )
 
 
-PROBLEM_TARGETS = {"subsidy": "requested_amount", "own_financial": "own_financial", "end_date": "end_date"}
-
-
-def _table_error(formset, form, field, message):
-    """An error about a whole table: on its first row, or on the form when a tampered POST sent no rows."""
-    if formset.forms:
-        formset.forms[0].add_error(field, message)
-    else:
-        form.add_error(None, message)
-
-
-def _validate(form, actions, results, costs):
-    """Validate the whole offer; put each arithmetic problem on the field or row it is about. Returns the summary."""
-    valid = all([form.is_valid(), actions.is_valid(), results.is_valid(), costs.is_valid()])
-    if not actions.filled_rows() and actions.is_valid():
-        _table_error(actions, form, "name", gettext("Describe at least one action of the task."))
-        valid = False
-    if not results.filled_rows() and results.is_valid():
-        _table_error(results, form, "name", gettext("Describe at least one result of the task."))
-        valid = False
-    if not costs.is_valid() or not form.is_valid():
-        return None
-    rows = costs.filled_rows()
-    # Taken before the problems are added: add_error() drops a field from cleaned_data.
-    cleaned = dict(form.cleaned_data)
-    summary = services.offer_cost_summary(call=form.call, costs=rows, funding=cleaned)
-    filled_forms = [f for f in costs.forms if f.has_changed() and f.cleaned_data]
-    for problem in summary.problems:
-        if problem.where.startswith("costs-") and problem.where.endswith("-declared_total"):
-            index = int(problem.where.split("-")[1])
-            filled_forms[index].add_error("total", problem.message)
-        elif problem.where.startswith("costs-"):
-            filled_forms[int(problem.where.split("-")[1])].add_error("unit_cost", problem.message)
-        elif problem.where == "costs":
-            _table_error(costs, form, "name", problem.message)
-        elif problem.where in PROBLEM_TARGETS:
-            form.add_error(PROBLEM_TARGETS[problem.where], problem.message)
-        else:
-            form.add_error("requested_amount", problem.message)
-    if form.call is None:
-        small = rules.small_grant_problems(
-            amount=cleaned["requested_amount"],
-            start=cleaned["start_date"],
-            end=cleaned["end_date"],
-            organisation_year_total=0,
-            year_pool_planned=None,
-            year_small_grants_total=0,
-        )
-        for problem in small:
-            if problem.where == "end_date":
-                form.add_error("end_date", problem.message)
-    return summary if valid and not summary.problems and not form.errors else None
-
-
 @method_decorator(never_cache, name="dispatch")
 class OfferFormView(View):
     """The offer: a new one for a call (or a small grant), or a draft resumed by its private token.
@@ -334,7 +281,7 @@ class OfferFormView(View):
                 ),
             )
             return redirect(draft.get_absolute_url())
-        summary = _validate(*bound)
+        summary = offer_validate(*bound)
         if self.draft is not None:
             # A failed submission of a draft keeps what was typed.
             services.offer_draft_save(draft=self.draft, call=self.call, data=_draft_data(request.POST))

@@ -104,14 +104,14 @@ def extract_request_deadlines():
     Status = ExtractRequest.Status
     open_requests = (
         ExtractRequest.objects.filter(
-            Q(status__in=[Status.RECEIVED, Status.AWAITING_FEE])
+            Q(status__in=[Status.RECEIVED, Status.CHANGES_REQUESTED, Status.AWAITING_FEE])
             | (Q(status=Status.ISSUED) & ~Q(delivery=ExtractRequest.Delivery.ELECTRONIC))
         )
         .select_related("institution")
         .only("pk", "case_mark", "received_on", "handler_id", "kind", "status", "institution__full_name")
     )
     for request in open_requests:
-        to_send = " (wydany — do wysłania lub odbioru)" if request.status == Status.ISSUED else ""
+        to_send = EXTRACT_STATUS_NOTES.get(request.status, "")
         yield OpenDeadline(
             due_date=register_extract_due(request.received_on),
             title=(
@@ -123,6 +123,13 @@ def extract_request_deadlines():
             handler_id=request.handler_id,
             rule="odpis z rejestru instytucji kultury: wysłanie lub wydanie w 14 dni",
         )
+
+
+#: What the Terminarz adds to an open request's title, by status: who has the next move.
+EXTRACT_STATUS_NOTES = {
+    "changes_requested": " (czeka na poprawki wnioskodawcy)",
+    "issued": " (wydany — do wysłania lub odbioru)",
+}
 
 
 def director_term_deadlines(today: date | None = None):

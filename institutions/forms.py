@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.applicant_changes import CaseChangesForm
 from core.public_cases import PublicCaseForm
 from core.public_forms import reject_control_characters
 from core.uploads import JPEG, PDF, PNG, ValidatedFileField
@@ -18,8 +19,11 @@ class InstitutionChoiceField(forms.ModelChoiceField):
         return f"{obj.entry_no}. {obj.full_name}"
 
 
-class ExtractRequestForm(PublicCaseForm, forms.ModelForm):
-    """ "Wniosek o odpis z rejestru instytucji kultury": anyone may ask; no reason needs to be given."""
+class ExtractRequestFieldsForm(forms.ModelForm):
+    """What a request for an extract says: which institution, which extract, how many copies, to whom and how.
+
+    Shared by the request form and the form correcting a request the department asked to correct.
+    """
 
     institution = InstitutionChoiceField(
         label=_("Institution"),
@@ -53,16 +57,6 @@ class ExtractRequestForm(PublicCaseForm, forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how the extract should be delivered.")},
     )
-    fee_proof = ValidatedFileField(
-        label=_("Proof of payment of the stamp duty"),
-        allowed_kinds=[PDF, JPEG, PNG],
-        required=False,
-        help_text=_(
-            "Optional now: you may also send it within 3 days. The fee is %(fee)s zł for each page of each copy."
-        )
-        % {"fee": EXTRACT_FEE_PER_PAGE},
-    )
-
     field_order = [
         "institution",
         "kind",
@@ -71,7 +65,6 @@ class ExtractRequestForm(PublicCaseForm, forms.ModelForm):
         "applicant_address",
         "contact_email",
         "delivery",
-        "fee_proof",
     ]
 
     class Meta:
@@ -107,3 +100,40 @@ class ExtractRequestForm(PublicCaseForm, forms.ModelForm):
         if cleaned.get("delivery") == ExtractRequest.Delivery.ELECTRONIC and not cleaned.get("contact_email"):
             self.add_error("contact_email", _("Enter the e-mail address the electronic extract should be sent to."))
         return cleaned
+
+
+class ExtractRequestForm(PublicCaseForm, ExtractRequestFieldsForm):
+    """ "Wniosek o odpis z rejestru instytucji kultury": anyone may ask; no reason needs to be given."""
+
+    fee_proof = ValidatedFileField(
+        label=_("Proof of payment of the stamp duty"),
+        allowed_kinds=[PDF, JPEG, PNG],
+        required=False,
+        help_text=_(
+            "Optional now: you may also send it within 3 days. The fee is %(fee)s zł for each page of each copy."
+        )
+        % {"fee": EXTRACT_FEE_PER_PAGE},
+    )
+
+    field_order = [*ExtractRequestFieldsForm.field_order, "fee_proof"]
+
+
+class ExtractChangesForm(CaseChangesForm, ExtractRequestFieldsForm):
+    """The applicant corrects the request after the department asked for corrections (core.applicant_changes)."""
+
+    template_name = "institutions/includes/extract_changes_fields.html"
+
+    class Media:
+        css = {"all": ["institutions/register.css"]}
+
+    @classmethod
+    def initial_from(cls, case) -> dict:
+        names = [name for name in ExtractRequestFieldsForm._meta.fields if name != "institution"]
+        return {name: getattr(case, name) for name in names} | {"institution": case.institution_id}
+
+    def apply(self, case) -> None:
+        from institutions.services import extract_request_changes_apply
+
+        extract_request_changes_apply(
+            request=case, fields={name: self.cleaned_data[name] for name in ExtractRequestFieldsForm._meta.fields}
+        )

@@ -805,6 +805,29 @@ def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "
         )
 
 
+def extract_request_changes_apply(*, request: ExtractRequest, fields: dict) -> ExtractRequest:
+    """Write the request as its applicant corrected it after the department asked for corrections.
+
+    Called by `core.applicant_changes.case_changes_send`, which has locked the request, keeps both versions and
+    hands it back to the clerk ("resubmit"). Another institution or kind of extract means another document:
+    pages counted for the old one are forgotten (the fee is counted again).
+    """
+    other_document = request.institution_id != fields["institution"].pk or request.kind != fields["kind"]
+    for name, value in fields.items():
+        setattr(request, name, value)
+    changed = [*fields, "updated_at"]
+    if other_document and request.pages is not None:
+        request.pages = None
+        changed.append("pages")
+    try:
+        request.full_clean(exclude=["register_entry"])
+    except ValidationError as error:
+        raise RegisterError(" ".join(error.messages), code="invalid") from error
+    request._change_reason = _("Changes sent by the applicant.")
+    request.save(update_fields=changed)
+    return request
+
+
 def extract_request_note_to_applicant(request: ExtractRequest, *, acting_user, note: str = "") -> None:
     """Workflow effect: the clerk's note (fee to pay, what is missing) goes to the applicant's tracking page."""
     case_message_add(case=request, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)

@@ -9,6 +9,7 @@ from core.models.cases import (
     JrwaClass,
     OrganisationalUnit,
 )
+from core.models.changes import ApplicantChange
 from core.models.feedback import Feedback
 from core.models.records import (
     CaseMessage,
@@ -23,6 +24,7 @@ from core.models.records import (
 from core.models.site import DepartmentDuty, DepartmentProfile, StaticPage
 
 __all__ = [
+    "ApplicantChange",
     "ArchivalCategory",
     "Case",
     "CaseKind",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Case, TimeStampedModel
-from core.workflow import Transition, Workflow
+from core.workflow import ApplicantChanges, Transition, Workflow
 from grants.models.calls import MONEY, GrantCall
 from grants.rules import CostLine, Funding
 
@@ -158,6 +158,7 @@ class GrantOffer(Case):
                 target=Status.INCOMPLETE,
                 label=_("Call to complete the offer"),
                 note_required=True,
+                note_to_applicant=True,
                 effect="grants.services.offer_called_to_complete",
             ),
             Transition(
@@ -207,6 +208,15 @@ class GrantOffer(Case):
                 effect="grants.services.offer_settled",
             ),
         ],
+    )
+
+    # Called to complete, the offeror completes the offer itself from the tracking page; sending it is the
+    # "completed" transition (core.applicant_changes).
+    applicant_changes = ApplicantChanges(
+        statuses={Status.INCOMPLETE},
+        resubmit="completed",
+        form="grants.forms.OfferChangesForm",
+        label=_("Complete the offer"),
     )
 
     class Meta:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Case
-from core.workflow import Transition, Workflow
+from core.workflow import ApplicantChanges, Transition, Workflow
 from institutions.models.register import CulturalInstitution
 
 
@@ -31,6 +31,7 @@ class ExtractRequest(Case):
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("received")
+        CHANGES_REQUESTED = "changes_requested", _("awaiting corrections from the applicant")
         AWAITING_FEE = "awaiting_fee", _("awaiting the fee")
         ISSUED = "issued", _("extract issued")
         DELIVERED = "delivered", _("delivered")
@@ -69,6 +70,21 @@ class ExtractRequest(Case):
                 effect="institutions.services.extract_request_note_to_applicant",
             ),
             Transition(
+                "request_changes",
+                source={Status.RECEIVED},
+                target=Status.CHANGES_REQUESTED,
+                label=_("Ask for corrections"),
+                note_required=True,
+                note_to_applicant=True,
+                effect="institutions.services.extract_request_note_to_applicant",
+            ),
+            Transition(
+                "resubmit",
+                source={Status.CHANGES_REQUESTED},
+                target=Status.RECEIVED,
+                label=_("Corrections received"),
+            ),
+            Transition(
                 "issue",
                 source={Status.RECEIVED, Status.AWAITING_FEE},
                 target=Status.ISSUED,
@@ -80,7 +96,7 @@ class ExtractRequest(Case):
             ),
             Transition(
                 "reject",
-                source={Status.RECEIVED, Status.AWAITING_FEE},
+                source={Status.RECEIVED, Status.CHANGES_REQUESTED, Status.AWAITING_FEE},
                 target=Status.REJECTED,
                 label=_("Leave unprocessed"),
                 note_required=True,
@@ -88,6 +104,15 @@ class ExtractRequest(Case):
                 effect="institutions.services.extract_request_note_to_applicant",
             ),
         ],
+    )
+
+    # Asked for corrections, the applicant corrects the request from the tracking page; sending it is the
+    # "resubmit" transition (core.applicant_changes).
+    applicant_changes = ApplicantChanges(
+        statuses={Status.CHANGES_REQUESTED},
+        resubmit="resubmit",
+        form="institutions.forms.ExtractChangesForm",
+        label=_("Correct the request"),
     )
 
     class Meta:

@@ -30,7 +30,9 @@
     }
   }
   document.addEventListener("DOMContentLoaded", function () {
-    var form = document.querySelector("[data-offer-form]");
+    // The offer form, or the form completing an offer (its cost table sits inside it).
+    var table = document.querySelector("[data-cost-table]");
+    var form = document.querySelector("[data-offer-form]") || (table && table.closest("form"));
     if (!form) { return; }
     form.addEventListener("input", function () { update(form); });
   });
