@@ -83,3 +83,22 @@ def clerk_client(make_clerk):
         return client
 
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse a transactional test that does not restore the migrations' data (serialized_rollback).
+
+    Its flush at teardown runs post_migrate, which recreates the role groups with new ids; the next
+    serialized test then restores the migrated groups beside them and fails on their unique names
+    (on PostgreSQL, in whichever worker the two meet). One rule for every transactional test keeps it from
+    depending on the order the workers happen to run them in.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test must restore the migrations' data; "
+                "mark it django_db(transaction=True, serialized_rollback=True)."
+            )

@@ -210,7 +210,7 @@ def test_heartbeats_of_workers_gone_for_a_week_are_forgotten():
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["new"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_task_worker_writes_its_heartbeat(settings):
     settings.TASKS = {
         "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
