@@ -393,7 +393,12 @@ class SmallGrantDetailView(View):
 
 
 def _verified_user(request):
-    """A signed-in user whose second factor is verified (as for the admin); anyone else goes to the sign-in."""
+    """A signed-in user whose second factor is verified (as for the admin), or None.
+
+    The committee's pages answer None with 404, as if they did not exist: a redirect to the sign-in page would
+    publish the admin's path (DJANGO_ADMIN_URL), which no public answer may reveal. Members sign in to the
+    admin first.
+    """
     user = request.user
     if not user.is_authenticated or not user.is_active:
         return None
@@ -402,16 +407,12 @@ def _verified_user(request):
     return user
 
 
-def _login_redirect(request):
-    return redirect(f"{reverse('admin:login')}?next={request.path}")
-
-
 @never_cache
 def committee_panel(request):
     """The member's list: only the offers assigned to them."""
     user = _verified_user(request)
     if user is None:
-        return _login_redirect(request)
+        raise Http404
     if not selectors.is_committee_member(user):
         raise PermissionDenied
     assignments = list(selectors.member_assignments(user))
@@ -423,7 +424,7 @@ def committee_assignment(request, pk: int):
     """One assigned offer: the declaration of impartiality first, then the points per criterion."""
     user = _verified_user(request)
     if user is None:
-        return _login_redirect(request)
+        raise Http404
     assignment = selectors.assignment_for_member_or_404(user, pk)
     offer = assignment.offer
     criteria = list(offer.call.criteria.filter(kind="merit"))

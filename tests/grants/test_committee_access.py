@@ -49,7 +49,7 @@ def test_another_members_offer_is_404(client, setup):
 
 def test_anonymous_and_non_members_are_kept_out(client, setup, make_clerk):
     client.logout()
-    assert client.get("/dotacje/komisja/").status_code == 302
+    assert client.get("/dotacje/komisja/").status_code == 404
     otp_login(client, make_clerk())
     assert client.get("/dotacje/komisja/").status_code == 403
     assert client.get(f"/dotacje/komisja/oferty/{setup['assignment'].pk}/").status_code == 404
