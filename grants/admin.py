@@ -7,8 +7,11 @@ whose `save_model`/`save_related` call the services; a service's refusal comes b
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +19,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin, WorkflowAdminMixin
 from core.services import CaseWorkError
-from grants import rules, services
-from grants.forms import AgreementSignForm, CallAdminForm, SettlementRecordForm, SettlementReturnForm
+from grants import rules, selectors, services
+from grants.forms import (
+    AgreementSignForm,
+    CallAdminForm,
+    CommitteeMemberForm,
+    SettlementRecordForm,
+    SettlementReturnForm,
+)
 from grants.models import (
     AgreementTranche,
     CallCriterion,
@@ -71,10 +80,36 @@ class CallDocumentInline(admin.TabularInline):
     extra = 0
 
 
-class CommitteeMemberInline(admin.TabularInline):
+#: The admin URL name of the committee picker's search (`CommitteeMemberAdmin.candidates_view`).
+COMMITTEE_CANDIDATES_URL = "grants_committeemember_candidates"
+COMMITTEE_CANDIDATES_PER_PAGE = 20
+
+
+class CommitteeCandidateSelect(AutocompleteSelect):
+    """The admin's autocomplete widget, asking the grants admin for people instead of the user admin.
+
+    Django's own autocomplete answers only those who may view the user admin, which no clerk role may; the
+    grants clerks pick among `selectors.committee_candidates` through `CommitteeMemberAdmin.candidates_view`.
+    """
+
+    def get_url(self):
+        return reverse(f"{self.admin_site.name}:{COMMITTEE_CANDIDATES_URL}")
+
+
+class CommitteePickerMixin:
+    """Give a committee member's `user` the picker of active staff, for the inline and the member's own page."""
+
+    form = CommitteeMemberForm
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["widget"] = CommitteeCandidateSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CommitteeMemberInline(CommitteePickerMixin, admin.TabularInline):
     model = CommitteeMember
     extra = 0
-    autocomplete_fields = ["user"]
 
 
 @admin.register(GrantCall)
@@ -301,13 +336,43 @@ class GrantOfferAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(CommitteeMember)
-class CommitteeMemberAdmin(admin.ModelAdmin):
+class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
     list_display = ["user", "call", "role"]
     list_filter = ["role"]
     list_select_related = ["user", "call"]
     search_fields = ["user__username", "user__last_name", "call__title"]
     ordering = ["call", "role"]
-    autocomplete_fields = ["user", "call"]
+    autocomplete_fields = ["call"]
+    fields = ["call", "user", "role"]
+
+    def get_urls(self):
+        return [
+            path(
+                "kandydaci/",
+                self.admin_site.admin_view(self.candidates_view),
+                name=COMMITTEE_CANDIDATES_URL,
+            ),
+            *super().get_urls(),
+        ]
+
+    def candidates_view(self, request):
+        """The picker's search: active staff by name, for a clerk who may appoint members (JSON for select2).
+
+        Only names and ids go out, never an e-mail address; a clerk who may not add or change committee members
+        gets 403, as does everyone for the user admin itself.
+        """
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        people = selectors.committee_candidates(request.GET.get("term", "")[:100])
+        page = Paginator(people, COMMITTEE_CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [
+                    {"id": str(person.pk), "text": selectors.committee_candidate_label(person)} for person in page
+                ],
+                "pagination": {"more": page.has_next()},
+            }
+        )
 
 
 @admin.register(OfferAssignment)

@@ -8,6 +8,7 @@ Server-side, every amount is a Decimal and the arithmetic comes from grants.rule
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +17,8 @@ from core.applicant_changes import EMPTY, CaseChangesForm, describe
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, reject_control_characters
 from core.uploads import MultipleValidatedFileField
-from grants import rules
-from grants.models import GrantAgreement, GrantCall, GrantOffer, GrantSettlement, OfferCostLine
+from grants import rules, selectors
+from grants.models import CommitteeMember, GrantAgreement, GrantCall, GrantOffer, GrantSettlement, OfferCostLine
 from grants.services import offer_cost_summary
 
 #: Files an offeror may attach to one offer [K: the city's rules of the competition].
@@ -531,6 +532,34 @@ class CommentForm(PublicFormMixin):
 # ------------------------------------------------------------------------------------------------------------------
 # Clerks' forms in the admin: they only collect input; the services decide (grants.services)
 # ------------------------------------------------------------------------------------------------------------------
+
+
+class CommitteeCandidateField(forms.ModelChoiceField):
+    """A person for a committee, named as the picker names them (no e-mail address)."""
+
+    def label_from_instance(self, obj):
+        return selectors.committee_candidate_label(obj)
+
+
+class CommitteeMemberForm(forms.ModelForm):
+    """A committee member on the clerk's screen: a newly chosen person must be one of `committee_candidates`.
+
+    A member already appointed keeps their place when the call is saved again, even if their account has since
+    been closed: their scores stay theirs.
+    """
+
+    class Meta:
+        model = CommitteeMember
+        fields = ["user", "role"]
+        field_classes = {"user": CommitteeCandidateField}
+
+    def clean_user(self):
+        user = self.cleaned_data["user"]
+        if user.pk != self.instance.user_id and not selectors.committee_candidates().filter(pk=user.pk).exists():
+            raise ValidationError(
+                _("Choose an active member of staff: committee members sign in as clerks do."), code="not_staff"
+            )
+        return user
 
 
 class CallAdminForm(forms.ModelForm):
