@@ -6,18 +6,22 @@ the case); the applicant reads it on the tracking page and downloads the departm
 on the way is checked with axe-core. Texts are looked up with gettext under the tests' Polish override.
 """
 
+import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.auth import current_totp_code, new_totp_device
 from core.models import CaseMessage
 from core.roles import sync_roles
 from tests.conftest import CLERK_PASSWORD
+from tests.core.upload_corpus import png_bytes, valid_pdf
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.pages import CONFIRMATION_VIEW, wait_for_view
 
@@ -103,6 +107,14 @@ class Clerk:
         self.page.locator('button[name="send_message"]').click()
         self.page.locator(".messagelist .success").wait_for()
 
+    def save_fields(self, case, values: dict[str, str]) -> None:
+        """Type into the case's editable fields (by field name) and save with "Zapisz i kontynuuj edycję"."""
+        self.open_case(case)
+        for name, value in values.items():
+            self.page.locator(f"#id_{name}").fill(value)
+        self.page.locator('input[name="_continue"]').click()
+        self.page.locator(".messagelist .success").wait_for()
+
     def perform(self, case, label: str, note: str = "") -> None:
         """Press a transition's button in the workflow panel (with a note where one is needed)."""
         self.open_case(case)
@@ -132,3 +144,88 @@ def clerk_signs_in(new_page, site_url: str, *, groups: list[str], username: str 
     page.locator('#login-form [type="submit"]').click()
     page.wait_for_url(site_url + reverse("admin:index"))
     return Clerk(page=page, site_url=site_url)
+
+
+def mailed_tracking_link(address: str) -> str:
+    """The private tracking link in the newest e-mail sent to `address` (the case's acknowledgement)."""
+    from django.core import mail
+
+    bodies = [message.body for message in mail.outbox if address in message.to]
+    assert bodies, f"no e-mail was sent to {address}"
+    links = re.findall(r"https?://\S+/sprawy/[^/\s]+/", bodies[-1])
+    assert links, f"the e-mail to {address} carries no tracking link:\n{bodies[-1]}"
+    return links[0]
+
+
+def local_input(days: int, hour: int = 17) -> str:
+    """The value a person types into a date-and-time field: `days` from now at `hour`, local time."""
+    moment = (timezone.localtime() + timedelta(days=days)).replace(hour=hour, minute=0, second=0, microsecond=0)
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def pdf_file(name: str) -> dict:
+    """A small valid PDF, as Playwright hands a chosen file to a file input."""
+    return {"name": name, "mimeType": "application/pdf", "buffer": valid_pdf()}
+
+
+def png_file(name: str) -> dict:
+    return {"name": name, "mimeType": "image/png", "buffer": png_bytes((400, 300))}
+
+
+def fill_permit_application(page, *, email: str, start_days: int = 60) -> None:
+    """Fill "Wniosek o zezwolenie na imprezę masową" with the four opinions and every required attachment."""
+    page.check("#id_organiser_kind_1")
+    page.fill("#id_organiser_name", "Stowarzyszenie Rudzkie Lato")
+    page.fill("#id_organiser_address", "ul. Kokota 1, 41-711 Ruda Śląska")
+    page.fill("#id_contact_name", "Anna Nowak")
+    page.fill("#id_contact_email", email)
+    page.fill("#id_contact_phone", "600 100 200")
+    page.fill("#id_event_name", "Festiwal Rudzkie Lato")
+    page.check("#id_event_type_0")
+    page.fill("#id_programme", "Koncerty zespołów lokalnych.")
+    page.fill("#id_venue", "Park Dworski, ul. Kokota 1")
+    page.check("#id_venue_kind_1")
+    page.fill("#id_starts_at", local_input(start_days, 16))
+    page.fill("#id_ends_at", local_input(start_days + 1, 16))
+    for field, value in {"places_total": "5000", "places_available": "3000", "expected_participants": "2500",
+                         "stewards": "60", "info_staff": "20"}.items():  # fmt: skip
+        page.fill(f"#id_{field}", value)
+    page.fill("#id_threats", "Duże zgromadzenie.")
+    page.fill("#id_security_manager_name", "Jan Kowalski")
+    page.fill("#id_security_manager_pesel", "44051401359")
+    page.fill("#id_security_manager_certificate", "KB/123/2024")
+    page.fill("#id_security_manager_phone", "600 200 300")
+    for field in ("site_plan", "regulations", "fire_instruction", "fee_proof"):
+        page.set_input_files(f"#id_{field}", pdf_file(f"{field}.pdf"))
+
+
+def fill_event_notification(page, *, email: str, start_days: int = 45) -> None:
+    """Fill "Zawiadomienie o imprezie" (u.o.p.d.k. art. 34) with what an organiser knows a month and a half ahead."""
+    page.fill("#id_organiser_name", "Miejskie Centrum Kultury")
+    page.fill("#id_organiser_address", "ul. Niedurnego 69, Ruda Śląska")
+    page.fill("#id_contact_name", "Ewa Zielińska")
+    page.fill("#id_contact_email", email)
+    page.fill("#id_event_name", "Koncert plenerowy")
+    page.fill("#id_event_type", "koncert plenerowy")
+    page.fill("#id_character", "otwarty, bezpłatny")
+    page.fill("#id_venue", "Plac Jana Pawła II")
+    page.fill("#id_starts_at", local_input(start_days, 16))
+    page.fill("#id_ends_at", local_input(start_days + 1, 16))
+    page.fill("#id_expected_participants", "400")
+    page.fill("#id_safety_measures", "Ochrona i punkt medyczny.")
+    page.fill("#id_accessibility_measures", "Strefa dla osób na wózkach.")
+
+
+def fill_event_submission(page, *, venue, email: str, title: str = "Koncert kolęd", poster: dict | None = None):
+    """Fill "Zgłoś wydarzenie": what the event is, when and where, who to contact; with a poster if given."""
+    page.get_by_label(gettext("Title of the event")).fill(title)
+    page.get_by_label(gettext("In one sentence")).fill("Kolędy w wykonaniu chóru Cantate.")
+    page.get_by_label(gettext("Category")).select_option(label="Koncerty")
+    page.locator("#id_organiser_name").fill("Chór Cantate")
+    if poster:
+        page.locator("#id_image").set_input_files(files=[poster])
+        page.get_by_label(gettext("What the image shows")).fill("Chór Cantate w strojach galowych na scenie")
+    page.locator("#id_starts_at").fill(local_input(20, 18))
+    page.locator("#id_venue").select_option(str(venue.pk))
+    page.locator("#id_contact_name").fill("Anna Nowak")
+    page.locator("#id_contact_email").fill(email)

@@ -18,6 +18,7 @@ from tests.e2e.journeys import (
     TRACKING_VIEW,
     clerk_signs_in,
     confirmation_reached,
+    fill_event_submission,
     send_form,
     tracking_link_followed,
 )
@@ -42,16 +43,8 @@ def venue(site_url):
 
 def submit_event(page, site_url, venue) -> str:
     """The organiser sends "Zgłoś wydarzenie" and follows the tracking link; returns its address."""
-    start = (timezone.localtime() + timedelta(days=20)).replace(hour=18, minute=0, second=0, microsecond=0)
     goto(page, site_url + "/wydarzenia/zglos/")
-    page.get_by_label(gettext("Title of the event")).fill("Koncert kolęd")
-    page.get_by_label(gettext("In one sentence")).fill("Kolędy w wykonaniu chóru Cantate.")
-    page.get_by_label(gettext("Category")).select_option(label="Koncerty")
-    page.locator("#id_organiser_name").fill("Chór Cantate")
-    page.locator("#id_starts_at").fill(start.strftime("%Y-%m-%dT%H:%M"))
-    page.locator("#id_venue").select_option(str(venue.pk))
-    page.locator("#id_contact_name").fill("Anna Nowak")
-    page.locator("#id_contact_email").fill(EMAIL)
+    fill_event_submission(page, venue=venue, email=EMAIL)
     send_form(page, gettext("Submit the event"))
     confirmation_reached(page)
     return tracking_link_followed(page)

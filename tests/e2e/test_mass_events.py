@@ -4,15 +4,12 @@ Each page is checked empty, with errors and confirmed; the tracking page of a pe
 scrolls sideways at 320 px.
 """
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from mass_events.models import EventNotification, MassEventPermitApplication
-from tests.core.upload_corpus import valid_pdf
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.journeys import fill_event_notification, fill_permit_application, local_input
 from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import CONFIRMATION_VIEW, goto, wait_for_view
 
@@ -24,63 +21,20 @@ NOTIFICATION_EMAIL = "mck.e2e@example.pl"
 NARROW = {"viewport": {"width": 320, "height": 640}}
 
 
-def start(days: int) -> str:
-    moment = (timezone.localtime() + timedelta(days=days)).replace(hour=16, minute=0, second=0, microsecond=0)
-    return moment.strftime("%Y-%m-%dT%H:%M")
-
-
-def pdf(name: str) -> dict:
-    return {"name": name, "mimeType": "application/pdf", "buffer": valid_pdf()}
-
-
 def send(page, label: str) -> None:
     page.get_by_role("button", name=gettext(label)).click()
 
 
 def fill_permit(page, site_url) -> None:
     goto(page, site_url + PERMIT_URL)
-    page.check("#id_organiser_kind_1")
-    page.fill("#id_organiser_name", "Stowarzyszenie Rudzkie Lato")
-    page.fill("#id_organiser_address", "ul. Kokota 1, 41-711 Ruda Śląska")
-    page.fill("#id_contact_name", "Anna Nowak")
-    page.fill("#id_contact_email", PERMIT_EMAIL)
-    page.fill("#id_contact_phone", "600 100 200")
-    page.fill("#id_event_name", "Festiwal Rudzkie Lato")
-    page.check("#id_event_type_0")
-    page.fill("#id_programme", "Koncerty zespołów lokalnych.")
-    page.fill("#id_venue", "Park Dworski, ul. Kokota 1")
-    page.check("#id_venue_kind_1")
-    page.fill("#id_starts_at", start(60))
-    page.fill("#id_ends_at", start(61))
-    for field, value in {"places_total": "5000", "places_available": "3000", "expected_participants": "2500",
-                         "stewards": "60", "info_staff": "20"}.items():  # fmt: skip
-        page.fill(f"#id_{field}", value)
-    page.fill("#id_threats", "Duże zgromadzenie.")
-    page.fill("#id_security_manager_name", "Jan Kowalski")
-    page.fill("#id_security_manager_pesel", "44051401359")
-    page.fill("#id_security_manager_certificate", "KB/123/2024")
-    page.fill("#id_security_manager_phone", "600 200 300")
-    for field in ("site_plan", "regulations", "fire_instruction", "fee_proof"):
-        page.set_input_files(f"#id_{field}", pdf(f"{field}.pdf"))
+    fill_permit_application(page, email=PERMIT_EMAIL)
     send(page, "Send the application")
     wait_for_view(page, CONFIRMATION_VIEW)
 
 
 def fill_notification(page, site_url) -> None:
     goto(page, site_url + NOTIFICATION_URL)
-    page.fill("#id_organiser_name", "Miejskie Centrum Kultury")
-    page.fill("#id_organiser_address", "ul. Niedurnego 69, Ruda Śląska")
-    page.fill("#id_contact_name", "Ewa Zielińska")
-    page.fill("#id_contact_email", NOTIFICATION_EMAIL)
-    page.fill("#id_event_name", "Koncert plenerowy")
-    page.fill("#id_event_type", "koncert plenerowy")
-    page.fill("#id_character", "otwarty, bezpłatny")
-    page.fill("#id_venue", "Plac Jana Pawła II")
-    page.fill("#id_starts_at", start(45))
-    page.fill("#id_ends_at", start(46))
-    page.fill("#id_expected_participants", "400")
-    page.fill("#id_safety_measures", "Ochrona i punkt medyczny.")
-    page.fill("#id_accessibility_measures", "Strefa dla osób na wózkach.")
+    fill_event_notification(page, email=NOTIFICATION_EMAIL)
     send(page, "Send the notification")
     wait_for_view(page, CONFIRMATION_VIEW)
 
@@ -134,7 +88,7 @@ def test_mass_event_pages_do_not_scroll_sideways_at_320px(form, state, site_url,
 
 def test_late_warning_and_tracking_page_have_no_axe_violations(fast_forms, site_url, page):
     goto(page, site_url + NOTIFICATION_URL)
-    page.fill("#id_starts_at", start(5))
+    page.fill("#id_starts_at", local_input(5, 16))
     send(page, "Send the notification")
     page.locator("#late-warning").wait_for()
     assert_no_axe_violations(page)

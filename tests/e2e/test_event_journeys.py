@@ -1,0 +1,170 @@
+"""The organiser's three case types, from the form to the department's answer, in Chromium.
+
+Event submission ("Zgłoś wydarzenie"), mass-event permit application with its attachments ("Wniosek o zezwolenie na
+imprezę masową", u.b.i.m. art. 25–26) and notification ("Zawiadomienie o imprezie", u.o.p.d.k. art. 34): the form
+filled with clicks and typing, the confirmation, the private link from the page and from the e-mail, a reply from
+the tracking page (the browser's own Origin and Referer), a clerk signed in with password and code who writes and
+acts from the case page, and the organiser reading the answer and downloading the document. axe-core checks the
+form, the confirmation and the tracking page.
+"""
+
+import io
+
+import pytest
+from django.utils.translation import gettext
+from PIL import Image
+from pypdf import PdfReader
+
+from core.models import CaseMessage
+from events.models import District, EventSubmission, Venue
+from mass_events.models import EventNotification, MassEventPermitApplication
+from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.journeys import (
+    PDF_MAGIC,
+    applicant_replies,
+    applicant_sees_on_tracking_page,
+    case_messages,
+    clerk_signs_in,
+    confirmation_reached,
+    downloaded,
+    fill_event_notification,
+    fill_event_submission,
+    fill_permit_application,
+    mailed_tracking_link,
+    pdf_file,
+    png_file,
+    send_form,
+    tracking_link_followed,
+)
+from tests.e2e.pages import goto
+
+APPLICANT = CaseMessage.Author.APPLICANT
+CLERK = CaseMessage.Author.CLERK
+EVENTS_CLERK = ["Wydarzenia i imprezy masowe"]
+
+pytestmark = pytest.mark.usefixtures("fast_forms")
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of every page of a PDF, whitespace collapsed."""
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages).split())
+
+
+def open_form(page, url: str) -> None:
+    goto(page, url)
+    assert_no_axe_violations(page)
+
+
+def follow_the_tracking_link(page, email: str) -> str:
+    """Follow the link on the confirmation page; the e-mail sent to the applicant carries the same link."""
+    tracking_url = tracking_link_followed(page)
+    assert mailed_tracking_link(email) == tracking_url
+    return tracking_url
+
+
+def test_event_submission_journey(site_url, page, new_page):
+    """An organiser proposes a concert with its poster; the clerk answers and publishes it; the organiser is told."""
+    email = "chor.cantate.journey@example.pl"
+    venue = Venue.objects.create(
+        name="Kościół św. Pawła", street_address="ul. Kościelna 2", district=District.NOWY_BYTOM
+    )
+    open_form(page, site_url + "/wydarzenia/zglos/")
+    fill_event_submission(page, venue=venue, email=email, poster=png_file("plakat-koledy.png"))
+    send_form(page, gettext("Submit the event"))
+    case_mark = confirmation_reached(page)
+    submission = EventSubmission.objects.get(contact_email=email)
+    assert case_mark == submission.case_mark
+
+    tracking_url = follow_the_tracking_link(page, email)
+    applicant_replies(page, "Wstęp wolny, zbieramy datki na remont organów.")
+
+    clerk = clerk_signs_in(new_page, site_url, groups=EVENTS_CLERK)
+    clerk.write_to_applicant(submission, "Dziękujemy, dopiszemy informację o zbiórce do opisu.")
+    clerk.perform(submission, gettext("Accept and publish"))
+
+    applicant_sees_on_tracking_page(
+        page,
+        tracking_url,
+        "Dziękujemy, dopiszemy informację o zbiórce",
+        gettext("Your event has been accepted and published in the city's calendar."),
+        str(EventSubmission.Status.ACCEPTED.label),
+    )
+    poster = Image.open(io.BytesIO(downloaded(page, gettext("Image of the event"))))
+    assert poster.size == (400, 300)
+    assert case_messages(submission) == [
+        (APPLICANT, "Wstęp wolny, zbieramy datki na remont organów."),
+        (CLERK, "Dziękujemy, dopiszemy informację o zbiórce do opisu."),
+        (CLERK, gettext("Your event has been accepted and published in the city's calendar.")),
+    ]
+
+
+def test_mass_event_permit_journey(site_url, page, new_page):
+    """An organiser applies with the police opinion and four attachments; the clerk asks in a letter for the rest."""
+    email = "rudzkie.lato.journey@example.pl"
+    open_form(page, site_url + "/imprezy-masowe/wniosek/")
+    fill_permit_application(page, email=email)
+    page.get_by_label(gettext("Opinion of the police")).set_input_files(pdf_file("opinia-policji.pdf"))
+    send_form(page, gettext("Send the application"))
+    case_mark = confirmation_reached(page)
+    application = MassEventPermitApplication.objects.get(contact_email=email)
+    assert case_mark == application.case_mark
+
+    tracking_url = follow_the_tracking_link(page, email)
+    sent = page.locator(".attachment-list li")
+    assert sent.count() == 5
+    assert "Opinia Komendanta Miejskiego Policji" in sent.all_inner_texts()[0]
+    applicant_replies(page, "Opinię Państwowej Straży Pożarnej doślemy, gdy tylko ją otrzymamy.")
+
+    clerk = clerk_signs_in(new_page, site_url, groups=EVENTS_CLERK)
+    clerk.write_to_applicant(application, "Dziękujemy. Prosimy też o opinię sanepidu i pogotowia.")
+    missing = "Opinie: Komendanta Miejskiego PSP, dysponenta ratownictwa medycznego, Inspektora Sanitarnego."
+    clerk.perform(application, gettext("Ask to complete the application"), note=missing)
+
+    applicant_sees_on_tracking_page(
+        page,
+        tracking_url,
+        "Prosimy też o opinię sanepidu i pogotowia.",
+        missing,
+        str(MassEventPermitApplication.Status.COMPLETION_REQUESTED.label),
+    )
+    letter = downloaded(page, "Wezwanie do uzupełnienia wniosku")
+    assert letter.startswith(PDF_MAGIC)
+    text = pdf_text(letter)
+    assert case_mark in text
+    assert "dysponenta ratownictwa medycznego" in text
+    assert [author for author, _body in case_messages(application)] == [APPLICANT, CLERK, CLERK]
+
+
+def test_event_notification_journey(site_url, page, new_page):
+    """An organiser notifies an open-air concert with its programme; the clerk writes, then bans it by decision."""
+    email = "mck.journey@example.pl"
+    open_form(page, site_url + "/zawiadomienie-o-imprezie/")
+    fill_event_notification(page, email=email)
+    page.get_by_label(gettext("Attachments")).set_input_files(pdf_file("program-koncertu.pdf"))
+    send_form(page, gettext("Send the notification"))
+    case_mark = confirmation_reached(page)
+    notification = EventNotification.objects.get(contact_email=email)
+    assert case_mark == notification.case_mark
+
+    tracking_url = follow_the_tracking_link(page, email)
+    assert page.locator(".attachment-list li").count() == 1
+    applicant_replies(page, "Scena stanie na płycie placu, zasilanie z agregatu.")
+
+    clerk = clerk_signs_in(new_page, site_url, groups=EVENTS_CLERK)
+    clerk.write_to_applicant(notification, "Prosimy o zgodę właściciela placu na ustawienie agregatu.")
+    clerk.save_fields(notification, {"ban_number": "KS.5311.7.2026"})
+    reason = "Właściciel placu nie zgodził się na imprezę w tym terminie."
+    clerk.perform(notification, gettext("Ban the event"), note=reason)
+
+    applicant_sees_on_tracking_page(
+        page,
+        tracking_url,
+        "Prosimy o zgodę właściciela placu",
+        str(EventNotification.Status.BAN_ISSUED.label),
+    )
+    decision = downloaded(page, "Decyzja KS.5311.7.2026")
+    assert decision.startswith(PDF_MAGIC)
+    text = pdf_text(decision)
+    assert "KS.5311.7.2026" in text
+    assert reason in text
+    assert [author for author, _body in case_messages(notification)] == [APPLICANT, CLERK, CLERK]
