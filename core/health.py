@@ -5,11 +5,13 @@ allowed host name, no HTTPS, no session and no language:
 
 - `/health/live/`  liveness: the process answers. Touches nothing else; a failure means "restart it".
 - `/health/ready/` readiness of this node: the database answers, the cache stores and returns a value, both
-  file storages (public media, private documents) are writable. The load balancer's check.
-- `/health/`       everything: the node's readiness, plus the outbox backlog (e-mails due long ago and not
-  sent) and the task worker's last heartbeat. The monitoring's check. The last two concern the whole
-  service, not this node, so the load balancer must not use this one: a stopped worker would take every
-  node out of rotation.
+  file storages (public media, private documents) are writable. The load balancer's check. Redis down while
+  the cache falls back to per-process memory (core/cache.py) is "degraded": 200, the cache named as failing,
+  because the node still serves and Redis is shared, so a 503 would take every node out of rotation at once.
+- `/health/`       everything: the node's readiness (a degraded cache fails it), plus the outbox backlog
+  (e-mails due long ago and not sent) and the task worker's last heartbeat. The monitoring's check. The last
+  two concern the whole service, not this node, so the load balancer must not use this one: a stopped worker
+  would take every node out of rotation.
 
 Anyone gets the status code (200 or 503) and one word. Operators get every check by name with what it
 found, as JSON: a request whose `X-Health-Token` header equals HEALTH_TOKEN, or one from an address in
@@ -37,6 +39,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 
+from core.cache import RedisUnreachable, RedisWithFallbackCache
 from core.models import OutboxMessage, WorkerHeartbeat
 from core.public_forms import client_ip
 
@@ -52,11 +55,19 @@ HEARTBEAT_KEEP = timedelta(days=7)
 
 @dataclass(frozen=True)
 class CheckResult:
-    """What one check found: `ok` is None when it was not run (what it needs had failed)."""
+    """What one check found: `ok` is None when it was not run (what it needs had failed).
+
+    `degraded`: it failed, but the node still serves without it (the cache's per-process fallback).
+    """
 
     name: str
     ok: bool | None
     detail: str
+    degraded: bool = False
+
+
+class Degraded(Exception):
+    """A check failed, and the node works around it."""
 
 
 def describe_error(error: BaseException) -> str:
@@ -82,6 +93,11 @@ def check_database() -> str:
 
 def check_cache() -> str:
     cache = caches["default"]
+    if isinstance(cache, RedisWithFallbackCache):
+        try:
+            cache.ping()  # Redis itself, past the fallback
+        except RedisUnreachable as error:
+            raise Degraded(f"{describe_error(error.__cause__)}; per-process memory in use") from error
     key = f"health:{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
     value = uuid.uuid4().hex
     cache.set(key, value, timeout=30)
@@ -162,10 +178,19 @@ SERVICE_CHECKS = (
     Check("outbox", check_outbox, needs_database=True),
     Check("worker", check_worker, needs_database=True),
 )
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    checks: tuple[Check, ...]
+    # Whether a degraded check still answers 200 ("degraded"): for the load balancer, not for the monitoring.
+    serves_degraded: bool = False
+
+
 ENDPOINTS = {
-    "/health/live/": (),
-    "/health/ready/": NODE_CHECKS,
-    "/health/": NODE_CHECKS + SERVICE_CHECKS,
+    "/health/live/": Endpoint(()),
+    "/health/ready/": Endpoint(NODE_CHECKS, serves_degraded=True),
+    "/health/": Endpoint(NODE_CHECKS + SERVICE_CHECKS),
 }
 
 
@@ -178,6 +203,9 @@ def run_checks(checks) -> list[CheckResult]:
             continue
         try:
             detail = check.run()
+        except Degraded as error:
+            logger.warning("Health check %s degraded: %s", check.name, error)
+            result = CheckResult(check.name, False, str(error), degraded=True)
         except Exception as error:
             # Operators see the kind of failure in the answer; the log keeps the whole story.
             logger.warning("Health check %s failed: %s", check.name, describe_error(error))
@@ -203,21 +231,23 @@ def is_operator(request) -> bool:
     return any(address in ipaddress.ip_network(network, strict=False) for network in settings.HEALTH_ALLOWED_NETWORKS)
 
 
-def health_response(request, checks) -> HttpResponse:
-    results = run_checks(checks)
+def health_response(request, endpoint: Endpoint) -> HttpResponse:
+    results = run_checks(endpoint.checks)
     failing = [result.name for result in results if result.ok is False]
-    status = 503 if failing else 200
+    degraded = [result.name for result in results if result.ok is False and result.degraded]
+    serving = not failing or (endpoint.serves_degraded and failing == degraded)
+    status = 200 if serving else 503
+    word = "ok" if not failing else "degraded" if serving else "unavailable"
     if is_operator(request):
         body = {
-            "status": "fail" if failing else "ok",
+            "status": "fail" if word == "unavailable" else word,
             "failing": failing,
+            "degraded": degraded,
             "checks": {result.name: {"ok": result.ok, "detail": result.detail} for result in results},
         }
         response = HttpResponse(json.dumps(body, indent=2) + "\n", status=status, content_type="application/json")
     else:
-        response = HttpResponse(
-            "unavailable\n" if failing else "ok\n", status=status, content_type="text/plain; charset=utf-8"
-        )
+        response = HttpResponse(f"{word}\n", status=status, content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["Vary"] = TOKEN_HEADER
@@ -231,12 +261,12 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        checks = ENDPOINTS.get(request.path_info)
-        if checks is None:
+        endpoint = ENDPOINTS.get(request.path_info)
+        if endpoint is None:
             return self.get_response(request)
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        return health_response(request, checks)
+        return health_response(request, endpoint)
 
 
 def worker_heartbeat(*, worker_id: str, started_at, now=None) -> WorkerHeartbeat:

@@ -61,8 +61,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # CACHES
 # ------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/6.1/topics/cache/
-# Rate limits and login throttling live here: production shares one Redis between all workers.
+# Rate limits and login throttling live here: production shares one Redis between all workers. While Redis
+# cannot be reached, each process carries on with its own memory and the limits count per process
+# (core/cache.py; docs/operations.md "When Redis is down").
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "core.cache.RedisWithFallbackCache"
 
 # APPS
 # ------------------------------------------------------------------------------
