@@ -36,6 +36,21 @@ def case_documents_html(case) -> str:
     return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({})</li>', links))
 
 
+class CaseDocumentsAdminMixin:
+    """A read-only "documents" field on a change page: the case's documents, each a link the clerk can open.
+
+    Add "documents" to the admin's fields and readonly_fields. A record that is not itself the case (a grant
+    agreement belongs to its offer's case) names its case in `documents_case`.
+    """
+
+    def documents_case(self, obj):
+        return obj
+
+    @admin.display(description=_("documents"))
+    def documents(self, obj):
+        return case_documents_html(self.documents_case(obj) if obj is not None else None)
+
+
 class HistoryViewOnlyMixin:
     """For a SimpleHistoryAdmin: older versions can be looked at, never restored.
 

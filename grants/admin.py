@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin, WorkflowAdminMixin
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ReadOnlyModelAdmin, WorkflowAdminMixin
 from core.services import CaseWorkError
 from grants import rules, selectors, services
 from grants.forms import (
@@ -228,11 +228,12 @@ OFFER_READONLY = [
     "channel",
     "created_at",
     "closed_at",
+    "documents",
 ]
 
 
 @admin.register(GrantOffer)
-class GrantOfferAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "organisation_name", "title", "call", "requested_amount", "merit_score", "status"]
     list_filter = ["status", "kind", "call__year"]
     list_select_related = ["call", "handler"]
@@ -243,6 +244,7 @@ class GrantOfferAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     inlines = [OfferActionInline, OfferResultInline, OfferCostLineInline]
     fieldsets = [
         (None, {"fields": ["case_mark", "kind", "call", "status", "handler"]}),
+        (_("Documents"), {"fields": ["documents"]}),
         (
             _("II. The offeror"),
             {
@@ -465,8 +467,12 @@ AGREEMENT_SIGNED_FIELDS = [
 
 
 @admin.register(GrantAgreement)
-class GrantAgreementAdmin(ServiceRefusalAdminMixin, SimpleHistoryAdmin):
-    """Signing an agreement calls `services.agreement_sign`; the signed terms are read-only afterwards."""
+class GrantAgreementAdmin(ServiceRefusalAdminMixin, CaseDocumentsAdminMixin, SimpleHistoryAdmin):
+    """Signing an agreement calls `services.agreement_sign`; the signed terms are read-only afterwards.
+
+    The agreement belongs to its offer's case: its page lists that case's documents (the offer, the offeror's
+    attachments and declarations, the agreement and every letter since).
+    """
 
     list_display = ["number", "offer", "amount", "signed_on", "implementation_to"]
     list_select_related = ["offer"]
@@ -489,10 +495,14 @@ class GrantAgreementAdmin(ServiceRefusalAdminMixin, SimpleHistoryAdmin):
                 _("Deadlines"),
                 {"fields": ["final_report_due", "unused_return_due", "transferred_on", "information_obligation"]},
             ),
+            (_("Documents"), {"fields": ["documents"]}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        return [*AGREEMENT_SIGNED_FIELDS, "final_report_due", "unused_return_due"] if obj else []
+        return [*AGREEMENT_SIGNED_FIELDS, "final_report_due", "unused_return_due", "documents"] if obj else []
+
+    def documents_case(self, obj):
+        return obj.offer
 
     @admin.display(description=_("final report due (u.d.p.p. art. 18 ust. 1)"))
     def final_report_due(self, obj):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, case_documents_html
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin
 from core.deadlines import mass_event_decision_latest
 from core.services import CaseWorkError
 from events.admin import save_editable_fields
@@ -44,7 +44,7 @@ class OpinionInline(admin.TabularInline):
 
 
 @admin.register(MassEventPermitApplication)
-class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "event_name", "starts_at", "timeliness_label", "decision_due", "status"]
     list_filter = ["status", "timeliness", "event_type"]
     search_fields = ["case_mark", "event_name", "organiser_name"]
@@ -129,10 +129,6 @@ class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     def masked_pesel(self, obj):
         return obj.masked_pesel
 
-    @admin.display(description=_("documents"))
-    def documents(self, obj):
-        return case_documents_html(obj)
-
     def save_model(self, request, obj, form, change):
         save_editable_fields(request, obj)
 
@@ -178,7 +174,7 @@ class MassEventPermitApplicationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(EventNotification)
-class EventNotificationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "event_name", "starts_at", "is_late", "ban_deadline", "status"]
     list_filter = ["status", "is_late", "is_cyclic", "is_city_institution"]
     search_fields = ["case_mark", "event_name", "organiser_name"]
@@ -281,10 +277,6 @@ class EventNotificationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     @admin.display(description=_("ban deadline"))
     def ban_deadline(self, obj):
         return notification_ban_deadline(obj)
-
-    @admin.display(description=_("documents"))
-    def documents(self, obj):
-        return case_documents_html(obj)
 
     def save_model(self, request, obj, form, change):
         save_editable_fields(request, obj)
