@@ -100,6 +100,7 @@ MIDDLEWARE = [
     # First: /health/, /health/ready/ and /health/live/ answer before host checks and HTTPS redirects (core/health.py).
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -150,6 +151,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/" if DEBUG else environ.Env.NOTSET)
 LOGIN_URL = "admin:login"
+# After the admin's sign-in when `next` is missing or unsafe (another host, `//host`, `javascript:`): the admin's
+# index. Django's default, /accounts/profile/, does not exist here.
+LOGIN_REDIRECT_URL = "admin:index"
 # The axes backend goes first: it refuses a locked-out client before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -241,6 +245,30 @@ SECURE_CSP = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Permissions-Policy (core.middleware.PermissionsPolicyMiddleware): every powerful browser feature is refused to
+# the portal's pages and to anything they could embed; no page uses any of them.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -34,3 +34,14 @@ def test_public_pages_have_no_inline_script_or_style(client):
     assert "<script>" not in body
     assert "<style" not in body
     assert ' style="' not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/opinia/", "/nie-ma-takiej-strony/", "/admin/login/"])
+def test_pages_refuse_the_browser_features_the_portal_does_not_use(client, path):
+    """Camera, microphone, geolocation, payment and the rest are off for the page and anything it embeds."""
+    policy = client.get(path, secure=True)["Permissions-Policy"]
+    features = dict(item.strip().split("=", 1) for item in policy.split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "fullscreen", "browsing-topics"):
+        assert features[feature] == "()"
+    assert set(features.values()) == {"()"}
