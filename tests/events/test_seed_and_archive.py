@@ -119,6 +119,22 @@ def check_is_idempotent():
     )
 
 
+def check_no_two_events_share_a_venue_at_the_same_time():
+    """A hall holds one concert at a time: no two demo dates at one venue overlap (running exhibitions aside)."""
+    dates = EventOccurrence.objects.filter(event__slug__startswith=SLUG_PREFIX).exclude(
+        status=EventOccurrence.Status.CANCELLED
+    )
+    by_venue = {}
+    for venue, start, end, title in dates.values_list("event__venue", "starts_at", "ends_at", "event__title"):
+        if end is None or end - start < timedelta(days=1):
+            by_venue.setdefault(venue, []).append((start, end or start + timedelta(hours=2), title))
+    clashes = []
+    for slots in by_venue.values():
+        slots.sort()
+        clashes += [(a, b) for a, b in zip(slots, slots[1:], strict=False) if b[0] < a[1]]
+    assert clashes == []
+
+
 def test_seed_demo_seeds_a_realistic_calendar_once(db):
     """`seed_demo` (what `make run` calls) seeds the events; one seed, several checks (it takes seconds)."""
     call_command("seed_demo", "--allow-outside-debug", stdout=io.StringIO())
@@ -126,6 +142,7 @@ def test_seed_demo_seeds_a_realistic_calendar_once(db):
     check_venues_are_the_city_institutions_in_their_districts()
     check_has_series_cancellations_postponements_and_submissions()
     check_changes_status_through_the_workflow_only()
+    check_no_two_events_share_a_venue_at_the_same_time()
     check_is_idempotent()
 
 

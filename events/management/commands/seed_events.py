@@ -809,6 +809,7 @@ class Command(DemoDataCommand):
         stats.update(cancelled_dates=0, moved_dates=0)
         with transaction.atomic():
             venues = self._venues()
+            self._booked = self._booked_slots()
             for index in range(existing, target):
                 rng = random.Random(seed * 100_003 + index)  # noqa: S311 — demo data, not security
                 in_past = index < past
@@ -837,7 +838,59 @@ class Command(DemoDataCommand):
             venues[slug] = venue
         return venues
 
+    # One venue, one event at a time: two demo events never share a hall and an hour.
+    # -----------------------------------------------------------------------------------------------------
+    def _booked_slots(self) -> dict[str, list[tuple[datetime, datetime]]]:
+        """The short dates already at each venue (a top-up run continues the calendar of an earlier one)."""
+        booked: dict[str, list[tuple[datetime, datetime]]] = {}
+        rows = EventOccurrence.objects.filter(event__slug__startswith=SLUG_PREFIX).values_list(
+            "event__venue__slug", "starts_at", "ends_at"
+        )
+        for venue, start, end in rows:
+            if self._is_short(start, end):
+                booked.setdefault(venue, []).append((start, end or start + timedelta(hours=2)))
+        return booked
+
+    @staticmethod
+    def _is_short(start: datetime, end: datetime | None) -> bool:
+        """A concert or a class, not a running exhibition (which shares its gallery with what goes on there)."""
+        return end is None or end - start < timedelta(days=1)
+
+    @staticmethod
+    def _series(plan_start: datetime, plan_end: datetime | None, count: int):
+        weeks = [timedelta(weeks=k) for k in range(count)]
+        return [(plan_start + week, plan_end + week if plan_end else None) for week in weeks]
+
+    def _is_free(self, venue: str, dates) -> bool:
+        for start, end in dates:
+            if not self._is_short(start, end):
+                continue
+            end = end or start + timedelta(hours=2)
+            if any(start < other_end and other_start < end for other_start, other_end in self._booked.get(venue, [])):
+                return False
+        return True
+
+    def _book(self, venue: str, dates) -> None:
+        for start, end in dates:
+            if self._is_short(start, end):
+                self._booked.setdefault(venue, []).append((start, end or start + timedelta(hours=2)))
+
     def _plan(self, rng: random.Random, index: int, today: date, months: int, in_past: bool) -> Plan:
+        """The event of one index: the first venue, hour and week (of a few tried) where its dates are free."""
+        plan = None
+        for attempt in range(12):
+            plan = self._draw(rng, index, today, months, in_past, week_offset=attempt // 4)
+            dates = list(plan.occurrences)
+            if plan.series_count > 1:
+                dates += self._series(*plan.occurrences[0], plan.series_count)[1:]
+            if self._is_free(plan.venue, dates):
+                break
+        self._book(plan.venue, dates)
+        return plan
+
+    def _draw(
+        self, rng: random.Random, index: int, today: date, months: int, in_past: bool, week_offset: int = 0
+    ) -> Plan:
         if in_past:
             day = today - timedelta(days=rng.randint(2, 35))
         else:
@@ -854,6 +907,7 @@ class Command(DemoDataCommand):
         ]
         blueprint = rng.choices(fitting, weights=[b.weight for b in fitting])[0]
         day = self._nearest_weekday(day, blueprint.weekdays)
+        day += timedelta(weeks=-week_offset if in_past else week_offset)
         if in_past and day >= today:
             day -= timedelta(weeks=1)
 
@@ -981,7 +1035,7 @@ class Command(DemoDataCommand):
                 acting_user=None,
             )
             stats["occurrences"] += len(dates)
-            self._adjust_series(rng, dates, stats)
+            self._adjust_series(rng, dates, stats, venue=plan.venue)
         event_publish(event=event, acting_user=None)
         if plan.fate == "cancelled":
             transition_perform(obj=event, name="cancel", acting_user=None, note=rng.choice(CANCEL_NOTES))
@@ -992,7 +1046,7 @@ class Command(DemoDataCommand):
         elif plan.fate == "scheduled":
             stats["scheduled"] += 1
 
-    def _adjust_series(self, rng, dates: list[EventOccurrence], stats) -> None:
+    def _adjust_series(self, rng, dates: list[EventOccurrence], stats, *, venue: str) -> None:
         """Holiday breaks and the odd illness: cancel or move single dates of a weekly series."""
         for occurrence in dates:
             local = timezone.localtime(occurrence.starts_at)
@@ -1009,6 +1063,10 @@ class Command(DemoDataCommand):
             moved_from = timezone.localtime(victim.starts_at)
             length = victim.ends_at - victim.starts_at if victim.ends_at else None
             new_start = victim.starts_at + timedelta(days=1)
+            moved = [(new_start, new_start + length if length else None)]
+            if not self._is_free(venue, moved):
+                return
+            self._book(venue, moved)
             occurrence_move(
                 occurrence=victim,
                 starts_at=new_start,
