@@ -63,6 +63,21 @@ def when_range(value: str, today=None):
     return None
 
 
+def weekend_range(dates, now=None):
+    """(start, end) of "this weekend" for `dates`: the coming Saturday and Sunday, or the next ones once it is over.
+
+    On a Sunday evening nothing of today's weekend may be left to go to; a resident asking for the weekend
+    then plans the coming one, so the range moves to next Saturday and Sunday. "Left" means a date of `dates`
+    that has not ended by `now` (a running exhibition counts).
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    start, end = when_range("weekend", today=today)
+    if today.weekday() == 6 and not overlapping(dates, now, end).exists():
+        return when_range("weekend", today=today + timedelta(days=1))
+    return start, end
+
+
 def overlapping(queryset, start, end):
     """Dates of `queryset` on between `start` and `end`: starting then, or begun earlier and still running."""
     return queryset.filter(starts_at__lt=end).filter(
@@ -178,7 +193,7 @@ class OccurrenceFilter(django_filters.FilterSet):
         return queryset
 
     def filter_when(self, queryset, name, value):
-        bounds = when_range(value)
+        bounds = weekend_range(queryset) if value == "weekend" else when_range(value)
         if bounds is None:
             return queryset
         start, end = bounds

@@ -12,7 +12,7 @@ from django.db.models.functions import RowNumber, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from events.filters import _day_bounds, overlapping, when_range
+from events.filters import _day_bounds, overlapping, weekend_range
 from events.models import Event, EventOccurrence, Venue
 
 
@@ -35,17 +35,17 @@ def occurrences_upcoming(*, now: datetime | None = None) -> QuerySet[EventOccurr
 def weekend_highlights(*, limit: int, now: datetime | None = None) -> list[EventOccurrence]:
     """Return up to `limit` public dates of this weekend for the home page, one per event, in ONE query.
 
-    "This weekend" is the calendar filter's (`when_range("weekend")`): the coming Saturday and Sunday, or
-    what is left of them. Events the clerks marked as highlights come first, then dates starting at the
-    weekend before exhibitions that began earlier, each group soonest first; cancelled dates are left out.
-    A bounded slice is read and repeated events are dropped in Python, so a festival with a date every
-    hour still shows once.
+    "This weekend" is the calendar filter's (`weekend_range`): the coming Saturday and Sunday, or what is left
+    of them; on a Sunday with nothing left (one more query), the next ones. Events the clerks marked as
+    highlights come first, then dates starting at the weekend before exhibitions that began earlier, each
+    group soonest first; cancelled dates are left out. A bounded slice is read and repeated events are
+    dropped in Python, so a festival with a date every hour still shows once.
     """
     now = now or timezone.now()
-    start, end = when_range("weekend", today=timezone.localdate(now))
+    upcoming = occurrences_upcoming(now=now).exclude(status=EventOccurrence.Status.CANCELLED)
+    start, end = weekend_range(upcoming, now=now)
     rows = (
-        overlapping(occurrences_upcoming(now=now), start, end)
-        .exclude(status=EventOccurrence.Status.CANCELLED)
+        overlapping(upcoming, start, end)
         .exclude(event__status=Event.Status.CANCELLED)
         .annotate(started_before=Case(When(starts_at__lt=start, then=Value(1)), default=Value(0)))
         .order_by("-event__is_highlighted", "started_before", "starts_at", "pk")[: limit * 5]

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.template.loader import render_to_string
@@ -265,3 +266,29 @@ def test_home_shows_the_weekend_block_with_recommended_events_and_a_link_to_the_
 def test_home_leaves_the_weekend_block_out_when_nothing_is_on(client, venue):
     make_event(venue, title="Za trzy tygodnie", start=timezone.now() + timedelta(days=21))
     assert 'id="home-weekend"' not in client.get("/").content.decode()
+
+
+def test_on_a_sunday_evening_the_weekend_is_the_coming_one(client, venue):
+    """Sunday 6 December 2026, 21:00: today's last concert is over, so "this weekend" is 12–13 December."""
+    with time_machine.travel(datetime(2026, 12, 6, 21, 0, tzinfo=WARSAW), tick=False):
+        make_event(venue, title="Niedzielny koncert", start=datetime(2026, 12, 6, 17, 0, tzinfo=WARSAW))
+        saturday = datetime(2026, 12, 12, 18, 0, tzinfo=WARSAW)
+        make_event(venue, title="Sobotni spektakl", start=saturday, is_highlighted=True)
+        make_event(venue, title="Za dwa tygodnie", start=datetime(2026, 12, 19, 18, 0, tzinfo=WARSAW))
+        listed = client.get("/wydarzenia/", {"kiedy": "weekend"}).content.decode()
+        home = weekend_section(client.get("/").content.decode())
+
+    assert "Sobotni spektakl" in listed
+    assert "Za dwa tygodnie" not in listed
+    assert "Sobotni spektakl" in home
+
+
+def test_on_a_sunday_afternoon_the_weekend_is_still_today(client, venue):
+    """Sunday 6 December 2026, 15:00: the 17:00 concert is still to come, so the weekend is today's."""
+    with time_machine.travel(datetime(2026, 12, 6, 15, 0, tzinfo=WARSAW), tick=False):
+        make_event(venue, title="Niedzielny koncert", start=datetime(2026, 12, 6, 17, 0, tzinfo=WARSAW))
+        make_event(venue, title="Sobotni spektakl", start=datetime(2026, 12, 12, 18, 0, tzinfo=WARSAW))
+        listed = client.get("/wydarzenia/", {"kiedy": "weekend"}).content.decode()
+
+    assert "Niedzielny koncert" in listed
+    assert "Sobotni spektakl" not in listed
