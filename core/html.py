@@ -1,5 +1,7 @@
 """Sanitising of rich text that clerks paste (often from Word) before it reaches a public page."""
 
+import re
+
 import nh3
 from django.db import models
 
@@ -15,10 +17,33 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+# A tag that lays out text in blocks or lines: text with one of them is HTML, text without is plain.
+BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|ul|ol|li|h[1-6]|table|blockquote|hr)\b", re.IGNORECASE)
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def plain_text_paragraphs(value: str) -> str:
+    """Plain text as HTML: a blank line starts a paragraph, a single line break stays a line break.
+
+    An organiser's submission or a release typed without an editor is plain text; rendered as HTML as it is,
+    its blank lines would vanish and it would read as one block. What tags it has are left to
+    `sanitise_html`, which runs next.
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    paragraphs = [part.strip() for part in BLANK_LINES.split(text) if part.strip()]
+    return "".join("<p>{}</p>".format("<br>".join(part.split("\n"))) for part in paragraphs)
+
+
 def sanitise_html(value: str) -> str:
-    """Return `value` with only a small, accessible subset of HTML: no scripts, styles or event handlers."""
+    """Return `value` with only a small, accessible subset of HTML: no scripts, styles or event handlers.
+
+    Plain text (no block or line tags) with line breaks becomes paragraphs first (`plain_text_paragraphs`).
+    """
+    value = value or ""
+    if "\n" in value.strip() and not BLOCK_TAG.search(value):
+        value = plain_text_paragraphs(value)
     return nh3.clean(
-        value or "",
+        value,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
