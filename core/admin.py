@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -155,11 +157,26 @@ class PublicImageForm(forms.ModelForm):
         return cleaned
 
 
+def image_preview_html(image) -> str:
+    """A thumbnail of `image` for the admin, served by the permission-checked preview (also while withheld)."""
+    if image is None or not image.pk:
+        return "—"
+    url = reverse("core:image_preview", kwargs={"pk": image.pk})
+    return format_html(
+        '<a href="{}"><img src="{}" alt="{}" class="admin-image-preview" width="160"></a>', url, url, image.alt_text
+    )
+
+
 @admin.register(PublicImage)
 class PublicImageAdmin(admin.ModelAdmin):
-    list_display = ["alt_text", "width", "height", "created_at"]
+    list_display = ["alt_text", "withheld", "width", "height", "created_at"]
+    list_filter = ["withheld"]
     search_fields = ["alt_text"]
-    readonly_fields = ["image", "width", "height", "created_at"]
+    readonly_fields = ["preview", "withheld", "width", "height", "created_at"]
+
+    @admin.display(description=_("image"))
+    def preview(self, obj):
+        return image_preview_html(obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
@@ -170,7 +187,9 @@ class PublicImageAdmin(admin.ModelAdmin):
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fields(self, request, obj=None):
-        return ["upload", "alt_text"] if obj is None else ["image", "alt_text", "width", "height", "created_at"]
+        if obj is None:
+            return ["upload", "alt_text"]
+        return ["preview", "alt_text", "withheld", "width", "height", "created_at"]
 
     def save_model(self, request, obj, form, change):
         if change:

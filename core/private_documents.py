@@ -191,6 +191,36 @@ def document_download(request, pk: int):
     return _file_response(document)
 
 
+@require_safe
+def image_preview(request, pk: int):
+    """Show staff who may view public images the largest JPEG of an image, withheld or not (404 for others).
+
+    A withheld image (a press photo under embargo) has no public address: this is how clerks see it in
+    the admin. Answers are never cached, so a preview does not outlive the clerk's session in a cache.
+    """
+    from core.models import PublicImage
+    from core.public_images import image_original, image_rendition
+
+    if not _is_verified_staff(request.user):
+        raise Http404
+    if not (request.user.has_perm("core.view_publicimage") or request.user.has_perm("core.change_publicimage")):
+        raise PermissionDenied
+    image = get_object_or_404(PublicImage, pk=pk)
+    jpeg = [r for r in image.renditions if r["format"] == "jpg"]
+    if jpeg:
+        largest = max(jpeg, key=lambda r: r["width"])
+        stored, mime_type = image_rendition(image, width=largest["width"], extension="jpg"), "image/jpeg"
+    else:
+        stored = image_original(image)
+        mime_type = mimetypes.guess_type(stored.name)[0] or _FALLBACK_MIME_TYPE
+    return stored_file_response(
+        stored,
+        filename=f"podglad-{image.pk}.{stored.name.rsplit('.', 1)[-1]}",
+        mime_type=mime_type,
+        as_attachment=False,
+    )
+
+
 def applicant_documents(*, content_type_id: int, object_id: int):
     """The documents of a case its applicant may download: the department's letters and their own uploads.
 

@@ -20,4 +20,5 @@ urlpatterns = [
         name="case_document_download",
     ),
     path("dokumenty/<int:pk>/pobierz/", private_documents.document_download, name="document_download"),
+    path("dokumenty/obrazy/<int:pk>/podglad/", private_documents.image_preview, name="image_preview"),
 ]

@@ -201,9 +201,21 @@ class RetentionAction(models.Model):
 
 
 class PublicImage(models.Model):
-    """An image shown on public pages: re-encoded without EXIF, with WebP and JPEG renditions and alt text."""
+    """An image shown on public pages: re-encoded without EXIF, with WebP and JPEG renditions and alt text.
+
+    A withheld image (a press photo under embargo) keeps its original and renditions in the private
+    storage, outside MEDIA_ROOT, so no public address exists until its owner publishes it
+    (`core.public_images.public_image_publish` moves the files to public media under fresh names). Public
+    templates never render a withheld image; clerks see it through a permission-checked preview.
+    """
 
     image = models.ImageField(_("image"), upload_to="images/")
+    withheld = models.BooleanField(
+        _("withheld until publication"),
+        default=False,
+        editable=False,
+        help_text=_("Kept in private storage, without a public address, until the press release is published."),
+    )
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,
