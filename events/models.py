@@ -138,8 +138,16 @@ class Event(TimeStampedModel):
         default=False,
         help_text=_("Shown first among the weekend's highlights on the home page."),
     )
+    # A press photo under embargo (withheld) cannot be chosen: it has no public address until its release is
+    # published, and the event page would show it before then. Once published, it may be reused.
     image = models.ForeignKey(
-        PublicImage, verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        PublicImage,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"withheld": False},
     )
     image_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     price_kind = models.CharField(_("admission"), max_length=10, choices=PriceKind, default=PriceKind.FREE)

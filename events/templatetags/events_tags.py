@@ -196,7 +196,7 @@ def event_structured_data(event: Event, occurrences: list[EventOccurrence], *, a
         "offers": offers,
         "isAccessibleForFree": event.is_free,
     }
-    if event.image_id:
+    if event.image_id and not event.image.withheld:
         common["image"] = [absolute(picture_sources(event.image)["src"])]
     data = []
     for occurrence in occurrences[:MAX_JSON_LD_DATES]:
