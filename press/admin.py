@@ -11,18 +11,24 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import image_preview_html
 from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.private_documents import stored_file_response
 from core.search import text_search
-from core.uploads import PDF, ValidatedFileField
+from core.slugs import polish_slugify
+from core.uploads import IMAGE_KINDS, PDF, ValidatedFileField
 from events.admin import save_editable_fields
 from press.contacts_csv import contacts_export, contacts_import
 from press.documents import reception_list_pdf, reception_rows
@@ -45,7 +51,7 @@ from press.models import (
     SocialPost,
     Topic,
 )
-from press.services import letter_version_add
+from press.services import letter_version_add, release_photo_image_store
 
 
 @admin.register(Topic)
@@ -56,11 +62,83 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ReleasePhotoForm(forms.ModelForm):
+    """A photo is uploaded here, for this release only: while the release is not public the file is withheld
+    (private storage, no public address) and clerks see it through the preview (press.services)."""
+
+    upload = ValidatedFileField(
+        label=_("photo file"),
+        allowed_kinds=IMAGE_KINDS,
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. On a saved photo: a new file replaces it."),
+    )
+    alt_text = forms.CharField(
+        label=_("alternative text"),
+        max_length=250,
+        required=False,
+        help_text=_("What the photo shows, for people who cannot see it, e.g. “Orchestra on the stage of MCK”."),
+    )
+    acting_user = None
+
+    class Meta:
+        model = ReleasePhoto
+        fields = ["upload", "alt_text", "caption", "author", "licence", "image_rights_confirmed", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["alt_text"].initial = self.instance.image.alt_text
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk and not cleaned.get("upload"):
+            self.add_error("upload", gettext("Choose the file of the photo."))
+        if not " ".join((cleaned.get("alt_text") or "").split()):
+            self.add_error("alt_text", gettext("Describe what the image shows (alternative text)."))
+        return cleaned
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        upload, alt_text = self.cleaned_data.get("upload"), " ".join(self.cleaned_data["alt_text"].split())
+        if upload:
+            # Checked by the field already (kind, size, pixels), so storing it does not fail on the file.
+            photo.image = release_photo_image_store(
+                release=photo.release, uploaded_file=upload, alt_text=alt_text, acting_user=self.acting_user
+            )
+        elif photo.image.alt_text != alt_text:
+            photo.image.alt_text = alt_text
+            photo.image.save(update_fields=["alt_text"])
+        if commit:
+            photo.save()
+        return photo
+
+
 class ReleasePhotoInline(admin.TabularInline):
     model = ReleasePhoto
+    form = ReleasePhotoForm
     extra = 0
-    autocomplete_fields = ["image"]
-    fields = ["image", "caption", "author", "licence", "image_rights_confirmed", "position"]
+    fields = ["preview", "upload", "alt_text", "caption", "author", "licence", "image_rights_confirmed", "position"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("photo"))
+    def preview(self, obj):
+        return image_preview_html(obj.image) if obj.pk else "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = type("ReleasePhotoForm", (formset.form,), {"acting_user": request.user})
+        return formset
+
+
+class PrivateFileInput(AdminFileWidget):
+    """The admin's file input without the "currently: <link>" of the stored file: a private file has no URL
+    (the storage's would point under /media/, where it is not); the inline links the preview instead."""
+
+    def is_initial(self, value):
+        return False
 
 
 class ReleaseAttachmentForm(forms.ModelForm):
@@ -69,6 +147,7 @@ class ReleaseAttachmentForm(forms.ModelForm):
         label=_("file (PDF)"),
         allowed_kinds=[PDF],
         max_bytes=ATTACHMENT_MAX_BYTES,
+        widget=PrivateFileInput,
         help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
     )
 
@@ -81,7 +160,15 @@ class ReleaseAttachmentInline(admin.TabularInline):
     model = ReleaseAttachment
     form = ReleaseAttachmentForm
     extra = 0
-    fields = ["title", "file", "position"]
+    fields = ["title", "preview", "file", "position"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("stored file"))
+    def preview(self, obj):
+        if not obj.pk:
+            return "—"
+        url = reverse("admin:press_pressrelease_attachment_preview", args=[obj.release_id, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Open the PDF"))
 
 
 class CorrectionInline(admin.TabularInline):
@@ -160,6 +247,29 @@ class PressReleaseAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if PressRelease.objects.published().filter(pk=obj.pk).exists() else None
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:release_id>/zalaczniki/<int:pk>/",
+                self.admin_site.admin_view(self.attachment_preview),
+                name="press_pressrelease_attachment_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def attachment_preview(self, request, release_id: int, pk: int):
+        """A release's PDF for clerks who may view releases, also under embargo (never cached)."""
+        release = PressRelease.objects.filter(pk=release_id).first()
+        if release is None or not self.has_view_or_change_permission(request, release):
+            raise PermissionDenied
+        attachment = get_object_or_404(ReleaseAttachment, pk=pk, release=release)
+        return stored_file_response(
+            attachment.file,
+            filename=f"{polish_slugify(attachment.title) or 'zalacznik'}.pdf",
+            mime_type="application/pdf",
+            as_attachment=False,
+        )
 
     def save_model(self, request, obj, form, change):
         if change:

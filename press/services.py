@@ -4,6 +4,7 @@ Statuses change only through `core.services.transition_perform`; the functions n
 `release_published` are the workflow's effects (run in the transition's transaction).
 """
 
+import logging
 from datetime import timedelta
 
 from django.db import transaction
@@ -16,6 +17,8 @@ from press.models import PressRelease, PressReleaseCorrection
 # [K] A release published by hand with an embargo time this far in the past is an archive entry
 # (back-dated): it is not mailed to the media. Kept as a constant so the office can change it.
 BACKDATE_TOLERANCE = timedelta(minutes=15)
+
+logger = logging.getLogger(__name__)
 
 
 class PressError(CaseWorkError):
@@ -63,6 +66,77 @@ def _stamp_publication(release: PressRelease, now) -> list[str]:
     return changed
 
 
+# Photos under embargo
+# ------------------------------------------------------------------------------
+# Decision (issue 13, point 11): a photo of a release that is not public is a *withheld* PublicImage — its
+# original and renditions live in the private storage, outside MEDIA_ROOT, so no public address exists.
+# While withheld it is shown only by views that check the release is public at that moment
+# (press.views.photo_rendition / photo_download: the same query as the release page, so photos appear at
+# the embargo second even before the publishing task runs) and to clerks by core's permission-checked
+# preview. Once the release is published its images move to public media under fresh names: from then on
+# they are ordinary public images (served by nginx, cacheable, and an event may reuse them).
+
+
+def release_is_public(release: PressRelease, *, now=None) -> bool:
+    """True when the public may see `release` at `now` (the newsroom's own query)."""
+    return PressRelease.objects.published(now).filter(pk=release.pk).exists()
+
+
+def release_photo_image_store(*, release: PressRelease, uploaded_file, alt_text: str, acting_user):
+    """Store an uploaded photo for `release` as a PublicImage, withheld while the release is not public."""
+    from core.public_images import public_image_create
+
+    return public_image_create(
+        uploaded_file=uploaded_file,
+        alt_text=alt_text,
+        acting_user=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+        withheld=not release_is_public(release),
+    )
+
+
+def release_photo_add(*, release: PressRelease, uploaded_file, alt_text: str, acting_user, **fields):
+    """Add a photo to `release` from an upload (checked, re-encoded, without EXIF) and return it.
+
+    While the release is not public the image is withheld: stored privately, with no public address, until
+    the release is published (release_photos_publish). `fields` are the photo's caption, author, licence,
+    image_rights_confirmed and position. Raises ValidationError for a bad file or a missing alt text.
+    """
+    from press.models import ReleasePhoto
+
+    image = release_photo_image_store(
+        release=release, uploaded_file=uploaded_file, alt_text=alt_text, acting_user=acting_user
+    )
+    photo = ReleasePhoto(release=release, image=image, **fields)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
+def release_photos_publish(release: PressRelease) -> int:
+    """Move the withheld photos of a public release to public media (fresh names); return how many.
+
+    Does nothing while the release is not public, so a rolled-back or premature call never exposes a photo.
+    Idempotent: a photo already public is left alone.
+    """
+    from core.public_images import public_image_publish
+    from press.models import ReleasePhoto
+
+    if not release_is_public(release):
+        return 0
+    photos = ReleasePhoto.objects.filter(release=release, image__withheld=True).select_related("image")
+    moved = 0
+    for photo in photos:
+        public_image_publish(photo.image)
+        moved += 1
+    return moved
+
+
+def _photos_publish_after_commit(release: PressRelease) -> None:
+    # After commit: files are not transactional, and a failed move only delays the public copies (the
+    # release page keeps serving the photos through the checked view; releases_publish_due retries).
+    transaction.on_commit(lambda: release_photos_publish(release))
+
+
 def release_published(release: PressRelease, *, acting_user, note: str = "") -> None:
     """Effect of "publish" (by hand, from approved): visible from now, or from a past `publish_at`.
 
@@ -73,6 +147,7 @@ def release_published(release: PressRelease, *, acting_user, note: str = "") -> 
     now = timezone.now()
     backdated = release.publish_at is not None and release.publish_at < now - BACKDATE_TOLERANCE
     _stamp_publication(release, now)
+    _photos_publish_after_commit(release)
     if not backdated:
         _distribute(release)
 
@@ -84,6 +159,7 @@ def release_published_on_schedule(release: PressRelease, *, acting_user, note: s
     when the publishing task runs late.
     """
     _stamp_publication(release, timezone.now())
+    _photos_publish_after_commit(release)
     _distribute(release)
 
 
@@ -120,7 +196,24 @@ def releases_publish_due(*, now=None) -> int:
             # Moved by a clerk or a concurrent run in the meantime: nothing to do.
             continue
         published += 1
+    _withheld_photos_publish(now)
     return published
+
+
+def _withheld_photos_publish(now) -> None:
+    """Publish the photos still withheld of every public release (a move that failed after commit is retried)."""
+    from press.models import ReleasePhoto
+
+    pending = (
+        PressRelease.objects.published(now)
+        .filter(pk__in=ReleasePhoto.objects.filter(image__withheld=True).values("release_id"))
+        .order_by("publish_at")
+    )
+    for release in pending:
+        try:
+            release_photos_publish(release)
+        except OSError:
+            logger.exception("event=release_photos_publish_failed release=%s", release.pk)
 
 
 # Press conferences and accreditation

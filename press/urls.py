@@ -21,5 +21,10 @@ urlpatterns = [
     ),
     path("prasa/<slug:slug>/", views.ReleaseDetailView.as_view(), name="release_detail"),
     path("prasa/<slug:slug>/zdjecia/<int:pk>/", views.photo_download, name="photo_download"),
+    path(
+        "prasa/<slug:slug>/zdjecia/<int:pk>/<int:width>.<slug:extension>",
+        views.photo_rendition,
+        name="photo_rendition",
+    ),
     path("prasa/<slug:slug>/zalaczniki/<int:pk>/", views.attachment_download, name="attachment_download"),
 ]

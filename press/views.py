@@ -8,7 +8,7 @@ import csv
 import io
 
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from core.mail import mail_enqueue
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import PublicCaseCreateView, current_information_clause, private_response, tracking_url
+from core.public_images import RENDITION_FORMATS, image_original, image_rendition
 from core.slugs import polish_slugify
 from press import selectors
 from press.distribution import contact_from_token
@@ -103,20 +104,53 @@ class ReleaseDetailView(TemplateView):
         return context
 
 
+IMAGE_MIME_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+
+def _public_photo_or_404(slug: str, pk: int) -> ReleasePhoto:
+    release = selectors.release_get_published_or_404(slug)
+    return get_object_or_404(ReleasePhoto.objects.select_related("image", "release"), pk=pk, release=release)
+
+
 @require_safe
 def photo_download(request, slug: str, pk: int):
-    """The original of a release's photo (re-encoded, without EXIF), only while the release is public."""
-    release = selectors.release_get_published_or_404(slug)
-    photo = get_object_or_404(ReleasePhoto.objects.select_related("image"), pk=pk, release=release)
-    extension = photo.image.image.name.rsplit(".", 1)[-1].lower()
-    mime_type = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}.get(
-        extension, "application/octet-stream"
-    )
+    """The original of a release's photo (re-encoded, without EXIF), only while the release is public.
+
+    Works whether the photo is still withheld (private storage, just after the embargo) or already moved to
+    public media: the check is the release page's own query.
+    """
+    photo = _public_photo_or_404(slug, pk)
+    release = photo.release
+    stored = image_original(photo.image)
+    extension = stored.name.rsplit(".", 1)[-1].lower()
+    mime_type = IMAGE_MIME_TYPES.get(extension, "application/octet-stream")
     return stored_file_response(
-        photo.image.image,
+        stored,
         filename=f"{release.slug[:60]}-{photo.pk}.{extension}",
         mime_type=mime_type,
         as_attachment=True,
+        cache_control="public, max-age=300",
+    )
+
+
+@require_safe
+def photo_rendition(request, slug: str, pk: int, width: int, extension: str):
+    """One width of a release's photo for its page, only while the release is public (404 before, for anyone).
+
+    The page uses these addresses while the photo is still withheld (the embargo has just ended and the
+    publishing task has not moved the files to public media yet); afterwards they keep working.
+    """
+    if extension not in RENDITION_FORMATS:
+        raise Http404
+    photo = _public_photo_or_404(slug, pk)
+    stored = image_rendition(photo.image, width=width, extension=extension)
+    if stored is None:
+        raise Http404
+    return stored_file_response(
+        stored,
+        filename=f"{photo.release.slug[:60]}-{photo.pk}-{width}.{extension}",
+        mime_type=IMAGE_MIME_TYPES[extension],
+        as_attachment=False,
         cache_control="public, max-age=300",
     )
 

@@ -1,8 +1,9 @@
-"""Template helpers of the newsroom: schema.org NewsArticle data of a release."""
+"""Template helpers of the newsroom: schema.org NewsArticle data of a release, its photos as <picture>."""
 
 from django import template
-from django.core.files.storage import default_storage
+from django.urls import reverse
 
+from core.public_images import picture_sources
 from events.ical import site_url
 from events.templatetags.events_tags import SCHEMA, json_ld
 
@@ -17,6 +18,35 @@ PUBLISHER = {
 
 def _absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else site_url(url)
+
+
+def photo_sources(release, photo) -> dict:
+    """The <picture> sources of a release's photo: public media, or the checked view while it is withheld.
+
+    A withheld photo is shown only on the page of a public release (the embargo has just ended and the
+    files are not moved yet), through press:photo_rendition, which checks the release again.
+    """
+    if not photo.image.withheld:
+        return picture_sources(photo.image)
+
+    def url(rendition):
+        return reverse(
+            "press:photo_rendition",
+            kwargs={
+                "slug": release.slug,
+                "pk": photo.pk,
+                "width": rendition["width"],
+                "extension": rendition["format"],
+            },
+        )
+
+    return picture_sources(photo.image, url=url)
+
+
+@register.inclusion_tag("includes/picture.html")
+def release_picture(release, photo, sizes="100vw", css_class=""):
+    """Render a photo of a public release as <picture> (core's includes/picture.html)."""
+    return {"image": photo.image, "sizes": sizes, "css_class": css_class, **photo_sources(release, photo)}
 
 
 def release_structured_data(release, photos) -> dict:
@@ -35,7 +65,7 @@ def release_structured_data(release, photos) -> dict:
         "publisher": {**PUBLISHER},
     }
     if photos:
-        data["image"] = [_absolute(default_storage.url(photo.image.image.name)) for photo in photos]
+        data["image"] = [_absolute(photo_sources(release, photo)["src"]) for photo in photos]
     if release.corrections.all():
         data["correction"] = [
             {"@type": "CorrectionComment", "text": c.note, "datePublished": c.created_at.isoformat(timespec="seconds")}

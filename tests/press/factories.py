@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from core.public_images import public_image_create
 from core.uploads import PDF, random_upload_name
 from press.models import MediaContact, MediaList, PressRelease, ReleaseAttachment, ReleasePhoto, Topic
-from press.services import release_create, release_transition
+from press.services import release_create, release_photo_add, release_transition
 from tests.core.upload_corpus import valid_pdf
 
 PRESS_GROUP = "Biuro prasowe"
@@ -56,8 +55,15 @@ def jpeg_upload(width=1200, height=800) -> SimpleUploadedFile:
 
 
 def add_photo(release, *, author="Jan Kowalski") -> ReleasePhoto:
-    image = public_image_create(uploaded_file=jpeg_upload(), alt_text="Scena w Parku Strzelnica", acting_user=None)
-    return ReleasePhoto.objects.create(release=release, image=image, author=author, caption="Scena")
+    """A photo uploaded for `release` as the clerk does: withheld while the release is not public."""
+    return release_photo_add(
+        release=release,
+        uploaded_file=jpeg_upload(),
+        alt_text="Scena w Parku Strzelnica",
+        acting_user=None,
+        author=author,
+        caption="Scena",
+    )
 
 
 def add_attachment(release, title="Program Dni Rudy") -> ReleaseAttachment:
