@@ -260,3 +260,25 @@ def check_field_encryption_keys_are_fernet_keys(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@register(deploy=True)
+def check_stamp_duty_account(app_configs=None, **kwargs):
+    """core.W020: a deployment names the City Hall's account for opłata skarbowa, with valid check digits.
+
+    Public forms and tracking pages show it (core.case_fees); debug mode's made-up number does not count.
+    """
+    from django.core.checks import Warning
+
+    from core.case_fees import DEMO_ACCOUNT_DIGITS, nrb_digits, nrb_is_valid
+
+    number = settings.STAMP_DUTY_ACCOUNT_NUMBER
+    if nrb_is_valid(number) and nrb_digits(number) != DEMO_ACCOUNT_DIGITS:
+        return []
+    return [
+        Warning(
+            "DJANGO_STAMP_DUTY_ACCOUNT_NUMBER is not a valid account number of the City Hall.",
+            hint="Set it to the 26-digit account for opłata skarbowa: public forms and tracking pages show it.",
+            id="core.W020",
+        )
+    ]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from core import applicant_changes
+from core import applicant_changes, case_fees
 from core.models import CaseMessage, CaseRegisterEntry, Channel, InformationClause, StatusChange
 from core.private_documents import applicant_documents
 from core.public_forms import PublicFormMixin, rate_limit_exceeded, reject_control_characters
@@ -204,6 +204,7 @@ def case_tracking(request, token):
     documents = applicant_documents(content_type_id=content_type.pk, object_id=case.pk).order_by("created_at", "pk")
     context = {
         **applicant_changes.tracking_context(case, token),
+        **case_fees.fee_context(case, token),
         "documents": documents,
         "entry": entry,
         "case": case,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import applicant_changes, private_documents, public_cases, views
+from core import applicant_changes, case_fees, private_documents, public_cases, views
 
 app_name = "core"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("sprawy/<token:token>/", public_cases.case_tracking, name="case_tracking"),
     path("sprawy/<token:token>/potwierdzenie/", public_cases.case_confirmation, name="case_confirmation"),
     path("sprawy/<token:token>/zmiany/", applicant_changes.case_changes, name="case_changes"),
+    path("sprawy/<token:token>/oplata/", case_fees.case_fee_proof, name="case_fee_proof"),
     path(
         "sprawy/<token:token>/dokumenty/<int:pk>/",
         private_documents.case_document_download,

@@ -7,6 +7,7 @@ production start without them fails with ImproperlyConfigured.
 import base64
 import hashlib
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -331,6 +332,21 @@ HEALTH_OUTBOX_MAX_DELAY = timedelta(minutes=env.int("DJANGO_HEALTH_OUTBOX_MAX_MI
 # The task worker (`manage.py task_worker`) writes a heartbeat this often; silence longer than the second fails.
 WORKER_HEARTBEAT_SECONDS = env.int("DJANGO_WORKER_HEARTBEAT_SECONDS", default=15)
 HEALTH_WORKER_MAX_SILENCE = timedelta(seconds=env.int("DJANGO_HEALTH_WORKER_MAX_SECONDS", default=120))
+
+# FEES
+# ------------------------------------------------------------------------------
+# Opłata skarbowa is paid to the account of the City Hall (ustawa z 16.11.2006 o opłacie skarbowej, art. 8 ust. 1
+# and art. 12); public forms show it before sending and the tracking page with the amount due. Debug mode shows an
+# obviously made-up number; a deployment sets the City Hall's real account (`check --deploy` warns without one).
+STAMP_DUTY_ACCOUNT_NUMBER = env(
+    "DJANGO_STAMP_DUTY_ACCOUNT_NUMBER", default="04 0000 0000 0000 0000 0000 0000" if DEBUG else ""
+)
+STAMP_DUTY_ACCOUNT_HOLDER = env(
+    "DJANGO_STAMP_DUTY_ACCOUNT_HOLDER", default="Urząd Miasta Ruda Śląska, pl. Jana Pawła II 6, 41-709 Ruda Śląska"
+)
+# DOMAIN.md §A.5 [K]: the stamp duty for a certified extract from the register of cultural institutions, in PLN
+# for each full or started page of each copy (ustawa o opłacie skarbowej, załącznik cz. II pkt 2).
+REGISTER_EXTRACT_FEE_PER_PAGE = Decimal(env("DJANGO_REGISTER_EXTRACT_FEE_PER_PAGE", default="5.00"))
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
     "DJANGO_SITE_URL": "https://kultura.rudaslaska.pl",
     "DJANGO_ADMINS": "it@rudaslaska.pl",
     "DJANGO_FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItdGVzdHMtMDA=",
+    "DJANGO_STAMP_DUTY_ACCOUNT_NUMBER": "39 1111 2222 3333 4444 5555 6666",
 }
 
 
@@ -57,6 +58,16 @@ def test_deploy_check_warns_about_development_defaults():
     result = run_manage("check", "--deploy", env_overrides=env, drop=("DATABASE_URL",))
     for code in ("core.W010", "core.W011", "core.W012", "core.W013"):
         assert code in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("account", [None, "39 1111 2222 3333 4444 5555 6667", "04 0000 0000 0000 0000 0000 0000"])
+def test_deploy_check_warns_without_a_real_account_for_the_stamp_duty(account):
+    """Forms would show no account, a mistyped one or debug mode's made-up one: the deploy check says so."""
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "DJANGO_STAMP_DUTY_ACCOUNT_NUMBER"}
+    if account is not None:
+        env["DJANGO_STAMP_DUTY_ACCOUNT_NUMBER"] = account
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert "core.W020" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ADMIN_URL"])
