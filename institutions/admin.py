@@ -7,7 +7,7 @@ are a read-only projection of its book.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import Http404
@@ -43,6 +43,7 @@ from institutions.models import (
     ReorganisationPlan,
     Section,
 )
+from institutions.models.extracts import FEE_OPEN_STATUSES
 from institutions.views import serve_private_file
 
 REGISTER_PERMISSION = services.REGISTER_PERMISSION
@@ -915,10 +916,42 @@ class ReorganisationPlanAdmin(HistoryViewOnlyMixin, WorkflowAdminMixin, SimpleHi
 # ------------------------------------------------------------------------------------------------------------------
 
 
+class ExtractRequestAdminForm(forms.ModelForm):
+    """The clerk's form of a request: the pages and the payment follow `services.extract_request_fee_check`."""
+
+    class Meta:
+        model = ExtractRequest
+        fields = ["handler", "copies", "received_on", "pages", "fee_paid", "incoming_reg_no"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None or not {"pages", "fee_paid"} & set(self.fields):
+            return cleaned
+        pages = cleaned.get("pages", self.instance.pages) if "pages" in self.fields else self.instance.pages
+        fee_paid = cleaned.get("fee_paid", False) if "fee_paid" in self.fields else self.instance.fee_paid
+        try:
+            services.extract_request_fee_check(self.instance, pages=pages, fee_paid=fee_paid)
+        except services.RegisterError as error:
+            # A payment without pages is the model's own rule (ExtractRequest.clean), shown at the field.
+            if error.code != "pages_unknown":
+                raise forms.ValidationError(error.message, code=error.code) from error
+        return cleaned
+
+
 @admin.register(ExtractRequest)
 class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdmin):
-    list_display = ["case_mark", "institution", "kind", "applicant_name", "received_on", "due_date", "status"]
-    list_filter = ["status", "kind", "delivery"]
+    form = ExtractRequestAdminForm
+    list_display = [
+        "case_mark",
+        "institution",
+        "kind",
+        "applicant_name",
+        "received_on",
+        "due_date",
+        "fee_paid",
+        "status",
+    ]
+    list_filter = ["status", "fee_paid", "kind", "delivery"]
     list_select_related = ["institution", "handler"]
     search_fields = ["case_mark", "applicant_name", "institution__full_name"]
     date_hierarchy = "received_on"
@@ -936,9 +969,10 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
         "delivery",
         "received_on",
         "due_date",
-        "fee_paid",
+        "preview",
         "pages",
         "fee_due",
+        "fee_paid",
         "issued_on",
         "documents",
         "channel",
@@ -955,7 +989,7 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
         "contact_email",
         "delivery",
         "due_date",
-        "pages",
+        "preview",
         "fee_due",
         "issued_on",
         "documents",
@@ -963,6 +997,43 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
         "created_at",
         "closed_at",
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status not in FEE_OPEN_STATUSES:
+            # Issued or left unprocessed: the pages and the payment are the case's record.
+            readonly += ["pages", "fee_paid", "copies"]
+        elif obj is not None and obj.fee_paid:
+            # The payment was checked against these copies.
+            readonly += ["copies"]
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        """Pages and payment go through `services.extract_request_fee_record`; the other fields are saved as typed."""
+        fee_fields = {"pages", "fee_paid"} & set(form.changed_data)
+        if not change or not fee_fields:
+            return super().save_model(request, obj, form, change)
+        try:
+            services.extract_request_fee_record(
+                request=obj, pages=obj.pages, fee_paid=obj.fee_paid, acting_user=request.user
+            )
+        except (services.RegisterError, PermissionDenied) as error:
+            self.message_user(request, getattr(error, "message", str(error)), messages.ERROR)
+            return None
+        others = [name for name in form.changed_data if name not in fee_fields]
+        if others:
+            obj.save(update_fields=[*others, "updated_at"])
+        return None
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if obj is None or obj.institution_id is None or obj.institution.struck_out_on:
+            return "—"
+        kind = "pelny" if obj.kind == ExtractRequest.Kind.FULL else "skrocony"
+        url = reverse("institutions:extract_printout", kwargs={"entry_no": obj.institution.entry_no, "kind": kind})
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("The extract as a PDF, to count its pages")
+        )
 
     @admin.display(description=_("due date"))
     def due_date(self, obj):

@@ -7,6 +7,7 @@ one-line change. Month periods are counted per k.c. art. 112 / k.p.a. art. 57 §
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -20,12 +21,19 @@ LIQUIDATION_NOTICE_MONTHS = 6
 #: Ustawa z 27.06.1997 o bibliotekach art. 13 ust. 2: 6 months when a public library is merged, divided or
 #: liquidated [V-sec].
 LIBRARY_NOTICE_MONTHS = 6
-#: Ustawa o opłacie skarbowej, załącznik cz. II pkt 2 [V-sec Elbląg, Białobrzegi]: 5 zł for each full or started
-#: page of a certified copy (odpis). [K: keep in step with the schedule.]
-EXTRACT_FEE_PER_PAGE = Decimal("5.00")
 #: How long before a director's term ends the Terminarz reminds the clerk, so that the competition or the
 #: opinions (u.o.p.d.k. art. 15–16) can be done in time [K: the department's practice].
 DIRECTOR_TERM_REMINDER_DAYS = 180
+
+
+def extract_fee_per_page() -> Decimal:
+    """Opłata skarbowa for each full or started page of each copy of a certified extract (odpis), in PLN.
+
+    Ustawa o opłacie skarbowej, załącznik cz. II pkt 2 [V-sec Elbląg, Białobrzegi]: 5 zł a page (DOMAIN.md §A.5).
+    [K: keep in step with the schedule] — the rate is the setting REGISTER_EXTRACT_FEE_PER_PAGE, so a new
+    schedule is a change of configuration, not of code.
+    """
+    return Decimal(settings.REGISTER_EXTRACT_FEE_PER_PAGE).quantize(Decimal("0.01"))
 
 
 def reorganisation_notice_months(*, kind: str, library_involved: bool) -> int | None:

@@ -7,7 +7,6 @@ from core.applicant_changes import CaseChangesForm
 from core.public_cases import PublicCaseForm
 from core.public_forms import reject_control_characters
 from core.uploads import JPEG, PDF, PNG, ValidatedFileField
-from institutions.deadlines import EXTRACT_FEE_PER_PAGE
 from institutions.models import CulturalInstitution, ExtractRequest
 
 MAX_COPIES = 5
@@ -110,9 +109,9 @@ class ExtractRequestForm(PublicCaseForm, ExtractRequestFieldsForm):
         allowed_kinds=[PDF, JPEG, PNG],
         required=False,
         help_text=_(
-            "Optional now: you may also send it within 3 days. The fee is %(fee)s zł for each page of each copy."
-        )
-        % {"fee": EXTRACT_FEE_PER_PAGE},
+            "Optional now: the department counts the pages and tells you the amount on the case's page, where you "
+            "can send the proof later."
+        ),
     )
 
     field_order = [*ExtractRequestFieldsForm.field_order, "fee_proof"]

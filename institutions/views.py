@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.case_fees import stamp_duty_account
 from core.mail import mail_enqueue
 from core.models import PrivateDocument
 from core.private_documents import document_attach
@@ -23,7 +24,7 @@ from core.public_cases import PublicCaseCreateView, tracking_url
 from core.public_forms import rate_limit_exceeded
 from core.uploads import sanitise_original_name
 from institutions import selectors, services
-from institutions.deadlines import EXTRACT_FEE_PER_PAGE
+from institutions.deadlines import extract_fee_per_page
 from institutions.filters import InstitutionFilter
 from institutions.forms import ExtractRequestForm
 from institutions.models import CulturalInstitution, ExtractRequest
@@ -94,7 +95,7 @@ class InstitutionListView(TemplateView):
             rows=rows,
             query=params.urlencode() if applied else "",
             filters_active=applied and bool(params),
-            fee_per_page=EXTRACT_FEE_PER_PAGE,
+            fee_per_page=extract_fee_per_page(),
         )
         return context
 
@@ -296,7 +297,8 @@ class ExtractRequestCreateView(PublicCaseCreateView):
         context = {
             "form": form,
             "info_clause": self.get_info_clause(),
-            "fee_per_page": EXTRACT_FEE_PER_PAGE,
+            "fee_per_page": extract_fee_per_page(),
+            "fee_account": stamp_duty_account(),
             "breadcrumbs": [(gettext("Register of cultural institutions"), reverse("institutions:institution_list"))],
         }
         return render(self.request, self.template_name, context)

@@ -206,20 +206,13 @@ def extract_request(client, book):
 
 def test_the_extract_is_issued_only_after_the_fee_and_lands_in_the_case(extract_request, make_clerk):
     clerk = make_clerk(groups=[factories.REGISTER_GROUP], first_name="Ewa", last_name="Wiśniewska")
-    with pytest.raises(CaseWorkError) as refused:
-        transition_perform(obj=extract_request, name="issue", acting_user=clerk)
-    assert refused.value.code == "fee_unpaid"
-    extract_request.refresh_from_db()
-    assert extract_request.status == ExtractRequest.Status.RECEIVED
-
-    ExtractRequest.objects.filter(pk=extract_request.pk).update(fee_paid=True)
-    extract_request.refresh_from_db()
+    services.extract_request_fee_record(request=extract_request, pages=1, fee_paid=True, acting_user=clerk)
     transition_perform(obj=extract_request, name="issue", acting_user=clerk)
     extract_request.refresh_from_db()
     assert extract_request.status == ExtractRequest.Status.ISSUED
     assert extract_request.issued_on == timezone.localdate()
-    assert extract_request.pages >= 1
-    assert services.extract_fee(extract_request.pages) == 5 * extract_request.pages
+    # The pages the applicant paid for stay the case's record.
+    assert extract_request.pages == 1
     letter = PrivateDocument.objects.get(object_id=extract_request.pk, kind=PrivateDocument.Kind.LETTER)
     with letter.file.open("rb") as handle:
         text = pdf_text(handle.read())
@@ -238,10 +231,9 @@ def test_an_electronic_extract_is_sent_with_the_tracking_link_when_issued(
 ):
     client.post(FORM_URL, form_data(book, kind="abridged", delivery="electronic", copies="2"))
     request = ExtractRequest.objects.get()
-    ExtractRequest.objects.filter(pk=request.pk).update(fee_paid=True)
-    request.refresh_from_db()
-    mailoutbox.clear()
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
+    services.extract_request_fee_record(request=request, pages=1, fee_paid=True, acting_user=clerk)
+    mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         transition_perform(obj=request, name="issue", acting_user=clerk)
     request.refresh_from_db()
@@ -258,13 +250,21 @@ def test_the_fee_counts_every_page_of_every_copy(pages, copies, fee):
     assert services.extract_fee(pages, copies) == fee
 
 
-def test_asking_for_the_fee_writes_to_the_applicant(extract_request, make_clerk, client):
+def test_asking_for_the_fee_tells_the_applicant_the_amount(extract_request, make_clerk, client):
+    """ "Ask for the fee" waits for the pages; then the applicant reads the amount and the clerk's note."""
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
-    with pytest.raises(CaseWorkError):
-        transition_perform(obj=extract_request, name="request_fee", acting_user=clerk)
-    transition_perform(obj=extract_request, name="request_fee", acting_user=clerk, note="Opłata: 10 zł (2 strony).")
+    with pytest.raises(CaseWorkError) as refused:
+        transition_perform(obj=extract_request, name="request_fee", acting_user=clerk, note="Proszę o wpłatę.")
+    assert refused.value.code == "pages_unknown"
+    extract_request.refresh_from_db()
+    assert extract_request.status == ExtractRequest.Status.RECEIVED
+    assert not StatusChange.objects.filter(action="institutions.extract.request_fee").exists()
+
+    services.extract_request_fee_record(request=extract_request, pages=2, fee_paid=False, acting_user=clerk)
+    transition_perform(obj=extract_request, name="request_fee", acting_user=clerk, note="Proszę o wpłatę.")
     page = client.get(f"/sprawy/{extract_request.register_entry.tracking_token}/").content.decode()
-    assert "Opłata: 10 zł (2 strony)." in page
+    assert "Opłata skarbowa za odpis wynosi 10,00 zł (2 strony × 1 egzemplarz × 5,00 zł)." in page
+    assert "Proszę o wpłatę." in page
 
 
 def test_the_pdf_page_count_follows_the_document(book):

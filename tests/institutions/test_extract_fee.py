@@ -1,0 +1,241 @@
+"""Paying for an extract (DOMAIN.md §A.5; ustawa o opłacie skarbowej, załącznik cz. II pkt 2).
+
+The form shows the rate per page and copy and the City Hall's account before sending; the clerk records the
+pages, so the applicant sees the amount on the tracking page and sends the proof of payment from there (a private
+document, never on a public URL); the extract is issued only once the payment is recorded.
+"""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core.models import CaseMessage, Feedback, PrivateDocument, StatusChange
+from core.services import case_open, transition_perform
+from institutions import services
+from institutions.models import ExtractRequest
+from tests.helpers import close_response, form_fields, public_form_data
+from tests.institutions import factories
+
+FORM_URL = "/rejestr-instytucji-kultury/odpis/"
+ACCOUNT = "39 1111 2222 3333 4444 5555 6666"
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def account(settings):
+    settings.STAMP_DUTY_ACCOUNT_NUMBER = ACCOUNT.replace(" ", "")
+    settings.REGISTER_EXTRACT_FEE_PER_PAGE = Decimal("5.00")
+
+
+@pytest.fixture
+def request_(client, mck):
+    data = public_form_data(
+        institution=mck.pk,
+        kind="full",
+        copies="2",
+        applicant_name="Stowarzyszenie Przyjaciół Halemby",
+        applicant_address="ul. Halembska 10\n41-717 Ruda Śląska",
+        contact_email="biuro@example.pl",
+        delivery="post_registered",
+    )
+    assert client.post(FORM_URL, data).status_code == 302
+    return ExtractRequest.objects.select_related("register_entry").get()
+
+
+@pytest.fixture
+def register_clerk(clerk_client):
+    return clerk_client(groups=[factories.REGISTER_GROUP])
+
+
+def tracking_url(request_) -> str:
+    return f"/sprawy/{request_.register_entry.tracking_token}/"
+
+
+def proof_url(request_) -> str:
+    return f"/sprawy/{request_.register_entry.tracking_token}/oplata/"
+
+
+def change_url(request_) -> str:
+    return f"/admin/institutions/extractrequest/{request_.pk}/change/"
+
+
+def clerk_saves(client, request_, **changes):
+    """Post the admin change form as the clerk sees it, with `changes` typed in (False unticks a box)."""
+    data = form_fields(client.get(change_url(request_)).content.decode(), form_id="extractrequest_form")
+    for name, value in changes.items():
+        if value is False:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    return client.post(change_url(request_), data)
+
+
+def send_proof(client, request_, content=PDF_BYTES, name="potwierdzenie-przelewu.pdf"):
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    return client.post(proof_url(request_), {**public_form_data(), "proof": upload})
+
+
+def documents_of(request_):
+    return PrivateDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(ExtractRequest), object_id=request_.pk
+    )
+
+
+def test_the_form_shows_the_rate_per_page_and_copy_and_the_account_before_sending(client, mck, settings):
+    page = client.get(FORM_URL).content.decode()
+    assert "5,00 zł za każdą rozpoczętą stronę odpisu, za każdy egzemplarz" in page
+    assert ACCOUNT in page
+    assert "Urząd Miasta Ruda Śląska" in page
+    # The rate and the account are configuration: a new schedule is a setting, not a release.
+    settings.REGISTER_EXTRACT_FEE_PER_PAGE = Decimal("6.5")
+    settings.STAMP_DUTY_ACCOUNT_NUMBER = "PL04000000000000000000000000"
+    page = client.get(FORM_URL).content.decode()
+    assert "6,50 zł za każdą rozpoczętą stronę" in page
+    assert "04 0000 0000 0000 0000 0000 0000" in page
+
+
+def test_the_tracking_page_shows_the_rate_until_the_clerk_records_the_pages_then_the_amount(
+    client, request_, register_clerk
+):
+    page = client.get(tracking_url(request_)).content.decode()
+    assert "Urząd policzy strony odpisu i poda tu kwotę." in page
+    assert "5,00 zł za każdą rozpoczętą stronę każdego egzemplarza" in page
+    assert ACCOUNT in page
+    assert request_.case_mark in page  # the transfer title names the case
+
+    response = clerk_saves(register_clerk, request_, pages="3")
+    assert response.status_code == 302
+    request_.refresh_from_db()
+    assert request_.pages == 3
+    page = client.get(tracking_url(request_)).content.decode()
+    assert "30,00 zł" in page
+    assert "3 strony × 2 egzemplarze × 5,00 zł" in page
+    assert "nieodnotowana" in page
+
+
+def test_the_applicant_sends_the_proof_from_the_tracking_page_into_private_storage(client, request_, settings):
+    response = send_proof(client, request_)
+    assert response.status_code == 302
+    assert response["Location"] == tracking_url(request_) + "#oplata"
+    document = documents_of(request_).get()
+    assert document.kind == PrivateDocument.Kind.ATTACHMENT
+    assert document.uploaded_by is None
+    assert document.original_name == "potwierdzenie-przelewu.pdf"
+    assert "potwierdzenie" not in document.file.name  # a random storage name
+    assert not Path(document.file.path).resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    message = CaseMessage.objects.get(object_id=request_.pk)
+    assert message.author_kind == CaseMessage.Author.APPLICANT
+    assert "potwierdzenie zapłaty" in message.body
+    page = client.get(tracking_url(request_)).content.decode()
+    download = f"/sprawy/{request_.register_entry.tracking_token}/dokumenty/{document.pk}/"
+    assert download in page
+    file_response = client.get(download)
+    assert file_response.status_code == 200
+    assert file_response["Cache-Control"] == "private, no-store"
+    close_response(file_response)
+    # Nobody without the tracking link gets it.
+    assert client.get(f"/sprawy/{'x' * 43}/oplata/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(b"MZ\x90\x00 not a pdf", "potwierdzenie.pdf"), (b"", "pusty.pdf")],
+    ids=["not-a-pdf", "empty"],
+)
+def test_a_bad_proof_is_refused_with_a_polish_message_and_nothing_is_kept(client, request_, content, name):
+    response = send_proof(client, request_, content=content, name=name)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "error-summary" in page
+    assert response.context["fee_proof_form"].errors["proof"]
+    assert not documents_of(request_).exists()
+    assert not CaseMessage.objects.exists()
+
+
+def test_a_proof_is_not_taken_once_the_fee_is_recorded_as_paid(client, request_, make_clerk):
+    clerk = make_clerk(groups=[factories.REGISTER_GROUP])
+    services.extract_request_fee_record(request=request_, pages=2, fee_paid=True, acting_user=clerk)
+    page = client.get(tracking_url(request_)).content.decode()
+    assert "otrzymana — dziękujemy" in page
+    assert proof_url(request_) not in page
+    response = send_proof(client, request_)
+    assert response.status_code == 302
+    assert response["Location"] == tracking_url(request_)
+    assert not documents_of(request_).exists()
+
+
+def test_a_case_type_without_a_fee_has_no_proof_page(db, client):
+    feedback = case_open(case=Feedback(message="Brakuje filtra dla seniorów."), title="Opinia o portalu")
+    token = feedback.register_entry.tracking_token
+    assert client.get(f"/sprawy/{token}/oplata/").status_code == 404
+    assert "oplata" not in client.get(f"/sprawy/{token}/").content.decode()
+
+
+def test_the_clerk_cannot_record_a_payment_before_the_pages(register_clerk, request_):
+    response = clerk_saves(register_clerk, request_, fee_paid="on")
+    assert response.status_code == 200
+    assert "Najpierw wpisz liczbę stron odpisu: od niej zależy opłata." in response.content.decode()
+    request_.refresh_from_db()
+    assert (request_.pages, request_.fee_paid) == (None, False)
+
+
+def test_issuing_waits_for_the_pages_and_the_payment_and_writes_nothing_before(register_clerk, request_):
+    workflow = f"/admin/institutions/extractrequest/{request_.pk}/sprawa/"
+    for changes, message in [
+        ({}, "Najpierw wpisz liczbę stron odpisu"),
+        ({"pages": "2"}, "Odpis czeka na opłatę"),
+    ]:
+        if changes:
+            assert clerk_saves(register_clerk, request_, **changes).status_code == 302
+        response = register_clerk.post(workflow, {"transition": "issue"}, follow=True)
+        assert message in response.content.decode()
+        request_.refresh_from_db()
+        assert request_.status == ExtractRequest.Status.RECEIVED
+        assert request_.issued_on is None
+        assert not StatusChange.objects.filter(action="institutions.extract.issue").exists()
+        assert not documents_of(request_).filter(kind=PrivateDocument.Kind.LETTER).exists()
+
+    assert clerk_saves(register_clerk, request_, fee_paid="on").status_code == 302
+    register_clerk.post(workflow, {"transition": "issue"})
+    request_.refresh_from_db()
+    assert request_.status == ExtractRequest.Status.ISSUED
+    assert documents_of(request_).filter(kind=PrivateDocument.Kind.LETTER).count() == 1
+
+
+def test_pages_and_payment_are_the_record_once_issued(register_clerk, request_, make_clerk):
+    clerk = make_clerk(groups=[factories.REGISTER_GROUP])
+    services.extract_request_fee_record(request=request_, pages=1, fee_paid=True, acting_user=clerk)
+    transition_perform(obj=request_, name="issue", acting_user=clerk)
+    response = clerk_saves(register_clerk, request_, pages="9", fee_paid=False)
+    assert response.status_code == 302
+    request_.refresh_from_db()
+    assert (request_.pages, request_.fee_paid) == (1, True)
+    with pytest.raises(services.RegisterError) as refused:
+        services.extract_request_fee_record(request=request_, pages=9, fee_paid=True, acting_user=clerk)
+    assert refused.value.code == "fee_closed"
+
+
+def test_only_the_register_section_records_the_fee(clerk_client, request_, make_clerk):
+    editor = clerk_client(groups=["Redakcja portalu"])
+    assert editor.get(change_url(request_)).status_code == 403
+    outsider = make_clerk(groups=["Redakcja portalu"])
+    with pytest.raises(PermissionDenied):
+        services.extract_request_fee_record(request=request_, pages=2, fee_paid=False, acting_user=outsider)
+    request_.refresh_from_db()
+    assert request_.pages is None
+
+
+def test_more_copies_after_the_payment_take_the_payment_back_for_a_new_check(register_clerk, request_, client):
+    services.extract_request_fee_record(request=request_, pages=2, fee_paid=True, acting_user=register_clerk.clerk)
+    workflow = f"/admin/institutions/extractrequest/{request_.pk}/sprawa/"
+    register_clerk.post(workflow, {"transition": "request_changes", "note": "Proszę podać kod pocztowy."})
+    changes = f"/sprawy/{request_.register_entry.tracking_token}/zmiany/"
+    data = form_fields(client.get(changes).content.decode(), form_id="case-changes-form")
+    data.update(public_form_data(copies="3"))
+    assert client.post(changes, data).status_code == 302
+    request_.refresh_from_db()
+    assert (request_.copies, request_.pages, request_.fee_paid) == (3, 2, False)
