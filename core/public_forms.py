@@ -64,6 +64,14 @@ def rate_limit_exceeded(request, scope: str) -> bool:
     return count > settings.PUBLIC_FORM_RATE_LIMIT
 
 
+def form_started_now() -> str:
+    """A fresh signed start time for the time trap: what a form shown now carries in its hidden field.
+
+    A form shown again from stored data (a grant offer's draft) needs one too: the stored data never keeps it.
+    """
+    return signing.dumps(time.time(), salt=_SIGNER_SALT)
+
+
 class PublicFormMixin(forms.Form):
     """Add a honeypot and a signed time trap to a public form.
 
@@ -82,7 +90,7 @@ class PublicFormMixin(forms.Form):
         super().__init__(*args, **kwargs)
         self.is_bot = False
         if not self.is_bound:
-            self.initial[TIMESTAMP_FIELD] = signing.dumps(time.time(), salt=_SIGNER_SALT)
+            self.initial[TIMESTAMP_FIELD] = form_started_now()
 
     def clean(self):
         cleaned = super().clean()
@@ -93,7 +101,7 @@ class PublicFormMixin(forms.Form):
         except signing.BadSignature:
             # A fresh signed timestamp for the re-rendered form, so the person can simply send again.
             self.data = self.data.copy()
-            self.data[TIMESTAMP_FIELD] = signing.dumps(time.time(), salt=_SIGNER_SALT)
+            self.data[TIMESTAMP_FIELD] = form_started_now()
             raise ValidationError(
                 _("The form has expired or is damaged. Please check your answers and send it again."), code="expired"
             ) from None

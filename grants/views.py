@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import current_information_clause, private_response, tracking_url
-from core.public_forms import rate_limit_exceeded
+from core.public_forms import TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
 from core.services import CaseWorkError
 from core.slugs import polish_slugify
 from grants import selectors, services
@@ -205,11 +205,13 @@ def _draft_data(post) -> dict:
 
 
 def _draft_post(draft: OfferDraft):
+    """The draft's data as the form's input, with a fresh start time: without one the first submit would fail."""
     from django.http import QueryDict
 
     data = QueryDict(mutable=True)
     for key, values in (draft.data or {}).items():
         data.setlist(key, values)
+    data[TIMESTAMP_FIELD] = form_started_now()
     return data
 
 

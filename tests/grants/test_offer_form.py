@@ -155,6 +155,19 @@ def test_a_draft_is_saved_and_resumed_by_its_private_link(client, call):
     assert client.get("/dotacje/oferta/nie-ma-takiego/").status_code == 404
 
 
+def test_an_offer_is_submitted_from_its_draft_page_at_the_first_try(client, call):
+    """The draft's page carries a fresh signed start time (the draft never keeps one), so the time trap lets the
+    offer through; without it every offer resumed from a draft came back with "the form has expired"."""
+    saved = client.post(url(call), offer_post(action="save"))
+    page = client.get(saved["Location"]).content.decode()
+    started = re.search(r'name="form_started"(?: value="([^"]*)")?', page).group(1)
+    assert started, "the draft's form has no start time"
+    with time_machine.travel(datetime(2026, 3, 10, 12, 5, tzinfo=WARSAW), tick=False):
+        response = client.post(saved["Location"], {**offer_post(), "form_started": started})
+    assert response.status_code == 302
+    assert OfferDraft.objects.get().offer == GrantOffer.objects.get()
+
+
 def test_offers_after_the_deadline_are_not_accepted(client, call):
     with time_machine.travel(datetime(2026, 3, 23, 15, 31, tzinfo=WARSAW), tick=False):
         response = client.post(url(call), offer_post())
