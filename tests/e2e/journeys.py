@@ -229,3 +229,59 @@ def fill_event_submission(page, *, venue, email: str, title: str = "Koncert kol�
     page.locator("#id_venue").select_option(str(venue.pk))
     page.locator("#id_contact_name").fill("Anna Nowak")
     page.locator("#id_contact_email").fill(email)
+
+
+# The grant offer form (annex 1 to Dz.U. 2018 poz. 2057), as an offeror types it --------------------------------------
+
+OFFER_OFFEROR_FIELDS = {
+    "#id_organisation_name": "Fundacja Śląskie Dziedzictwo",
+    "#id_register_number": "KRS 0000654321",
+    "#id_address": "ul. Niedurnego 69, Ruda Śląska",
+    "#id_email": "fundacja.e2e@example.pl",
+    "#id_contact_name": "Anna Nowak",
+    "#id_contact_email": "anna.e2e@example.pl",
+}
+# Costs 100 × 50 = 5 000 zł: subsidy 4 500 + own 500.
+OFFER_TASK_FIELDS = {
+    "#id_title": "Warsztaty gwary",
+    "#id_place": "Ruda Śląska",
+    "#id_description": "Warsztaty dla dzieci.",
+    "#id_expected_results": "40 uczestników.",
+    "#id_experience": "Od 2015 r.",
+    "#id_resources": "Dwóch instruktorów.",
+    "#id_actions-0-name": "Warsztaty",
+    "#id_actions-0-planned_period": "lato",
+    "#id_results-0-name": "Uczestnicy",
+    "#id_results-0-target_value": "40",
+    "#id_results-0-monitoring": "listy obecności",
+    "#id_costs-0-name": "Honoraria",
+    "#id_costs-0-unit": "godzina",
+    "#id_costs-0-unit_cost": "100",
+    "#id_costs-0-units": "50",
+    "#id_requested_amount": "4500",
+    "#id_own_financial": "500",
+}
+OFFER_STATEMENTS = ("public_benefit", "no_arrears", "register", "truth", "gdpr")
+
+
+def fill_offeror(page) -> None:
+    """Section II of the offer: who offers (a foundation) and who explains the offer."""
+    page.locator("#id_legal_form").select_option("foundation")
+    for selector, value in OFFER_OFFEROR_FIELDS.items():
+        page.locator(selector).fill(value)
+
+
+def fill_offer_task(page, start) -> None:
+    """Sections III–V and the declarations: the task from `start` for 30 days, its schedule, results and costs."""
+    page.locator("#id_start_date").fill(start.isoformat())
+    page.locator("#id_end_date").fill((start + timedelta(days=30)).isoformat())
+    for selector, value in OFFER_TASK_FIELDS.items():
+        page.locator(selector).fill(value)
+    for name in OFFER_STATEMENTS:
+        page.locator(f"#id_statement_{name}").check()
+
+
+def fill_offer(page, call=None, *, start=None) -> None:
+    """The whole offer, correct: the task starts on the call's first day, or on `start` (a small grant)."""
+    fill_offeror(page)
+    fill_offer_task(page, start or call.implementation_from)

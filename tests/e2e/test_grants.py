@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from grants import services
 from grants.models import GrantOffer
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.journeys import fill_offer
 from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import CONFIRMATION_VIEW, goto, wait_for_view
 from tests.grants.factories import make_call
@@ -31,42 +32,6 @@ def call(site_url):
     )
     services.call_publish(call=call, acting_user=None)
     return call
-
-
-def fill_offer(page, call):
-    start = call.implementation_from
-    values = {
-        "#id_organisation_name": "Fundacja Śląskie Dziedzictwo",
-        "#id_register_number": "KRS 0000654321",
-        "#id_address": "ul. Niedurnego 69, Ruda Śląska",
-        "#id_email": "fundacja.e2e@example.pl",
-        "#id_contact_name": "Anna Nowak",
-        "#id_contact_email": "anna.e2e@example.pl",
-        "#id_title": "Warsztaty gwary",
-        "#id_start_date": start.isoformat(),
-        "#id_end_date": (start + timedelta(days=30)).isoformat(),
-        "#id_place": "Ruda Śląska",
-        "#id_description": "Warsztaty dla dzieci.",
-        "#id_expected_results": "40 uczestników.",
-        "#id_experience": "Od 2015 r.",
-        "#id_resources": "Dwóch instruktorów.",
-        "#id_actions-0-name": "Warsztaty",
-        "#id_actions-0-planned_period": "lato",
-        "#id_results-0-name": "Uczestnicy",
-        "#id_results-0-target_value": "40",
-        "#id_results-0-monitoring": "listy obecności",
-        "#id_costs-0-name": "Honoraria",
-        "#id_costs-0-unit": "godzina",
-        "#id_costs-0-unit_cost": "100",
-        "#id_costs-0-units": "50",
-        "#id_requested_amount": "4500",
-        "#id_own_financial": "500",
-    }
-    page.locator("#id_legal_form").select_option("foundation")
-    for selector, value in values.items():
-        page.locator(selector).fill(value)
-    for name in ("public_benefit", "no_arrears", "register", "truth", "gdpr"):
-        page.locator(f"#id_statement_{name}").check()
 
 
 @pytest.mark.usefixtures("fast_forms")
