@@ -30,6 +30,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.middleware import session_limits_start
 from core.public_forms import client_fingerprint
 
 logger = logging.getLogger("core.auth")
@@ -55,6 +56,12 @@ def _second_factor(user) -> str:
     if isinstance(device, StaticDevice):
         return "backup_code"
     return "none" if device is None else "other"
+
+
+@receiver(user_logged_in, dispatch_uid="core.auth.start_session_limits")
+def start_session_limits(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        session_limits_start(request.session)
 
 
 @receiver(user_logged_in, dispatch_uid="core.auth.log_login")

@@ -114,6 +114,9 @@ MIDDLEWARE = [
     # Marks request.user verified when the session holds a confirmed OTP device (after authentication).
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs a clerk out after SESSION_IDLE_TIMEOUT without a request or SESSION_COOKIE_AGE after signing in
+    # (after the messages: it tells them why).
+    "core.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a locked-out login attempt into the 429 page.
@@ -160,6 +163,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Sessions: a clerk's session ends a working day after signing in and after a pause without any request, whichever
+# comes first (core.middleware.SessionLimitsMiddleware); then the admin asks for the password and code again.
+# https://docs.djangoproject.com/en/6.1/ref/settings/#session-cookie-age — the absolute length, in seconds.
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_MAX_HOURS", default=9) * 3600
+# Idle timeout, in seconds: 30 minutes without a request.
+SESSION_IDLE_TIMEOUT = env.int("DJANGO_SESSION_IDLE_MINUTES", default=30) * 60
 
 # Second factor (django-otp): the clerks' admin requires a confirmed TOTP device (an authenticator app);
 # one-time backup codes (static device) are the way in when the phone is lost. `manage.py clerk_totp`
