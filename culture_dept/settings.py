@@ -287,6 +287,12 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The __Host- prefix (RFC 6265bis): a browser keeps such a cookie only when it is Secure, has Path=/ and no Domain,
+# so no subdomain of rudaslaska.pl and no page over plain HTTP can set or overwrite the session or CSRF cookie.
+# A Secure cookie never reaches plain HTTP, so debug mode (runserver over http) keeps Django's plain names.
+# Path=/ and no Domain are Django's defaults, kept on purpose (SESSION_COOKIE_PATH, SESSION_COOKIE_DOMAIN, …).
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=not DEBUG)

@@ -35,6 +35,9 @@ RUN_LOCK_DIR = tempfile.mkdtemp(prefix="portal-test-locks-")
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Cookies over the plain HTTP of the test server and Chromium: without Secure, no __Host- prefix (as in debug mode).
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
 # Static files come from the finders in tests; WhiteNoise needs an existing root.
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 WHITENOISE_USE_FINDERS = True
