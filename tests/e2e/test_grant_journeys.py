@@ -30,6 +30,7 @@ from tests.e2e.journeys import (
     fill_offer,
     fill_offer_task,
     fill_offeror,
+    mailed_tracking_link,
     send_form,
     tracking_link_followed,
 )
@@ -103,6 +104,7 @@ def test_grant_offer_journey_with_a_draft(site_url, call, page, new_page):
     assert draft.offer == offer
 
     tracking_url = tracking_link_followed(later)
+    assert mailed_tracking_link(offer.email) == tracking_url
     applicant_replies(later, "Do oferty dołączymy jeszcze list intencyjny szkoły.")
 
     clerk = clerk_signs_in(new_page, site_url, groups=[GRANTS_GROUP])
@@ -138,6 +140,7 @@ def test_small_grant_journey(site_url, page, new_page):
     assert case_mark == offer.case_mark
 
     tracking_url = tracking_link_followed(page)
+    assert mailed_tracking_link(offer.email) == tracking_url
     applicant_replies(page, "Czy możemy przesunąć start warsztatów o tydzień?")
 
     clerk = clerk_signs_in(new_page, site_url, groups=[GRANTS_GROUP])
