@@ -146,14 +146,19 @@ def clerk_signs_in(new_page, site_url: str, *, groups: list[str], username: str 
     return Clerk(page=page, site_url=site_url)
 
 
-def mailed_tracking_link(address: str) -> str:
-    """The private tracking link in the newest e-mail sent to `address` (the case's acknowledgement)."""
+def mails_to(address: str) -> list:
+    """The e-mails sent to `address` so far, oldest first (the live server shares the test's mail outbox)."""
     from django.core import mail
 
-    bodies = [message.body for message in mail.outbox if address in message.to]
-    assert bodies, f"no e-mail was sent to {address}"
-    links = re.findall(r"https?://\S+/sprawy/[^/\s]+/", bodies[-1])
-    assert links, f"the e-mail to {address} carries no tracking link:\n{bodies[-1]}"
+    return [message for message in mail.outbox if address in message.to]
+
+
+def mailed_tracking_link(address: str) -> str:
+    """The private tracking link in the newest e-mail sent to `address` (the case's acknowledgement)."""
+    mails = mails_to(address)
+    assert mails, f"no e-mail was sent to {address}"
+    links = re.findall(r"https?://\S+/sprawy/[^/\s]+/", mails[-1].body)
+    assert links, f"the e-mail to {address} carries no tracking link:\n{mails[-1].body}"
     return links[0]
 
 

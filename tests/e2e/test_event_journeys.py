@@ -9,6 +9,7 @@ form, the confirmation and the tracking page.
 """
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils.translation import gettext
@@ -31,6 +32,7 @@ from tests.e2e.journeys import (
     fill_event_submission,
     fill_permit_application,
     mailed_tracking_link,
+    mails_to,
     pdf_file,
     png_file,
     send_form,
@@ -62,6 +64,15 @@ def follow_the_tracking_link(page, email: str) -> str:
     return tracking_url
 
 
+def told_by_mail(email: str, tracking_url: str, *, since: int, unsaid: str) -> None:
+    """The department's answer is announced by e-mail: each new one links to the case, none repeats the words."""
+    news = mails_to(email)[since:]
+    assert news, f"nothing was sent to {email} after the clerk wrote"
+    for message in news:
+        assert urlsplit(tracking_url).path in message.body
+        assert unsaid not in message.body
+
+
 def test_event_submission_journey(site_url, page, new_page):
     """An organiser proposes a concert with its poster; the clerk answers and publishes it; the organiser is told."""
     email = "chor.cantate.journey@example.pl"
@@ -78,9 +89,11 @@ def test_event_submission_journey(site_url, page, new_page):
     tracking_url = follow_the_tracking_link(page, email)
     applicant_replies(page, "Wstęp wolny, zbieramy datki na remont organów.")
 
+    sent = len(mails_to(email))
     clerk = clerk_signs_in(new_page, site_url, groups=EVENTS_CLERK)
     clerk.write_to_applicant(submission, "Dziękujemy, dopiszemy informację o zbiórce do opisu.")
     clerk.perform(submission, gettext("Accept and publish"))
+    told_by_mail(email, tracking_url, since=sent, unsaid="dopiszemy informację o zbiórce")
 
     applicant_sees_on_tracking_page(
         page,
@@ -115,10 +128,12 @@ def test_mass_event_permit_journey(site_url, page, new_page):
     assert "Opinia Komendanta Miejskiego Policji" in sent.all_inner_texts()[0]
     applicant_replies(page, "Opinię Państwowej Straży Pożarnej doślemy, gdy tylko ją otrzymamy.")
 
+    sent = len(mails_to(email))
     clerk = clerk_signs_in(new_page, site_url, groups=EVENTS_CLERK)
     clerk.write_to_applicant(application, "Dziękujemy. Prosimy też o opinię sanepidu i pogotowia.")
     missing = "Opinie: Komendanta Miejskiego PSP, dysponenta ratownictwa medycznego, Inspektora Sanitarnego."
     clerk.perform(application, gettext("Ask to complete the application"), note=missing)
+    told_by_mail(email, tracking_url, since=sent, unsaid=missing)
 
     applicant_sees_on_tracking_page(
         page,
@@ -150,11 +165,13 @@ def test_event_notification_journey(site_url, page, new_page):
     assert page.locator(".attachment-list li").count() == 1
     applicant_replies(page, "Scena stanie na płycie placu, zasilanie z agregatu.")
 
+    sent = len(mails_to(email))
     clerk = clerk_signs_in(new_page, site_url, groups=EVENTS_CLERK)
     clerk.write_to_applicant(notification, "Prosimy o zgodę właściciela placu na ustawienie agregatu.")
     clerk.save_fields(notification, {"ban_number": "KS.5311.7.2026"})
     reason = "Właściciel placu nie zgodził się na imprezę w tym terminie."
     clerk.perform(notification, gettext("Ban the event"), note=reason)
+    told_by_mail(email, tracking_url, since=sent, unsaid=reason)
 
     applicant_sees_on_tracking_page(
         page,
