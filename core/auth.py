@@ -118,7 +118,11 @@ def lockout_response(request, original_response=None, credentials=None):
         "title": _("Sign-in locked"),
         "cooloff_minutes": max(1, int(cool_off.total_seconds() // 60)) if cool_off else None,
     }
-    return render(request, LOCKOUT_TEMPLATE, context, status=429)
+    response = render(request, LOCKOUT_TEMPLATE, context, status=429)
+    if cool_off:
+        # Each attempt during the lock starts the cool-off again (axes' default): the whole of it is the answer.
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
 
 
 class ClerkLoginForm(OTPAdminAuthenticationForm):

@@ -110,3 +110,22 @@ class SessionLimitsMiddleware:
                 hours,
             ) % {"hours": hours}
         messages.info(request, text)
+
+
+class RetryAfterMiddleware:
+    """Every 429 of the portal says when to try again (Retry-After, RFC 9110 section 10.2.3).
+
+    The seconds come from the limit that refused the request: the rest of the public forms' window
+    (`request.rate_limit_retry_after`, set by core.public_forms.rate_limit_exceeded) or the login cool-off (set
+    by core.auth.lockout_response itself); a 429 from elsewhere gets the whole window.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 429 and "Retry-After" not in response:
+            retry_after = getattr(request, "rate_limit_retry_after", settings.PUBLIC_FORM_RATE_WINDOW)
+            response["Retry-After"] = str(retry_after)
+        return response

@@ -5,6 +5,7 @@ all web workers, so a flood cannot be spread across processes.
 """
 
 import hashlib
+import math
 import time
 import unicodedata
 
@@ -49,9 +50,14 @@ def client_fingerprint(request) -> str:
 
 
 def rate_limit_exceeded(request, scope: str) -> bool:
-    """Count one post of `scope` by this client and say whether it is over PUBLIC_FORM_RATE_LIMIT per window."""
+    """Count one post of `scope` by this client and say whether it is over PUBLIC_FORM_RATE_LIMIT per window.
+
+    Over the limit, `request.rate_limit_retry_after` holds the seconds until the window ends, which
+    core.middleware.RetryAfterMiddleware sends as the 429's Retry-After.
+    """
     window = settings.PUBLIC_FORM_RATE_WINDOW
-    bucket = int(time.time() // window)
+    now = time.time()
+    bucket = int(now // window)
     key = f"rl:{scope}:{client_fingerprint(request)}:{bucket}"
     if cache.add(key, 1, timeout=window + 5):
         count = 1
@@ -61,7 +67,10 @@ def rate_limit_exceeded(request, scope: str) -> bool:
         except ValueError:
             cache.set(key, 1, timeout=window + 5)
             count = 1
-    return count > settings.PUBLIC_FORM_RATE_LIMIT
+    if count <= settings.PUBLIC_FORM_RATE_LIMIT:
+        return False
+    request.rate_limit_retry_after = max(1, math.ceil((bucket + 1) * window - now))
+    return True
 
 
 def form_started_now() -> str:
