@@ -230,7 +230,9 @@ class ReleasePhoto(models.Model):
 
     Photos of people need the person's consent unless a public figure or a crowd (art. 81 ustawy
     o prawie autorskim i prawach pokrewnych) and a basis under RODO art. 6 (DOMAIN.md §F.1) [K]: the
-    clerk confirms it with `image_rights_confirmed`. Served only while the release is public.
+    clerk confirms it with `image_rights_confirmed`. Served only while the release is public: uploaded while
+    the release is not, its image is withheld (private storage, no public address) until the release is
+    published (press.services.release_photo_add, release_photos_publish).
     """
 
     release = models.ForeignKey(
