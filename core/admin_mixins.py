@@ -30,10 +30,15 @@ def case_documents_html(case) -> str:
     documents = PrivateDocument.objects.filter(
         content_type=ContentType.objects.get_for_model(type(case)), object_id=case.pk
     ).order_by("created_at", "pk")
-    links = [(reverse("core:document_download", args=[doc.pk]), str(doc), doc.get_kind_display()) for doc in documents]
+    links = [(document_link_html(doc), doc.get_kind_display()) for doc in documents]
     if not links:
         return "—"
-    return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({})</li>', links))
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{} ({})</li>", links))
+
+
+def document_link_html(document) -> str:
+    """A link to one case document (`core:document_download`: staff permitted on the case's model only)."""
+    return format_html('<a href="{}">{}</a>', reverse("core:document_download", args=[document.pk]), str(document))
 
 
 class CaseDocumentsAdminMixin:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html
 from core.deadlines import mass_event_decision_latest
 from core.services import CaseWorkError
 from events.admin import save_editable_fields
@@ -29,18 +29,45 @@ SECURITY_MANAGER_FIELDS = [
 ]
 
 
+# The decision's contents (u.b.i.m. art. 29 ust. 2) the clerk fills in; fixed once the decision is issued.
+DECISION_FIELDS = [
+    "decision_number",
+    "permitted_participants",
+    "permitted_stewards",
+    "permitted_info_staff",
+    "declared_high_risk",
+    "decision_conditions",
+    "decision_justification",
+]
+
+
+def decision_issued(application) -> bool:
+    return application is not None and bool(application.decision_kind)
+
+
 class OpinionInline(admin.TabularInline):
-    """The opinions checklist: the four bodies, each with its verdict, date and conditions."""
+    """The opinions checklist: the four bodies, each with the opinion the organiser attached, the verdict, date and
+    conditions the clerk records. The decision is issued on these opinions: afterwards they are read-only."""
 
     model = MassEventOpinion
-    fields = ["body", "verdict", "issued_on", "conditions"]
-    readonly_fields = ["body"]
+    fields = ["body", "opinion_document", "verdict", "issued_on", "conditions"]
+    readonly_fields = ["body", "opinion_document"]
     extra = 0
     max_num = 4
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document")
+
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return not decision_issued(obj) and super().has_change_permission(request, obj)
+
+    @admin.display(description=_("opinion document"))
+    def opinion_document(self, opinion):
+        return document_link_html(opinion.document) if opinion.document_id else _("not attached")
 
 
 @admin.register(MassEventPermitApplication)
@@ -90,20 +117,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
         (_("Documents"), {"fields": ["documents", "completion_requested_on"]}),
         (
             _("Decision (u.b.i.m. art. 29 ust. 2)"),
-            {
-                "fields": [
-                    "decision_number",
-                    "permitted_participants",
-                    "permitted_stewards",
-                    "permitted_info_staff",
-                    "declared_high_risk",
-                    "decision_conditions",
-                    "decision_justification",
-                    "decision_kind",
-                    "decision_issued_on",
-                    "copies_sent_on",
-                ]
-            },
+            {"fields": [*DECISION_FIELDS, "decision_kind", "decision_issued_on", "copies_sent_on"]},
         ),
         (_("Public calendar"), {"fields": ["calendar_venue", "calendar_category", "calendar_event"]}),
     ]
@@ -113,6 +127,11 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # The issued decision is what the organiser, the police and the voivode hold: it is never edited here.
+        return [*readonly, *DECISION_FIELDS] if decision_issued(obj) else readonly
 
     @admin.display(description=_("timeliness"), ordering="timeliness")
     def timeliness_label(self, obj):

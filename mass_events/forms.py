@@ -1,5 +1,7 @@
 """Public forms of the mass-events duty: the permit application, the notification and the permit guide."""
 
+from typing import NamedTuple
+
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -11,7 +13,7 @@ from core.public_forms import reject_control_characters
 from core.uploads import MultipleValidatedFileField, ValidatedFileField
 from events.forms import PHONE_PATTERN, TelInput, _datetime_widget
 from mass_events.deadlines import Timeliness, artistic_event_notification_is_late, mass_event_application_timeliness
-from mass_events.models import EventNotification, EventType, MassEventPermitApplication, VenueKind
+from mass_events.models import EventNotification, EventType, MassEventPermitApplication, OpinionBody, VenueKind
 
 # (field name, description stored with the document, label, required)
 PERMIT_ATTACHMENTS = [
@@ -77,7 +79,23 @@ PERMIT_EVENT_FIELDS = [
 ]
 PERMIT_MAX_FILES = len(PERMIT_ATTACHMENTS) + PERMIT_MAX_OTHER_FILES
 PERMIT_MAX_TOTAL_BYTES = 50 * 1024 * 1024
-OPINION_ATTACHMENTS = ("opinion_police", "opinion_fire", "opinion_medical", "opinion_sanitary")
+# The file field of each body's opinion: the file sent there fills that body's line of the opinions checklist.
+OPINION_ATTACHMENTS = {
+    "opinion_police": OpinionBody.POLICE,
+    "opinion_fire": OpinionBody.FIRE,
+    "opinion_medical": OpinionBody.MEDICAL,
+    "opinion_sanitary": OpinionBody.SANITARY,
+}
+
+
+class PermitAttachment(NamedTuple):
+    """A file sent with the application: its description, the validated file and, for an opinion, its body."""
+
+    description: str
+    file: object
+    opinion_body: str = ""
+
+
 TEXT_FIELDS = (
     "organiser_name",
     "organiser_address",
@@ -243,7 +261,7 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
             )
         if cleaned.get("paid_entry") and not cleaned.get("insurance"):
             self.add_error("insurance", _("With paid entry, attach the organiser's liability insurance policy."))
-        total = sum(file.upload.original_size for _description, file in self.attachments())
+        total = sum(attachment.file.upload.original_size for attachment in self.attachments())
         if total > PERMIT_MAX_TOTAL_BYTES:
             self.add_error(
                 None,
@@ -273,15 +291,15 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
                 self.add_error("late_confirmed", message)
         return cleaned
 
-    def attachments(self) -> list[tuple[str, object]]:
-        """(description, validated file) pairs of every attachment sent, in the order of the form."""
-        pairs = [
-            (description, self.cleaned_data[name])
+    def attachments(self) -> list[PermitAttachment]:
+        """Every attachment sent, in the order of the form; an opinion names the body that issued it."""
+        sent = [
+            PermitAttachment(description, self.cleaned_data[name], OPINION_ATTACHMENTS.get(name, ""))
             for name, description, _label, _required in PERMIT_ATTACHMENTS
             if self.cleaned_data.get(name)
         ]
-        pairs += [("Inny załącznik", file) for file in self.cleaned_data.get("other_attachments") or []]
-        return pairs
+        sent += [PermitAttachment("Inny załącznik", file) for file in self.cleaned_data.get("other_attachments") or []]
+        return sent
 
 
 class PermitGuideForm(forms.Form):

@@ -290,6 +290,7 @@ class MassEventPermitApplication(Case):
                 source={Status.OPINIONS},
                 target=Status.DECISION_DRAFTED,
                 label=_("Opinions checked: draft the decision"),
+                guard="mass_events.services.permit_guard_opinions_recorded",
                 effect="mass_events.services.permit_status_announced",
             ),
             Transition(
@@ -297,6 +298,7 @@ class MassEventPermitApplication(Case):
                 source={Status.DECISION_DRAFTED},
                 target=Status.PERMIT_ISSUED,
                 label=_("Issue the permit"),
+                guard="mass_events.services.permit_guard_permit",
                 effect="mass_events.services.permit_decision_issued",
             ),
             Transition(
@@ -305,6 +307,7 @@ class MassEventPermitApplication(Case):
                 target=Status.REFUSED,
                 label=_("Refuse the permit"),
                 note_required=True,
+                guard="mass_events.services.permit_guard_refusal",
                 effect="mass_events.services.permit_decision_issued",
             ),
             Transition(
@@ -402,10 +405,14 @@ class OpinionBody(models.TextChoices):
 
 
 class MassEventOpinion(TimeStampedModel):
-    """One of the four opinions on a mass event, as the clerk reads it: a line of the opinions checklist."""
+    """One of the four opinions on a mass event, as the clerk reads it: a line of the opinions checklist.
+
+    The organiser attaches the opinions to the application (u.b.i.m. art. 25 ust. 1, art. 26 ust. 1): the file sent
+    for a body is linked to that body's line (`document`); the clerk reads it and records the verdict.
+    """
 
     class Verdict(models.TextChoices):
-        MISSING = "missing", _("not attached yet")
+        MISSING = "missing", _("not recorded yet")
         POSITIVE = "positive", _("positive")
         CONDITIONAL = "conditional", _("positive with conditions")
         NEGATIVE = "negative", _("negative")
@@ -417,6 +424,15 @@ class MassEventOpinion(TimeStampedModel):
         related_name="opinions",
     )
     body = models.CharField(_("body"), max_length=20, choices=OpinionBody)
+    document = models.ForeignKey(
+        "core.PrivateDocument",
+        verbose_name=_("opinion document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict, default=Verdict.MISSING)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     conditions = models.TextField(

@@ -56,20 +56,18 @@ def permit_application_prepare(*, application: MassEventPermitApplication, recei
     return application
 
 
-def permit_application_received(
-    *, application: MassEventPermitApplication, attachments: list[tuple[str, object]], tracking_url: str
-) -> None:
+def permit_application_received(*, application: MassEventPermitApplication, attachments, tracking_url: str) -> None:
     """Finish receiving an opened application: the opinions checklist, the attachments and the organiser's e-mail.
 
     Runs in the transaction that opens the case (`core.services.case_open(on_open=...)`). `attachments` are
-    (description, validated file) pairs from the public form. The e-mail carries the case mark and the private
-    link only, never the application's data.
+    (description, validated file, opinion body or "") triples from the public form
+    (`mass_events.forms.PermitAttachment`): an opinion the organiser attached (u.b.i.m. art. 25 ust. 1, art. 26
+    ust. 1) is linked to its body's line of the checklist, whose verdict the clerk then records. The e-mail
+    carries the case mark and the private link only, never the application's data.
     """
-    MassEventOpinion.objects.bulk_create(
-        MassEventOpinion(application=application, body=body) for body in OpinionBody.values
-    )
-    for description, file in attachments:
-        document_attach(
+    documents = {}
+    for description, file, opinion_body in attachments:
+        document = document_attach(
             case=application,
             content=file,
             original_name=getattr(getattr(file, "upload", None), "original_name", "") or file.name,
@@ -78,6 +76,12 @@ def permit_application_received(
             acting_user=None,
             description=description,
         )
+        if opinion_body:
+            documents[opinion_body] = document
+    MassEventOpinion.objects.bulk_create(
+        MassEventOpinion(application=application, body=body, document=documents.get(body))
+        for body in OpinionBody.values
+    )
     mail_enqueue(
         to=[application.contact_email],
         subject=_("Your mass-event permit application has been received — %(mark)s") % {"mark": application.case_mark},
@@ -180,18 +184,55 @@ def permit_completion_received(application, *, acting_user, note: str = "") -> N
     _announce_status(application)
 
 
-def _check_permit_can_be_issued(application) -> None:
-    missing = [
+def _opinions_missing(application) -> list[str]:
+    return [
         str(opinion.get_body_display())
         for opinion in application.opinions.all()
         if opinion.verdict == MassEventOpinion.Verdict.MISSING
     ]
+
+
+def permit_guard_opinions_recorded(application, *, acting_user, note: str = "") -> None:
+    """Guard of "draft_decision" (and of the permit): the four opinions are recorded, naming any that is not.
+
+    u.b.i.m. (ustawa z 20 marca 2009 r. o bezpieczeństwie imprez masowych) art. 25 ust. 1 and art. 26 ust. 1: the
+    organiser asks the police, the fire service, the medical dispatcher and the sanitary inspector for opinions
+    and attaches them; the decision (art. 29) is prepared on them. An opinion still missing is asked for with a
+    request to complete the application (k.p.a. art. 64 § 2), not decided on. Raises MassEventError.
+    """
+    missing = _opinions_missing(application)
     if missing:
         raise MassEventError(
-            _("A permit needs all four opinions (u.b.i.m. art. 26 ust. 1). Missing: %(bodies)s.")
+            _(
+                "The decision needs the four opinions recorded (u.b.i.m. art. 25 ust. 1 and art. 26 ust. 1). "
+                "Record the verdict of: %(bodies)s."
+            )
             % {"bodies": ", ".join(missing)},
             code="opinions_missing",
         )
+
+
+def _guard_decision_common(application) -> None:
+    if application.starts_at <= timezone.now():
+        raise MassEventError(_("The event has already started; no decision can be issued."), code="too_late")
+    if not application.decision_number:
+        raise MassEventError(_("Give the decision a number first."), code="decision_number")
+
+
+def permit_guard_refusal(application, *, acting_user, note: str = "") -> None:
+    """Guard of "refuse": a numbered decision before the event (u.b.i.m. art. 29 ust. 1 and 4). MassEventError."""
+    _guard_decision_common(application)
+
+
+def permit_guard_permit(application, *, acting_user, note: str = "") -> None:
+    """Guard of "issue_permit": everything the permit must contain is there, checked before anything is written.
+
+    u.b.i.m. art. 29 ust. 1 (before the event), art. 25 ust. 1 and art. 26 ust. 1 (the four opinions recorded),
+    art. 29 ust. 2 (number, maximum participants, stewards and information staff), and no more participants than
+    the places the organiser makes available. Raises MassEventError with the first thing missing.
+    """
+    _guard_decision_common(application)
+    permit_guard_opinions_recorded(application, acting_user=acting_user)
     needed = {
         "decision_number": application.decision_number,
         "permitted_participants": application.permitted_participants,
@@ -223,17 +264,11 @@ def permit_decision_issued(application, *, acting_user, note: str = "") -> None:
     in the Terminarz), art. 29 ust. 2 (the permit names the organiser, the type and name of the event, the
     place, start and end, the maximum number of participants, the stewards and information staff and the
     recording devices, art. 11), art. 29 ust. 3 (high risk) and ust. 4 (refusal, here with the clerk's reason in
-    the note). A permit needs the four opinions checked and the decision's numbers filled in; a decision after
-    the event has started is refused (MassEventError).
+    the note). What must be there is checked before by the transitions' guards (`permit_guard_permit`,
+    `permit_guard_refusal`); from the issued decision on, its fields are read-only in the admin.
     """
     is_permit = application.status == MassEventPermitApplication.Status.PERMIT_ISSUED
-    if application.starts_at <= timezone.now():
-        raise MassEventError(_("The event has already started; no decision can be issued."), code="too_late")
-    if not application.decision_number:
-        raise MassEventError(_("Give the decision a number first."), code="decision_number")
-    if is_permit:
-        _check_permit_can_be_issued(application)
-    else:
+    if not is_permit:
         application.decision_justification = application.decision_justification or note
     today = timezone.localdate()
     application.decision_kind = (

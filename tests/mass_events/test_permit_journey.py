@@ -103,11 +103,11 @@ def test_a_permit_case_runs_end_to_end(
     workflow(clerk, application, "completed")
     assert deadline_rules(application) == [decision_rule]
     workflow(clerk, application, "formally_complete")
+    # The decision is drafted on the four opinions recorded; a permit also needs the decision's numbers (each
+    # refusal is tested on its own, below and in test_permit_opinions).
+    fill_opinions(application)
     workflow(clerk, application, "draft_decision")
     assert application.status == Status.DECISION_DRAFTED
-
-    # A permit needs the four opinions and the decision's numbers (each refusal is tested on its own below).
-    fill_opinions(application)
     fill_decision(application)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -168,6 +168,8 @@ def test_a_refusal_carries_the_reason_and_cannot_be_published(client, clerk, per
     client.post(PERMIT_URL, permit_data())
     application = MassEventPermitApplication.objects.get()
     workflow(clerk, application, "formally_complete")
+    fill_opinions(application)
+    application.opinions.filter(body="fire").update(verdict=MassEventOpinion.Verdict.NEGATIVE)
     workflow(clerk, application, "draft_decision")
     fill_decision(application, decision_number="KSP.5240.2.2026")
     workflow(clerk, application, "refuse")
@@ -190,8 +192,8 @@ def test_a_permitted_event_is_published_to_the_calendar_in_one_action_without_se
     client.post(PERMIT_URL, permit_data(organiser_kind="person", organiser_name="Jan Prywatny"))
     application = MassEventPermitApplication.objects.get()
     workflow(clerk, application, "formally_complete")
-    workflow(clerk, application, "draft_decision")
     fill_opinions(application)
+    workflow(clerk, application, "draft_decision")
     fill_decision(application)
     workflow(clerk, application, "issue_permit")
     venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
@@ -223,8 +225,8 @@ def test_publishing_an_event_longer_than_a_year_shows_an_admin_error_not_a_crash
     client.post(PERMIT_URL, permit_data())
     application = MassEventPermitApplication.objects.get()
     workflow(clerk, application, "formally_complete")
-    workflow(clerk, application, "draft_decision")
     fill_opinions(application)
+    workflow(clerk, application, "draft_decision")
     fill_decision(application)
     workflow(clerk, application, "issue_permit")
     venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
@@ -290,8 +292,8 @@ def test_the_organiser_gets_one_email_per_step_of_the_permit_case(client, clerk,
     message = step("completed")
     assert str(application.get_status_display()) in message.subject
     step("formally_complete")
-    step("draft_decision")
     fill_opinions(application)
+    step("draft_decision")
     fill_decision(application)
     step("issue_permit")
     step("send_copies")
@@ -318,8 +320,8 @@ def test_the_opinions_conditions_are_written_into_the_permit(client, clerk, perm
     client.post(PERMIT_URL, permit_data())
     application = MassEventPermitApplication.objects.get()
     workflow(clerk, application, "formally_complete")
-    workflow(clerk, application, "draft_decision")
     fill_opinions(application)
+    workflow(clerk, application, "draft_decision")
     application.opinions.filter(body="fire").update(
         verdict=MassEventOpinion.Verdict.CONDITIONAL, conditions="Drogi pożarowe szerokości 4 m wolne od pojazdów."
     )
@@ -342,8 +344,8 @@ def drafted(client, clerk, permit_data):
     client.post(PERMIT_URL, permit_data())
     application = MassEventPermitApplication.objects.get()
     workflow(clerk, application, "formally_complete")
-    workflow(clerk, application, "draft_decision")
     fill_opinions(application)
+    workflow(clerk, application, "draft_decision")
     fill_decision(application)
     return application
 

@@ -53,8 +53,8 @@ def test_the_pesel_never_leaves_the_masked_case_page(
         workflow(clerk, application, "request_completion", note="Brak polisy.")
         workflow(clerk, application, "completed")
         workflow(clerk, application, "formally_complete")
-        workflow(clerk, application, "draft_decision")
         fill_opinions(application)
+        workflow(clerk, application, "draft_decision")
         fill_decision(application)
         venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
         MassEventPermitApplication.objects.filter(pk=application.pk).update(
