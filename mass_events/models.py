@@ -412,7 +412,7 @@ class MassEventOpinion(TimeStampedModel):
     """
 
     class Verdict(models.TextChoices):
-        MISSING = "missing", _("not recorded yet")
+        MISSING = "missing", pgettext_lazy("opinion verdict", "not recorded yet")
         POSITIVE = "positive", _("positive")
         CONDITIONAL = "conditional", _("positive with conditions")
         NEGATIVE = "negative", _("negative")
