@@ -3,15 +3,16 @@
 The open competition: the offeror starts the offer from the call's page, saves a draft, comes back to it later
 through the private draft link (a fresh browser, no session), saves it again and submits it; then the
 confirmation, the tracking link, a reply, the clerk's message and the offer's PDF downloaded from the tracking
-page. The small grant (u.d.p.p. art. 19a): the offer without a competition, published for comments by the clerk.
-Every POST is the browser's own (Origin and Referer under the private pages' Referrer-Policy), and every public
-page on the way passes axe-core.
+page. The small grant (u.d.p.p. art. 19a): the offer without a competition, published for comments by the clerk,
+and a resident's comment on it. Every POST is the browser's own (Origin and Referer under the private pages'
+Referrer-Policy), and every public page on the way passes axe-core.
 """
 
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -164,3 +165,14 @@ def test_small_grant_journey(site_url, page, new_page):
     page.get_by_role("link", name="Fundacja Śląskie Dziedzictwo: Warsztaty gwary").click()
     page.get_by_role("heading", name="Warsztaty gwary").wait_for()
     assert_no_axe_violations(page)
+    page.get_by_label(gettext("Your name or the name of your organisation")).fill("Rada Dzielnicy Bielszowice")
+    page.get_by_label(gettext("Comment")).fill("Warsztaty warto otworzyć także dla seniorów.")
+    send_form(page, gettext("Send the comment"))
+    page.get_by_text(gettext("Thank you: your comment has been received.")).wait_for()
+    assert_no_axe_violations(page)
+
+    clerk.page.goto(site_url + reverse("admin:grants_smallgrantcomment_changelist"))
+    clerk.page.locator("#result_list").get_by_text("Rada Dzielnicy Bielszowice").wait_for()
+    assert list(offer.comments.values_list("author_name", "text")) == [
+        ("Rada Dzielnicy Bielszowice", "Warsztaty warto otworzyć także dla seniorów.")
+    ]
