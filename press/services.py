@@ -134,7 +134,8 @@ def release_photos_publish(release: PressRelease) -> int:
 def _photos_publish_after_commit(release: PressRelease) -> None:
     # After commit: files are not transactional, and a failed move only delays the public copies (the
     # release page keeps serving the photos through the checked view; releases_publish_due retries).
-    transaction.on_commit(lambda: release_photos_publish(release))
+    # robust: the clerk's "Publish now" never ends in an error page because of a file; the error is logged.
+    transaction.on_commit(lambda: release_photos_publish(release), robust=True)
 
 
 def release_published(release: PressRelease, *, acting_user, note: str = "") -> None:

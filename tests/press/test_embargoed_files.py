@@ -365,3 +365,30 @@ def test_a_photo_uploaded_in_the_admin_is_withheld_until_the_release_is_public(c
     for name in file_names(photo.image):
         assert storages["private"].exists(name)
         assert not Path(settings.MEDIA_ROOT, name).exists()
+
+
+def test_a_failed_move_leaves_the_release_published_and_the_next_timer_run_moves_the_photo(
+    client, db, django_capture_on_commit_callbacks, monkeypatch
+):
+    release = approved_release("Nowa scena w Parku Strzelnica")
+    photo = add_photo(release)
+    public_media = storages["default"]
+
+    def disk_full(name, content):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(public_media, "_save", disk_full)
+    with django_capture_on_commit_callbacks(execute=True):
+        release_transition(release=release, name="publish", acting_user=None)
+    assert release.status == PressRelease.Status.PUBLISHED
+    photo.image.refresh_from_db()
+    assert photo.image.withheld
+    # Meanwhile the page still shows the photo, through the checked view.
+    html = client.get(release.get_absolute_url()).content.decode()
+    assert rendition_urls(release, photo)[0] in html
+
+    monkeypatch.undo()
+    releases_publish_due()
+    photo.image.refresh_from_db()
+    assert not photo.image.withheld
+    assert default_storage.exists(photo.image.image.name)
