@@ -11,6 +11,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.translation import gettext
@@ -122,7 +123,7 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     form = CallAdminForm
     prepopulated_fields = {"slug": ["title"]}
     inlines = [CallCriterionInline, CallDocumentInline, CommitteeMemberInline]
-    readonly_fields = ["cancellation_reason", "results_published_at", "copied_from"]
+    readonly_fields = ["cancellation_reason", "results_published_at", "copied_from", "ranking"]
     actions = ["copy_calls"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "year", "task_type", "mode", "budget", "rules", "previous_year_info"]}),
@@ -132,11 +133,26 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             {"fields": ["implementation_from", "implementation_to", "offers_deadline", "selection_date"]},
         ),
         (_("Publication"), {"fields": ["published_bip_on", "published_board_on", "published_web_on"]}),
+        (_("Committee's ranking (u.d.p.p. art. 15 ust. 1)"), {"fields": ["ranking"]}),
         (
             ADVANCED,
             {"classes": ["collapse"], "fields": ["cancellation_reason", "results_published_at", "copied_from"]},
         ),
     ]
+
+    @admin.display(description=_("ranking"))
+    def ranking(self, obj):
+        """The offers by the committee's points, once the call is closed for offers, with the exports."""
+        if obj is None or obj.status not in (GrantCall.Status.EVALUATION, GrantCall.Status.RESOLVED):
+            return "—"
+        return render_to_string(
+            "admin/grants/call_ranking.html",
+            {
+                "rows": selectors.call_ranking(obj),
+                "csv_url": reverse("grants:ranking_csv", args=[obj.pk]),
+                "xlsx_url": reverse("grants:ranking_xlsx", args=[obj.pk]),
+            },
+        )
 
     @admin.action(description=_("Copy as a new draft"), permissions=["add"])
     def copy_calls(self, request, queryset):
