@@ -17,6 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from core.models import CaseMessage
+from core.services import transition_perform
 from events.models import District, EventSubmission, Venue
 from mass_events.models import EventNotification, MassEventPermitApplication
 from tests.e2e.axe import assert_no_axe_violations
@@ -38,6 +39,7 @@ from tests.e2e.journeys import (
     send_form,
     tracking_link_followed,
 )
+from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import goto
 
 APPLICANT = CaseMessage.Author.APPLICANT
@@ -185,3 +187,21 @@ def test_event_notification_journey(site_url, page, new_page):
     assert "KS.5311.7.2026" in text
     assert reason in text
     assert [author for author, _body in case_messages(notification)] == [APPLICANT, CLERK, CLERK]
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_permit_case_page_with_its_documents_fits_a_phone(site_url, new_page, width):
+    """On a phone the case page, with the organiser's five attachments and the department's letter, fits the width."""
+    email = "rudzkie.lato.phone@example.pl"
+    page = new_page(viewport={"width": width, "height": 700})
+    goto(page, site_url + "/imprezy-masowe/wniosek/")
+    fill_permit_application(page, email=email)
+    send_form(page, gettext("Send the application"))
+    confirmation_reached(page)
+    tracking_url = tracking_link_followed(page)
+    application = MassEventPermitApplication.objects.get(contact_email=email)
+    transition_perform(obj=application, name="request_completion", acting_user=None, note="Brak opinii PSP.")
+    page.goto(tracking_url)
+    page.get_by_role("link", name="Wezwanie do uzupełnienia wniosku").wait_for()
+    assert page.locator(".attachment-list li").count() == 5
+    assert_no_horizontal_scrolling(page)
