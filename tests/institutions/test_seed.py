@@ -2,9 +2,11 @@
 
 import io
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from institutions.models import CulturalInstitution, DirectorTerm, FinancialStatement, RegisterEntry
+from core.models import PrivateDocument
+from institutions.models import CulturalInstitution, DirectorTerm, ExtractRequest, FinancialStatement, RegisterEntry
 from institutions.selectors import institution_state_from_entries
 from institutions.services import PROJECTION_FIELDS
 
@@ -28,3 +30,23 @@ def test_seed_institutions_is_idempotent_and_the_projection_equals_the_books(db)
         assert set(institution.entries.values_list("section", flat=True)) == {"I", "II", "III"}
     library = CulturalInstitution.objects.get(entry_no=2)
     assert "354/XXVIII/2000" in str(library.statute_act)
+
+
+def test_seed_shows_extract_requests_in_each_state_of_paying(db):
+    """A newcomer sees a request just received, one waiting for the fee, one with its proof, one paid, one issued."""
+    call_command("seed_institutions", "--allow-outside-debug", stdout=io.StringIO())
+    call_command("seed_institutions", "--allow-outside-debug", stdout=io.StringIO())
+    documents = ContentType.objects.get_for_model(ExtractRequest)
+    states = []
+    for request in ExtractRequest.objects.order_by("-received_on"):
+        kinds = sorted(
+            PrivateDocument.objects.filter(content_type=documents, object_id=request.pk).values_list("kind", flat=True)
+        )
+        states.append((request.status, request.pages, request.fee_paid, kinds))
+    assert states == [
+        (ExtractRequest.Status.RECEIVED, None, False, []),
+        (ExtractRequest.Status.AWAITING_FEE, 3, False, []),
+        (ExtractRequest.Status.AWAITING_FEE, 1, False, [PrivateDocument.Kind.ATTACHMENT]),
+        (ExtractRequest.Status.AWAITING_FEE, 4, True, [PrivateDocument.Kind.ATTACHMENT]),
+        (ExtractRequest.Status.ISSUED, 1, True, [PrivateDocument.Kind.ATTACHMENT, PrivateDocument.Kind.LETTER]),
+    ]

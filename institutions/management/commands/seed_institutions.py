@@ -10,15 +10,22 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
+from core.case_fees import case_fee_proof_send
 from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.management.demo import DemoDataCommand
+from core.models import Channel
 from core.roles import SECTION_BY_CODE, sync_roles
+from core.services import case_open, transition_perform
+from core.uploads import PDF, validate_upload
 from institutions import services
 from institutions.models import (
     CulturalInstitution,
     DirectorTerm,
+    ExtractRequest,
     Inspection,
     InstitutionKind,
     InstitutionSubsidy,
@@ -30,6 +37,70 @@ from institutions.models import (
 )
 
 D = datetime.date
+# A one-page PDF standing in for a bank's transfer confirmation.
+DEMO_PROOF_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+EXTRACT_REQUESTS = [
+    {
+        "entry_no": 1,
+        "kind": "abridged",
+        "copies": 1,
+        "name": "Jan Kowalski",
+        "address": "ul. Halembska 10\n41-717 Ruda Śląska",
+        "email": "jan.kowalski@example.pl",
+        "delivery": "post_registered",
+        "days_ago": 1,
+    },
+    {
+        "entry_no": 2,
+        "kind": "full",
+        "copies": 2,
+        "name": "Stowarzyszenie Przyjaciół Orzegowa",
+        "address": "ul. Bytomska 5\n41-710 Ruda Śląska",
+        "email": "zarzad@przyjaciele-orzegowa.example.pl",
+        "delivery": "in_person",
+        "days_ago": 4,
+        "pages": 3,
+    },
+    {
+        "entry_no": 3,
+        "kind": "abridged",
+        "copies": 1,
+        "name": "Kancelaria Radcy Prawnego Anna Zielińska",
+        "address": "ul. Niedurnego 40/2\n41-709 Ruda Śląska",
+        "email": "kancelaria.zielinska@example.pl",
+        "delivery": "electronic",
+        "days_ago": 6,
+        "pages": 1,
+        "proof": True,
+    },
+    {
+        "entry_no": 1,
+        "kind": "full",
+        "copies": 1,
+        "name": "Fundacja Śląskie Dziedzictwo",
+        "address": "ul. Wolności 12\n41-700 Ruda Śląska",
+        "email": "biuro@slaskie-dziedzictwo.example.pl",
+        "delivery": "post_registered",
+        "days_ago": 8,
+        "pages": 4,
+        "proof": True,
+        "paid": True,
+    },
+    {
+        "entry_no": 2,
+        "kind": "abridged",
+        "copies": 1,
+        "name": "Piotr Nowicki",
+        "address": "ul. Kokota 160\n41-711 Ruda Śląska",
+        "email": "piotr.nowicki@example.pl",
+        "delivery": "electronic",
+        "days_ago": 10,
+        "pages": 1,
+        "proof": True,
+        "paid": True,
+        "issued": True,
+    },
+]
 # § 14 of the regulation: the electronic books were opened on 21.05.2012 by copying the old books' current entries.
 TRANSFER_DATE = D(2012, 5, 21)
 TRANSFER_REMARK = "Wpis przeniesiony z dotychczasowej księgi rejestrowej (§ 14 rozporządzenia MKiDN z 26.01.2012)."
@@ -141,9 +212,11 @@ class Command(DemoDataCommand):
                 activity="Działalność wystawiennicza i edukacja artystyczna.",
                 address="ul. Niedurnego 36, 41-709 Ruda Śląska",
             )
+        if not ExtractRequest.objects.exists():
+            self.seed_extract_requests(clerk)
         self.stdout.write(
             f"Rejestr instytucji kultury: {CulturalInstitution.objects.count()} instytucje, "
-            f"{RegisterEntry.objects.count()} wpisów."
+            f"{RegisterEntry.objects.count()} wpisów, {ExtractRequest.objects.count()} wnioski o odpis."
         )
 
     def clerk(self):
@@ -263,3 +336,39 @@ class Command(DemoDataCommand):
             entry_date=approved_on,
             acting_user=clerk,
         )
+
+    def seed_extract_requests(self, clerk):
+        """Requests for extracts in each state of paying (DOMAIN.md §A.5): just received, the fee asked for, the
+        proof sent, the payment recorded, the extract issued. Made through the services, as applicant and clerk."""
+        today = timezone.localdate()
+        institutions = {i.entry_no: i for i in CulturalInstitution.objects.filter(entry_no__in=[1, 2, 3])}
+        for data in EXTRACT_REQUESTS:
+            request = ExtractRequest(
+                institution=institutions[data["entry_no"]],
+                kind=data["kind"],
+                copies=data["copies"],
+                applicant_name=data["name"],
+                applicant_address=data["address"],
+                contact_email=data["email"],
+                delivery=data["delivery"],
+                received_on=today - datetime.timedelta(days=data["days_ago"]),
+                channel=Channel.WEB_FORM,
+            )
+            case_open(case=request, title=f"Odpis z rejestru: {request.institution.full_name}"[:200])
+            if data.get("pages"):
+                services.extract_request_fee_record(
+                    request=request, pages=data["pages"], fee_paid=False, acting_user=clerk
+                )
+                transition_perform(obj=request, name="request_fee", acting_user=clerk)
+            if data.get("proof"):
+                proof = validate_upload(
+                    SimpleUploadedFile("potwierdzenie-przelewu.pdf", DEMO_PROOF_PDF, content_type="application/pdf"),
+                    allowed_kinds=[PDF],
+                ).as_file()
+                case_fee_proof_send(case=request, proof=proof)
+            if data.get("paid"):
+                services.extract_request_fee_record(
+                    request=request, pages=request.pages, fee_paid=True, acting_user=clerk
+                )
+            if data.get("issued"):
+                transition_perform(obj=request, name="issue", acting_user=clerk)
