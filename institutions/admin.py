@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import Http404
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -1043,7 +1043,9 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
 
     @admin.display(description=_("fee due (PLN)"))
     def fee_due(self, obj):
-        return services.extract_fee(obj.pages, obj.copies) if obj.pages else "—"
+        if not obj.pages:
+            return "—"
+        return formats.number_format(services.extract_fee(obj.pages, obj.copies), decimal_pos=2, use_l10n=True)
 
     @admin.display(description=_("documents"))
     def documents(self, obj):
