@@ -174,6 +174,7 @@ class Accreditation(Case):
                 target=Status.ACCEPTED,
                 label=_("Accept"),
                 closes_case=True,
+                note_to_applicant=True,
                 effect="press.services.accreditation_decided",
             ),
             Transition(
@@ -183,6 +184,7 @@ class Accreditation(Case):
                 label=_("Reject"),
                 closes_case=True,
                 note_required=True,
+                note_to_applicant=True,
                 effect="press.services.accreditation_decided",
             ),
         ],

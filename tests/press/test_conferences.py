@@ -1,6 +1,7 @@
 """Press conferences: invitation through the outbox, the public accreditation form closing before the start,
 the clerk's decision and the reception list."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -128,6 +129,23 @@ def test_the_clerk_accepts_or_rejects_and_the_reception_list_has_the_accepted(cl
         outsider.get(reverse("admin:press_pressconference_reception_list", args=[conference.pk, "csv"])).status_code
         == 403
     )
+
+
+def test_the_clerk_is_told_that_the_decision_note_reaches_the_journalist_and_it_does(client, clerk_client, conference):
+    client.post(reverse("press:accreditation_create", kwargs={"slug": conference.slug}), form())
+    accreditation = Accreditation.objects.get()
+    press = clerk_client(groups=[PRESS_GROUP])
+    page = press.get(reverse("admin:press_accreditation_change", args=[accreditation.pk])).content.decode()
+    hint = re.search(r'id="workflow-note-help">(.*?)</div>', page, re.S)
+    assert hint, "the panel does not say which decisions send the note"
+    for label in (gettext("Accept"), gettext("Reject")):
+        assert f"<strong>{label}</strong>" in hint.group(1)
+    press.post(
+        reverse("admin:press_accreditation_workflow", args=[accreditation.pk]),
+        {"transition": "reject", "note": "Brak miejsc dla ekip telewizyjnych."},
+    )
+    tracking = client.get(reverse("core:case_tracking", kwargs={"token": accreditation.register_entry.tracking_token}))
+    assert "Brak miejsc dla ekip telewizyjnych." in tracking.content.decode()
 
 
 def test_materials_appear_once_the_conference_is_held(client, conference):
