@@ -2,7 +2,8 @@
 
 The journalist finds the conference in "Biuro prasowe", fills the accreditation form, gets the confirmation and the
 private tracking link, writes about the crew from the tracking page; a press clerk answers in the admin and accepts
-the accreditation; the journalist reads both on the tracking page. Every public page on the way passes axe-core.
+the accreditation with a note the panel says goes to the journalist; the journalist reads all of it on the
+tracking page. Every public page on the way passes axe-core.
 """
 
 from datetime import timedelta
@@ -33,6 +34,7 @@ PRESS_GROUP = "Biuro prasowe"
 EMAIL = "k.wojcik.e2e@radio.pl"
 REPLY = "Przyjadę z operatorem kamery, Piotrem Malcem; potrzebujemy gniazdka przy statywie."
 ANSWER = "Gniazdko będzie przy podeście dla kamer, po lewej stronie sali sesyjnej."
+ENTRANCE = "Prosimy o wejście od ul. Niedurnego, 30 minut przed początkiem."
 
 pytestmark = pytest.mark.usefixtures("fast_forms")
 
@@ -80,10 +82,16 @@ def test_accreditation_journey(site_url, conference, page, new_page):
 
     clerk = clerk_signs_in(new_page, site_url, groups=[PRESS_GROUP])
     clerk.write_to_applicant(accreditation, ANSWER)
-    clerk.perform(accreditation, gettext("Accept"))
+    hint = clerk.page.locator("#workflow-note-help")
+    assert gettext("Accept") in hint.locator("strong").all_inner_texts()
+    clerk.perform(accreditation, gettext("Accept"), note=ENTRANCE)
 
     accepted = gettext("Your accreditation has been accepted. Please bring your press card to the conference.")
-    applicant_sees_on_tracking_page(page, tracking_url, gettext("accepted"), ANSWER, accepted)
-    assert case_messages(accreditation) == [(APPLICANT, REPLY), (CLERK, ANSWER), (CLERK, accepted)]
+    applicant_sees_on_tracking_page(page, tracking_url, gettext("accepted"), ANSWER, accepted, ENTRANCE)
+    assert case_messages(accreditation) == [
+        (APPLICANT, REPLY),
+        (CLERK, ANSWER),
+        (CLERK, f"{accepted}\n\n{ENTRANCE}"),
+    ]
     accreditation.refresh_from_db()
     assert accreditation.status == Accreditation.Status.ACCEPTED
