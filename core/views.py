@@ -1,9 +1,11 @@
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -109,6 +111,27 @@ def robots_txt(request):
     return HttpResponse(
         loader.render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8"
     )
+
+
+def bad_request(request, exception=None):
+    """The Polish 400 page (a damaged address or form, an unknown host name, too many fields or files)."""
+    try:
+        return render(request, "400.html", status=400)
+    except SuspiciousOperation:
+        # The request itself cannot be read (e.g. too many fields in its address): the page without the shell's
+        # request-dependent parts, rather than a 500.
+        return HttpResponse(loader.get_template("400.html").render(), status=400)
+
+
+def csrf_failure(request, reason=""):
+    """The Polish page for a form refused by the CSRF check (CSRF_FAILURE_VIEW), saying what to do next.
+
+    The reason (no cookie, a wrong token, another origin) is Django's `django.security.csrf` log line, not the
+    page: the person only needs the way out. Never cached: it answers one request.
+    """
+    response = render(request, "403_csrf.html", status=403)
+    add_never_cache_headers(response)
+    return response
 
 
 def permission_denied(request, exception=None):

@@ -283,6 +283,8 @@ PERMISSIONS_POLICY_DENIED = [
     "xr-spatial-tracking",
 ]
 X_FRAME_OPTIONS = "DENY"
+# A form refused by the CSRF check gets a Polish page in the site's shell that says what to do (core/views.py).
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Production mode is "not DEBUG": HTTPS only, cookies secure, HSTS on.

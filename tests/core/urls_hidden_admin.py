@@ -13,6 +13,7 @@ urlpatterns = [
 ]
 assert len(urlpatterns) == len(urls.urlpatterns), "the admin entry of culture_dept.urls was not replaced"
 assert not any(isinstance(p, URLResolver) and p.namespace == "admin" for p in urls.urlpatterns[1:])
+handler400 = urls.handler400
 handler403 = urls.handler403
 handler404 = urls.handler404
 handler500 = urls.handler500
