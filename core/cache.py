@@ -77,6 +77,8 @@ class RedisWithFallbackCache(RedisCache):
             raise
         except UNREACHABLE as error:
             raise RedisUnreachable(str(error)) from error
+        # Back: the next operation goes to Redis at once rather than after the rest of the pause.
+        self._redis_answered()
 
     def _redis_paused(self) -> bool:
         with _outages_lock:

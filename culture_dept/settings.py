@@ -156,6 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/" if DEBUG else environ.Env.NOTSET)
+# No public view redirects here: the admin's path is not public (tests/core/test_hidden_admin_path.py).
 LOGIN_URL = "admin:login"
 # After the admin's sign-in when `next` is missing or unsafe (another host, `//host`, `javascript:`): the admin's
 # index. Django's default, /accounts/profile/, does not exist here.

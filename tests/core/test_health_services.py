@@ -1,4 +1,4 @@
-"""/health/ of a real gunicorn when its own PostgreSQL and its own Redis stop (never the shared servers).
+"""/health/ of a real gunicorn when its own PostgreSQL and its own Redis stop and come back (never the shared servers).
 
 The test starts a throwaway PostgreSQL cluster (initdb and pg_ctl of PostgreSQL 15, on a free port in a
 temporary directory), a throwaway redis-server on a free port, the portal under gunicorn with production
@@ -113,6 +113,14 @@ def wait_for(condition, *, seconds=60, what=""):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def start_redis(port: int, directory: Path) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        + ["--dir", str(directory)],
+        stdout=subprocess.DEVNULL,
+    )
+
+
 @pytest.fixture
 def services(tmp_path_factory):
     directory = tmp_path_factory.mktemp("health-services")
@@ -121,11 +129,7 @@ def services(tmp_path_factory):
     processes = []
     try:
         postgres.start()
-        redis = subprocess.Popen(  # noqa: S603
-            [REDIS_SERVER, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-            + ["--dir", str(directory)],
-            stdout=subprocess.DEVNULL,
-        )
+        redis = start_redis(redis_port, directory)
         processes.append(redis)
         yield {"directory": directory, "postgres": postgres, "redis": redis, "redis_port": redis_port}
     finally:
@@ -199,6 +203,7 @@ def test_health_is_503_naming_postgresql_or_redis_when_it_stops(services):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    redis_again = None
     base = f"http://127.0.0.1:{web_port}"
     operator = {"X-Health-Token": TOKEN}
     public = {"X-Forwarded-For": "203.0.113.7"}
@@ -238,7 +243,14 @@ def test_health_is_503_naming_postgresql_or_redis_when_it_stops(services):
         status, content_type, text = get(base + "/health/", public)
         assert (status, text) == (503, "unavailable\n")
         assert "cache" not in text
+        # The node still serves from its own memory (core/cache.py): the load balancer keeps it.
+        assert get(base + "/health/ready/", public)[::2] == (200, "degraded\n")
+
+        redis_again = start_redis(services["redis_port"], services["directory"])
+        wait_for(lambda: operator_health()[0] == 200, what="recovery after Redis is back")
+        assert get(base + "/health/ready/", public)[::2] == (200, "ok\n")
     finally:
-        for process in (worker, web):
-            process.terminate()
-            process.wait(timeout=30)
+        for process in (worker, web, redis_again):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
