@@ -209,6 +209,7 @@ def case_tracking(request, token):
         "entry": entry,
         "case": case,
         "status": status_labels.get(getattr(case, workflow.status_field)) if workflow else "",
+        "public_link": case.tracking_public_link(),
         "history": history,
         "case_messages": messages,
         "form": form,

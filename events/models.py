@@ -14,8 +14,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.html import SanitisedHTMLField
@@ -448,6 +448,12 @@ class EventSubmission(Case):
 
     def __str__(self):
         return f"{self.case_mark}: {self.event.title}"
+
+    def tracking_public_link(self) -> tuple[str, str] | None:
+        """The accepted event's page in the public calendar, for the organiser's tracking page, while it is public."""
+        if self.status != self.Status.ACCEPTED or not Event.objects.published().filter(pk=self.event_id).exists():
+            return None
+        return gettext("See your event in the city's calendar"), self.event.get_absolute_url()
 
 
 @receiver(post_delete, sender=EventAttachment)

@@ -229,3 +229,7 @@ class Case(TimeStampedModel):
     @property
     def tracking_token(self):
         return self.register_entry.tracking_token
+
+    def tracking_public_link(self) -> tuple[str, str] | None:
+        """(label, path) of a public page the case has led to, linked from the tracking page; None if none."""
+        return None

@@ -40,7 +40,7 @@ from tests.e2e.journeys import (
     tracking_link_followed,
 )
 from tests.e2e.layout import assert_no_horizontal_scrolling
-from tests.e2e.pages import goto
+from tests.e2e.pages import goto, wait_for_view
 
 APPLICANT = CaseMessage.Author.APPLICANT
 CLERK = CaseMessage.Author.CLERK
@@ -76,7 +76,7 @@ def told_by_mail(email: str, tracking_url: str, *, since: int, unsaid: str) -> N
 
 
 def test_event_submission_journey(site_url, page, new_page):
-    """An organiser proposes a concert with its poster; the clerk answers and publishes it; the organiser is told."""
+    """An organiser proposes a concert with its poster; the clerk answers and publishes it; the organiser finds it."""
     email = "chor.cantate.journey@example.pl"
     venue = Venue.objects.create(
         name="Kościół św. Pawła", street_address="ul. Kościelna 2", district=District.NOWY_BYTOM
@@ -106,6 +106,9 @@ def test_event_submission_journey(site_url, page, new_page):
     )
     poster = Image.open(io.BytesIO(downloaded(page, gettext("Image of the event"))))
     assert poster.size == (400, 300)
+    page.get_by_role("link", name=gettext("See your event in the city's calendar")).click()
+    wait_for_view(page, "events:event_detail")
+    assert page.locator("h1").inner_text() == "Koncert kolęd"
     assert case_messages(submission) == [
         (APPLICANT, "Wstęp wolny, zbieramy datki na remont organów."),
         (CLERK, "Dziękujemy, dopiszemy informację o zbiórce do opisu."),

@@ -269,6 +269,20 @@ def test_accepting_publishes_the_event_and_tells_the_organiser(
     assert submission.case_mark in mail.outbox[0].subject
 
 
+def test_the_tracking_page_links_to_the_event_while_it_is_public(submission, clerk_client, client):
+    """Accepted, the organiser follows a link from the case page to the event in the calendar; unpublished, it goes."""
+    link = escape(gettext("See your event in the city's calendar"))
+    assert link not in client.get(tracking_path(submission)).content.decode()
+    clerk = clerk_client(groups=[EVENTS_GROUP])
+    clerk.post(workflow_url(submission), {"transition": "accept", "note": ""})
+    page = client.get(tracking_path(submission)).content.decode()
+    assert f'<a href="/wydarzenia/{submission.event.slug}/">{link}</a>' in page
+    assert client.get(f"/wydarzenia/{submission.event.slug}/").status_code == 200
+
+    clerk.post(f"/admin/events/event/{submission.event_id}/sprawa/", {"transition": "unpublish"})
+    assert link not in client.get(tracking_path(submission)).content.decode()
+
+
 def test_asking_for_changes_needs_a_note(submission, clerk_client):
     clerk = clerk_client(groups=[EVENTS_GROUP])
     response = clerk.post(workflow_url(submission), {"transition": "request_changes", "note": "  "}, follow=True)
