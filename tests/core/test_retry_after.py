@@ -9,6 +9,7 @@ import time_machine
 from django.conf import settings
 
 from tests.core.test_clerk_auth import USERNAME, sign_in
+from tests.core.test_settings import PRODUCTION_ENV, run_manage
 from tests.helpers import public_form_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +44,13 @@ def test_nginx_answers_its_own_429_with_retry_after():
     location = conf.split("location @portal_too_many_requests {", 1)[1].split("}", 1)[0]
     assert "add_header Retry-After 60 always;" in location
     assert "return 429" in location
+
+
+def test_the_documented_cool_off_variable_sets_the_lockout_and_its_retry_after():
+    """DJANGO_LOGIN_COOLOFF_MINUTES (docs/deployment.md) is read, so Retry-After follows what the operator set."""
+    code = "from django.conf import settings; print(int(settings.AXES_COOLOFF_TIME.total_seconds()))"
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env_overrides={**PRODUCTION_ENV, "DJANGO_LOGIN_COOLOFF_MINUTES": "30"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1800"
