@@ -71,6 +71,28 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+class ServiceRefusalAdminMixin:
+    """Show a service's refusal raised from `save_model`/`save_related` as an error message, not a 500.
+
+    The admin runs the whole form in one transaction: the refusal rolls it back, and the clerk is sent back
+    to the same form with the service's Polish message.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except CaseWorkError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+def adopt_created(obj, created) -> None:
+    """Point the admin's unsaved form instance at the record a service created, for the log and the redirect."""
+    obj.pk = created.pk
+    obj._state.adding = False
+    obj._state.db = created._state.db
+
+
 class CallCriterionInline(admin.TabularInline):
     model = CallCriterion
     extra = 1
@@ -394,7 +416,9 @@ class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
 
 
 @admin.register(OfferAssignment)
-class OfferAssignmentAdmin(admin.ModelAdmin):
+class OfferAssignmentAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+    """Giving a member an offer to score calls `services.offer_assign`; a refusal comes back as an error."""
+
     list_display = ["offer", "member", "declared_at", "has_conflict"]
     list_filter = ["has_conflict"]
     list_select_related = ["offer", "member__user", "member__call"]
@@ -406,10 +430,8 @@ class OfferAssignmentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             raise PermissionDenied
-        try:
-            services.offer_assign(member=obj.member, offer=obj.offer, acting_user=request.user)
-        except CaseWorkError as error:
-            self.message_user(request, error.message, messages.ERROR)
+        assignment = services.offer_assign(member=obj.member, offer=obj.offer, acting_user=request.user)
+        adopt_created(obj, assignment)
 
 
 @admin.register(MeritScore)
@@ -418,28 +440,6 @@ class MeritScoreAdmin(ReadOnlyModelAdmin):
     list_select_related = ["assignment__offer", "assignment__member__user", "criterion"]
     search_fields = ["assignment__offer__case_mark"]
     ordering = ["assignment"]
-
-
-class ServiceRefusalAdminMixin:
-    """Show a service's refusal raised from `save_model`/`save_related` as an error message, not a 500.
-
-    The admin runs the whole form in one transaction: the refusal rolls it back, and the clerk is sent back
-    to the same form with the service's Polish message.
-    """
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except CaseWorkError as error:
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
-
-
-def adopt_created(obj, created) -> None:
-    """Point the admin's unsaved form instance at the record a service created, for the log and the redirect."""
-    obj.pk = created.pk
-    obj._state.adding = False
-    obj._state.db = created._state.db
 
 
 class TrancheInline(admin.TabularInline):
