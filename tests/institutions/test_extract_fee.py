@@ -156,6 +156,19 @@ def test_a_bad_proof_is_refused_with_a_polish_message_and_nothing_is_kept(client
     assert not CaseMessage.objects.exists()
 
 
+def test_proofs_from_bots_and_floods_are_not_kept(client, request_, settings):
+    """A filled honeypot is answered as if sent and keeps nothing; too many posts get 429 and keep nothing."""
+    upload = SimpleUploadedFile("potwierdzenie.pdf", PDF_BYTES, content_type="application/pdf")
+    response = client.post(proof_url(request_), {**public_form_data(website="https://spam.example"), "proof": upload})
+    assert response.status_code == 302
+    assert not documents_of(request_).exists()
+    settings.PUBLIC_FORM_RATE_LIMIT = 2  # the honeypot post counted as the first
+    assert send_proof(client, request_, content=b"not a pdf").status_code == 200
+    assert send_proof(client, request_).status_code == 429
+    assert not documents_of(request_).exists()
+    assert not CaseMessage.objects.exists()
+
+
 def test_a_proof_is_not_taken_once_the_fee_is_recorded_as_paid(client, request_, make_clerk):
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
     services.extract_request_fee_record(request=request_, pages=2, fee_paid=True, acting_user=clerk)
