@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
@@ -1027,13 +1027,36 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
-        if obj is None or obj.institution_id is None or obj.institution.struck_out_on:
+        if obj is None or obj.pk is None:
             return "—"
-        kind = "pelny" if obj.kind == ExtractRequest.Kind.FULL else "skrocony"
-        url = reverse("institutions:extract_printout", kwargs={"entry_no": obj.institution.entry_no, "kind": kind})
+        url = reverse(f"{self.admin_site.name}:institutions_extractrequest_preview", args=[obj.pk])
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("The extract as a PDF, to count its pages")
         )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/odpis.pdf",
+                self.admin_site.admin_view(self.preview_view),
+                name="institutions_extractrequest_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id):
+        """The certified extract exactly as "issue" would render it now, so the clerk counts the pages paid for."""
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        pdf = services.extract_request_document(obj, acting_user=request.user)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="podglad-odpisu-{obj.pk}.pdf"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @admin.display(description=_("due date"))
     def due_date(self, obj):

@@ -826,6 +826,35 @@ def extract_request_issue_guard(request: ExtractRequest, *, acting_user, note: s
         raise RegisterError(
             _("The extract waits for the fee: record the payment as received before issuing it."), code="fee_unpaid"
         )
+    # The fee is per page of the certified copy itself: the document about to be issued may not have more pages
+    # than were paid for (e.g. an entry made in the book since the pages were counted). The effect issues this PDF.
+    pdf = extract_request_document(request, acting_user=acting_user)
+    pages = pdf_page_count(pdf)
+    if pages > request.pages:
+        raise RegisterError(
+            ngettext(
+                "The extract now has %(pages)d page, more than the %(paid)d the fee was counted for: record the "
+                "pages again and ask for the rest of the fee.",
+                "The extract now has %(pages)d pages, more than the %(paid)d the fee was counted for: record the "
+                "pages again and ask for the rest of the fee.",
+                pages,
+            )
+            % {"pages": pages, "paid": request.pages},
+            code="pages_more_than_paid",
+        )
+    request._extract_pdf = pdf
+
+
+def extract_request_document(request: ExtractRequest, *, acting_user) -> bytes:
+    """The certified extract of `request` as it would be issued now by `acting_user` (PDF): the clerk's preview
+    counts its pages, "issue" keeps it in the case."""
+    return extract_pdf(
+        institution=request.institution,
+        kind=request.kind,
+        case_mark=request.case_mark,
+        addressee_lines=[request.applicant_name, *request.applicant_address.splitlines()],
+        signatory_name=person_name(acting_user) if acting_user is not None else "",
+    )
 
 
 def extract_request_fee_requested(request: ExtractRequest, *, acting_user, note: str = "") -> None:
@@ -892,17 +921,11 @@ def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "
     """Workflow effect of "issue": render the certified extract and keep it in the case as the department's letter.
 
     Issued within 14 days of the request (`core.deadlines.register_extract_due`); the guard
-    (`extract_request_issue_guard`) has made sure the fee for the recorded pages is paid. The applicant can
-    download an electronic extract through the case's private link.
+    (`extract_request_issue_guard`) has made sure the fee for the recorded pages is paid and rendered the document
+    it checked, which is the one kept. The applicant can download an electronic extract through the case's private
+    link.
     """
-    signatory = person_name(acting_user) if acting_user is not None else ""
-    pdf = extract_pdf(
-        institution=request.institution,
-        kind=request.kind,
-        case_mark=request.case_mark,
-        addressee_lines=[request.applicant_name, *request.applicant_address.splitlines()],
-        signatory_name=signatory,
-    )
+    pdf = getattr(request, "_extract_pdf", None) or extract_request_document(request, acting_user=acting_user)
     document_attach(
         case=request,
         content=pdf,

@@ -55,7 +55,7 @@ def test_every_change_page_opens(seeded, clerk_client, model):
 
 def test_the_extract_request_shows_its_deadline_and_workflow(seeded, clerk_client):
     client = clerk_client(groups=[factories.REGISTER_GROUP])
-    request = ExtractRequest.objects.get()
+    request = ExtractRequest.objects.get(applicant_address="ul. Halembska 10")  # not one of the demo requests
     page = client.get(reverse("admin:institutions_extractrequest_change", args=[request.pk])).content.decode()
     assert request.case_mark in page
     assert 'value="issue"' in page

@@ -5,6 +5,8 @@ pages, so the applicant sees the amount on the tracking page and sends the proof
 document, never on a public URL); the extract is issued only once the payment is recorded.
 """
 
+import datetime
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,11 +14,12 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader
 
 from core.models import CaseMessage, Feedback, PrivateDocument, StatusChange
 from core.services import case_open, transition_perform
 from institutions import services
-from institutions.models import ExtractRequest
+from institutions.models import ExtractRequest, Section
 from tests.helpers import close_response, form_fields, public_form_data
 from tests.institutions import factories
 
@@ -221,12 +224,12 @@ def test_issuing_waits_for_the_pages_and_the_payment_and_writes_nothing_before(r
 
 def test_pages_and_payment_are_the_record_once_issued(register_clerk, request_, make_clerk):
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
-    services.extract_request_fee_record(request=request_, pages=1, fee_paid=True, acting_user=clerk)
+    services.extract_request_fee_record(request=request_, pages=5, fee_paid=True, acting_user=clerk)
     transition_perform(obj=request_, name="issue", acting_user=clerk)
     response = clerk_saves(register_clerk, request_, pages="9", fee_paid=False)
     assert response.status_code == 302
     request_.refresh_from_db()
-    assert (request_.pages, request_.fee_paid) == (1, True)
+    assert (request_.pages, request_.fee_paid) == (5, True)
     with pytest.raises(services.RegisterError) as refused:
         services.extract_request_fee_record(request=request_, pages=9, fee_paid=True, acting_user=clerk)
     assert refused.value.code == "fee_closed"
@@ -252,3 +255,68 @@ def test_more_copies_after_the_payment_take_the_payment_back_for_a_new_check(reg
     assert client.post(changes, data).status_code == 302
     request_.refresh_from_db()
     assert (request_.copies, request_.pages, request_.fee_paid) == (3, 2, False)
+
+
+@pytest.fixture
+def long_book(mck, clerk):
+    """MCK's book with two more entries with long remarks: its full extract runs over one page."""
+    act = factories.legal_act(title="w sprawie zmiany statutu")
+    for day in (1, 2):
+        services.entry_make(
+            institution=mck,
+            section=Section.II,
+            entry_date=datetime.date(2019, 4, day),
+            legal_basis=act,
+            values={"director": f"Dyrektor numer {day}"},
+            remarks="Zmiana wprowadzona na wniosek dyrektora po zasięgnięciu opinii rady artystycznej. " * 6,
+            acting_user=clerk,
+        )
+    mck.refresh_from_db()
+    return mck
+
+
+def test_the_clerk_previews_the_extract_as_it_will_be_issued_and_only_the_register_section(
+    register_clerk, clerk_client, request_
+):
+    response = register_clerk.get(f"/admin/institutions/extractrequest/{request_.pk}/odpis.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert request_.case_mark in text
+    assert "Stowarzyszenie Przyjaciół Halemby" in text
+    editor = clerk_client(groups=["Redakcja portalu"])
+    assert editor.get(f"/admin/institutions/extractrequest/{request_.pk}/odpis.pdf").status_code == 403
+
+
+def test_an_extract_longer_than_the_pages_paid_for_is_not_issued(client, long_book, register_clerk):
+    data = public_form_data(
+        institution=long_book.pk,
+        kind="full",
+        copies="1",
+        applicant_name="Jan Kowalski",
+        applicant_address="ul. Halembska 10\n41-717 Ruda Śląska",
+        delivery="in_person",
+    )
+    client.post(FORM_URL, data)
+    request_ = ExtractRequest.objects.get()
+    preview = register_clerk.get(f"/admin/institutions/extractrequest/{request_.pk}/odpis.pdf")
+    pages = len(PdfReader(io.BytesIO(preview.content)).pages)
+    assert pages >= 2
+    services.extract_request_fee_record(
+        request=request_, pages=pages - 1, fee_paid=True, acting_user=register_clerk.clerk
+    )
+    with pytest.raises(services.RegisterError) as refused:
+        transition_perform(obj=request_, name="issue", acting_user=register_clerk.clerk)
+    assert refused.value.code == "pages_more_than_paid"
+    assert f"Odpis ma teraz {pages} " in refused.value.message
+    assert f"naliczono opłatę ({pages - 1})" in refused.value.message
+    request_.refresh_from_db()
+    assert request_.status == ExtractRequest.Status.RECEIVED
+    assert not documents_of(request_).exists()
+
+    services.extract_request_fee_record(request=request_, pages=pages, fee_paid=True, acting_user=register_clerk.clerk)
+    transition_perform(obj=request_, name="issue", acting_user=register_clerk.clerk)
+    letter = documents_of(request_).get(kind=PrivateDocument.Kind.LETTER)
+    with letter.file.open("rb") as handle:
+        assert len(PdfReader(io.BytesIO(handle.read())).pages) == pages

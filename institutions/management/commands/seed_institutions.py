@@ -366,7 +366,11 @@ class Command(DemoDataCommand):
                     allowed_kinds=[PDF],
                 ).as_file()
                 case_fee_proof_send(case=request, proof=proof)
-            if data.get("paid"):
+            if data.get("issued"):
+                # Issued only if paid for every page of the document itself: count them as the clerk does.
+                pages = services.pdf_page_count(services.extract_request_document(request, acting_user=clerk))
+                services.extract_request_fee_record(request=request, pages=pages, fee_paid=True, acting_user=clerk)
+            elif data.get("paid"):
                 services.extract_request_fee_record(
                     request=request, pages=request.pages, fee_paid=True, acting_user=clerk
                 )
