@@ -95,9 +95,30 @@ def test_only_active_staff_can_be_appointed(clerk_client, people, who):
     assert str(people[who].pk) not in {row["id"] for row in candidates(clerk, "").json()["results"]}
 
 
-def test_a_clerk_of_another_section_cannot_use_the_picker(clerk_client, people):
-    clerk = clerk_client(groups=[EVENTS])
-    assert candidates(clerk, "Kowal").status_code == 403
+@pytest.mark.parametrize("group", [EVENTS, "Naczelnik wydziału (podgląd)"])
+def test_a_clerk_who_may_not_appoint_members_cannot_use_the_picker(clerk_client, people, group):
+    clerk = clerk_client(groups=[group])
+    response = candidates(clerk, "Kowal")
+    assert response.status_code == 403
+    assert "Kowalski" not in response.content.decode()
+
+
+def test_the_picker_answers_a_page_of_people_in_a_bounded_number_of_queries(
+    clerk_client, people, django_assert_max_num_queries
+):
+    clerk = clerk_client(groups=[GRANTS])
+    User = get_user_model()  # noqa: N806
+    User.objects.bulk_create(
+        User(username=f"pracownik{n}", first_name="Piotr", last_name=f"Kowalewski {n:02d}", is_staff=True)
+        for n in range(30)
+    )
+    with django_assert_max_num_queries(8):
+        first = candidates(clerk, "Kowal").json()
+    assert len(first["results"]) == 20
+    assert first["pagination"] == {"more": True}
+    rest = clerk.get(CANDIDATES_URL, {"term": "Kowal", "page": "2"}).json()
+    assert len(rest["results"]) == 12
+    assert rest["pagination"] == {"more": False}
 
 
 def test_the_user_admin_stays_closed_to_grants_clerks(clerk_client, people):
