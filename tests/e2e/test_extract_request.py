@@ -24,6 +24,7 @@ from tests.e2e.journeys import (
     send_form,
     tracking_link_followed,
 )
+from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import goto, wait_for_view
 from tests.institutions.factories import REGISTER_GROUP
 
@@ -86,6 +87,13 @@ def test_extract_request_journey(site_url, page, new_page, tmp_path):
 
     # 2 pages × 2 copies × 5 zł: the amount, the account and the case mark as the transfer's title.
     applicant_sees_on_tracking_page(page, tracking_url, "20,00 zł", ACCOUNT, f"{case_mark} —")
+    narrow = new_page(viewport={"width": 320, "height": 640})
+    goto(narrow, tracking_url)
+    assert_no_horizontal_scrolling(narrow)
+    # Sent without a file: the form comes back with a Polish message, nothing is kept.
+    send_form(page, gettext("Send the proof of payment"), expect_status=200)
+    page.locator(".error-summary").get_by_text(gettext("Choose the file with the proof of payment.")).wait_for()
+    assert_no_axe_violations(page)
     page.locator("#oplata input[type=file]").set_input_files(
         {"name": "potwierdzenie-przelewu.pdf", "mimeType": "application/pdf", "buffer": PROOF}
     )
