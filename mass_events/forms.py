@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.applicant_changes import CaseChangesForm
 from core.public_cases import PublicCaseForm
 from core.public_forms import reject_control_characters
 from core.uploads import MultipleValidatedFileField, ValidatedFileField
@@ -94,6 +95,28 @@ class PermitAttachment(NamedTuple):
     description: str
     file: object
     opinion_body: str = ""
+
+
+def permit_attachments_sent(cleaned_data) -> list[PermitAttachment]:
+    """Every attachment in a permit form's cleaned data, in the form's order; an opinion names its body."""
+    sent = [
+        PermitAttachment(description, cleaned_data[name], OPINION_ATTACHMENTS.get(name, ""))
+        for name, description, _label, _required in PERMIT_ATTACHMENTS
+        if cleaned_data.get(name)
+    ]
+    sent += [PermitAttachment("Inny załącznik", file) for file in cleaned_data.get("other_attachments") or []]
+    return sent
+
+
+def permit_attachments_too_large(attachments: list[PermitAttachment]) -> str | None:
+    """The error to show when the files together exceed PERMIT_MAX_TOTAL_BYTES (one request), else None."""
+    total = sum(attachment.file.upload.original_size for attachment in attachments)
+    if total <= PERMIT_MAX_TOTAL_BYTES:
+        return None
+    return _(
+        "All attachments together may have at most %(max_size)s; you chose %(size)s. Make the biggest "
+        "files smaller (e.g. scan them at a lower resolution) and choose them again."
+    ) % {"max_size": filesizeformat(PERMIT_MAX_TOTAL_BYTES), "size": filesizeformat(total)}
 
 
 TEXT_FIELDS = (
@@ -261,16 +284,9 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
             )
         if cleaned.get("paid_entry") and not cleaned.get("insurance"):
             self.add_error("insurance", _("With paid entry, attach the organiser's liability insurance policy."))
-        total = sum(attachment.file.upload.original_size for attachment in self.attachments())
-        if total > PERMIT_MAX_TOTAL_BYTES:
-            self.add_error(
-                None,
-                _(
-                    "All attachments together may have at most %(max_size)s; you chose %(size)s. Make the biggest "
-                    "files smaller (e.g. scan them at a lower resolution) and choose them again."
-                )
-                % {"max_size": filesizeformat(PERMIT_MAX_TOTAL_BYTES), "size": filesizeformat(total)},
-            )
+        total_size_error = permit_attachments_too_large(self.attachments())
+        if total_size_error:
+            self.add_error(None, total_size_error)
         if starts_at:
             self.timeliness = mass_event_application_timeliness(
                 timezone.localdate(), starts_at, justification=cleaned.get("shortened_deadline_justification", "")
@@ -293,13 +309,47 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
 
     def attachments(self) -> list[PermitAttachment]:
         """Every attachment sent, in the order of the form; an opinion names the body that issued it."""
-        sent = [
-            PermitAttachment(description, self.cleaned_data[name], OPINION_ATTACHMENTS.get(name, ""))
-            for name, description, _label, _required in PERMIT_ATTACHMENTS
-            if self.cleaned_data.get(name)
-        ]
-        sent += [PermitAttachment("Inny załącznik", file) for file in self.cleaned_data.get("other_attachments") or []]
-        return sent
+        return permit_attachments_sent(self.cleaned_data)
+
+
+class PermitCompletionForm(CaseChangesForm):
+    """The organiser completes the application the department called to complete (k.p.a. art. 64 § 2).
+
+    Reached from the tracking link while the completion is awaited (core.applicant_changes): the missing opinions
+    and attachments, each in the field of the application form, plus others; an opinion fills its body's line of
+    the checklist (`mass_events.services.permit_completion_attach`). At least one file must be sent.
+    """
+
+    template_name = "mass_events/includes/completion_fields.html"
+    multipart = True
+
+    other_attachments = MultipleValidatedFileField(
+        label=_("Other attachments"), required=False, max_files=PERMIT_MAX_OTHER_FILES
+    )
+
+    def __init__(self, data=None, files=None, *, case, **kwargs):
+        super().__init__(data, files, case=case, **kwargs)
+        for name, _description, label, _required in PERMIT_ATTACHMENTS:
+            self.fields[name] = ValidatedFileField(label=label, required=False)
+
+    @classmethod
+    def initial_from(cls, case) -> dict:
+        return {}
+
+    def attachment_fields(self):
+        return [self[name] for name, *_rest in PERMIT_ATTACHMENTS]
+
+    def clean(self):
+        cleaned = super().clean()
+        total_size_error = permit_attachments_too_large(permit_attachments_sent(cleaned))
+        if total_size_error:
+            self.add_error(None, total_size_error)
+        return cleaned
+
+    def apply(self, case) -> None:
+        from mass_events.services import permit_completion_attach
+
+        permit_completion_attach(application=case, attachments=permit_attachments_sent(self.cleaned_data))
 
 
 class PermitGuideForm(forms.Form):

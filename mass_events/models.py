@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from core.encryption import EncryptedTextField
 from core.models import Case, TimeStampedModel
-from core.workflow import Transition, Workflow
+from core.workflow import ApplicantChanges, Transition, Workflow
 from mass_events.deadlines import Timeliness
 
 # PESEL
@@ -367,6 +367,15 @@ class MassEventPermitApplication(Case):
                 closes_case=True,
             ),
         ],
+    )
+
+    # Called to complete the application (k.p.a. art. 64 § 2), the organiser sends the missing documents from the
+    # tracking page; sending them is the "completed" transition (core.applicant_changes).
+    applicant_changes = ApplicantChanges(
+        statuses={Status.COMPLETION_REQUESTED},
+        resubmit="completed",
+        form="mass_events.forms.PermitCompletionForm",
+        label=_("Complete the application"),
     )
 
     class Meta:

@@ -65,6 +65,21 @@ def permit_application_received(*, application: MassEventPermitApplication, atta
     ust. 1) is linked to its body's line of the checklist, whose verdict the clerk then records. The e-mail
     carries the case mark and the private link only, never the application's data.
     """
+    documents = _permit_files_attach(application, attachments)
+    MassEventOpinion.objects.bulk_create(
+        MassEventOpinion(application=application, body=body, document=documents.get(body))
+        for body in OpinionBody.values
+    )
+    mail_enqueue(
+        to=[application.contact_email],
+        subject=_("Your mass-event permit application has been received — %(mark)s") % {"mark": application.case_mark},
+        template="case_opened",
+        context={"case_mark": application.case_mark, "tracking_url": tracking_url},
+    )
+
+
+def _permit_files_attach(application: MassEventPermitApplication, attachments) -> dict[str, PrivateDocument]:
+    """Keep the organiser's files with the case; return the opinions among them by their body."""
     documents = {}
     for description, file, opinion_body in attachments:
         document = document_attach(
@@ -78,16 +93,19 @@ def permit_application_received(*, application: MassEventPermitApplication, atta
         )
         if opinion_body:
             documents[opinion_body] = document
-    MassEventOpinion.objects.bulk_create(
-        MassEventOpinion(application=application, body=body, document=documents.get(body))
-        for body in OpinionBody.values
-    )
-    mail_enqueue(
-        to=[application.contact_email],
-        subject=_("Your mass-event permit application has been received — %(mark)s") % {"mark": application.case_mark},
-        template="case_opened",
-        context={"case_mark": application.case_mark, "tracking_url": tracking_url},
-    )
+    return documents
+
+
+def permit_completion_attach(*, application: MassEventPermitApplication, attachments) -> None:
+    """Keep the documents the organiser sent to complete the application (k.p.a. art. 64 § 2, u.b.i.m. art. 26).
+
+    Called by `core.applicant_changes.case_changes_send` (the application locked, the transaction open; the
+    kernel then records the change and performs "completed"). `attachments` are (description, validated file,
+    opinion body or "") triples (`mass_events.forms.PermitAttachment`); an opinion becomes its body's document on
+    the checklist, replacing an earlier one, and the clerk records its verdict as before.
+    """
+    for body, document in _permit_files_attach(application, attachments).items():
+        MassEventOpinion.objects.filter(application=application, body=body).update(document=document)
 
 
 def _tell_organiser(case, body: str, acting_user) -> None:

@@ -117,7 +117,7 @@ def test_event_submission_journey(site_url, page, new_page):
 
 
 def test_mass_event_permit_journey(site_url, page, new_page):
-    """An organiser applies with the police opinion and four attachments; the clerk asks in a letter for the rest."""
+    """An organiser applies with the police opinion, the clerk asks by letter for the rest, the organiser sends it."""
     email = "rudzkie.lato.journey@example.pl"
     open_form(page, site_url + "/imprezy-masowe/wniosek/")
     fill_permit_application(page, email=email)
@@ -153,6 +153,25 @@ def test_mass_event_permit_journey(site_url, page, new_page):
     assert case_mark in text
     assert "dysponenta ratownictwa medycznego" in text
     assert [author for author, _body in case_messages(application)] == [APPLICANT, CLERK, CLERK]
+
+    page.locator(".case-action").get_by_role("link", name=gettext("Complete the application")).click()
+    wait_for_view(page, "core:case_changes")
+    assert_no_axe_violations(page)
+    page.get_by_label(gettext("Opinion of the fire service")).set_input_files(pdf_file("opinia-psp.pdf"))
+    page.get_by_label(gettext("Opinion of the medical dispatcher")).set_input_files(pdf_file("opinia-pogotowia.pdf"))
+    page.get_by_label(gettext("Opinion of the sanitary inspector")).set_input_files(pdf_file("opinia-sanepidu.pdf"))
+    send_form(page, gettext("Send the changes"))
+    wait_for_view(page, "core:case_tracking")
+    page.get_by_text(gettext("Your changes have been sent. The department will look at them again.")).wait_for()
+    assert_no_axe_violations(page)
+    application.refresh_from_db()
+    assert application.status == MassEventPermitApplication.Status.RECEIVED
+    assert sorted(application.opinions.values_list("document__original_name", flat=True)) == [
+        "opinia-pogotowia.pdf",
+        "opinia-policji.pdf",
+        "opinia-psp.pdf",
+        "opinia-sanepidu.pdf",
+    ]
 
 
 def test_event_notification_journey(site_url, page, new_page):

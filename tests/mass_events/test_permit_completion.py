@@ -1,0 +1,94 @@
+"""Called to complete the permit application (k.p.a. art. 64 § 2), the organiser sends the missing opinions from the
+tracking link: they fill the checklist, the case is back with the clerk, and the clerk sees what was sent."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import escape
+from django.utils.translation import gettext
+
+from core.applicant_changes import UNCHANGED
+from core.models import ApplicantChange, CaseMessage, StatusChange
+from mass_events.models import MassEventPermitApplication
+from mass_events.services import permit_perform
+from tests.helpers import public_form_data
+from tests.mass_events.conftest import PERMIT_URL, pdf_file
+
+Status = MassEventPermitApplication.Status
+pytestmark = pytest.mark.django_db
+MISSING = "Brak opinii Komendanta Miejskiego PSP i dysponenta ratownictwa medycznego."
+
+
+@pytest.fixture
+def application(client, permit_data):
+    """An application sent with the police and sanitary opinions only."""
+    data = permit_data(
+        with_opinions=False,
+        opinion_police=pdf_file("opinia-policji.pdf"),
+        opinion_sanitary=pdf_file("opinia-sanepidu.pdf"),
+    )
+    assert client.post(PERMIT_URL, data).status_code == 302
+    return MassEventPermitApplication.objects.select_related("register_entry").get()
+
+
+@pytest.fixture
+def called(application):
+    permit_perform(application=application, name="request_completion", acting_user=None, note=MISSING)
+    application.refresh_from_db()
+    return application
+
+
+def tracking(application) -> str:
+    return f"/sprawy/{application.register_entry.tracking_token}/"
+
+
+def test_the_organiser_sends_the_missing_opinions_and_the_case_is_back_with_the_clerk(called, client):
+    page = client.get(tracking(called)).content.decode()
+    assert escape(MISSING) in page
+    assert f'<a class="button" href="{tracking(called)}zmiany/">{gettext("Complete the application")}</a>' in page
+    form = client.get(tracking(called) + "zmiany/").content.decode()
+    assert 'enctype="multipart/form-data"' in form
+    assert 'name="opinion_fire"' in form
+
+    response = client.post(
+        tracking(called) + "zmiany/",
+        public_form_data(
+            opinion_fire=pdf_file("opinia-psp.pdf"),
+            opinion_medical=pdf_file("opinia-pogotowia.pdf"),
+            comment="Przesyłamy brakujące opinie.",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == tracking(called)
+    called.refresh_from_db()
+    assert (called.status, called.completion_requested_on) == (Status.RECEIVED, None)
+    documents = {opinion.body: opinion.document for opinion in called.opinions.select_related("document")}
+    assert documents["fire"].description == "Opinia Komendanta Miejskiego PSP"
+    assert documents["fire"].original_name == "opinia-psp.pdf"
+    assert documents["medical"].description == "Opinia dysponenta ratownictwa medycznego"
+    assert documents["police"].original_name == "opinia-policji.pdf"
+    change = ApplicantChange.objects.get(
+        content_type=ContentType.objects.get_for_model(MassEventPermitApplication), object_id=called.pk
+    )
+    assert change.after[-1][2] == "opinia-psp.pdf, opinia-pogotowia.pdf"
+    assert StatusChange.objects.filter(object_id=called.pk, to_status=Status.RECEIVED).count() == 2
+    assert CaseMessage.objects.filter(
+        object_id=called.pk, author_kind=CaseMessage.Author.APPLICANT, body="Przesyłamy brakujące opinie."
+    ).exists()
+    assert "Opinia Komendanta Miejskiego PSP" in client.get(tracking(called)).content.decode()
+
+
+def test_sending_no_file_is_refused_and_the_completion_still_awaited(called, client):
+    response = client.post(tracking(called) + "zmiany/", public_form_data(comment="Nie mamy jeszcze opinii."))
+    assert response.status_code == 200
+    assert escape(str(UNCHANGED)) in response.content.decode()
+    called.refresh_from_db()
+    assert called.status == Status.COMPLETION_REQUESTED
+    assert not ApplicantChange.objects.exists()
+
+
+def test_no_completion_is_taken_while_none_is_awaited(application, client):
+    response = client.get(tracking(application) + "zmiany/")
+    assert response.status_code == 302
+    assert response["Location"] == tracking(application)
+    assert gettext("Complete the application") not in client.get(tracking(application)).content.decode()
