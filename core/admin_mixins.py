@@ -20,6 +20,17 @@ from core.models import ApplicantChange, CaseMessage, PrivateDocument, StatusCha
 from core.services import CaseWorkError, case_message_add, transition_perform
 
 
+def save_editable_fields(request, obj):
+    """Save an edited record without the fields only services write (editable=False: status, stamps, case data)."""
+    names = [
+        field.name
+        for field in obj._meta.concrete_fields
+        if not field.primary_key and (field.editable or field.name == "updated_at")
+    ]
+    obj._history_user = request.user
+    obj.save(update_fields=names)
+
+
 def case_documents_html(case) -> str:
     """Links to a case's documents (applicants' attachments and letters) for its admin page, or "—".
 

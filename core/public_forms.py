@@ -6,6 +6,7 @@ all web workers, so a flood cannot be spread across processes.
 
 import hashlib
 import math
+import re
 import time
 import unicodedata
 
@@ -15,6 +16,11 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+#: The value format of an <input type="datetime-local">.
+DATETIME_WIDGET_FORMAT = "%Y-%m-%dT%H:%M"
+# Digits with the usual separators; a leading + for foreign numbers. Anything else is a typo or junk.
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
 
 HONEYPOT_FIELD = "website"
 TIMESTAMP_FIELD = "form_started"
@@ -28,6 +34,25 @@ def reject_control_characters(value: str) -> None:
             continue
         if unicodedata.category(char) in ("Cc", "Cs", "Co"):
             raise ValidationError(_("The text contains control characters that are not allowed."), code="control")
+
+
+class TelInput(forms.TextInput):
+    """A phone number field: phones show their digit keyboard."""
+
+    input_type = "tel"
+
+
+def datetime_widget() -> forms.DateTimeInput:
+    """The browser's own date-and-time picker, in the format it sends back."""
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_WIDGET_FORMAT)
+
+
+def clean_phone_number(value) -> str:
+    """A phone number as typed, trimmed; a Polish message when it holds anything but digits and separators."""
+    value = (value or "").strip()
+    if value and not PHONE_PATTERN.match(value):
+        raise ValidationError(_("Enter a phone number using digits, spaces and the signs + ( ) - only."), code="phone")
+    return value
 
 
 def client_ip(request) -> str:

@@ -6,7 +6,6 @@ Apps call these; views and admin actions never assign a status or a case number 
 import uuid
 from collections.abc import Callable
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -26,6 +25,7 @@ from core.models import (
     OrganisationalUnit,
     StatusChange,
 )
+from core.site import site_url
 from core.workflow import user_may
 
 
@@ -233,6 +233,6 @@ def case_message_add(*, case: Case, body: str, author_kind: str, acting_user=Non
                 to=[email],
                 subject=_("New message in case %(mark)s") % {"mark": case.case_mark},
                 template="case_message",
-                context={"case_mark": case.case_mark, "tracking_url": settings.SITE_URL.rstrip("/") + tracking_path},
+                context={"case_mark": case.case_mark, "tracking_url": site_url(tracking_path)},
             )
     return message

@@ -13,15 +13,14 @@ of error, never the recipients, the subject or the body.
 import logging
 import re
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
 from django.tasks import task
 from django.utils import timezone
 
 from core.models import OutboxMessage
+from core.site import site_host
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ def message_id_header(message: OutboxMessage) -> str:
     the same id, so the receiving side can recognise the duplicate. The creation time keeps it
     unique if row ids ever start again from 1 (a new database).
     """
-    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    domain = site_host()
     created = message.created_at.astimezone(UTC).strftime("%Y%m%d%H%M%S")
     return f"<outbox.{message.pk}.{created}@{domain}>"
 

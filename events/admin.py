@@ -24,6 +24,7 @@ from core.admin_mixins import (
     StatusHistoryInline,
     WorkflowAdminMixin,
     case_documents_html,
+    save_editable_fields,
 )
 from core.services import CaseWorkError
 from core.uploads import PDF, ValidatedFileField
@@ -46,17 +47,6 @@ VENUE_ACCESSIBILITY_FIELDS = [
     "quiet_space",
     "disabled_parking",
 ]
-
-
-def save_editable_fields(request, obj):
-    """Save an edited record without the fields only services write (editable=False: status, stamps, case data)."""
-    names = [
-        field.name
-        for field in obj._meta.concrete_fields
-        if not field.primary_key and (field.editable or field.name == "updated_at")
-    ]
-    obj._history_user = request.user
-    obj.save(update_fields=names)
 
 
 class OccurrenceInlineForm(forms.ModelForm):

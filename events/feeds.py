@@ -12,7 +12,6 @@ Texts are Polish (the data are Polish); everything is public, so caches and othe
 """
 
 import csv
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,9 +25,12 @@ from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
+from core.districts import District
+from core.feeds import xml_text
+from core.site import site_host, site_url
 from events.filters import OccurrenceFilter
-from events.ical import calendar_ical, local_time, public_status, site_host, site_url
-from events.models import District, Event, EventOccurrence
+from events.ical import calendar_ical, local_time, public_status
+from events.models import Event, EventOccurrence
 from events.selectors import upcoming_only
 
 ROW_LIMIT = 1000
@@ -58,14 +60,6 @@ ACCESSIBILITY_NAMES = {
     "cicha-strefa": "cicha strefa",
     "parking": "parking dla osób z niepełnosprawnościami",
 }
-
-
-# Characters XML 1.0 cannot carry (Django's feed generator refuses them, which would be a 500).
-XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    return XML_FORBIDDEN.sub("", text)
 
 
 class InvalidFilters(Exception):

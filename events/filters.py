@@ -1,6 +1,6 @@
 """Filters of the public calendar: they live in the URL, work without JavaScript and run in the database."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 
 import django_filters
 from django import forms
@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.districts import District
+from core.filters import DATE_WIDGET_ATTRS, BoundedDateFilter, DateRangeFilterForm, day_bounds
 from core.search import contains_word, search_stem
-from events.models import Category, District, EventOccurrence, Venue
+from events.models import Category, EventOccurrence, Venue
 
 AUDIENCE_FIELDS = {
     "dzieci": "event__for_children",
@@ -32,34 +34,23 @@ WHEN_CHOICES = [
     ("tydzien", _("this week")),
     ("miesiac", _("this month")),
 ]
-DATE_WIDGET_ATTRS = {"type": "date", "min": "2000-01-01", "max": "2100-12-31"}
-MIN_DATE = date(2000, 1, 1)
-MAX_DATE = date(2100, 12, 31)
-
-
-def _day_bounds(first, last):
-    zone = timezone.get_current_timezone()
-    return (
-        timezone.make_aware(datetime.combine(first, time.min), zone),
-        timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min), zone),
-    )
 
 
 def when_range(value: str, today=None):
     """(start, end) of a named period in Warsaw time, or None."""
     today = today or timezone.localdate()
     if value == "dzis":
-        return _day_bounds(today, today)
+        return day_bounds(today, today)
     if value == "weekend":
         if today.weekday() == 6:
-            return _day_bounds(today, today)
+            return day_bounds(today, today)
         saturday = today + timedelta(days=5 - today.weekday())
-        return _day_bounds(saturday, saturday + timedelta(days=1))
+        return day_bounds(saturday, saturday + timedelta(days=1))
     if value == "tydzien":
-        return _day_bounds(today, today + timedelta(days=6 - today.weekday()))
+        return day_bounds(today, today + timedelta(days=6 - today.weekday()))
     if value == "miesiac":
         next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return _day_bounds(today, next_month - timedelta(days=1))
+        return day_bounds(today, next_month - timedelta(days=1))
     return None
 
 
@@ -83,29 +74,6 @@ def overlapping(queryset, start, end):
     return queryset.filter(starts_at__lt=end).filter(
         Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
     )
-
-
-class BoundedDateField(forms.DateField):
-    """A date between 2000 and 2100: a year 99999 is a clear form error, never a crash."""
-
-    def to_python(self, value):
-        result = super().to_python(value)
-        if result is not None and not (MIN_DATE <= result <= MAX_DATE):
-            raise forms.ValidationError(_("Enter a date between 2000 and 2100."), code="out_of_range")
-        return result
-
-
-class BoundedDateFilter(django_filters.DateFilter):
-    field_class = BoundedDateField
-
-
-class OccurrenceFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        first, last = cleaned.get("od"), cleaned.get("do")
-        if first and last and last < first:
-            self.add_error("do", _("The end must not be before the start."))
-        return cleaned
 
 
 class CheckedBox(forms.CheckboxInput):
@@ -177,7 +145,7 @@ class OccurrenceFilter(django_filters.FilterSet):
     class Meta:
         model = EventOccurrence
         fields = []
-        form = OccurrenceFilterForm
+        form = DateRangeFilterForm
 
     TEXT_FIELDS = [
         "event__title",
@@ -200,11 +168,11 @@ class OccurrenceFilter(django_filters.FilterSet):
         return overlapping(queryset, start, end)
 
     def filter_from(self, queryset, name, value):
-        start, _end = _day_bounds(value, value)
+        start, _end = day_bounds(value, value)
         return queryset.filter(Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start))
 
     def filter_to(self, queryset, name, value):
-        _start, end = _day_bounds(value, value)
+        _start, end = day_bounds(value, value)
         return queryset.filter(starts_at__lt=end)
 
     def filter_audience(self, queryset, name, value):

@@ -16,13 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.applicant_changes import EMPTY, CaseChangesForm
 from core.public_cases import PublicCaseForm
-from core.public_forms import reject_control_characters
+from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters
 from core.uploads import IMAGE_KINDS, ValidatedFileField
 from events.models import Category, Event, EventSubmission, Venue
 
-DATETIME_WIDGET_FORMAT = "%Y-%m-%dT%H:%M"
-# Digits with the usual separators; a leading + for foreign numbers. Anything else is a typo or junk.
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
 TEXT_FIELDS = ("title", "lead", "description", "organiser_name", "image_alt_text", "image_credit")
 CONTACT_TEXT_FIELDS = ("contact_name", "contact_phone")
 #: Dates an organiser may give besides the first one; a longer series is described in the text [K].
@@ -37,14 +34,6 @@ AUDIENCE_FIELDS = {
 ACCESSIBILITY_FIELDS = ("sign_language_interpreter", "audio_description")
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 PRICE_MAX = Decimal("99999.99")
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
-
-
-def _datetime_widget():
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_WIDGET_FORMAT)
 
 
 def _price_field(label):
@@ -133,8 +122,8 @@ class EventDetailsForm(forms.Form):
         required=False,
         help_text=_("Who took the photo or made the poster, e.g. Jan Kowalski."),
     )
-    starts_at = forms.DateTimeField(label=_("Start"), widget=_datetime_widget())
-    ends_at = forms.DateTimeField(label=_("End"), required=False, widget=_datetime_widget())
+    starts_at = forms.DateTimeField(label=_("Start"), widget=datetime_widget())
+    ends_at = forms.DateTimeField(label=_("End"), required=False, widget=datetime_widget())
     venue = forms.ModelChoiceField(
         label=_("Venue"),
         queryset=Venue.objects.all(),
@@ -172,10 +161,10 @@ class EventDetailsForm(forms.Form):
         for n in range(2, MORE_DATES + 2):
             start, end = more_date_names(n)
             self.fields[start] = forms.DateTimeField(
-                label=_("Start (date %(n)d)") % {"n": n}, required=False, widget=_datetime_widget()
+                label=_("Start (date %(n)d)") % {"n": n}, required=False, widget=datetime_widget()
             )
             self.fields[end] = forms.DateTimeField(
-                label=_("End (date %(n)d)") % {"n": n}, required=False, widget=_datetime_widget()
+                label=_("End (date %(n)d)") % {"n": n}, required=False, widget=datetime_widget()
             )
         if not self.is_bound:
             self.initial.setdefault("admission", Event.PriceKind.FREE)
@@ -342,12 +331,7 @@ class ContactFieldsMixin(forms.Form):
     contact_phone = CONTACT_FIELDS["contact_phone"]
 
     def clean_contact_phone(self):
-        phone = self.cleaned_data.get("contact_phone", "").strip()
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(
-                _("Enter a phone number using digits, spaces and the signs + ( ) - only."), code="phone"
-            )
-        return phone
+        return clean_phone_number(self.cleaned_data.get("contact_phone"))
 
     def clean(self):
         cleaned = super().clean()

@@ -21,14 +21,13 @@ Texts are Polish: the calendar's data are Polish whatever the language of the pa
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from urllib.parse import urlsplit
 from uuid import NAMESPACE_URL, uuid5
 from zoneinfo import ZoneInfo
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
 
+from core.site import site_host, site_url
 from events.models import Event, EventOccurrence, Venue
 
 TIME_ZONE_ID = "Europe/Warsaw"
@@ -46,15 +45,6 @@ SCHEDULED, MOVED, CANCELLED, POSTPONED = "scheduled", "moved", "cancelled", "pos
 ICAL_STATUS = {SCHEDULED: "CONFIRMED", MOVED: "CONFIRMED", CANCELLED: "CANCELLED", POSTPONED: "TENTATIVE"}
 # Not every calendar application shows STATUS, so the title says it too.
 SUMMARY_PREFIX = {CANCELLED: "ODWOŁANE: ", POSTPONED: "PRZEŁOŻONE: "}
-
-
-def site_url(path: str) -> str:
-    """The absolute address of `path` on the public site (SITE_URL), as links in e-mails use it."""
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def site_host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
 def occurrence_uid(occurrence: EventOccurrence) -> str:

@@ -18,28 +18,13 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.districts import District
 from core.html import SanitisedHTMLField
 from core.models import Case, PublicImage, TimeStampedModel
 from core.models.records import private_storage
 from core.slugs import polish_slugify
 from core.uploads import PDF, UploadValidator
 from core.workflow import ApplicantChanges, Transition, Workflow
-
-
-class District(models.TextChoices):
-    """Districts (dzielnice) of Ruda Śląska."""
-
-    BIELSZOWICE = "bielszowice", "Bielszowice"
-    BYKOWINA = "bykowina", "Bykowina"
-    CHEBZIE = "chebzie", "Chebzie"
-    GODULA = "godula", "Godula"
-    HALEMBA = "halemba", "Halemba"
-    KOCHLOWICE = "kochlowice", "Kochłowice"
-    NOWY_BYTOM = "nowy_bytom", "Nowy Bytom"
-    ORZEGOW = "orzegow", "Orzegów"
-    RUDA = "ruda", "Ruda"
-    WIREK = "wirek", "Wirek"
-    CZARNY_LAS = "czarny_las", "Czarny Las"
 
 
 class Category(TimeStampedModel):

@@ -12,7 +12,8 @@ from django.db.models.functions import RowNumber, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from events.filters import _day_bounds, overlapping, weekend_range
+from core.filters import day_bounds
+from events.filters import overlapping, weekend_range
 from events.models import Event, EventOccurrence, Venue
 
 
@@ -88,7 +89,7 @@ def month_days(queryset: QuerySet[EventOccurrence], *, first: date, last: date, 
     A window function numbers each day's dates and counts them, so a day with 300 dates costs as
     much as a day with three, and the month page can still say "and 297 more".
     """
-    start, end = _day_bounds(first, last)
+    start, end = day_bounds(first, last)
     local_day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
     rows = (
         queryset.filter(starts_at__gte=start, starts_at__lt=end)
@@ -112,7 +113,7 @@ def month_continuing(queryset: QuerySet[EventOccurrence], *, first: date, limit:
 
     The extra row tells the caller that there are more than it shows.
     """
-    start, _end = _day_bounds(first, first)
+    start, _end = day_bounds(first, first)
     return list(queryset.filter(starts_at__lt=start, ends_at__gte=start).order_by("ends_at", "pk")[: limit + 1])
 
 

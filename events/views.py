@@ -12,13 +12,14 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.filters import MAX_DATE, MIN_DATE
 from core.mail import mail_enqueue
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import PublicCaseCreateView, tracking_url
 from core.slugs import polish_slugify
 from events import selectors
-from events.filters import MAX_DATE, MIN_DATE, OccurrenceFilter
+from events.filters import OccurrenceFilter
 from events.forms import EventSubmissionForm
 from events.models import Event, EventAttachment
 from events.services import event_create, submission_image_attach

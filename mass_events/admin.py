@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html, save_editable_fields
 from core.deadlines import mass_event_decision_latest
 from core.services import CaseWorkError
-from events.admin import save_editable_fields
 from mass_events.forms import PERMIT_EVENT_FIELDS
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
 from mass_events.services import notification_ban_deadline, notification_dates_corrected, permit_publish_to_calendar

@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.applicant_changes import CaseChangesForm
 from core.public_cases import PublicCaseForm
-from core.public_forms import reject_control_characters
+from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters
 from core.uploads import MultipleValidatedFileField, ValidatedFileField
-from events.forms import PHONE_PATTERN, TelInput, _datetime_widget
 from mass_events.deadlines import Timeliness, artistic_event_notification_is_late, mass_event_application_timeliness
 from mass_events.models import EventNotification, EventType, MassEventPermitApplication, OpinionBody, VenueKind
 
@@ -146,15 +145,6 @@ class UnechoedTextInput(forms.TextInput):
         return None
 
 
-def _clean_phone(value: str) -> str:
-    value = (value or "").strip()
-    if value and not PHONE_PATTERN.match(value):
-        raise forms.ValidationError(
-            _("Enter a phone number using digits, spaces and the signs + ( ) - only."), code="phone"
-        )
-    return value
-
-
 class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
     """ "Wniosek o wydanie zezwolenia na imprezę masową": every field of DOMAIN.md §B.3 and its attachments.
 
@@ -200,8 +190,8 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
             "programme": forms.Textarea(attrs={"rows": 5}),
             "threats": forms.Textarea(attrs={"rows": 4}),
             "shortened_deadline_justification": forms.Textarea(attrs={"rows": 3}),
-            "starts_at": _datetime_widget(),
-            "ends_at": _datetime_widget(),
+            "starts_at": datetime_widget(),
+            "ends_at": datetime_widget(),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
@@ -253,10 +243,10 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
         return starts_at
 
     def clean_contact_phone(self):
-        return _clean_phone(self.cleaned_data.get("contact_phone"))
+        return clean_phone_number(self.cleaned_data.get("contact_phone"))
 
     def clean_security_manager_phone(self):
-        return _clean_phone(self.cleaned_data.get("security_manager_phone"))
+        return clean_phone_number(self.cleaned_data.get("security_manager_phone"))
 
     def clean_security_manager_pesel(self):
         # People type PESEL with spaces or dashes; the validator then sees the 11 digits.
@@ -425,8 +415,8 @@ class EventNotificationForm(PublicCaseForm, forms.ModelForm):
             "cycle_description",
         ]
         widgets = {
-            "starts_at": _datetime_widget(),
-            "ends_at": _datetime_widget(),
+            "starts_at": datetime_widget(),
+            "ends_at": datetime_widget(),
             "safety_measures": forms.Textarea(attrs={"rows": 4}),
             "accessibility_measures": forms.Textarea(attrs={"rows": 4}),
             "cycle_description": forms.Textarea(attrs={"rows": 3}),
@@ -457,7 +447,7 @@ class EventNotificationForm(PublicCaseForm, forms.ModelForm):
         return starts_at
 
     def clean_contact_phone(self):
-        return _clean_phone(self.cleaned_data.get("contact_phone"))
+        return clean_phone_number(self.cleaned_data.get("contact_phone"))
 
     def clean(self):
         cleaned = super().clean()

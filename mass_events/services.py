@@ -7,7 +7,6 @@ error they raise rolls the transition back).
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from core.mail import mail_enqueue
 from core.models import CaseMessage, DepartmentProfile, PrivateDocument
 from core.private_documents import document_attach, letter_issue
 from core.services import CaseWorkError, case_message_add, transition_perform
+from core.site import site_url
 from mass_events import deadlines
 from mass_events.deadlines import (
     artistic_event_appeal_decision_due,
@@ -127,7 +127,7 @@ def _announce_status(case) -> None:
         context={
             "case_mark": case.case_mark,
             "status": status,
-            "tracking_url": settings.SITE_URL.rstrip("/") + tracking_path,
+            "tracking_url": site_url(tracking_path),
         },
     )
 

@@ -24,12 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import image_preview_html
-from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin, save_editable_fields
 from core.private_documents import stored_file_response
 from core.search import text_search
 from core.slugs import polish_slugify
 from core.uploads import IMAGE_KINDS, PDF, ValidatedFileField
-from events.admin import save_editable_fields
 from press.contacts_csv import contacts_export, contacts_import
 from press.documents import reception_list_pdf, reception_rows
 from press.forms import ContactsImportForm

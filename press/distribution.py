@@ -7,13 +7,13 @@ logged in DistributionLogEntry. The unsubscribe token is signed and names only t
 address in the URL or the logs.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.mail import mail_enqueue
+from core.site import site_url
 from press.models import DistributionLogEntry, MediaContact, PressConference, PressRelease
 
 UNSUBSCRIBE_SALT = "press.unsubscribe"
@@ -36,10 +36,6 @@ def contact_from_token(token: str) -> MediaContact | None:
     return MediaContact.objects.filter(pk=pk).first()
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _recipients(media_lists) -> list[tuple[MediaContact, object]]:
     """(contact, first list it is on) for every mailable contact of `media_lists`, each contact once."""
     chosen: dict[int, tuple[MediaContact, object]] = {}
@@ -54,7 +50,7 @@ def _send(*, contacts, subject: str, template: str, context: dict, log: dict, ac
     # The media get Polish: the office's releases are Polish documents.
     with translation.override("pl"):
         for contact, media_list in contacts:
-            unsubscribe_url = _absolute(reverse("press:unsubscribe", kwargs={"token": unsubscribe_token(contact)}))
+            unsubscribe_url = site_url(reverse("press:unsubscribe", kwargs={"token": unsubscribe_token(contact)}))
             message = mail_enqueue(
                 to=[contact.email],
                 subject=subject,
@@ -87,7 +83,7 @@ def release_distribute(release: PressRelease) -> int:
         contacts=_recipients(release.media_lists.all()),
         subject=subject,
         template="press_release",
-        context={"release": release, "release_url": _absolute(release.get_absolute_url())},
+        context={"release": release, "release_url": site_url(release.get_absolute_url())},
         log={"release": release},
     )
     release.distributed_at = timezone.now()
@@ -108,8 +104,8 @@ def conference_invite(conference: PressConference, *, acting_user=None) -> int:
         template="press_conference_invitation",
         context={
             "conference": conference,
-            "conference_url": _absolute(conference.get_absolute_url()),
-            "accreditation_url": _absolute(reverse("press:accreditation_create", kwargs={"slug": conference.slug}))
+            "conference_url": site_url(conference.get_absolute_url()),
+            "accreditation_url": site_url(reverse("press:accreditation_create", kwargs={"slug": conference.slug}))
             if conference.accreditation_required
             else "",
         },

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 
-from events.feeds import xml_text
-from events.ical import site_host, site_url
+from core.feeds import xml_text
+from core.site import site_host, site_url
 from press.models import PressRelease, Topic
 
 FEED_LIMIT = 50

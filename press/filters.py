@@ -5,14 +5,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.districts import District
+from core.filters import DATE_WIDGET_ATTRS, BoundedDateFilter, DateRangeFilterForm, day_bounds
 from core.search import search_stem
-from events.filters import DATE_WIDGET_ATTRS, BoundedDateFilter, OccurrenceFilterForm, _day_bounds
-from events.models import District
 from press.models import PressRelease, Topic
-
-
-class ReleaseFilterForm(OccurrenceFilterForm):
-    """ "From" must not be after "to" (the same rule as the calendar's)."""
 
 
 class ReleaseFilter(django_filters.FilterSet):
@@ -35,7 +31,7 @@ class ReleaseFilter(django_filters.FilterSet):
     class Meta:
         model = PressRelease
         fields = []
-        form = ReleaseFilterForm
+        form = DateRangeFilterForm
 
     def filter_text(self, queryset, name, value):
         for word in value.split()[:8]:
@@ -44,9 +40,9 @@ class ReleaseFilter(django_filters.FilterSet):
         return queryset
 
     def filter_from(self, queryset, name, value):
-        start, _end = _day_bounds(value, value)
+        start, _end = day_bounds(value, value)
         return queryset.filter(publish_at__gte=start)
 
     def filter_to(self, queryset, name, value):
-        _start, end = _day_bounds(value, value)
+        _start, end = day_bounds(value, value)
         return queryset.filter(publish_at__lt=end)

@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.public_cases import PublicCaseForm
-from core.public_forms import reject_control_characters
-from events.forms import PHONE_PATTERN, TelInput
+from core.public_forms import TelInput, clean_phone_number, reject_control_characters
 from press.models import Accreditation
 
 TEXT_FIELDS = ("full_name", "outlet_name", "role", "press_card_number", "phone", "crew", "equipment")
@@ -60,12 +59,7 @@ class AccreditationForm(PublicCaseForm, forms.ModelForm):
         }
 
     def clean_phone(self):
-        phone = self.cleaned_data.get("phone", "").strip()
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(
-                _("Enter a phone number using digits, spaces and the signs + ( ) - only."), code="phone"
-            )
-        return phone
+        return clean_phone_number(self.cleaned_data.get("phone"))
 
     def clean(self):
         cleaned = super().clean()

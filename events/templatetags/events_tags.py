@@ -1,10 +1,8 @@
 """Template helpers of the public calendar: status of a date, prices, accessibility features, schema.org data."""
 
-import json
 from decimal import Decimal
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -13,14 +11,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from core.public_images import picture_sources
+from core.structured_data import SCHEMA, json_ld
 from events.models import Event, EventOccurrence, Venue
 
 register = template.Library()
 
 # What django.utils.html.json_script escapes: inside <script> only "<" could end the element early
 # ("</script>", "<!--"); ">" and "&" are escaped too so the text is safe in any HTML parser state.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-SCHEMA = "https://schema.org/"
 MAX_JSON_LD_DATES = 20
 
 VENUE_FEATURES = ("step_free_entry", "accessible_toilet", "induction_loop", "quiet_space", "disabled_parking")
@@ -41,14 +38,7 @@ _ICONS = {
 }
 
 
-@register.filter(is_safe=True)
-def json_ld(data) -> str:
-    """Render `data` as a <script type="application/ld+json"> data block, escaped like json_script.
-
-    A data block is not executed, so the CSP (no inline scripts) does not apply to it.
-    """
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+register.filter("json_ld", json_ld, is_safe=True)
 
 
 @register.filter

@@ -16,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.districts import District
 from core.html import SanitisedHTMLField
 from core.models import PublicImage, TimeStampedModel
 from core.models.records import private_storage
 from core.slugs import polish_slugify
 from core.uploads import PDF, UploadValidator
 from core.workflow import Transition, Workflow
-from events.models import District
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 

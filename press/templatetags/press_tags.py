@@ -4,8 +4,8 @@ from django import template
 from django.urls import reverse
 
 from core.public_images import picture_sources
-from events.ical import site_url
-from events.templatetags.events_tags import SCHEMA, json_ld
+from core.site import site_url
+from core.structured_data import SCHEMA, json_ld
 
 register = template.Library()
 

@@ -27,10 +27,11 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from core.districts import District
 from core.management.demo import DemoDataCommand
 from core.services import CaseWorkError, case_open, transition_perform
 from core.slugs import polish_slugify
-from events.models import Category, District, Event, EventOccurrence, EventSubmission, Venue
+from events.models import Category, Event, EventOccurrence, EventSubmission, Venue
 from events.services import (
     event_create,
     event_publish,

@@ -5,9 +5,9 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core.districts import District
 from core.management.demo import DemoDataCommand
 from core.slugs import polish_slugify
-from events.models import District
 from press.models import PressRelease, Topic
 from press.services import release_create, release_transition
 
