@@ -1,11 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import admin_accounts  # noqa: F401 — accounts, role groups and second-factor devices in Polish
 from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin
 from core.models import (
     CaseKind,
@@ -22,6 +25,7 @@ from core.models import (
     StaticPage,
 )
 from core.public_images import public_image_create
+from core.workflow import case_model_choices
 
 
 @admin.register(DepartmentProfile)
@@ -86,11 +90,12 @@ class JrwaClassAdmin(SimpleHistoryAdmin):
 
 @admin.register(CaseKind)
 class CaseKindAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "key", "unit", "jrwa_class"]
+    # The key is the code's name of the case type (a model label): clerks know the type by its name.
+    list_display = ["name", "unit", "jrwa_class"]
     list_select_related = ["unit", "jrwa_class"]
-    search_fields = ["name", "key"]
+    search_fields = ["name"]
     autocomplete_fields = ["unit", "jrwa_class"]
-    readonly_fields = ["key"]
+    fields = ["name", "unit", "jrwa_class"]
 
     def has_add_permission(self, request):
         # Case types come from the code; clerks only re-file them.
@@ -103,14 +108,53 @@ class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
     list_select_related = ["unit", "jrwa_class"]
     list_filter = ["year", "unit", "jrwa_class"]
     search_fields = ["case_mark", "title"]
-    exclude = ["tracking_token"]
+    # Which model holds the case is shown as the case's type in words, never as a content type.
+    exclude = ["tracking_token", "content_type", "object_id"]
+    readonly_fields = ["case_type"]
+
+    @admin.display(description=_("case type"))
+    def case_type(self, obj):
+        model = obj.content_type.model_class() if obj.content_type_id else None
+        return capfirst(model._meta.verbose_name) if model is not None else "—"
+
+
+class InformationClauseFormFilter(admin.SimpleListFilter):
+    title = _("form")
+    parameter_name = "form_key"
+
+    def lookups(self, request, model_admin):
+        return case_model_choices()
+
+    def queryset(self, request, queryset):
+        return queryset.filter(form_key=self.value()) if self.value() else queryset
 
 
 @admin.register(InformationClause)
 class InformationClauseAdmin(admin.ModelAdmin):
-    list_display = ["form_key", "version", "legal_basis", "valid_from"]
-    list_filter = ["form_key", "legal_basis"]
-    search_fields = ["form_key", "text"]
+    list_display = ["form_name", "version", "legal_basis", "valid_from"]
+    list_filter = [InformationClauseFormFilter, "legal_basis"]
+    search_fields = ["text"]
+
+    @admin.display(description=_("form"), ordering="form_key")
+    def form_name(self, obj):
+        return obj.form_name()
+
+    def get_fields(self, request, obj=None):
+        # A clause already saved is only looked at: its form by name, not by key.
+        return ["form_name" if obj else "form_key", "version", "legal_basis", "text", "valid_from"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["form_name"] if obj else []
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "form_key":
+            # The form is picked by the name of the case it opens, not typed as a code.
+            return forms.ChoiceField(
+                label=capfirst(db_field.verbose_name),
+                choices=[("", BLANK_CHOICE_LABEL), *case_model_choices()],
+                help_text=_("The public form whose applicants are shown this clause."),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         # A clause that applicants have seen is never edited: publish a new version instead.

@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_grammar import admin_title
 from core.models import ApplicantChange, CaseMessage, PrivateDocument, StatusChange
 from core.services import CaseWorkError, case_message_add, transition_perform
 
@@ -84,6 +85,34 @@ class HistoryViewOnlyMixin:
         return True
 
 
+class PolishAdminTitlesMixin:
+    """Titles in correct Polish: "Wybierz ofertę do zmiany", "Dodaj ofertę" (core.admin_grammar).
+
+    The portal's admin site (culture_dept.admin.PortalAdminSite) puts it in front of every model admin.
+    """
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if changelist.is_popup:
+            msgid = "Select %s"
+        elif self.has_change_permission(request):
+            msgid = "Select %s to change"
+        else:
+            msgid = "Select %s to view"
+        changelist.title = admin_title(msgid, self.opts)
+        return changelist
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if add:
+            msgid = "Add %s"
+        elif self.has_change_permission(request, obj):
+            msgid = "Change %s"
+        else:
+            msgid = "View %s"
+        context["title"] = admin_title(msgid, self.opts)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 class ReadOnlyInlineMixin:
     extra = 0
     max_num = 0
@@ -111,23 +140,22 @@ class StatusHistoryInline(ReadOnlyInlineMixin, GenericTabularInline):
     model = StatusChange
     ct_field = "content_type"
     ct_fk_field = "object_id"
-    fields = ["created_at", "action", "from_status_label", "to_status_label", "actor", "note"]
+    fields = ["created_at", "action_label", "from_status_label", "to_status_label", "actor", "note"]
     readonly_fields = fields
     verbose_name = _("status change")
+    verbose_name_plural = _("status history")
 
-    def _status_label(self, value):
-        field = self.parent_model._meta.get_field(self.parent_model.workflow.status_field)
-        return dict(field.choices).get(value, value or "—")
+    @admin.display(description=_("action"))
+    def action_label(self, obj):
+        return obj.action_label()
 
     @admin.display(description=_("from status"))
     def from_status_label(self, obj):
-        return self._status_label(obj.from_status)
+        return obj.from_status_label()
 
     @admin.display(description=_("to status"))
     def to_status_label(self, obj):
-        return self._status_label(obj.to_status)
-
-    verbose_name_plural = _("status history")
+        return obj.to_status_label()
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")

@@ -14,10 +14,14 @@ A case model may also declare `applicant_changes = ApplicantChanges(...)`: what 
 change from the tracking page while the department waits for changes (see core.applicant_changes).
 """
 
+import functools
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -118,3 +122,43 @@ class ApplicantChanges:
     def form_class(self):
         """The form class (a core.applicant_changes.CaseChangesForm subclass)."""
         return import_string(self.form)
+
+
+@functools.cache
+def _workflow_models() -> dict[str, type]:
+    return {model.workflow.action_prefix: model for model in apps.get_models() if hasattr(model, "workflow")}
+
+
+def case_model(action_prefix: str):
+    """The model whose workflow writes actions under `action_prefix` (also the key of its public form), or None."""
+    return _workflow_models().get(action_prefix)
+
+
+def case_model_choices() -> list[tuple[str, str]]:
+    """(action prefix, the case model's name) of every model with a workflow, by name."""
+    names = [(prefix, capfirst(model._meta.verbose_name)) for prefix, model in _workflow_models().items()]
+    return sorted(names, key=lambda choice: choice[1])
+
+
+def action_label(action: str) -> str:
+    """What a history row's dotted action code (`events.submission.accept`) means, in the reader's language.
+
+    A transition's own label; opening a case ("….open") is its receipt. A code no workflow knows any more is
+    named as a status change, never shown as it is.
+    """
+    prefix, _dot, name = action.rpartition(".")
+    if name == "open":
+        return gettext("Case received")
+    model = _workflow_models().get(prefix)
+    transition = model.workflow.get(name) if model is not None else None
+    return str(transition.label) if transition is not None else gettext("status change")
+
+
+def status_label(model, value: str) -> str:
+    """The label of a stored status value of `model` (its workflow's status field), or "—" for none."""
+    if not value:
+        return "—"
+    workflow = getattr(model, "workflow", None)
+    if model is None or workflow is None:
+        return value
+    return str(dict(model._meta.get_field(workflow.status_field).flatchoices).get(value, value))

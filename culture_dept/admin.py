@@ -34,6 +34,19 @@ class PortalAdminSite(admin.AdminSite):
         is_verified = getattr(request.user, "is_verified", None)  # set by OTPMiddleware; fail closed without it
         return bool(is_verified and is_verified())
 
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Register as Django does, with every model admin's titles in correct Polish (PolishAdminTitlesMixin)."""
+        from core.admin_mixins import PolishAdminTitlesMixin
+
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, PolishAdminTitlesMixin):
+            admin_class = type(
+                admin_class.__name__,
+                (PolishAdminTitlesMixin, admin_class),
+                {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
+
     def get_urls(self):
         from core.admin_views import DeadlineListView
 

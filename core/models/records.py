@@ -5,8 +5,11 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import storages
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import workflow as case_workflow
 from core.html import SanitisedHTMLField
 from core.models.base import TimeStampedModel
 
@@ -42,7 +45,20 @@ class StatusChange(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "created_at"], name="status_change_record_idx")]
 
     def __str__(self):
-        return f"{self.action}: {self.from_status} → {self.to_status}"
+        return f"{self.action_label()}: {self.from_status_label()} → {self.to_status_label()}"
+
+    def _record_model(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+    def action_label(self) -> str:
+        """The action in words ("Accept the submission"), never its dotted code."""
+        return case_workflow.action_label(self.action)
+
+    def from_status_label(self) -> str:
+        return case_workflow.status_label(self._record_model(), self.from_status)
+
+    def to_status_label(self) -> str:
+        return case_workflow.status_label(self._record_model(), self.to_status)
 
 
 class CaseMessage(models.Model):
@@ -144,7 +160,12 @@ class InformationClause(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["form_key", "version"], name="info_clause_unique_version")]
 
     def __str__(self):
-        return f"{self.form_key} v{self.version}"
+        return gettext("%(form)s, version %(version)s") % {"form": self.form_name(), "version": self.version}
+
+    def form_name(self) -> str:
+        """The form's name in words: the name of the case it opens ("Zgłoszenie wydarzenia"), not its key."""
+        model = case_workflow.case_model(self.form_key)
+        return capfirst(model._meta.verbose_name) if model is not None else gettext("form")
 
 
 class OutboxMessage(models.Model):

@@ -1,0 +1,235 @@
+"""Polish grammar the admin needs beyond a model's verbose names, and Polish for Django's own admin messages.
+
+Django's admin puts a model's verbose name into sentences built for English: "Select %s to change" gives
+"Wybierz oferta do zmiany" (Polish wants the accusative, "ofertę"), a count gives "14 zgłoszenia wydarzeń"
+(Polish wants "14 zgłoszeń wydarzeń"), and its Polish catalogue covers gender with fallbacks such as
+"został(a)(-ło)". Here each model name has its accusative (context "accusative") and its counted forms
+(context "counted"), looked up by the English verbose name; `admin_title` and `admin_count` build the titles
+and counts from them. `PolishAdminTitlesMixin` (core.admin_mixins), which the portal's admin site gives every
+model admin, uses them.
+
+`DJANGO_MESSAGES` lists Django's admin messages that the portal's catalogue translates anew (messages Django
+6.1 added after its Polish catalogue, and sentences whose Polish there has gender fallbacks): the catalogue in
+`locale/` comes before Django's own, and listing the msgids here keeps `makemessages` from dropping them.
+"""
+
+from django.utils import translation
+from django.utils.translation import (
+    gettext,
+    gettext_noop,
+    ngettext_lazy,
+    npgettext,
+    npgettext_lazy,
+    pgettext,
+    pgettext_lazy,
+)
+
+# The accusative of each model name an admin title uses ("Wybierz ofertę do zmiany", "Dodaj ofertę").
+ACCUSATIVES = [
+    pgettext_lazy("accusative", "group"),
+    pgettext_lazy("accusative", "user"),
+    pgettext_lazy("accusative", "case type"),
+    pgettext_lazy("accusative", "case register entry"),
+    pgettext_lazy("accusative", "duty of the department"),
+    pgettext_lazy("accusative", "department profile"),
+    pgettext_lazy("accusative", "opinion"),
+    pgettext_lazy("accusative", "information clause"),
+    pgettext_lazy("accusative", "JRWA class"),
+    pgettext_lazy("accusative", "organisational unit"),
+    pgettext_lazy("accusative", "outgoing e-mail"),
+    pgettext_lazy("accusative", "public image"),
+    pgettext_lazy("accusative", "retention action"),
+    pgettext_lazy("accusative", "static page"),
+    pgettext_lazy("accusative", "Task Result"),
+    pgettext_lazy("accusative", "event category"),
+    pgettext_lazy("accusative", "event"),
+    pgettext_lazy("accusative", "event submission"),
+    pgettext_lazy("accusative", "venue"),
+    pgettext_lazy("accusative", "criterion"),
+    pgettext_lazy("accusative", "document of the call"),
+    pgettext_lazy("accusative", "committee member"),
+    pgettext_lazy("accusative", "agreement"),
+    pgettext_lazy("accusative", "call for offers"),
+    pgettext_lazy("accusative", "control"),
+    pgettext_lazy("accusative", "offer"),
+    pgettext_lazy("accusative", "report"),
+    pgettext_lazy("accusative", "settlement"),
+    pgettext_lazy("accusative", "score"),
+    pgettext_lazy("accusative", "assigned offer"),
+    pgettext_lazy("accusative", "comment on a small grant"),
+    pgettext_lazy("accusative", "interest rate for tax arrears"),
+    pgettext_lazy("accusative", "year plan of subsidies"),
+    pgettext_lazy("accusative", "cultural institution"),
+    pgettext_lazy("accusative", "director's term"),
+    pgettext_lazy("accusative", "extract request"),
+    pgettext_lazy("accusative", "annual financial statement"),
+    pgettext_lazy("accusative", "inspection"),
+    pgettext_lazy("accusative", "subsidy to an institution"),
+    pgettext_lazy("accusative", "legal act"),
+    pgettext_lazy("accusative", "register entry"),
+    pgettext_lazy("accusative", "registration file document"),
+    pgettext_lazy("accusative", "reorganisation plan"),
+    pgettext_lazy("accusative", "notification of an artistic event"),
+    pgettext_lazy("accusative", "mass-event permit application"),
+    pgettext_lazy("accusative", "set of backup codes"),
+    pgettext_lazy("accusative", "authenticator app"),
+    pgettext_lazy("accusative", "accreditation"),
+    pgettext_lazy("accusative", "distribution log entry"),
+    pgettext_lazy("accusative", "letter template"),
+    pgettext_lazy("accusative", "media contact"),
+    pgettext_lazy("accusative", "media list"),
+    pgettext_lazy("accusative", "media outlet"),
+    pgettext_lazy("accusative", "occasional letter or speech"),
+    pgettext_lazy("accusative", "press conference"),
+    pgettext_lazy("accusative", "press release"),
+    pgettext_lazy("accusative", "social-media post"),
+    pgettext_lazy("accusative", "press topic"),
+]
+
+# How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
+COUNTS = [
+    npgettext_lazy("counted", "%(count)s group", "%(count)s groups"),
+    npgettext_lazy("counted", "%(count)s user", "%(count)s users"),
+    npgettext_lazy("counted", "%(count)s case type", "%(count)s case types"),
+    npgettext_lazy("counted", "%(count)s case register entry", "%(count)s case register"),
+    npgettext_lazy("counted", "%(count)s duty of the department", "%(count)s duties of the department"),
+    npgettext_lazy("counted", "%(count)s department profile", "%(count)s department profile"),
+    npgettext_lazy("counted", "%(count)s opinion", "%(count)s opinions"),
+    npgettext_lazy("counted", "%(count)s information clause", "%(count)s information clauses"),
+    npgettext_lazy("counted", "%(count)s JRWA class", "%(count)s JRWA classes"),
+    npgettext_lazy("counted", "%(count)s organisational unit", "%(count)s organisational units"),
+    npgettext_lazy("counted", "%(count)s outgoing e-mail", "%(count)s outgoing e-mails"),
+    npgettext_lazy("counted", "%(count)s public image", "%(count)s public images"),
+    npgettext_lazy("counted", "%(count)s retention action", "%(count)s retention actions"),
+    npgettext_lazy("counted", "%(count)s static page", "%(count)s static pages"),
+    npgettext_lazy("counted", "%(count)s Task Result", "%(count)s Task Results"),
+    npgettext_lazy("counted", "%(count)s event category", "%(count)s event categories"),
+    npgettext_lazy("counted", "%(count)s event", "%(count)s events"),
+    npgettext_lazy("counted", "%(count)s event submission", "%(count)s event submissions"),
+    npgettext_lazy("counted", "%(count)s venue", "%(count)s venues"),
+    npgettext_lazy("counted", "%(count)s criterion", "%(count)s criteria"),
+    npgettext_lazy("counted", "%(count)s document of the call", "%(count)s documents of the call"),
+    npgettext_lazy("counted", "%(count)s committee member", "%(count)s committee members"),
+    npgettext_lazy("counted", "%(count)s agreement", "%(count)s agreements"),
+    npgettext_lazy("counted", "%(count)s call for offers", "%(count)s calls for offers"),
+    npgettext_lazy("counted", "%(count)s control", "%(count)s controls"),
+    npgettext_lazy("counted", "%(count)s offer", "%(count)s offers"),
+    npgettext_lazy("counted", "%(count)s report", "%(count)s reports"),
+    npgettext_lazy("counted", "%(count)s settlement", "%(count)s settlements"),
+    npgettext_lazy("counted", "%(count)s score", "%(count)s scores"),
+    npgettext_lazy("counted", "%(count)s assigned offer", "%(count)s assigned offers"),
+    npgettext_lazy("counted", "%(count)s comment on a small grant", "%(count)s comments on small grants"),
+    npgettext_lazy("counted", "%(count)s interest rate for tax arrears", "%(count)s interest rates for tax arrears"),
+    npgettext_lazy("counted", "%(count)s year plan of subsidies", "%(count)s year plans of subsidies"),
+    npgettext_lazy("counted", "%(count)s cultural institution", "%(count)s cultural institutions"),
+    npgettext_lazy("counted", "%(count)s director's term", "%(count)s directors' terms"),
+    npgettext_lazy("counted", "%(count)s extract request", "%(count)s extract requests"),
+    npgettext_lazy("counted", "%(count)s annual financial statement", "%(count)s annual financial statements"),
+    npgettext_lazy("counted", "%(count)s inspection", "%(count)s inspections"),
+    npgettext_lazy("counted", "%(count)s subsidy to an institution", "%(count)s subsidies to institutions"),
+    npgettext_lazy("counted", "%(count)s legal act", "%(count)s legal acts"),
+    npgettext_lazy("counted", "%(count)s register entry", "%(count)s register entries"),
+    npgettext_lazy("counted", "%(count)s registration file document", "%(count)s registration files"),
+    npgettext_lazy("counted", "%(count)s reorganisation plan", "%(count)s reorganisation plans"),
+    npgettext_lazy(
+        "counted", "%(count)s notification of an artistic event", "%(count)s notifications of artistic events"
+    ),
+    npgettext_lazy("counted", "%(count)s mass-event permit application", "%(count)s mass-event permit applications"),
+    npgettext_lazy("counted", "%(count)s set of backup codes", "%(count)s sets of backup codes"),
+    npgettext_lazy("counted", "%(count)s authenticator app", "%(count)s authenticator apps"),
+    npgettext_lazy("counted", "%(count)s accreditation", "%(count)s accreditations"),
+    npgettext_lazy("counted", "%(count)s distribution log entry", "%(count)s distribution log"),
+    npgettext_lazy("counted", "%(count)s letter template", "%(count)s letter templates"),
+    npgettext_lazy("counted", "%(count)s media contact", "%(count)s media contacts"),
+    npgettext_lazy("counted", "%(count)s media list", "%(count)s media lists"),
+    npgettext_lazy("counted", "%(count)s media outlet", "%(count)s media outlets"),
+    npgettext_lazy("counted", "%(count)s occasional letter or speech", "%(count)s occasional letters and speeches"),
+    npgettext_lazy("counted", "%(count)s press conference", "%(count)s press conferences"),
+    npgettext_lazy("counted", "%(count)s press release", "%(count)s press releases"),
+    npgettext_lazy("counted", "%(count)s social-media post", "%(count)s social-media plan"),
+    npgettext_lazy("counted", "%(count)s press topic", "%(count)s press topics"),
+]
+
+# Django's admin messages the portal's catalogue translates (see the module's docstring).
+DJANGO_MESSAGES = [
+    gettext_noop("- Select an option -"),
+    gettext_noop("Filter by %(field_name)s"),
+    gettext_noop("Delete selected %(verbose_name_plural)s"),
+    gettext_noop("Add another %(verbose_name)s"),
+    gettext_noop("The {name} “{obj}” was added successfully."),
+    gettext_noop("The {name} “{obj}” was added successfully. You may edit it again below."),
+    gettext_noop("The {name} “{obj}” was added successfully. You may add another {name} below."),
+    gettext_noop("The {name} “{obj}” was changed successfully. You may edit it again below."),
+    gettext_noop("The {name} “{obj}” was changed successfully. You may add another {name} below."),
+    gettext_noop("The {name} “{obj}” was changed successfully."),
+    gettext_noop("The %(name)s “%(obj)s” was deleted successfully."),
+    gettext_noop("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?"),
+    gettext_noop("Select all %(total_count)s %(module_name)s"),
+    gettext_noop("Change selected %(model)s"),
+    gettext_noop("Add another %(model)s"),
+    gettext_noop("Delete selected %(model)s"),
+    gettext_noop("View selected %(model)s"),
+    gettext_noop("In case you’ve forgotten, you are:"),
+    gettext_noop(
+        "Are you sure you want to delete the selected %(objects_name)s? All of the following objects and their "
+        "related items will be deleted:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but your account "
+        "doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would require deleting the following protected related objects:"
+    ),
+    # django-tasks-db's results of background tasks, which has no Polish catalogue.
+    gettext_noop("Task Result"),
+    gettext_noop("Task Results"),
+    gettext_noop("enqueued at"),
+    gettext_noop("started at"),
+    gettext_noop("finished at"),
+    gettext_noop("args kwargs"),
+    gettext_noop("priority"),
+    gettext_noop("task path"),
+    gettext_noop("worker id"),
+    gettext_noop("queue name"),
+    gettext_noop("backend name"),
+    gettext_noop("run after"),
+    gettext_noop("return value"),
+    gettext_noop("exception class path"),
+    gettext_noop("traceback"),
+    # django-simple-history's pages, which its Polish catalogue leaves in English.
+    gettext_noop("View history: %s"),
+    gettext_noop("Change reason"),
+    gettext_noop("Changes"),
+    gettext_noop("View %s"),
+    gettext_noop("Changed by"),
+    ngettext_lazy("entry", "entries"),
+    gettext_noop("Press the 'Change History' button below to edit the history."),
+]
+
+
+def english_name(opts, plural: bool = False) -> str:
+    """The model's verbose name as written in the code (the msgid the grammar tables are keyed by)."""
+    with translation.override("en"):
+        return str(opts.verbose_name_plural if plural else opts.verbose_name)
+
+
+def name_accusative(opts) -> str:
+    """ "ofertę" for an offer; the plain verbose name where the table has no accusative."""
+    english = english_name(opts)
+    found = pgettext("accusative", english)
+    return found if found != english else str(opts.verbose_name)
+
+
+def admin_count(opts, count: int) -> str:
+    """ "1 oferta", "3 oferty", "14 ofert"; without counted forms in the table, the number and the name."""
+    singular, plural = f"%(count)s {english_name(opts)}", f"%(count)s {english_name(opts, plural=True)}"
+    found = npgettext("counted", singular, plural, count)
+    if found in (singular, plural):
+        return f"{count} {opts.verbose_name if count == 1 else opts.verbose_name_plural}"
+    return found % {"count": count}
+
+
+def admin_title(msgid: str, opts) -> str:
+    """A title of Django's ("Select %s to change", "Add %s", "Change %s", "View %s") with the accusative."""
+    return gettext(msgid) % name_accusative(opts)
