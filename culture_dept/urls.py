@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -23,6 +24,9 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     prefix_default_language=False,
 )
+# `make run` (DEBUG): runserver serves the public media too (event images, published press photos), so demo data
+# shows with its pictures. Without DEBUG this adds nothing: nginx serves MEDIA_ROOT (docs/deployment.md).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
