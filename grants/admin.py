@@ -377,13 +377,18 @@ class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmi
 
 @admin.register(CommitteeMember)
 class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
-    list_display = ["user", "call", "role"]
+    list_display = ["person", "call", "role"]
     list_filter = ["role"]
     list_select_related = ["user", "call"]
     search_fields = ["user__username", "user__last_name", "call__title"]
     ordering = ["call", "role"]
     autocomplete_fields = ["call"]
     fields = ["call", "user", "role"]
+
+    @admin.display(description=_("member"), ordering="user__last_name")
+    def person(self, obj):
+        # The name, as the picker shows it: a login may be an e-mail address.
+        return selectors.committee_candidate_label(obj.user)
 
     def get_urls(self):
         return [

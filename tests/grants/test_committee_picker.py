@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from grants import services
 from grants.models import CommitteeMember
 from tests.grants.factories import make_call
 from tests.helpers import form_fields
@@ -130,6 +131,16 @@ def test_the_user_admin_stays_closed_to_grants_clerks(clerk_client, people):
         {"term": "Kowal", "app_label": "grants", "model_name": "committeemember", "field_name": "user"},
     )
     assert django_autocomplete.status_code == 403
+
+
+def test_the_list_of_members_names_them_without_their_login(clerk_client, people):
+    people["staff"].username = "jan.kowalski@rudaslaska.example.pl"
+    people["staff"].save(update_fields=["username"])
+    services.committee_member_add(call=make_call(), user=people["staff"], role="chair", acting_user=None)
+    page = clerk_client(groups=[GRANTS]).get(reverse("admin:grants_committeemember_changelist")).content.decode()
+    rows = page.split('id="result_list"', 1)[1].split("</table>", 1)[0]
+    assert "Jan Kowalski" in rows
+    assert "@" not in rows
 
 
 def test_the_picker_needs_a_signed_in_clerk(client, people):
