@@ -1,7 +1,10 @@
 """The opinions checklist of a permit case: the organiser's files on it, the decision drafted only on the four opinions
 recorded, and the decision fixed once issued (u.b.i.m. art. 25 ust. 1, art. 26 ust. 1, art. 29)."""
 
+import importlib
+
 import pytest
+from django.apps import apps as global_apps
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -54,6 +57,22 @@ def test_the_opinions_the_organiser_sent_are_linked_on_the_checklist(client, cle
         close_response(download)
     assert rows.count("nie załączono") == 2
     assert "jeszcze nie odnotowano" in rows
+
+
+def test_the_migration_links_the_opinions_of_applications_sent_before(db, client, permit_data):
+    migration = importlib.import_module("mass_events.migrations.0006_link_opinion_documents")
+    client.post(PERMIT_URL, permit_data(with_opinions=False, opinion_fire=pdf_file("opinia-psp.pdf")))
+    application = MassEventPermitApplication.objects.get()
+    fire = application.opinions.get(body="fire")
+    sent = fire.document
+    # As stored before the checklist kept its files.
+    application.opinions.update(document=None)
+
+    migration.link_opinion_documents(global_apps, None)
+
+    fire.refresh_from_db()
+    assert fire.document == sent
+    assert list(application.opinions.filter(document__isnull=False)) == [fire]
 
 
 def test_the_decision_is_drafted_only_on_the_four_opinions_recorded(client, clerk, permit_data):
