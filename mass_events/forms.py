@@ -342,6 +342,31 @@ class PermitCompletionForm(CaseChangesForm):
         permit_completion_attach(application=case, attachments=permit_attachments_sent(self.cleaned_data))
 
 
+class CertificateDeliveryForm(CaseChangesForm):
+    """The organiser sends the certificate the department demanded for a notified event (u.o.p.d.k. art. 34).
+
+    Reached from the tracking link while the certificate is awaited (core.applicant_changes); sending it performs
+    "certificate_delivered", which stamps the delivery day the 30 days and the ban deadline run from.
+    """
+
+    template_name = "mass_events/includes/certificate_fields.html"
+    multipart = True
+
+    certificate = ValidatedFileField(
+        label=_("Certificate that the premises and devices meet the requirements"),
+        help_text=_("Issued by the competent authority (e.g. the building or fire inspection). PDF, JPEG or PNG."),
+    )
+
+    @classmethod
+    def initial_from(cls, case) -> dict:
+        return {}
+
+    def apply(self, case) -> None:
+        from mass_events.services import notification_certificate_attach
+
+        notification_certificate_attach(notification=case, certificate=self.cleaned_data["certificate"])
+
+
 class PermitGuideForm(forms.Form):
     """ "Czy potrzebuję zezwolenia?": three questions answered on the server (a GET form, works without JavaScript)."""
 

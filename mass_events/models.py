@@ -644,6 +644,15 @@ class EventNotification(Case):
         ],
     )
 
+    # Asked for the certificate on the premises and devices (u.o.p.d.k. art. 34), the organiser sends it from the
+    # tracking page; sending it is the "certificate_delivered" transition (core.applicant_changes).
+    applicant_changes = ApplicantChanges(
+        statuses={Status.CERTIFICATE_REQUESTED},
+        resubmit="certificate_delivered",
+        form="mass_events.forms.CertificateDeliveryForm",
+        label=_("Send the certificate"),
+    )
+
     class Meta:
         verbose_name = _("notification of an artistic event")
         verbose_name_plural = _("notifications of artistic events")

@@ -471,6 +471,23 @@ def notification_certificate_requested(notification, *, acting_user, note: str =
     )
 
 
+def notification_certificate_attach(*, notification: EventNotification, certificate) -> PrivateDocument:
+    """Keep the certificate the organiser sent from the tracking link (u.o.p.d.k. art. 34) with the case.
+
+    Called by `core.applicant_changes.case_changes_send` (the notification locked, the transaction open); the
+    kernel then performs "certificate_delivered" (`notification_certificate_delivered` stamps the delivery day).
+    """
+    return document_attach(
+        case=notification,
+        content=certificate,
+        original_name=getattr(getattr(certificate, "upload", None), "original_name", "") or certificate.name,
+        mime_type="",
+        kind=PrivateDocument.Kind.ATTACHMENT,
+        acting_user=None,
+        description="Zaświadczenie o spełnieniu wymagań przez obiekt i urządzenia",
+    )
+
+
 def notification_certificate_delivered(notification, *, acting_user, note: str = "") -> None:
     """Effect: stamp the certificate's delivery; lateness and the ban deadline are counted from it (art. 34)."""
     notification.certificate_delivered_on = timezone.localdate()
