@@ -11,7 +11,6 @@ number of queries: one for the rows, plus one per chosen category or venue to ch
 Texts are Polish (the data are Polish); everything is public, so caches and other sites may use it.
 """
 
-import csv
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,6 +25,7 @@ from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from core.districts import District
+from core.exports import CSV_CONTENT_TYPE, csv_cell, write_csv
 from core.feeds import xml_text
 from core.site import site_host, site_url
 from events.filters import OccurrenceFilter
@@ -285,15 +285,11 @@ def occurrence_list_json(request):
     return open_data_headers(response, filename=f"{FILE_STEM}.json")
 
 
-def csv_cell(name: str, value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if name in TEXT_FIELDS and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+def csv_cell_of(name: str, value) -> str:
+    """A record's value as a CSV cell: only the organisers' free texts can start a formula."""
+    if name in TEXT_FIELDS or not isinstance(value, str):
+        return csv_cell(value)
+    return value
 
 
 @require_safe
@@ -313,13 +309,10 @@ def occurrence_list_csv(request):
     except InvalidFilters as error:
         return bad_filters_response(error)
     rows, _more = limited(occurrences)
-    response = HttpResponse(content_type="text/csv; charset=utf-8; header=present")
-    response.write("\ufeff")
-    writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(RECORD_FIELDS)
-    for occurrence in rows:
-        record = occurrence_record(occurrence)
-        writer.writerow([csv_cell(name, record[name]) for name in RECORD_FIELDS])
+    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
+    records = (occurrence_record(occurrence) for occurrence in rows)
+    cells = ([csv_cell_of(name, record[name]) for name in RECORD_FIELDS] for record in records)
+    write_csv(response, RECORD_FIELDS, cells, cell=str)
     return open_data_headers(response, filename=f"{FILE_STEM}.csv", disposition="attachment")
 
 

@@ -4,10 +4,7 @@ committee's panel (assigned offers only) with the exports.
 Views are thin: forms clean the input, grants.services changes state, grants.selectors reads.
 """
 
-import csv
-import io
 import uuid
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,8 +19,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
-from openpyxl import Workbook
 
+from core.exports import csv_response, xlsx_response
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import current_information_clause, private_response, tracking_url
@@ -136,60 +133,14 @@ def _result_rows():
         yield [offer.call.title, offer.call.year, offer.organisation_name, offer.title, offer.granted_amount]
 
 
-#: First characters a spreadsheet reads as the start of a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text_cell(value):
-    """A typed-in text as a spreadsheet shows it: a leading apostrophe when it would start a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv_response(filename, headers, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV with Polish letters only with the BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(
-            [
-                "" if value is None else str(value).replace(".", ",") if _is_number(value) else _text_cell(value)
-                for value in row
-            ]
-        )
-    return response
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, Decimal)
-
-
-def _xlsx_response(filename, title, headers, rows):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(headers)
-    for row in rows:
-        sheet.append([_text_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @require_safe
 def results_csv(request):
-    return _csv_response("wyniki-konkursow.csv", RESULT_HEADERS, _result_rows())
+    return csv_response("wyniki-konkursow.csv", RESULT_HEADERS, _result_rows())
 
 
 @require_safe
 def results_xlsx(request):
-    return _xlsx_response("wyniki-konkursow.xlsx", "Wyniki", RESULT_HEADERS, _result_rows())
+    return xlsx_response("wyniki-konkursow.xlsx", "Wyniki", RESULT_HEADERS, _result_rows())
 
 
 # The offer form ----------------------------------------------------------------------------------------------------
@@ -499,10 +450,10 @@ def _ranking(request, pk):
 @require_safe
 def ranking_csv(request, pk: int):
     call, rows = _ranking(request, pk)
-    return _csv_response(f"ranking-{call.slug}.csv", RANKING_HEADERS, rows)
+    return csv_response(f"ranking-{call.slug}.csv", RANKING_HEADERS, rows)
 
 
 @require_safe
 def ranking_xlsx(request, pk: int):
     call, rows = _ranking(request, pk)
-    return _xlsx_response(f"ranking-{call.slug}.xlsx", "Ranking", RANKING_HEADERS, rows)
+    return xlsx_response(f"ranking-{call.slug}.xlsx", "Ranking", RANKING_HEADERS, rows)

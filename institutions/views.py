@@ -5,7 +5,6 @@ available are published in the organiser's BIP, free of charge and without signi
 `institutions.selectors`; every list is filtered and paginated in the database.
 """
 
-import csv
 import json
 
 from django.core.paginator import Paginator
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.case_fees import stamp_duty_account
+from core.exports import csv_cell, csv_response
 from core.mail import mail_enqueue
 from core.models import PrivateDocument
 from core.private_documents import document_attach
@@ -170,27 +170,20 @@ def register_json(request):
     return _open_data_headers(response, "rejestr-instytucji-kultury.json")
 
 
-def _csv_cell(value) -> str:
-    if isinstance(value, list):
-        value = " ".join(value)
-    if value is None:
-        return ""
-    text = str(value)
-    # A spreadsheet must not run a cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @require_safe
 def register_csv(request):
     """The register as CSV: RFC 4180, UTF-8 with a BOM (Excel reads Polish letters right), dates ISO 8601."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8; header=present")
-    response.write("\ufeff")
-    writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(OPEN_DATA_FIELDS)
-    for institution in selectors.institutions_public()[:OPEN_DATA_LIMIT]:
-        record = _record(institution, request)
-        writer.writerow([_csv_cell(record[name]) for name in OPEN_DATA_FIELDS])
+    rows = (
+        [_record(institution, request)[name] for name in OPEN_DATA_FIELDS]
+        for institution in selectors.institutions_public()[:OPEN_DATA_LIMIT]
+    )
+    response = csv_response("rejestr-instytucji-kultury.csv", OPEN_DATA_FIELDS, rows, cell=_csv_cell)
     return _open_data_headers(response, "rejestr-instytucji-kultury.csv")
+
+
+def _csv_cell(value) -> str:
+    # The register's dates of entries are one cell, separated by spaces.
+    return csv_cell(value, list_separator=" ")
 
 
 @require_safe

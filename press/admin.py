@@ -5,8 +5,6 @@ services; a change form never writes a field only services write (status, public
 """
 
 import calendar
-import csv
-import io
 from datetime import date, datetime, time, timedelta
 
 from django import forms
@@ -25,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import image_preview_html
 from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin, save_editable_fields
+from core.exports import CSV_CONTENT_TYPE, csv_text
 from core.private_documents import stored_file_response
 from core.search import text_search
 from core.slugs import polish_slugify
@@ -432,13 +431,9 @@ class PressConferenceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         if fmt == "pdf":
             response = HttpResponse(reception_list_pdf(conference), content_type="application/pdf")
         elif fmt == "csv":
-            buffer = io.StringIO()
-            buffer.write("\ufeff")
-            writer = csv.writer(buffer, lineterminator="\r\n")
-            writer.writerow(["lp", "imie_nazwisko", "redakcja", "funkcja", "legitymacja", "ekipa", "sprzet", "podpis"])
-            for number, row in enumerate(reception_rows(conference), start=1):
-                writer.writerow([number, *(_csv_cell(value) for value in row), ""])
-            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+            header = ["lp", "imie_nazwisko", "redakcja", "funkcja", "legitymacja", "ekipa", "sprzet", "podpis"]
+            rows = ([number, *row, ""] for number, row in enumerate(reception_rows(conference), start=1))
+            response = HttpResponse(csv_text(header, rows), content_type=CSV_CONTENT_TYPE)
         else:
             return HttpResponseRedirect(reverse("admin:press_pressconference_change", args=[pk]))
         response["Content-Disposition"] = f'attachment; filename="lista-akredytowanych-{conference.slug[:60]}.{fmt}"'
@@ -453,10 +448,6 @@ class PressConferenceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             save_editable_fields(request, obj)
         else:
             super().save_model(request, obj, form, change)
-
-
-def _csv_cell(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @admin.register(Accreditation)

@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.exports import csv_text
 from core.public_forms import reject_control_characters
 from press.models import MediaContact, MediaList, MediaOutlet
 
@@ -162,31 +163,21 @@ def contacts_import(*, content: bytes, acting_user) -> ImportReport:
     return report
 
 
-def _cell(value: str) -> str:
-    # A spreadsheet must not take a typed text for a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def contacts_export(queryset) -> str:
     """The contacts of `queryset` as CSV (the import's COLUMNS plus the unsubscribe date), UTF-8 with a BOM."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([*COLUMNS, "wypisano"])
     contacts = queryset.select_related("outlet").prefetch_related("lists").order_by("name", "pk")
-    for contact in contacts:
-        basis = "a" if contact.legal_basis == MediaContact.LegalBasis.CONSENT else "e"
-        writer.writerow(
-            [
-                _cell(contact.name),
-                contact.email,
-                _cell(contact.phone),
-                _cell(contact.outlet.name if contact.outlet else ""),
-                _cell(contact.beats),
-                _cell(LIST_SEPARATOR.join(media_list.name for media_list in contact.lists.all())),
-                basis,
-                _cell(contact.legal_basis_note),
-                contact.unsubscribed_at.isoformat(timespec="minutes") if contact.unsubscribed_at else "",
-            ]
-        )
-    return buffer.getvalue()
+    rows = (
+        [
+            contact.name,
+            contact.email,
+            contact.phone,
+            contact.outlet.name if contact.outlet else "",
+            contact.beats,
+            LIST_SEPARATOR.join(media_list.name for media_list in contact.lists.all()),
+            "a" if contact.legal_basis == MediaContact.LegalBasis.CONSENT else "e",
+            contact.legal_basis_note,
+            contact.unsubscribed_at.isoformat(timespec="minutes") if contact.unsubscribed_at else "",
+        ]
+        for contact in contacts
+    )
+    return csv_text([*COLUMNS, "wypisano"], rows)

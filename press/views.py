@@ -4,11 +4,8 @@ Thin views over press.selectors: every read starts from the public querysets, so
 or unapproved is ever served, whatever the URL.
 """
 
-import csv
-import io
-
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
 
+from core.exports import csv_response
 from core.mail import mail_enqueue
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
@@ -295,20 +293,10 @@ def release_export_json(request):
     return _open_data_headers(response, "komunikaty-prasowe.json")
 
 
-def _csv_text(value) -> str:
-    text = ", ".join(value) if isinstance(value, list) else str(value)
-    # A cell that a spreadsheet would read as a formula is quoted as text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @require_safe
 def release_export_csv(request):
     """Open data: every public release (never one under embargo or unapproved) as CSV (UTF-8 with BOM)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(OPEN_DATA_COLUMNS)
-    for row in _open_data_rows(request):
-        writer.writerow([_csv_text(row[column]) for column in OPEN_DATA_COLUMNS])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    return _open_data_headers(response, "komunikaty-prasowe.csv")
+    rows = ([row[column] for column in OPEN_DATA_COLUMNS] for row in _open_data_rows(request))
+    return _open_data_headers(
+        csv_response("komunikaty-prasowe.csv", OPEN_DATA_COLUMNS, rows), "komunikaty-prasowe.csv"
+    )

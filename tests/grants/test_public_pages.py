@@ -86,4 +86,4 @@ def test_results_exports_are_xlsx_and_csv(client):
     response = client.get("/dotacje/wyniki.xlsx")
     assert response.status_code == 200
     assert list(load_workbook(io.BytesIO(response.content)).active.values)[0][2] == "Oferent"
-    assert client.get("/dotacje/wyniki.csv").content.decode("utf-8-sig").startswith("Konkurs;Rok;Oferent")
+    assert client.get("/dotacje/wyniki.csv").content.decode("utf-8-sig").startswith("Konkurs,Rok,Oferent")

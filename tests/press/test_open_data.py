@@ -41,7 +41,7 @@ def test_json_lists_public_releases_only(client, db):
 def test_csv_has_a_header_and_quotes_formula_cells(client, db):
     published_release("=HYPERLINK(1)", lead="Zwykły lead.")
     response = client.get(CSV_URL)
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["id", "title", "url", "lead", "publish_at", "topics", "district", "corrected", "title_en"]
     assert rows[1][1] == "'=HYPERLINK(1)"
