@@ -21,10 +21,12 @@ Texts are Polish: the calendar's data are Polish whatever the language of the pa
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
 from uuid import NAMESPACE_URL, uuid5
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.urls import reverse
 from django.utils import timezone
 
 from core.site import site_host, site_url
@@ -193,3 +195,57 @@ def calendar_ical(
     for occurrence in occurrences:
         calendar.add_component(occurrence_vevent(occurrence, stamp=stamp))
     return calendar.to_ical()
+
+
+# Adding to a calendar: the big online calendars take a date or a subscription by link, the rest by file.
+# ------------------------------------------------------------------------------------------------------------
+GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
+OUTLOOK_COMPOSE = "https://outlook.live.com/calendar/0/action/compose"
+OUTLOOK_SUBSCRIBE = "https://outlook.live.com/calendar/0/addfromweb"
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def add_to_calendar_links(occurrence: EventOccurrence) -> dict[str, str]:
+    """Links that open Google Calendar and Outlook.com with one date of an event filled in (title, time, place).
+
+    Nothing is sent to either service until the resident follows the link; the page loads nothing from them.
+    A date without an end gets two hours, as the iCal file has no other length to offer either.
+    """
+    event, venue = occurrence.event, occurrence.event.venue
+    start = occurrence.starts_at
+    end = occurrence.ends_at or start + timedelta(hours=2)
+    place = f"{venue.name}, {venue.street_address}, {venue.postal_code} Ruda Śląska"
+    details = f"{event.lead}\n\n{site_url(event.get_absolute_url())}"
+    google = {"action": "TEMPLATE", "text": event.title, "dates": f"{_utc(start)}/{_utc(end)}", "location": place}
+    outlook = {
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": start.astimezone(UTC).isoformat(),
+        "enddt": end.astimezone(UTC).isoformat(),
+        "location": place,
+        "body": details,
+        "path": "/calendar/action/compose",
+    }
+    return {
+        "google": f"{GOOGLE_CALENDAR}?{urlencode({**google, 'details': details})}",
+        "outlook": f"{OUTLOOK_COMPOSE}?{urlencode(outlook)}",
+    }
+
+
+def subscription_links(query: str, name: str) -> dict[str, str]:
+    """A filtered list's calendar to subscribe to: webcal: for phones and desktop apps, Google and Outlook links.
+
+    `query` is the list's urlencoded filters: each link gives the same events as the page, kept up to date by
+    the calendar app (it fetches the iCal feed again), unlike a downloaded file.
+    """
+    feed = site_url(reverse("events:feed_ical")) + (f"?{query}" if query else "")
+    webcal = "webcal://" + feed.split("://", 1)[1]
+    return {
+        "webcal": webcal,
+        "google": f"{GOOGLE_CALENDAR}?{urlencode({'cid': webcal})}",
+        "outlook": f"{OUTLOOK_SUBSCRIBE}?{urlencode({'url': feed, 'name': name})}",
+        "file": feed,
+    }

@@ -21,6 +21,7 @@ from core.slugs import polish_slugify
 from events import selectors
 from events.filters import OccurrenceFilter
 from events.forms import EventSubmissionForm
+from events.ical import add_to_calendar_links, subscription_links
 from events.models import Event, EventAttachment
 from events.services import event_create, submission_image_attach
 
@@ -101,6 +102,9 @@ class OccurrenceFilterMixin:
             "filters_active": applied,
             "more_open": any(name in params for name in MORE_FILTERS),
         }
+        self.filter_context["subscription"] = subscription_links(
+            self.filter_context["query"], gettext("Events in Ruda Śląska")
+        )
         return filterset.qs if applied else queryset
 
 
@@ -301,6 +305,7 @@ class EventDetailView(TemplateView):
             upcoming=upcoming,
             past=past,
             next_date=next_date,
+            calendar_links=add_to_calendar_links(next_date) if next_date else None,
             # Read through the related manager, each attachment knows its event (for its link) without a query.
             attachments=list(event.attachments.all()),
             breadcrumbs=[(gettext("Events"), reverse("events:occurrence_list"))],
