@@ -29,9 +29,7 @@ def link(page: str, text: str) -> str:
 
 def test_an_event_page_offers_google_outlook_and_the_ical_file(client, db):
     venue = VenueFactory(name="Dom Kultury Bielszowice", street_address="ul. Kokota 170", postal_code="41-711")
-    event = EventFactory(
-        title="Koncert kolęd", venue=venue, dates=[(WARSAW_EVENING, WARSAW_EVENING.replace(hour=20))]
-    )
+    event = EventFactory(title="Koncert kolęd", venue=venue, dates=[(WARSAW_EVENING, WARSAW_EVENING.replace(hour=20))])
 
     page = client.get(event.get_absolute_url()).content.decode()
 
