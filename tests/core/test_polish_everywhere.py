@@ -6,6 +6,7 @@ competition run through the services, so that most models have an object to open
 """
 
 import re
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -13,24 +14,65 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.admin_grammar import admin_count, admin_title
 from core.models import CaseRegisterEntry, Feedback
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS
 from core.services import case_message_add, case_open, transition_perform
 from grants.models import GrantOffer
+from press.models import PressConference
+from press.services import letter_create, social_post_create
 from tests.core.untranslated import english_phrases, untranslated
 from tests.grants.competition import grant_competition
-from tests.helpers import close_response
+from tests.helpers import close_response, public_form_data
 from tests.press.factories import media_list_with_contacts
 
 MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 
 
+def press_office(clerk):
+    """A conference announced to a media list with a journalist's accreditation, a letter and a social post."""
+    conference = PressConference.objects.create(
+        title="Konferencja o Dniach Rudy",
+        topic="Program tegorocznych Dni Rudy.",
+        starts_at=timezone.now() + timedelta(days=3),
+        venue="Urząd Miasta, sala sesyjna",
+        speakers="Prezydent Miasta",
+    )
+    conference.media_lists.add(media_list_with_contacts())
+    transition_perform(obj=conference, name="announce", acting_user=clerk)
+    journalist = {
+        "full_name": "Katarzyna Wójcik",
+        "outlet_name": "Radio Katowice",
+        "role": "reporterka",
+        "press_card_number": "PL-12345",
+        "email": "k.wojcik@radio.pl",
+        "phone": "",
+        "crew": "",
+        "equipment": "",
+        "recording_consent": "on",
+    }
+    response = Client().post(
+        reverse("press:accreditation_create", kwargs={"slug": conference.slug}), public_form_data(**journalist)
+    )
+    assert response.status_code == 302  # the accreditation is a case with its own admin and tracking pages
+    letter_create(
+        acting_user=clerk,
+        occasion="50-lecie Miejskiego Centrum Kultury",
+        addressee="Dyrektor Miejskiego Centrum Kultury",
+        needed_on=timezone.localdate() + timedelta(days=10),
+        requested_by="Sekretariat Prezydenta",
+    )
+    social_post_create(
+        acting_user=clerk, channel="facebook", text="Zapraszamy na Dni Rudy!", planned_at=timezone.now()
+    )
+
+
 @pytest.fixture
 def portal(db, clerk_client):
-    """The demo portal plus a grant competition and an opinion with a reply; a clerk in every role."""
+    """The demo portal plus a grant competition, the press office's work and an opinion with a reply; a clerk in
+    every role."""
     call_command("seed_demo", "--allow-outside-debug", stdout=StringIO())
     client = clerk_client(groups=[*(section.group_name for section in SECTIONS), HEAD_OF_DEPARTMENT_GROUP])
     grant_competition(Client(), client.clerk)
@@ -39,7 +81,7 @@ def portal(db, clerk_client):
     )
     case_message_add(case=feedback, body="Dziękujemy, uzupełnimy.", author_kind="clerk", acting_user=client.clerk)
     transition_perform(obj=feedback, name=feedback.workflow.available(feedback)[0].name, acting_user=client.clerk)
-    media_list_with_contacts()
+    press_office(client.clerk)
     return client
 
 
