@@ -165,3 +165,20 @@ def test_every_admin_model_has_its_accusative_and_counted_forms(db):
             if admin_count(opts, 5) == f"5 {opts.verbose_name_plural}":
                 missing.append(opts.label)
     assert missing == []
+
+
+def test_admin_messages_have_no_gender_fallbacks(clerk_client):
+    """Saving in the admin says "Dodano: zadanie wydziału „…”.", never "został(a)(-ło) dodany(-na)(-ne)"."""
+    client = clerk_client(groups=[section.group_name for section in SECTIONS])
+    url = reverse("admin:core_departmentduty_add")
+
+    response = client.post(
+        url, {"position": 90, "title": "Prowadzenie kroniki miasta.", "_addanother": "1"}, follow=True
+    )
+
+    page = response.content.decode()
+    message = re.sub(r"<[^>]+>", "", re.search(r'<li class="success">(.*?)</li>', page).group(1))
+    assert message == "Dodano: zadanie wydziału „Prowadzenie kroniki miasta.”. Poniżej możesz dodać następną pozycję."
+    assert "Dodaj zadanie wydziału" in page
+    assert "(a)" not in page
+    assert "(-" not in page
