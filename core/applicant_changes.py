@@ -31,7 +31,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from core.models import ApplicantChange, CaseMessage, StatusChange
-from core.public_forms import PublicFormMixin, rate_limit_exceeded, reject_control_characters
+from core.public_forms import (
+    HONEYPOT_FIELD,
+    TIMESTAMP_FIELD,
+    PublicFormMixin,
+    rate_limit_exceeded,
+    reject_control_characters,
+)
 from core.services import CaseWorkError, case_message_add, transition_perform
 from core.workflow import ApplicantChanges
 
@@ -91,7 +97,7 @@ class CaseChangesForm(PublicFormMixin):
     template_name = ""
     multipart = False
     # Fields that are not part of the case (protection, the comment): left out of a version.
-    NOT_IN_VERSION = ("website", "form_started", "comment")
+    NOT_IN_VERSION = (HONEYPOT_FIELD, TIMESTAMP_FIELD, "comment")
 
     comment = forms.CharField(
         label=_("What have you changed? (optional)"),

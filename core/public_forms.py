@@ -22,7 +22,8 @@ DATETIME_WIDGET_FORMAT = "%Y-%m-%dT%H:%M"
 # Digits with the usual separators; a leading + for foreign numbers. Anything else is a typo or junk.
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
 
-HONEYPOT_FIELD = "website"
+# The honeypot: a field bots fill (its name says "website") that no real field of a form may take.
+HONEYPOT_FIELD = "hp_website"
 TIMESTAMP_FIELD = "form_started"
 _SIGNER_SALT = "core.public_forms.timestamp"
 
@@ -113,7 +114,7 @@ class PublicFormMixin(forms.Form):
     so a bot learns nothing. A form sent faster than a person can fill it gets a clear message.
     """
 
-    website = forms.CharField(
+    hp_website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),

@@ -78,7 +78,6 @@ class OfferFieldsForm(forms.Form):
     correspondence_address = forms.CharField(
         label=_("Address for correspondence"), max_length=300, required=False, help_text=_("If different.")
     )
-    # Not "website": that name is the honeypot of every public form (core.public_forms).
     homepage = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(label=_("E-mail of the offeror"), help_text=_("We send the receipt here."))
     phone = forms.CharField(label=_("Phone of the offeror"), max_length=30, required=False)

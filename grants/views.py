@@ -24,7 +24,7 @@ from core.exports import csv_response, xlsx_response
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import current_information_clause, private_response, tracking_url
-from core.public_forms import TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
+from core.public_forms import HONEYPOT_FIELD, TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
 from core.services import CaseWorkError
 from core.slugs import polish_slugify
 from grants import selectors, services
@@ -44,7 +44,7 @@ from grants.models import CallDocument, GrantCall, GrantOffer, OfferDraft
 PER_PAGE = 20
 FORM_KEY = "grants.offer"
 # Form data kept in a draft: everything typed in, never the protection fields.
-DRAFT_SKIPPED = {"csrfmiddlewaretoken", "form_started", "website", "action"}
+DRAFT_SKIPPED = {"csrfmiddlewaretoken", TIMESTAMP_FIELD, HONEYPOT_FIELD, "action"}
 DRAFT_MAX_VALUE = 5000
 
 
@@ -224,7 +224,7 @@ class OfferFormView(View):
         form = bound[0]
         if request.POST.get("action") == "save":
             # The honeypot still applies; nothing else is checked in a draft.
-            if request.POST.get("website"):
+            if request.POST.get(HONEYPOT_FIELD):
                 return redirect("core:case_received")
             draft = services.offer_draft_save(draft=self.draft, call=self.call, data=_draft_data(request.POST))
             messages.success(

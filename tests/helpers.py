@@ -6,7 +6,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from django.core import signing
 
-from core.public_forms import _SIGNER_SALT
+from core.public_forms import _SIGNER_SALT, HONEYPOT_FIELD
 
 
 def started_seconds_ago(seconds: float = 30) -> str:
@@ -16,7 +16,7 @@ def started_seconds_ago(seconds: float = 30) -> str:
 
 def public_form_data(**fields) -> dict:
     """POST data of a public form filled by a person who took 30 s; a fresh idempotency token."""
-    return {"form_started": started_seconds_ago(), "submission_token": str(uuid.uuid4()), "website": "", **fields}
+    return {"form_started": started_seconds_ago(), "submission_token": str(uuid.uuid4()), HONEYPOT_FIELD: "", **fields}
 
 
 def close_response(response) -> None:

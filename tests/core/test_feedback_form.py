@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from core.models import Feedback, InformationClause, StatusChange
+from core.public_forms import HONEYPOT_FIELD
 from tests.helpers import public_form_data, started_seconds_ago
 
 URL = "/opinia/"
@@ -84,7 +85,7 @@ def test_invalid_email_gets_a_polish_message(client):
 
 @pytest.mark.django_db
 def test_filled_honeypot_pretends_success_and_stores_nothing(client):
-    response = client.post(URL, public_form_data(message="Kup tanie buty", website="http://spam.example"))
+    response = client.post(URL, public_form_data(message="Kup tanie buty", **{HONEYPOT_FIELD: "http://spam.example"}))
     assert response.status_code == 302
     assert response["Location"] == "/sprawy/przyjeto/"
     assert not Feedback.objects.exists()

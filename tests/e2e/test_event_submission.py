@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.public_forms import HONEYPOT_FIELD
 from events.models import District, Event, EventSubmission, Venue
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.layout import assert_no_horizontal_scrolling
@@ -148,7 +149,7 @@ def test_submission_can_be_sent_with_the_keyboard_only(fast_forms, site_url, ven
     page.keyboard.press("Enter")
     wait_for_view(page, CONFIRMATION_VIEW)
 
-    assert all(el is None or el["name"] != "website" for el in visited), "the honeypot field took the focus"
+    assert all(el is None or el["name"] != HONEYPOT_FIELD for el in visited), "the honeypot field took the focus"
     submission = EventSubmission.objects.select_related("event").get(contact_email=KEYBOARD_EMAIL)
     assert submission.contact_name == "Jan Kowalski"
     event = submission.event

@@ -3,6 +3,7 @@
 import pytest
 
 from core.models import Feedback
+from core.public_forms import HONEYPOT_FIELD
 from tests.e2e.pages import CONFIRMATION_VIEW, FEEDBACK_URL, goto, wait_for_view
 
 MAX_TABS = 60
@@ -56,7 +57,7 @@ def test_feedback_form_can_be_sent_with_the_keyboard_only(fast_forms, site_url, 
     page.keyboard.press("Enter")
     wait_for_view(page, CONFIRMATION_VIEW)
 
-    assert all(el is None or el["name"] != "website" for el in visited), "the honeypot field took the focus"
+    assert all(el is None or el["name"] != HONEYPOT_FIELD for el in visited), "the honeypot field took the focus"
     feedback = Feedback.objects.get()
     assert feedback.message == "Proszę dodać mapę dojazdu."
     assert feedback.contact_email == "jan.kowalski@example.pl"

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from core.models import CaseMessage, InformationClause, StatusChange
+from core.public_forms import HONEYPOT_FIELD
 from events.models import Category, District, Event, EventOccurrence, EventSubmission, Venue
 from tests.helpers import public_form_data, started_seconds_ago
 
@@ -87,7 +88,7 @@ def test_form_shows_grouped_fields_and_the_information_clause(client, venue):
     clause = InformationClause.objects.get(form_key="events.submission", version=1)
     assert clause.legal_basis == InformationClause.LegalBasis.PUBLIC_TASK
     assert "art. 6 ust. 1 lit. e RODO" in page
-    assert 'name="website"' in page  # the honeypot
+    assert f'name="{HONEYPOT_FIELD}"' in page
     assert 'name="submission_token"' in page
 
 
@@ -202,7 +203,7 @@ def test_invalid_submission_is_refused_with_a_message_and_stores_nothing(case, c
 
 
 def test_filled_honeypot_pretends_success_and_stores_nothing(client, submission_data):
-    response = client.post(URL, submission_data(website="http://spam.example"))
+    response = client.post(URL, submission_data(**{HONEYPOT_FIELD: "http://spam.example"}))
     assert response.status_code == 302
     assert response["Location"] == "/sprawy/przyjeto/"
     assert not EventSubmission.objects.exists()

@@ -18,6 +18,7 @@ from PIL import Image
 from core.applicant_changes import UNCHANGED
 from core.models import ApplicantChange, CaseMessage, PrivateDocument, StatusChange
 from core.public_cases import PRIVATE_REFERRER_POLICY
+from core.public_forms import HONEYPOT_FIELD
 from events.models import Category, District, Event, EventSubmission, Venue
 from tests.helpers import public_form_data
 
@@ -91,7 +92,7 @@ def changed_data(client, submission, **changes):
     data = {}
     for name, field in form.fields.items():
         value = form.get_initial_for_field(field, name)
-        if value in (None, False) or name in ("website", "form_started", "image"):
+        if value in (None, False) or name in (HONEYPOT_FIELD, "form_started", "image"):
             continue
         if hasattr(value, "strftime"):
             value = timezone.localtime(value).strftime(WIDGET)
@@ -237,7 +238,9 @@ def test_an_image_already_sent_keeps_needing_its_description(asked, client):
 
 
 def test_a_filled_honeypot_changes_nothing(asked, client):
-    response = client.post(changes_url(asked), changed_data(client, asked, title="Spam", website="http://spam"))
+    response = client.post(
+        changes_url(asked), changed_data(client, asked, title="Spam", **{HONEYPOT_FIELD: "http://spam"})
+    )
     assert response.status_code == 302
     asked.refresh_from_db()
     assert asked.status == EventSubmission.Status.CHANGES_REQUESTED

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from core.models import CaseMessage, Feedback, PrivateDocument, StatusChange
+from core.public_forms import HONEYPOT_FIELD
 from core.services import case_open, transition_perform
 from institutions import services
 from institutions.models import ExtractRequest, Section
@@ -162,7 +163,9 @@ def test_a_bad_proof_is_refused_with_a_polish_message_and_nothing_is_kept(client
 def test_proofs_from_bots_and_floods_are_not_kept(client, request_, settings):
     """A filled honeypot is answered as if sent and keeps nothing; too many posts get 429 and keep nothing."""
     upload = SimpleUploadedFile("potwierdzenie.pdf", PDF_BYTES, content_type="application/pdf")
-    response = client.post(proof_url(request_), {**public_form_data(website="https://spam.example"), "proof": upload})
+    response = client.post(
+        proof_url(request_), {**public_form_data(**{HONEYPOT_FIELD: "https://spam.example"}), "proof": upload}
+    )
     assert response.status_code == 302
     assert not documents_of(request_).exists()
     settings.PUBLIC_FORM_RATE_LIMIT = 2  # the honeypot post counted as the first

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.public_forms import HONEYPOT_FIELD
 from mass_events.models import MassEventPermitApplication
 from tests.core.upload_corpus import valid_pdf
 from tests.mass_events.conftest import PERMIT_URL
@@ -49,7 +50,7 @@ def test_only_files_that_passed_their_checks_are_kept(client, permit_data, stash
 
 
 def test_a_bots_send_keeps_nothing(client, permit_data, stash):
-    response = client.post(PERMIT_URL, permit_data(days_ahead=LATE, website="http://spam.example"))
+    response = client.post(PERMIT_URL, permit_data(days_ahead=LATE, **{HONEYPOT_FIELD: "http://spam.example"}))
 
     assert response.status_code == 200
     assert kept_on_disk(stash) == []
