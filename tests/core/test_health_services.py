@@ -10,18 +10,17 @@ import json
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.live_server import ROOT, free_port, start_gunicorn, wait_for
+
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 REDIS_SERVER = shutil.which("redis-server")
 TOKEN = "operators-health-token-0123456789abcdef"
@@ -44,12 +43,6 @@ pytestmark = [
         reason="running as root, and there is no 'postgres' user to run initdb as (initdb refuses root)",
     ),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def as_postgres(command: list[str]) -> list[str]:
@@ -99,18 +92,6 @@ def get(url: str, headers=None) -> tuple[int, str, str]:
             return response.status, response.headers["Content-Type"], response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers["Content-Type"], error.read().decode()
-
-
-def wait_for(condition, *, seconds=60, what=""):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def start_redis(port: int, directory: Path) -> subprocess.Popen:
@@ -184,18 +165,7 @@ def test_health_is_503_naming_postgresql_or_redis_when_it_stops(services):
         [sys.executable, "manage.py", "shell", "-c", CREATE_TABLES], cwd=ROOT, env=environment, check=True
     )
     web_port = free_port()
-    web = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env={
-            **environment,
-            "GUNICORN_BIND": f"127.0.0.1:{web_port}",
-            "GUNICORN_WORKERS": "1",
-            "GUNICORN_THREADS": "2",
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    web = start_gunicorn(environment, web_port)
     worker = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "task_worker", "--no-reload", "--no-startup-delay", "--interval", "1"],
         cwd=ROOT,
