@@ -573,12 +573,16 @@ def plan_check_effective_on(plan: ReorganisationPlan, act: LegalAct) -> None:
         )
 
 
-def plan_announce_guard(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
-    """Workflow effect of "announce": the announcement date must be recorded (u.o.p.d.k. art. 18 ust. 2)."""
+def plan_check_announce(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Guard of "announce": the announcement date must be recorded (u.o.p.d.k. art. 18 ust. 2)."""
     if plan.kind != ReorganisationPlan.Kind.CREATE and plan.announced_on is None:
         raise RegisterError(_("Enter the date the intention was publicly announced."), code="not_announced")
     if plan.kind != ReorganisationPlan.Kind.CREATE and not plan.institutions.exists():
         raise RegisterError(_("Choose the institutions the plan concerns."), code="no_institutions")
+
+
+def on_plan_announce(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Effect of "announce": fix the rules that apply from what the institutions were when it was announced."""
     # Which rules apply is fixed by what the institutions were when the intention was announced (a later change
     # of an institution's kind cannot shorten the notice nor drop the opinions: `library_involved`).
     plan.library_involved_when_announced = plan.library_involved_now
@@ -586,9 +590,13 @@ def plan_announce_guard(plan: ReorganisationPlan, *, acting_user, note: str = ""
     plan.save(update_fields=["library_involved_when_announced", "museum_involved_when_announced", "updated_at"])
 
 
-def plan_adopt_act_guard(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
-    """Workflow effect of "adopt_act": every path to "act adopted" passes `plan_check_act` (see there)."""
+def plan_check_adopt_act(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Guard of "adopt_act": every path to "act adopted" passes `plan_check_act` (see there)."""
     plan_check_act(plan, plan.act)
+
+
+def on_plan_adopt_act(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+    """Effect of "adopt_act": the plan takes the adoption day of its act."""
     plan.act_adopted_on = plan.act.adopted_on
     plan.save(update_fields=["act_adopted_on", "updated_at"])
 
@@ -810,12 +818,12 @@ def _refuse_without_pages(request: ExtractRequest) -> None:
         )
 
 
-def extract_request_pages_guard(request: ExtractRequest, *, acting_user, note: str = "") -> None:
+def extract_request_check_request_fee(request: ExtractRequest, *, acting_user, note: str = "") -> None:
     """Guard of "Ask for the fee": the amount must be known, so the pages of the extract are recorded (§A.5)."""
     _refuse_without_pages(request)
 
 
-def extract_request_issue_guard(request: ExtractRequest, *, acting_user, note: str = "") -> None:
+def extract_request_check_issue(request: ExtractRequest, *, acting_user, note: str = "") -> None:
     """Guard of "issue", on the locked request before anything is written: the pages are known and the fee paid.
 
     Ustawa o opłacie skarbowej art. 6 ust. 1 pkt 2: the fee for a certified copy is due when it is issued, so the
@@ -921,7 +929,7 @@ def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "
     """Workflow effect of "issue": render the certified extract and keep it in the case as the department's letter.
 
     Issued within 14 days of the request (`core.deadlines.register_extract_due`); the guard
-    (`extract_request_issue_guard`) has made sure the fee for the recorded pages is paid and rendered the document
+    (`extract_request_check_issue`) has made sure the fee for the recorded pages is paid and rendered the document
     it checked, which is the one kept. The applicant can download an electronic extract through the case's private
     link.
     """

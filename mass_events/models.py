@@ -290,7 +290,7 @@ class MassEventPermitApplication(Case):
                 source={Status.OPINIONS},
                 target=Status.DECISION_DRAFTED,
                 label=_("Opinions checked: draft the decision"),
-                guard="mass_events.services.permit_guard_opinions_recorded",
+                guard="mass_events.services.permit_check_draft_decision",
                 effect="mass_events.services.permit_status_announced",
             ),
             Transition(
@@ -298,7 +298,7 @@ class MassEventPermitApplication(Case):
                 source={Status.DECISION_DRAFTED},
                 target=Status.PERMIT_ISSUED,
                 label=_("Issue the permit"),
-                guard="mass_events.services.permit_guard_permit",
+                guard="mass_events.services.permit_check_issue_permit",
                 effect="mass_events.services.permit_decision_issued",
             ),
             Transition(
@@ -307,7 +307,7 @@ class MassEventPermitApplication(Case):
                 target=Status.REFUSED,
                 label=_("Refuse the permit"),
                 note_required=True,
-                guard="mass_events.services.permit_guard_refusal",
+                guard="mass_events.services.permit_check_refuse",
                 effect="mass_events.services.permit_decision_issued",
             ),
             Transition(
@@ -347,7 +347,8 @@ class MassEventPermitApplication(Case):
                 source={Status.FINAL},
                 target=Status.EVENT_HELD,
                 label=_("The event has taken place"),
-                effect="mass_events.services.permit_guard_event_held",
+                guard="mass_events.services.permit_check_mark_held",
+                effect="mass_events.services.permit_status_announced",
             ),
             Transition(
                 "close",

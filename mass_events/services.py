@@ -210,7 +210,7 @@ def _opinions_missing(application) -> list[str]:
     ]
 
 
-def permit_guard_opinions_recorded(application, *, acting_user, note: str = "") -> None:
+def permit_check_draft_decision(application, *, acting_user, note: str = "") -> None:
     """Guard of "draft_decision" (and of the permit): the four opinions are recorded, naming any that is not.
 
     u.b.i.m. (ustawa z 20 marca 2009 r. o bezpieczeństwie imprez masowych) art. 25 ust. 1 and art. 26 ust. 1: the
@@ -237,12 +237,12 @@ def _guard_decision_common(application) -> None:
         raise MassEventError(_("Give the decision a number first."), code="decision_number")
 
 
-def permit_guard_refusal(application, *, acting_user, note: str = "") -> None:
+def permit_check_refuse(application, *, acting_user, note: str = "") -> None:
     """Guard of "refuse": a numbered decision before the event (u.b.i.m. art. 29 ust. 1 and 4). MassEventError."""
     _guard_decision_common(application)
 
 
-def permit_guard_permit(application, *, acting_user, note: str = "") -> None:
+def permit_check_issue_permit(application, *, acting_user, note: str = "") -> None:
     """Guard of "issue_permit": everything the permit must contain is there, checked before anything is written.
 
     u.b.i.m. art. 29 ust. 1 (before the event), art. 25 ust. 1 and art. 26 ust. 1 (the four opinions recorded),
@@ -250,7 +250,7 @@ def permit_guard_permit(application, *, acting_user, note: str = "") -> None:
     the places the organiser makes available. Raises MassEventError with the first thing missing.
     """
     _guard_decision_common(application)
-    permit_guard_opinions_recorded(application, acting_user=acting_user)
+    permit_check_draft_decision(application, acting_user=acting_user)
     needed = {
         "decision_number": application.decision_number,
         "permitted_participants": application.permitted_participants,
@@ -282,8 +282,8 @@ def permit_decision_issued(application, *, acting_user, note: str = "") -> None:
     in the Terminarz), art. 29 ust. 2 (the permit names the organiser, the type and name of the event, the
     place, start and end, the maximum number of participants, the stewards and information staff and the
     recording devices, art. 11), art. 29 ust. 3 (high risk) and ust. 4 (refusal, here with the clerk's reason in
-    the note). What must be there is checked before by the transitions' guards (`permit_guard_permit`,
-    `permit_guard_refusal`); from the issued decision on, its fields are read-only in the admin.
+    the note). What must be there is checked before by the transitions' guards (`permit_check_issue_permit`,
+    `permit_check_refuse`); from the issued decision on, its fields are read-only in the admin.
     """
     is_permit = application.status == MassEventPermitApplication.Status.PERMIT_ISSUED
     if not is_permit:
@@ -345,13 +345,12 @@ def permit_copies_sent(application, *, acting_user, note: str = "") -> None:
     _announce_status(application)
 
 
-def permit_guard_event_held(application, *, acting_user, note: str = "") -> None:
-    """Effect (a guard): only a permitted event that has started can be marked as held."""
+def permit_check_mark_held(application, *, acting_user, note: str = "") -> None:
+    """Guard of "mark_held": only a permitted event that has started can be marked as held."""
     if application.decision_kind != MassEventPermitApplication.DecisionKind.PERMIT:
         raise MassEventError(_("Only a permitted event can be marked as held."), code="not_permitted")
     if application.starts_at > timezone.now():
         raise MassEventError(_("The event has not started yet."), code="not_started")
-    _announce_status(application)
 
 
 # PUBLIC CALENDAR

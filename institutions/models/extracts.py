@@ -88,7 +88,7 @@ class ExtractRequest(Case):
                 target=Status.AWAITING_FEE,
                 label=_("Ask for the fee"),
                 note_to_applicant=True,
-                guard="institutions.services.extract_request_pages_guard",
+                guard="institutions.services.extract_request_check_request_fee",
                 effect="institutions.services.extract_request_fee_requested",
             ),
             Transition(
@@ -111,7 +111,7 @@ class ExtractRequest(Case):
                 source={Status.RECEIVED, Status.AWAITING_FEE},
                 target=Status.ISSUED,
                 label=_("Issue the extract"),
-                guard="institutions.services.extract_request_issue_guard",
+                guard="institutions.services.extract_request_check_issue",
                 effect="institutions.services.extract_request_issue",
             ),
             Transition(

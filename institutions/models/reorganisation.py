@@ -95,14 +95,16 @@ class ReorganisationPlan(TimeStampedModel):
                 source={Status.DRAFT},
                 target=Status.ANNOUNCED,
                 label=_("Record the announcement"),
-                effect="institutions.services.plan_announce_guard",
+                guard="institutions.services.plan_check_announce",
+                effect="institutions.services.on_plan_announce",
             ),
             Transition(
                 "adopt_act",
                 source={Status.ANNOUNCED},
                 target=Status.ACT_ADOPTED,
                 label=_("Record the adopted act"),
-                effect="institutions.services.plan_adopt_act_guard",
+                guard="institutions.services.plan_check_adopt_act",
+                effect="institutions.services.on_plan_adopt_act",
             ),
             Transition(
                 "complete",
