@@ -2,7 +2,8 @@
 
 Issue 13, "Done means": the portal runs under gunicorn with gunicorn.conf.py, DEBUG off, on a fresh
 PostgreSQL database of the shared server; a client that keeps cookies and sends Origin and Referer as Chromium
-does goes through the public forms (an opinion, an event, a mass-event permit with the security manager's PESEL),
+does goes through the public forms (an opinion, an event, a mass-event permit with the security manager's PESEL, a
+mass-event notification, a press accreditation, a register extract request),
 replies from a tracking link, saves a grant offer as a draft, submits it and fetches its PDF, unsubscribes from
 the press office's mail, tries wrong tokens on every private route and sends paths that try to forge a log line.
 Then every line gunicorn's access log, its error log and Django's log (stderr) received is read.
@@ -45,6 +46,9 @@ FORGED_PATH = "/nie%0d%0a2026-12-06%2013:00:00,000%20CRITICAL%20core.auth%20even
 ESCAPE_PATH = "/nie%1b[2J%1b]0;przejete%07"
 EMAILS = {
     "feedback": "mieszkanka.opinia@example.pl",
+    "notification": "ewa.zielinska@example.pl",
+    "accreditation": "k.wojcik@radio-katowice.example.pl",
+    "extract": "jan.kowalski@example.pl",
     "event": "anna.nowak@example.pl",
     "permit": "jan.organizator@example.pl",
     "offer": "biuro@ziemia-rudzka.example.pl",
@@ -74,7 +78,10 @@ from django.utils import timezone
 from events.models import District, Venue
 from press.distribution import unsubscribe_token
 from press.models import MediaContact
+from core.services import transition_perform
+from press.models import PressConference
 from tests.grants.factories import make_call
+from tests.institutions import factories as register
 
 today = timezone.localdate()
 venue = Venue.objects.create(
@@ -89,7 +96,16 @@ call = make_call(
     published_bip_on=today, published_board_on=today, published_web_on=today,
 )
 contact = MediaContact.objects.create(name="Redakcja Wiadomości", email="PRESS_EMAIL")
-print(json.dumps({"venue": venue.pk, "call": call.slug, "year": year, "unsubscribe": unsubscribe_token(contact)}))
+conference = PressConference.objects.create(
+    title="Konferencja o Dniach Rudy", topic="Program Dni Rudy.", starts_at=timezone.now() + timedelta(days=3),
+    venue="Urząd Miasta, sala sesyjna",
+)
+transition_perform(obj=conference, name="announce", acting_user=None)
+institution = register.institution(clerk=register.register_clerk())
+print(json.dumps({
+    "venue": venue.pk, "call": call.slug, "year": year, "unsubscribe": unsubscribe_token(contact),
+    "conference": conference.slug, "institution": institution.pk,
+}))
 """.replace("PRESS_EMAIL", EMAILS["press"])
 
 
@@ -345,6 +361,54 @@ def test_a_full_round_leaves_no_token_pesel_email_or_forged_line_in_the_logs(pro
     permit_token = _token_of(sent.get("Location"), "sprawy/")
     tokens.append(permit_token)
 
+    # A notification of a mass event, an accreditation for a press conference and a request for a register extract.
+    page = browser.get("/zawiadomienie-o-imprezie/")
+    start = _future(45, hour=17)
+    notification = {
+        "organiser_name": "Miejskie Centrum Kultury im. Henryka Bisty",
+        "organiser_address": "ul. Niedurnego 69, 41-709 Ruda Śląska",
+        "is_city_institution": "on",
+        "contact_name": "Ewa Zielińska",
+        "contact_email": EMAILS["notification"],
+        "event_name": "Koncert plenerowy na Placu Jana Pawła II",
+        "event_type": "koncert plenerowy",
+        "character": "otwarty, bezpłatny",
+        "venue": "Plac Jana Pawła II, Ruda Śląska",
+        "starts_at": start.strftime(WIDGET_FORMAT),
+        "ends_at": start.replace(hour=20).strftime(WIDGET_FORMAT),
+        "expected_participants": "400",
+        "safety_measures": "Ochrona, barierki, punkt medyczny.",
+        "accessibility_measures": "Strefa dla osób na wózkach.",
+    }
+    sent = browser.submit(page, notification, marker="safety_measures")
+    assert sent.status == 302, sent.text
+    tokens.append(_token_of(sent.get("Location"), "sprawy/"))
+    page = browser.get(f"/prasa/konferencje/{seed['conference']}/akredytacja/")
+    accreditation = {
+        "full_name": "Katarzyna Wójcik",
+        "outlet_name": "Radio Katowice",
+        "role": "reporterka",
+        "press_card_number": "PL-12345",
+        "email": EMAILS["accreditation"],
+        "recording_consent": "on",
+    }
+    sent = browser.submit(page, accreditation, marker="outlet_name")
+    assert sent.status == 302, sent.text
+    tokens.append(_token_of(sent.get("Location"), "sprawy/"))
+    page = browser.get("/rejestr-instytucji-kultury/odpis/")
+    extract = {
+        "institution": str(seed["institution"]),
+        "kind": "full",
+        "copies": "1",
+        "applicant_name": "Jan Kowalski",
+        "applicant_address": "ul. Halembska 10, 41-717 Ruda Śląska",
+        "contact_email": EMAILS["extract"],
+        "delivery": "post_registered",
+    }
+    sent = browser.submit(page, extract, marker="applicant_name")
+    assert sent.status == 302, sent.text
+    tokens.append(_token_of(sent.get("Location"), "sprawy/"))
+
     # The tracking link from the confirmation, and a reply from it.
     confirmation = browser.get(sent.get("Location"), page=page)
     assert confirmation.status == 200
@@ -413,6 +477,9 @@ def test_a_full_round_leaves_no_token_pesel_email_or_forged_line_in_the_logs(pro
                 "events_eventsubmission",
                 "mass_events_masseventpermitapplication",
                 "grants_grantoffer",
+                "mass_events_eventnotification",
+                "press_accreditation",
+                "institutions_extractrequest",
             )
         }
         unsubscribed = database.execute(
