@@ -152,7 +152,8 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
     or that the user may not make (PermissionDenied), saves only the changed fields and writes a
     StatusChange with the dotted action code, actor, time and note, then runs the transition's effect
     in the same transaction. The transition's guard, if any, runs on the locked row before anything is
-    written and refuses with CaseWorkError. A refusal changes nothing.
+    written and refuses with CaseWorkError. A refusal changes nothing. Returns `obj` refreshed from the
+    database: its new status and whatever the effect wrote.
     """
     model = type(obj)
     workflow = model.workflow
@@ -197,8 +198,7 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
         )
         if transition.effect:
             import_string(transition.effect)(locked, acting_user=acting_user, note=note)
-    for field_name in changed:
-        setattr(obj, field_name, getattr(locked, field_name))
+    obj.refresh_from_db()
     return obj
 
 

@@ -403,11 +403,6 @@ def permit_publish_to_calendar(*, application: MassEventPermitApplication, venue
     return event
 
 
-def permit_perform(*, application, name: str, acting_user, note: str = ""):
-    """Perform the workflow transition `name` on a permit application (see the model's workflow table)."""
-    return transition_perform(obj=application, name=name, acting_user=acting_user, note=note)
-
-
 # NOTIFICATIONS (u.o.p.d.k. art. 34–37)
 # ------------------------------------------------------------------------------
 def notification_prepare(*, notification: EventNotification, received_on=None):

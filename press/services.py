@@ -38,13 +38,6 @@ def release_create(*, acting_user, topics=(), **fields) -> PressRelease:
     return release
 
 
-def release_transition(*, release: PressRelease, name: str, acting_user, note: str = "") -> PressRelease:
-    """Move a release along its workflow (core.services.transition_perform) and return it refreshed."""
-    transition_perform(obj=release, name=name, acting_user=acting_user, note=note)
-    release.refresh_from_db()
-    return release
-
-
 def release_scheduled(release: PressRelease, *, acting_user, note: str = "") -> None:
     """Effect of "schedule": the embargo time must be set and in the future (else the move is refused)."""
     if release.publish_at is None or release.publish_at <= timezone.now():
@@ -322,13 +315,6 @@ def letter_version_add(*, letter, text: str, acting_user):
     return version
 
 
-def letter_transition(*, letter, name: str, acting_user, note: str = ""):
-    """Move a letter along its workflow (core.services.transition_perform) and return it refreshed."""
-    transition_perform(obj=letter, name=name, acting_user=acting_user, note=note)
-    letter.refresh_from_db()
-    return letter
-
-
 def letter_submitted(letter, *, acting_user, note: str = "") -> None:
     """Effect of "submit": there must be a text to review."""
     if not letter.versions.exists():
@@ -367,13 +353,6 @@ def social_post_create(*, acting_user, **fields):
         setattr(post, name, value)
     post.full_clean()
     post.save()
-    return post
-
-
-def social_post_transition(*, post, name: str, acting_user, note: str = ""):
-    """Move a planned post along its workflow (core.services.transition_perform) and return it refreshed."""
-    transition_perform(obj=post, name=name, acting_user=acting_user, note=note)
-    post.refresh_from_db()
     return post
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext
 
 from core.applicant_changes import UNCHANGED
 from core.models import ApplicantChange, CaseMessage, StatusChange
+from core.services import transition_perform
 from mass_events.models import MassEventPermitApplication
-from mass_events.services import permit_perform
 from tests.helpers import public_form_data
 from tests.mass_events.conftest import PERMIT_URL, pdf_file
 
@@ -32,7 +32,7 @@ def application(client, permit_data):
 
 @pytest.fixture
 def called(application):
-    permit_perform(application=application, name="request_completion", acting_user=None, note=MISSING)
+    transition_perform(obj=application, name="request_completion", acting_user=None, note=MISSING)
     application.refresh_from_db()
     return application
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from core import documents as core_documents
 from core.deadlines import mass_event_decision_latest, open_deadlines
 from core.models import PrivateDocument
+from core.services import transition_perform
 from events.models import Category, District, Event, Venue
 from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
@@ -351,10 +352,10 @@ def drafted(client, clerk, permit_data):
 
 
 def _refused(clerk, application, code):
-    from mass_events.services import MassEventError, permit_perform
+    from mass_events.services import MassEventError
 
     with pytest.raises(MassEventError) as refusal:
-        permit_perform(application=application, name="issue_permit", acting_user=clerk.clerk)
+        transition_perform(obj=application, name="issue_permit", acting_user=clerk.clerk)
     assert refusal.value.code == code
     # Through the workflow panel too: the status does not move.
     workflow(clerk, application, "issue_permit")

@@ -9,8 +9,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from core.models import OutboxMessage, StatusChange
+from core.services import transition_perform
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
-from mass_events.services import MassEventError, permit_perform
+from mass_events.services import MassEventError
 from tests.helpers import close_response, form_fields
 from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL, pdf_file
 from tests.mass_events.test_permit_journey import fill_decision, fill_opinions, workflow
@@ -96,7 +97,7 @@ def test_the_decision_is_drafted_only_on_the_four_opinions_recorded(client, cler
     assert application.status == Status.OPINIONS
     assert (OutboxMessage.objects.count(), StatusChange.objects.count()) == (mails, history)
     with pytest.raises(MassEventError) as refusal:
-        permit_perform(application=application, name="draft_decision", acting_user=clerk.clerk)
+        transition_perform(obj=application, name="draft_decision", acting_user=clerk.clerk)
     assert refusal.value.code == "opinions_missing"
 
     # A negative opinion is an opinion recorded: the decision (here a refusal) can be drafted on it.

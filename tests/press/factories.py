@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from core.services import transition_perform
 from core.uploads import PDF, random_upload_name
 from press.models import MediaContact, MediaList, PressRelease, ReleaseAttachment, ReleasePhoto, Topic
-from press.services import release_create, release_photo_add, release_transition
+from press.services import release_create, release_photo_add
 from tests.core.upload_corpus import valid_pdf
 
 PRESS_GROUP = "Biuro prasowe"
@@ -43,8 +44,8 @@ def approved_release(title="Remont Domu Kultury Wirek", *, acting_user=None, **f
     topics = fields.pop("topics", ())
     fields.setdefault("lead", "Prace potrwają do wiosny.")
     release = release_create(acting_user=acting_user, title=title, topics=topics, **fields)
-    release_transition(release=release, name="submit", acting_user=acting_user)
-    release_transition(release=release, name="approve", acting_user=acting_user)
+    transition_perform(obj=release, name="submit", acting_user=acting_user)
+    transition_perform(obj=release, name="approve", acting_user=acting_user)
     return release
 
 

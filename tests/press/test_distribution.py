@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.models import OutboxMessage
+from core.services import transition_perform
 from press.distribution import unsubscribe_token
 from press.models import DistributionLogEntry, MediaContact
-from press.services import release_transition
 from tests.press.factories import approved_release, media_list_with_contacts
 
 
@@ -26,7 +26,7 @@ def lists(db):
 def test_first_publication_mails_every_contact_of_the_chosen_lists_once(lists):
     release = approved_release()
     release.media_lists.set(lists)
-    release_transition(release=release, name="publish", acting_user=None)
+    transition_perform(obj=release, name="publish", acting_user=None)
     recipients = sorted(message.to[0] for message in OutboxMessage.objects.all())
     assert recipients == ["kultura@gazeta.pl", "news@radio-piekary.pl", "redakcja@wiadomosci.pl"]
     assert DistributionLogEntry.objects.filter(release=release).count() == 3
@@ -37,7 +37,7 @@ def test_first_publication_mails_every_contact_of_the_chosen_lists_once(lists):
     assert reverse("press:unsubscribe", kwargs={"token": unsubscribe_token(contact)}) in message.body_text
     assert "kultura@gazeta.pl" not in reverse("press:unsubscribe", kwargs={"token": unsubscribe_token(contact)})
     # A correction mails nobody again.
-    release_transition(release=release, name="correct", acting_user=None, note="Zmiana godziny.")
+    transition_perform(obj=release, name="correct", acting_user=None, note="Zmiana godziny.")
     assert OutboxMessage.objects.count() == 3
 
 
@@ -54,7 +54,7 @@ def test_unsubscribed_contacts_are_never_mailed(client, lists):
     assert contact.unsubscribed_at is not None
     release = approved_release()
     release.media_lists.set(lists)
-    release_transition(release=release, name="publish", acting_user=None)
+    transition_perform(obj=release, name="publish", acting_user=None)
     assert "news@radio-piekary.pl" not in [message.to[0] for message in OutboxMessage.objects.all()]
     assert OutboxMessage.objects.count() == 2
 
@@ -74,7 +74,7 @@ def test_a_back_dated_release_is_not_mailed(lists):
     release.media_lists.set(lists)
     release.publish_at = timezone.now() - timedelta(days=30)
     release.save(update_fields=["publish_at"])
-    release_transition(release=release, name="publish", acting_user=None)
+    transition_perform(obj=release, name="publish", acting_user=None)
     assert release.publish_at < timezone.now() - timedelta(days=29)
     assert OutboxMessage.objects.count() == 0
     assert DistributionLogEntry.objects.count() == 0
@@ -82,5 +82,5 @@ def test_a_back_dated_release_is_not_mailed(lists):
 
 def test_a_release_without_lists_mails_nobody(db):
     release = approved_release()
-    release_transition(release=release, name="publish", acting_user=None)
+    transition_perform(obj=release, name="publish", acting_user=None)
     assert OutboxMessage.objects.count() == 0

@@ -13,8 +13,9 @@ import time_machine
 from django.urls import reverse
 
 from core.models import OutboxMessage
+from core.services import transition_perform
 from press.models import PressRelease
-from press.services import release_transition, releases_publish_due
+from press.services import releases_publish_due
 from tests.helpers import close_response
 from tests.press.factories import add_attachment, add_photo, approved_release, media_list_with_contacts, topic
 
@@ -32,7 +33,7 @@ def scheduled(db):
         release = approved_release(TITLE, topics=[topic()], lead="Stoiska, kolędy i lodowisko.")
         release.publish_at = EMBARGO
         release.save(update_fields=["publish_at"])
-        release_transition(release=release, name="schedule", acting_user=None)
+        transition_perform(obj=release, name="schedule", acting_user=None)
         photo = add_photo(release)
         attachment = add_attachment(release)
     assert release.status == PressRelease.Status.SCHEDULED

@@ -23,9 +23,10 @@ from django.utils import timezone
 
 from core.models import PublicImage
 from core.public_images import public_image_create
+from core.services import transition_perform
 from events.models import Event
 from press.models import PressRelease, ReleasePhoto
-from press.services import release_transition, releases_publish_due, social_post_create
+from press.services import releases_publish_due, social_post_create
 from tests.events.factories import EventFactory
 from tests.helpers import close_response
 from tests.press.factories import (
@@ -52,7 +53,7 @@ def scheduled(db):
         release = approved_release(TITLE, topics=[topic()], lead="Stoiska, kolędy i lodowisko.")
         release.publish_at = EMBARGO
         release.save(update_fields=["publish_at"])
-        release_transition(release=release, name="schedule", acting_user=None)
+        transition_perform(obj=release, name="schedule", acting_user=None)
         photo = add_photo(release)
         attachment = add_attachment(release)
     return release, photo, attachment
@@ -212,7 +213,7 @@ def test_publishing_by_hand_makes_the_photos_public_once_the_transition_commits(
     photo = add_photo(release)
     assert photo.image.withheld
     with django_capture_on_commit_callbacks(execute=True):
-        release_transition(release=release, name="publish", acting_user=None)
+        transition_perform(obj=release, name="publish", acting_user=None)
     photo.image.refresh_from_db()
     assert not photo.image.withheld
     assert default_storage.exists(photo.image.image.name)
@@ -347,7 +348,7 @@ def test_a_photo_uploaded_in_the_admin_is_withheld_until_the_release_is_public(c
         release = approved_release(TITLE)
         release.publish_at = EMBARGO
         release.save(update_fields=["publish_at"])
-        release_transition(release=release, name="schedule", acting_user=None)
+        transition_perform(obj=release, name="schedule", acting_user=None)
         clerk = clerk_client(groups=[PRESS_GROUP])
         url = reverse("admin:press_pressrelease_change", args=[release.pk])
         refused = clerk.post(url, change_form_data(release, upload=jpeg_upload(), alt_text=" "))
@@ -379,7 +380,7 @@ def test_a_failed_move_leaves_the_release_published_and_the_next_timer_run_moves
 
     monkeypatch.setattr(public_media, "_save", disk_full)
     with django_capture_on_commit_callbacks(execute=True):
-        release_transition(release=release, name="publish", acting_user=None)
+        transition_perform(obj=release, name="publish", acting_user=None)
     assert release.status == PressRelease.Status.PUBLISHED
     photo.image.refresh_from_db()
     assert photo.image.withheld

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from core.deadlines import open_deadlines
 from core.models import StatusChange
-from core.services import CaseWorkError
+from core.services import CaseWorkError, transition_perform
 from press.models import LetterKind, LetterOccasion, LetterTemplate, OccasionalLetter, OccasionalLetterVersion
-from press.services import PressError, letter_create, letter_transition, letter_version_add
+from press.services import PressError, letter_create, letter_version_add
 from tests.press.factories import OTHER_GROUP, PRESS_GROUP
 
 JUBILEE_TEXT = "Szanowna Pani Dyrektor, z okazji jubileuszu 50-lecia Miejskiego Centrum Kultury…"
@@ -29,19 +29,19 @@ def test_a_letter_goes_from_request_to_sent_and_the_latest_version_is_approved(m
     letter = request_letter(acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.REQUESTED
     with pytest.raises(CaseWorkError):
-        letter_transition(letter=letter, name="approve", acting_user=clerk)
+        transition_perform(obj=letter, name="approve", acting_user=clerk)
     letter_version_add(letter=letter, text="Pierwsza wersja.", acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.DRAFT
     second = letter_version_add(letter=letter, text=JUBILEE_TEXT, acting_user=clerk)
     for name in ("submit", "approve"):
-        letter_transition(letter=letter, name=name, acting_user=clerk)
+        transition_perform(obj=letter, name=name, acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.APPROVED
     assert letter.approved_version == second
     with pytest.raises(PressError) as refusal:
         letter_version_add(letter=letter, text="Poprawka po zatwierdzeniu.", acting_user=clerk)
     assert refusal.value.code == "letter_not_editable"
     for name in ("sign", "send"):
-        letter_transition(letter=letter, name=name, acting_user=clerk)
+        transition_perform(obj=letter, name=name, acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.SENT
     assert letter.sent_at is not None
     assert list(letter.versions.values_list("number", flat=True)) == [2, 1]
@@ -57,15 +57,15 @@ def test_a_letter_goes_from_request_to_sent_and_the_latest_version_is_approved(m
 
 def test_a_draft_without_text_cannot_go_to_review_and_a_return_clears_the_approval(db):
     letter = request_letter()
-    letter_transition(letter=letter, name="start_draft", acting_user=None)
+    transition_perform(obj=letter, name="start_draft", acting_user=None)
     with pytest.raises(PressError) as refusal:
-        letter_transition(letter=letter, name="submit", acting_user=None)
+        transition_perform(obj=letter, name="submit", acting_user=None)
     assert refusal.value.code == "no_version"
     assert letter.status == OccasionalLetter.Status.DRAFT
     letter_version_add(letter=letter, text=JUBILEE_TEXT, acting_user=None)
-    letter_transition(letter=letter, name="submit", acting_user=None)
-    letter_transition(letter=letter, name="approve", acting_user=None)
-    letter_transition(letter=letter, name="return_to_draft", acting_user=None, note="Dopisać podziękowania.")
+    transition_perform(obj=letter, name="submit", acting_user=None)
+    transition_perform(obj=letter, name="approve", acting_user=None)
+    transition_perform(obj=letter, name="return_to_draft", acting_user=None, note="Dopisać podziękowania.")
     assert letter.status == OccasionalLetter.Status.DRAFT
     assert letter.approved_version is None
 
@@ -100,7 +100,7 @@ def test_the_date_needed_is_in_the_terminarz_until_the_letter_is_sent(db):
     due = [d for d in open_deadlines(section="press") if d.url.endswith(f"/{letter.pk}/change/")]
     assert [d.due_date for d in due] == [date(2026, 12, 10)]
     for name in ("submit", "approve", "sign", "send"):
-        letter_transition(letter=letter, name=name, acting_user=None)
+        transition_perform(obj=letter, name=name, acting_user=None)
     assert not [d for d in open_deadlines(section="press") if d.url.endswith(f"/{letter.pk}/change/")]
 
 
@@ -171,4 +171,4 @@ def test_letters_are_open_to_the_press_group_only(clerk_client, groups, expected
     assert letter.status == (OccasionalLetter.Status.IN_REVIEW if expected == 200 else OccasionalLetter.Status.DRAFT)
     if expected == 403:
         with pytest.raises(PermissionDenied):
-            letter_transition(letter=letter, name="submit", acting_user=client.clerk)
+            transition_perform(obj=letter, name="submit", acting_user=client.clerk)

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import StatusChange
-from core.services import CaseWorkError
+from core.services import CaseWorkError, transition_perform
 from press.models import PressRelease
-from press.services import release_create, release_transition
+from press.services import release_create
 from tests.press.factories import OTHER_GROUP, PRESS_GROUP, approved_release, published_release
 
 
@@ -19,11 +19,11 @@ def test_draft_goes_through_review_and_approval_to_publication(make_clerk, clien
     release = release_create(acting_user=clerk, title="Nowy sezon w MCK", lead="Premiery jesieni.")
     assert client.get(f"/prasa/{release.slug}/").status_code == 404
     with pytest.raises(CaseWorkError):
-        release_transition(release=release, name="publish", acting_user=clerk)
+        transition_perform(obj=release, name="publish", acting_user=clerk)
     for name in ("submit", "approve"):
-        release_transition(release=release, name=name, acting_user=clerk)
+        transition_perform(obj=release, name=name, acting_user=clerk)
         assert client.get(f"/prasa/{release.slug}/").status_code == 404
-    release_transition(release=release, name="publish", acting_user=clerk)
+    transition_perform(obj=release, name="publish", acting_user=clerk)
     assert release.status == PressRelease.Status.PUBLISHED
     assert release.published_at is not None
     assert release.publish_at == release.published_at
@@ -35,21 +35,21 @@ def test_draft_goes_through_review_and_approval_to_publication(make_clerk, clien
 def test_scheduling_needs_an_embargo_time_in_the_future(db):
     release = approved_release()
     with pytest.raises(CaseWorkError) as refusal:
-        release_transition(release=release, name="schedule", acting_user=None)
+        transition_perform(obj=release, name="schedule", acting_user=None)
     assert refusal.value.code == "no_embargo"
     release.refresh_from_db()
     assert release.status == PressRelease.Status.APPROVED
     release.publish_at = timezone.now() + timedelta(hours=2)
     release.save(update_fields=["publish_at"])
-    release_transition(release=release, name="schedule", acting_user=None)
+    transition_perform(obj=release, name="schedule", acting_user=None)
     assert release.status == PressRelease.Status.SCHEDULED
 
 
 def test_a_correction_is_a_visible_dated_note_and_needs_a_text(client, db):
     release = published_release()
     with pytest.raises(CaseWorkError):
-        release_transition(release=release, name="correct", acting_user=None, note="")
-    release_transition(release=release, name="correct", acting_user=None, note="Koncert zacznie się o 19:00.")
+        transition_perform(obj=release, name="correct", acting_user=None, note="")
+    transition_perform(obj=release, name="correct", acting_user=None, note="Koncert zacznie się o 19:00.")
     assert release.status == PressRelease.Status.CORRECTED
     html = client.get(release.get_absolute_url()).content.decode()
     assert "Koncert zacznie się o 19:00." in html
@@ -58,7 +58,7 @@ def test_a_correction_is_a_visible_dated_note_and_needs_a_text(client, db):
 
 def test_a_withdrawn_release_leaves_the_public_pages(client, db):
     release = published_release()
-    release_transition(release=release, name="withdraw", acting_user=None, note="Błędne dane.")
+    transition_perform(obj=release, name="withdraw", acting_user=None, note="Błędne dane.")
     assert client.get(release.get_absolute_url()).status_code == 404
     assert release.title not in client.get("/prasa/").content.decode()
 
@@ -67,7 +67,7 @@ def test_clerks_of_other_sections_cannot_change_releases(make_clerk):
     outsider = make_clerk(groups=[OTHER_GROUP])
     release = release_create(acting_user=None, title="Komunikat", lead="Treść.")
     with pytest.raises(PermissionDenied):
-        release_transition(release=release, name="submit", acting_user=outsider)
+        transition_perform(obj=release, name="submit", acting_user=outsider)
     release.refresh_from_db()
     assert release.status == PressRelease.Status.DRAFT
 

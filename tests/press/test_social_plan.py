@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from core.models import StatusChange
-from core.services import CaseWorkError
+from core.services import CaseWorkError, transition_perform
 from press.models import SocialChannel, SocialPost
-from press.services import PressError, social_post_create, social_post_mark_published, social_post_transition
+from press.services import PressError, social_post_create, social_post_mark_published
 from tests.events.factories import EventFactory
 from tests.press.factories import OTHER_GROUP, PRESS_GROUP, published_release
 
@@ -36,14 +36,14 @@ def test_a_post_goes_from_idea_to_published_only_with_its_url(make_clerk):
     )
     assert post.status == SocialPost.Status.IDEA
     with pytest.raises(PressError) as refusal:
-        social_post_transition(post=post, name="plan", acting_user=clerk)
+        transition_perform(obj=post, name="plan", acting_user=clerk)
     assert refusal.value.code == "no_planned_at"
     post.planned_at = datetime(2026, 12, 4, 12, 0, tzinfo=WARSAW)
     post.save(update_fields=["planned_at"])
     for name in ("plan", "approve"):
-        social_post_transition(post=post, name=name, acting_user=clerk)
+        transition_perform(obj=post, name=name, acting_user=clerk)
     with pytest.raises(PressError) as refusal:
-        social_post_transition(post=post, name="publish", acting_user=clerk)
+        transition_perform(obj=post, name="publish", acting_user=clerk)
     assert refusal.value.code == "no_post_url"
     with pytest.raises(ValidationError):
         social_post_mark_published(post=post, post_url="nie-adres", acting_user=clerk)
@@ -60,7 +60,7 @@ def test_a_post_goes_from_idea_to_published_only_with_its_url(make_clerk):
 
 def test_a_post_cannot_be_marked_published_before_approval(db):
     post = planned_post()
-    social_post_transition(post=post, name="plan", acting_user=None)
+    transition_perform(obj=post, name="plan", acting_user=None)
     with pytest.raises(CaseWorkError):
         social_post_mark_published(post=post, post_url=POST_URL, acting_user=None)
     post.refresh_from_db()
@@ -111,7 +111,7 @@ def test_the_social_plan_is_open_to_the_press_group_only(clerk_client, groups, e
     assert post.status == (SocialPost.Status.PLANNED if expected == 200 else SocialPost.Status.IDEA)
     if expected == 403:
         with pytest.raises(PermissionDenied):
-            social_post_transition(post=post, name="plan", acting_user=client.clerk)
+            transition_perform(obj=post, name="plan", acting_user=client.clerk)
 
 
 def test_the_press_clerk_adds_a_post_in_the_admin(clerk_client):

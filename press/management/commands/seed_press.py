@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from core.districts import District
 from core.management.demo import DemoDataCommand
+from core.services import transition_perform
 from core.slugs import polish_slugify
 from press.models import PressRelease, Topic
-from press.services import release_create, release_transition
+from press.services import release_create
 
 SLUG_PREFIX = "demo-"
 TOPICS = [
@@ -119,5 +120,5 @@ class Command(DemoDataCommand):
             **CONTACT,
         )
         for name in ("submit", "approve", "schedule"):
-            release_transition(release=release, name=name, acting_user=None)
+            transition_perform(obj=release, name=name, acting_user=None)
         self.stdout.write(f"Komunikaty prasowe: {len(RELEASES)} opublikowanych, 1 z embargiem do jutra 10:00.")
