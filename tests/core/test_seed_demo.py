@@ -12,9 +12,10 @@ from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.models import DepartmentProfile
 from events.models import Event
 from institutions.models import CulturalInstitution
+from mass_events.models import EventNotification, MassEventPermitApplication
 from press.models import PressRelease
 
-QUICK = ("--without-events", "--without-institutions", "--without-press")
+QUICK = ("--without-events", "--without-institutions", "--without-press", "--without-mass-events")
 
 
 def seed(*args, **options) -> str:
@@ -27,7 +28,9 @@ def printed_password(output: str) -> str:
     return re.search(r"Hasło: (\S+)", output).group(1)
 
 
-@pytest.mark.parametrize("command", ["seed_demo", "seed_events", "seed_press", "seed_institutions"])
+@pytest.mark.parametrize(
+    "command", ["seed_demo", "seed_events", "seed_press", "seed_institutions", "seed_mass_events"]
+)
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):
     settings.DEBUG = False
 
@@ -39,6 +42,8 @@ def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings
     assert not Event.objects.exists()
     assert not PressRelease.objects.exists()
     assert not CulturalInstitution.objects.exists()
+    assert not MassEventPermitApplication.objects.exists()
+    assert not EventNotification.objects.exists()
 
 
 def test_with_the_flag_the_demo_clerk_gets_a_random_password_printed_once_per_run(db, settings):

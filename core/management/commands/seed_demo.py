@@ -123,6 +123,12 @@ class Command(DemoDataCommand):
         parser.add_argument(
             "--without-press", dest="with_press", action="store_false", help="Skip the press office's releases."
         )
+        parser.add_argument(
+            "--without-mass-events",
+            dest="with_mass_events",
+            action="store_false",
+            help="Skip the mass-event permit applications and event notifications.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -167,6 +173,8 @@ class Command(DemoDataCommand):
             call_command("seed_institutions", stdout=self.stdout, **allowed)
         if options["with_press"]:
             call_command("seed_press", stdout=self.stdout, **allowed)
+        if options["with_mass_events"]:
+            call_command("seed_mass_events", stdout=self.stdout, **allowed)
         site_url = (options["site_url"] or settings.SITE_URL).rstrip("/")
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write(f"Portal:          {site_url}/")
