@@ -154,7 +154,6 @@ PERMITS = [
         "starts_in": 40,
         "opinions_attached": list(OpinionBody.values),
         "recorded": ALL_POSITIVE,
-        "decision_number": "KSP.5240.3.{year}",
         "organiser_kind": OrganiserKind.PERSON,
         "organiser_name": "Adam Kaczmarek",
         "organiser_address": "ul. Piastowska 14/3, 41-700 Ruda Śląska",
@@ -181,7 +180,6 @@ PERMITS = [
         "starts_in": 21,
         "opinions_attached": list(OpinionBody.values),
         "recorded": ALL_POSITIVE,
-        "decision_number": "KSP.5240.2.{year}",
         "organiser_kind": OrganiserKind.ORGANISATION,
         "organiser_name": "Fundacja „Wirek Kulturalny”",
         "organiser_address": "ul. 1 Maja 310, 41-710 Ruda Śląska",
@@ -209,7 +207,6 @@ PERMITS = [
         "held_days_ago": 12,
         "opinions_attached": list(OpinionBody.values),
         "recorded": ALL_POSITIVE,
-        "decision_number": "KSP.5240.1.{year}",
         "organiser_kind": OrganiserKind.ORGANISATION,
         "organiser_name": "Rudzki Ośrodek Sportu i Rekreacji",
         "organiser_address": "ul. Gen. Hallera 14a, 41-709 Ruda Śląska",
@@ -287,7 +284,6 @@ NOTIFICATIONS = [
         "state": "ban_issued",
         "received_days_ago": 4,
         "starts_in": 32,
-        "ban_number": "KSP.5240.N.1.{year}",
         "ban_note": "Wskazany teren jest placem budowy z wykopami i nie ma dróg ewakuacyjnych; organizator nie "
         "przedstawił zgody zarządcy terenu (art. 35 pkt 1 ustawy o organizowaniu i prowadzeniu działalności "
         "kulturalnej).",
@@ -436,7 +432,8 @@ class Command(DemoDataCommand):
         if state == "opinions":
             return
         application = transition_perform(obj=application, name="draft_decision", acting_user=clerk)
-        application.decision_number = data["decision_number"].format(year=timezone.localdate().year)
+        # The decision is numbered with the case mark, as the City Hall's decisions are.
+        application.decision_number = application.case_mark
         application.permitted_participants = application.expected_participants
         application.permitted_stewards = application.stewards
         application.permitted_info_staff = application.info_staff
@@ -502,6 +499,6 @@ class Command(DemoDataCommand):
             # As the daily job `accept_silent_notifications` does once the ban deadline has passed.
             transition_perform(obj=notification, name="accept", acting_user=None)
         elif state == "ban_issued":
-            notification.ban_number = data["ban_number"].format(year=timezone.localdate().year)
+            notification.ban_number = notification.case_mark
             notification.save(update_fields=["ban_number", "updated_at"])
             transition_perform(obj=notification, name="ban", acting_user=clerk, note=data["ban_note"])
