@@ -177,7 +177,7 @@ PERMITS = [
     {
         "state": "permit_issued",
         "received_days_ago": 35,
-        "starts_in": 21,
+        "starts_in": 12,
         "opinions_attached": list(OpinionBody.values),
         "recorded": ALL_POSITIVE,
         "organiser_kind": OrganiserKind.ORGANISATION,
