@@ -29,6 +29,8 @@ from django.utils import timezone
 
 from core.districts import District
 from core.management.demo import DemoDataCommand
+from core.management.demo_images import demo_card
+from core.public_images import public_image_create
 from core.services import CaseWorkError, case_open, transition_perform
 from core.slugs import polish_slugify
 from events.models import Category, Event, EventOccurrence, EventSubmission, Venue
@@ -43,6 +45,7 @@ from events.services import (
 
 SLUG_PREFIX = "demo-"
 SEED = 20_26
+PICTURED_EVENTS = 6
 
 # ---------------------------------------------------------------------------------------------------------
 # Organisers
@@ -802,7 +805,9 @@ class Command(DemoDataCommand):
         existing = Event.objects.filter(slug__startswith=SLUG_PREFIX).count()
         target = count + past
         if existing >= target:
-            self.stdout.write(f"Wydarzenia demonstracyjne już są ({existing}); nic nie dodano.")
+            pictured = self._images_add()
+            added = f"dodano obrazy do {pictured}" if pictured else "nic nie dodano"
+            self.stdout.write(f"Wydarzenia demonstracyjne już są ({existing}); {added}.")
             return
 
         today = timezone.localdate()
@@ -817,15 +822,52 @@ class Command(DemoDataCommand):
                 plan = self._plan(rng, index, today, months, in_past)
                 self._create(rng, index, plan, categories, venues, stats)
             archived = events_archive_past()
+            pictured = self._images_add()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wydarzenia demonstracyjne: utworzono {stats['events']} ({stats['occurrences']} terminów) "
                 f"w {time.perf_counter() - started:.1f} s. Zgłoszenia do akceptacji: {stats['submitted']}, "
                 f"odwołane: {stats['cancelled']}, przełożone: {stats['postponed']}, z publikacją w przyszłości: "
                 f"{stats['scheduled']}, odwołane pojedyncze terminy: {stats['cancelled_dates']}, "
-                f"przeniesione terminy: {stats['moved_dates']}, zarchiwizowane: {archived}."
+                f"przeniesione terminy: {stats['moved_dates']}, zarchiwizowane: {archived}, z obrazem: {pictured}."
             )
         )
+
+    # -----------------------------------------------------------------------------------------------------
+    def _images_add(self) -> int:
+        """A picture on a few upcoming published events with different titles, once (a later run adds none).
+
+        Each picture goes through the public image pipeline as an upload in the admin does (re-encoded, WebP
+        and JPEG renditions, Polish alternative text) and is set on the event like a clerk choosing it.
+        """
+        if Event.objects.filter(slug__startswith=SLUG_PREFIX, image__isnull=False).exists():
+            return 0
+        upcoming = (
+            Event.objects.filter(
+                slug__startswith=SLUG_PREFIX,
+                status=Event.Status.PUBLISHED,
+                occurrences__starts_at__gte=timezone.now(),
+            )
+            .distinct()
+            .order_by("-is_highlighted", "pk")
+        )
+        chosen, titles = [], set()
+        for event in upcoming.iterator():
+            if event.title not in titles:  # a weekly series has one title: pictures of six different events
+                titles.add(event.title)
+                chosen.append(event)
+            if len(chosen) == PICTURED_EVENTS:
+                break
+        for index, event in enumerate(chosen):
+            place = event.venue.name if event.venue_id else "Ruda Śląska"
+            event.image = public_image_create(
+                uploaded_file=demo_card(event.title, caption=place[:60], index=index + 3),
+                alt_text=f"Plansza z tytułem wydarzenia „{event.title}” i nazwą miejsca: {place}.",
+                acting_user=None,
+            )
+            event.image_credit = "Wydział Kultury UM Ruda Śląska"
+            event.save(update_fields=["image", "image_credit", "updated_at"])
+        return len(chosen)
 
     # -----------------------------------------------------------------------------------------------------
     def _venues(self) -> dict[str, Venue]:
