@@ -11,11 +11,18 @@ from django.urls import reverse
 from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.models import DepartmentProfile
 from events.models import Event
+from grants.models import GrantCall
 from institutions.models import CulturalInstitution
 from mass_events.models import EventNotification, MassEventPermitApplication
 from press.models import PressRelease
 
-QUICK = ("--without-events", "--without-institutions", "--without-press", "--without-mass-events")
+QUICK = (
+    "--without-events",
+    "--without-institutions",
+    "--without-press",
+    "--without-mass-events",
+    "--without-grants",
+)
 
 
 def seed(*args, **options) -> str:
@@ -29,7 +36,7 @@ def printed_password(output: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", ["seed_demo", "seed_events", "seed_press", "seed_institutions", "seed_mass_events"]
+    "command", ["seed_demo", "seed_events", "seed_press", "seed_institutions", "seed_mass_events", "seed_grants"]
 )
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):
     settings.DEBUG = False
@@ -44,6 +51,7 @@ def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings
     assert not CulturalInstitution.objects.exists()
     assert not MassEventPermitApplication.objects.exists()
     assert not EventNotification.objects.exists()
+    assert not GrantCall.objects.exists()
 
 
 def test_with_the_flag_the_demo_clerk_gets_a_random_password_printed_once_per_run(db, settings):

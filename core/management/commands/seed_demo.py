@@ -129,6 +129,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the mass-event permit applications and event notifications.",
         )
+        parser.add_argument(
+            "--without-grants",
+            dest="with_grants",
+            action="store_false",
+            help="Skip the grant calls, offers and the small grant.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -175,6 +181,8 @@ class Command(DemoDataCommand):
             call_command("seed_press", stdout=self.stdout, **allowed)
         if options["with_mass_events"]:
             call_command("seed_mass_events", stdout=self.stdout, **allowed)
+        if options["with_grants"]:
+            call_command("seed_grants", stdout=self.stdout, **allowed)
         site_url = (options["site_url"] or settings.SITE_URL).rstrip("/")
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write(f"Portal:          {site_url}/")
