@@ -23,7 +23,7 @@ def grant_competition(client, clerk) -> GrantOffer:
         for number in range(3):
             data = offer_post(organisation_name=f"Stowarzyszenie Kulturalne nr {number}", title=f"Zadanie {number}")
             client.post(f"/dotacje/konkursy/{call.slug}/oferta/", data)
-    first, second, third = GrantOffer.objects.order_by("pk")
+    first, second, third = GrantOffer.objects.filter(call=call).order_by("pk")
     with travel(2026, 3, 24):
         transition_perform(obj=call, name="close_offers", acting_user=clerk)
         transition_perform(obj=first, name="formal_ok", acting_user=clerk)

@@ -38,10 +38,12 @@ def test_seed_grants_shows_every_stage_of_a_competition_and_a_small_grant_and_lo
         [Status.AGREEMENT, Status.GRANTED, Status.NOT_GRANTED]
     )
     agreement = GrantAgreement.objects.get()
-    assert agreement.offer.call == closed_call and agreement.amount == agreement.offer.granted_amount
+    assert agreement.offer.call == closed_call
+    assert agreement.amount == agreement.offer.granted_amount
 
     small = GrantOffer.objects.get(kind=GrantOffer.Kind.SMALL_GRANT)
-    assert small.status == Status.PUBLISHED and small.comments_until is not None
+    assert small.status == Status.PUBLISHED
+    assert small.comments_until is not None
 
     # Every offer is a registered case with its mark, as a real submission.
     assert CaseRegisterEntry.objects.count() == GrantOffer.objects.count() == 8
