@@ -133,10 +133,20 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server):
 
     The live server needs committed data, so each test flushes the database afterwards. The serialized
     rollback restores what data migrations put there (the case register's kinds and units), without
-    which the next test could not open a case. The calendar gets E2E_DEMO_EVENTS demo events rather than
-    the full 300: enough for every kind of page (pagination included), at a fraction of the seeding time.
+    which the next test could not open a case. The demo cases of grants, mass events and the press office are
+    left out: each journey opens its own, and seeding them for every test would add seconds to each. The
+    calendar gets E2E_DEMO_EVENTS demo events rather than the full 300: enough for every kind of page
+    (pagination included), at a fraction of the seeding time.
     """
-    call_command("seed_demo", "--without-events", "--without-press", "--allow-outside-debug", stdout=io.StringIO())
+    call_command(
+        "seed_demo",
+        "--without-events",
+        "--without-press",
+        "--without-grants",
+        "--without-mass-events",
+        "--allow-outside-debug",
+        stdout=io.StringIO(),
+    )
     call_command(
         "seed_events",
         "--allow-outside-debug",
