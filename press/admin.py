@@ -278,7 +278,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(MediaOutlet)
-class MediaOutletAdmin(SimpleHistoryAdmin):
+class MediaOutletAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -92,6 +92,7 @@ def admin_pages(model):
     obj = model._default_manager.order_by("-pk").first()
     if obj is not None:
         yield reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
 
 
 def test_the_phrase_list_knows_what_django_and_the_portal_write_in_english():
@@ -182,3 +183,15 @@ def test_admin_messages_have_no_gender_fallbacks(clerk_client):
     assert "Dodaj zadanie wydziału" in page
     assert "(a)" not in page
     assert "(-" not in page
+
+
+def test_every_history_admin_has_a_model_with_history(db):
+    """A SimpleHistoryAdmin on a model without HistoricalRecords answers its "Historia" button with a 500."""
+    from simple_history.admin import SimpleHistoryAdmin
+
+    wrong = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, SimpleHistoryAdmin) and not hasattr(model._meta, "simple_history_manager_attribute")
+    ]
+    assert wrong == []
