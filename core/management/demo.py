@@ -30,3 +30,24 @@ class DemoDataCommand(BaseCommand):
                 f"or add {ALLOW_FLAG} on a training or test copy of the portal (never on the city's portal)."
             )
         return super().execute(*args, **options)
+
+    def demo_clerk(self, section_code: str):
+        """The demo clerk of seed_demo (created without a password if absent) in the role group of a section."""
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
+        from core.roles import SECTION_BY_CODE, sync_roles
+
+        group_name = SECTION_BY_CODE[section_code].group_name
+        if not Group.objects.filter(name=group_name).exists():
+            sync_roles()
+        user, created = get_user_model().objects.get_or_create(
+            username=DEMO_CLERK_USERNAME,
+            defaults={"first_name": "Anna", "last_name": "Nowak", "email": "a.nowak@rudaslaska.pl", "is_staff": True},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=group_name))
+        return get_user_model().objects.get(pk=user.pk)

@@ -14,13 +14,10 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.management.demo import DemoDataCommand
-from core.roles import SECTION_BY_CODE, sync_roles
 from core.services import transition_perform
 from grants import services
 from grants.models import CallCriterion, CommitteeMember, GrantCall, GrantOffer, OfferDraft, YearPlan
@@ -151,18 +148,7 @@ class Command(DemoDataCommand):
 
     def clerk(self):
         """The demo clerk (seed_demo) with the grants role."""
-        group_name = SECTION_BY_CODE["grants"].group_name
-        if not Group.objects.filter(name=group_name).exists():
-            sync_roles()
-        user, created = get_user_model().objects.get_or_create(
-            username=DEMO_CLERK_USERNAME,
-            defaults={"first_name": "Anna", "last_name": "Nowak", "email": "a.nowak@rudaslaska.pl", "is_staff": True},
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
+        return self.demo_clerk("grants")
 
     def new_call(self, *, slug, year, title, deadline, announced, clerk) -> GrantCall:
         call = GrantCall.objects.create(

@@ -8,17 +8,13 @@ invented for the demo.
 import datetime
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from core.case_fees import case_fee_proof_send
-from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.management.demo import DemoDataCommand
 from core.models import Channel
-from core.roles import SECTION_BY_CODE, sync_roles
 from core.services import case_open, transition_perform
 from core.uploads import PDF, validate_upload
 from institutions import services
@@ -221,18 +217,7 @@ class Command(DemoDataCommand):
 
     def clerk(self):
         """The demo clerk (seed_demo) with the register role: the organiser's authorised person in the books."""
-        group_name = SECTION_BY_CODE["institutions"].group_name
-        if not Group.objects.filter(name=group_name).exists():
-            sync_roles()
-        user, created = get_user_model().objects.get_or_create(
-            username=DEMO_CLERK_USERNAME,
-            defaults={"first_name": "Anna", "last_name": "Nowak", "email": "a.nowak@rudaslaska.pl", "is_staff": True},
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=group_name))
-        return get_user_model().objects.get(pk=user.pk)
+        return self.demo_clerk("institutions")
 
     def seed_institution(self, data, clerk):
         founding = _act(*data["founding_act"])

@@ -17,15 +17,11 @@ are invented; the PESELs are valid test numbers (correct date and check digit) a
 import zlib
 from datetime import datetime, time, timedelta
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from core.management.commands.seed_demo import DEMO_CLERK_USERNAME
 from core.management.demo import DemoDataCommand
-from core.roles import SECTION_BY_CODE, sync_roles
 from core.services import case_open, transition_perform
 from core.uploads import PDF, validate_upload
 from mass_events.models import (
@@ -358,18 +354,7 @@ class Command(DemoDataCommand):
 
     def clerk(self):
         """The demo clerk (seed_demo) in the mass-events section's group."""
-        group_name = SECTION_BY_CODE["events"].group_name
-        if not Group.objects.filter(name=group_name).exists():
-            sync_roles()
-        user, created = get_user_model().objects.get_or_create(
-            username=DEMO_CLERK_USERNAME,
-            defaults={"first_name": "Anna", "last_name": "Nowak", "email": "a.nowak@rudaslaska.pl", "is_staff": True},
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=group_name))
-        return get_user_model().objects.get(pk=user.pk)
+        return self.demo_clerk("events")
 
     def seed_permit(self, data, clerk):
         starts_at = at_four_pm(data["starts_in"])
