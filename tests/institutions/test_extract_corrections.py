@@ -12,7 +12,6 @@ from core.deadlines import open_deadlines
 from core.models import ApplicantChange, StatusChange
 from institutions.models import ExtractRequest
 from tests.helpers import form_fields, public_form_data, started_seconds_ago
-from tests.institutions import factories
 
 FORM_URL = "/rejestr-instytucji-kultury/odpis/"
 NOTE = "Proszę podać pełny adres pocztowy z kodem pocztowym."
@@ -31,11 +30,6 @@ def request_(client, mck):
     )
     assert client.post(FORM_URL, data).status_code == 302
     return ExtractRequest.objects.select_related("register_entry").get()
-
-
-@pytest.fixture
-def register_clerk(clerk_client):
-    return clerk_client(groups=[factories.REGISTER_GROUP])
 
 
 @pytest.fixture

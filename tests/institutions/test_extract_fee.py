@@ -50,11 +50,6 @@ def request_(client, mck):
     return ExtractRequest.objects.select_related("register_entry").get()
 
 
-@pytest.fixture
-def register_clerk(clerk_client):
-    return clerk_client(groups=[factories.REGISTER_GROUP])
-
-
 def tracking_url(request_) -> str:
     return f"/sprawy/{request_.register_entry.tracking_token}/"
 
