@@ -3,6 +3,7 @@
 import io
 from datetime import datetime, timedelta
 
+import time_machine
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -100,3 +101,15 @@ def bulk_releases(count: int, *, publish_at=None, topics=()) -> None:
     through.objects.bulk_create(
         through(pressrelease_id=release.pk, topic_id=item.pk) for release in rows for item in topics
     )
+
+
+def scheduled_release(title: str, *, embargo: datetime, lead: str = "Stoiska, kolędy i lodowisko."):
+    """(release, photo, attachment): approved and scheduled for `embargo` the day before, with a photo and a PDF."""
+    with time_machine.travel(embargo - timedelta(hours=19), tick=False):
+        release = approved_release(title, topics=[topic()], lead=lead)
+        release.publish_at = embargo
+        release.save(update_fields=["publish_at"])
+        transition_perform(obj=release, name="schedule", acting_user=None)
+        photo = add_photo(release)
+        attachment = add_attachment(release)
+    return release, photo, attachment

@@ -13,11 +13,13 @@ import time_machine
 from django.urls import reverse
 
 from core.models import OutboxMessage
-from core.services import transition_perform
 from press.models import PressRelease
 from press.services import releases_publish_due
 from tests.helpers import close_response
-from tests.press.factories import add_attachment, add_photo, approved_release, media_list_with_contacts, topic
+from tests.press.factories import (
+    media_list_with_contacts,
+    scheduled_release,
+)
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 EMBARGO = datetime(2026, 12, 3, 10, 0, tzinfo=WARSAW)
@@ -29,13 +31,7 @@ SEARCH_WORD = "Jarmark"
 @pytest.fixture
 def scheduled(db):
     """A release approved and scheduled for 10:00, with a photo and a PDF, in topic "kultura"."""
-    with time_machine.travel(datetime(2026, 12, 2, 15, 0, tzinfo=WARSAW), tick=False):
-        release = approved_release(TITLE, topics=[topic()], lead="Stoiska, kolędy i lodowisko.")
-        release.publish_at = EMBARGO
-        release.save(update_fields=["publish_at"])
-        transition_perform(obj=release, name="schedule", acting_user=None)
-        photo = add_photo(release)
-        attachment = add_attachment(release)
+    release, photo, attachment = scheduled_release(TITLE, embargo=EMBARGO)
     assert release.status == PressRelease.Status.SCHEDULED
     return release, photo, attachment
 

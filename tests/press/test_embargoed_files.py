@@ -31,12 +31,11 @@ from tests.events.factories import EventFactory
 from tests.helpers import close_response
 from tests.press.factories import (
     PRESS_GROUP,
-    add_attachment,
     add_photo,
     approved_release,
     jpeg_upload,
     published_release,
-    topic,
+    scheduled_release,
 )
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -49,13 +48,7 @@ LIBRARY_GROUP = "Biblioteka urzędu"
 @pytest.fixture
 def scheduled(db):
     """A release scheduled for 10:00 with a photo (uploaded as a clerk does) and a PDF attachment."""
-    with time_machine.travel(datetime(2026, 12, 2, 15, 0, tzinfo=WARSAW), tick=False):
-        release = approved_release(TITLE, topics=[topic()], lead="Stoiska, kolędy i lodowisko.")
-        release.publish_at = EMBARGO
-        release.save(update_fields=["publish_at"])
-        transition_perform(obj=release, name="schedule", acting_user=None)
-        photo = add_photo(release)
-        attachment = add_attachment(release)
+    release, photo, attachment = scheduled_release(TITLE, embargo=EMBARGO)
     return release, photo, attachment
 
 
