@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import mail_enqueue
 from core.models import CaseMessage, PrivateDocument
 from core.private_documents import document_attach
 from core.public_images import public_image_create
@@ -168,6 +169,42 @@ def events_archive_past(*, now=None) -> int:
         transition_perform(obj=event, name="archive", acting_user=None)
         archived += 1
     return archived
+
+
+def submission_prepare(
+    *,
+    submission: EventSubmission,
+    event_fields: dict,
+    occurrences: list[tuple[datetime, datetime | None]],
+    image=None,
+    image_alt_text: str = "",
+) -> EventSubmission:
+    """Create the submitted event with its dates and tie the organiser's (unsaved) submission to it.
+
+    Runs in the transaction that opens the case (`core.public_cases.PublicCaseCreateView.build_case`), so a
+    double submit that loses takes its event back with it. The event waits in status "submitted", seen by
+    nobody but the clerks. The alternative text is kept only with an image. Raises EventError for bad dates.
+    """
+    event = event_create(acting_user=None, occurrences=occurrences, status=Event.Status.SUBMITTED, **event_fields)
+    submission.event = event
+    submission.image_alt_text = (image_alt_text or "").strip() if image else ""
+    return submission
+
+
+def submission_received(*, submission: EventSubmission, image=None, tracking_url: str) -> None:
+    """Finish receiving an opened submission: keep its image privately and send the organiser the private link.
+
+    Runs in the transaction that opens the case (`core.services.case_open(on_open=...)`). The e-mail carries
+    the case mark and the tracking link only, never what the organiser wrote.
+    """
+    if image:
+        submission_image_attach(submission=submission, image=image)
+    mail_enqueue(
+        to=[submission.contact_email],
+        subject=_("Your event submission has been received — %(mark)s") % {"mark": submission.case_mark},
+        template="case_opened",
+        context={"case_mark": submission.case_mark, "tracking_url": tracking_url},
+    )
 
 
 def submission_image_attach(*, submission: EventSubmission, image) -> PrivateDocument:

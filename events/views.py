@@ -13,7 +13,6 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.filters import MAX_DATE, MIN_DATE
-from core.mail import mail_enqueue
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import PublicCaseCreateView, tracking_url
@@ -22,8 +21,8 @@ from events import selectors
 from events.filters import OccurrenceFilter
 from events.forms import EventSubmissionForm
 from events.ical import add_to_calendar_links, subscription_links
-from events.models import Event, EventAttachment
-from events.services import event_create, submission_image_attach
+from events.models import EventAttachment
+from events.services import submission_prepare, submission_received
 
 
 class SubmissionCreateView(PublicCaseCreateView):
@@ -36,26 +35,19 @@ class SubmissionCreateView(PublicCaseCreateView):
 
     def build_case(self, form):
         self.image = form.cleaned_data.get("image")
-        event = event_create(
-            acting_user=None, occurrences=form.occurrences(), status=Event.Status.SUBMITTED, **form.event_fields()
+        return submission_prepare(
+            submission=form.save(commit=False),
+            event_fields=form.event_fields(),
+            occurrences=form.occurrences(),
+            image=self.image,
+            image_alt_text=form.cleaned_data.get("image_alt_text") or "",
         )
-        submission = form.save(commit=False)
-        submission.event = event
-        submission.image_alt_text = (form.cleaned_data.get("image_alt_text") or "").strip() if self.image else ""
-        return submission
 
     def case_title(self, case):
         return gettext("Event submission: %(title)s") % {"title": case.event.title[:200]}
 
     def on_open(self, case):
-        if self.image:
-            submission_image_attach(submission=case, image=self.image)
-        mail_enqueue(
-            to=[case.contact_email],
-            subject=gettext("Your event submission has been received — %(mark)s") % {"mark": case.case_mark},
-            template="case_opened",
-            context={"case_mark": case.case_mark, "tracking_url": tracking_url(self.request, case)},
-        )
+        submission_received(submission=case, image=self.image, tracking_url=tracking_url(self.request, case))
 
 
 # Public browsing views: thin wrappers over events.selectors and the public filters.
