@@ -3,7 +3,7 @@
 Everything an organiser knows goes onto the Event's own fields (`EventDetailsForm.event_fields`): audience,
 admission and prices, ticket or registration link, the accessibility of the programme and several dates. The
 image is the exception: it is checked by content and kept with the case as a private document until the clerk
-accepts the submission (`events.services.submission_accepted` then makes it the event's public image).
+accepts the submission (`events.services.on_submission_accept` then makes it the event's public image).
 """
 
 import re

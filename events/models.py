@@ -163,7 +163,7 @@ class Event(TimeStampedModel):
                 source={Status.DRAFT, Status.SUBMITTED},
                 target=Status.PUBLISHED,
                 label=_("Publish"),
-                effect="events.services.event_published",
+                effect="events.services.on_event_publish",
             ),
             Transition(
                 "cancel",
@@ -171,21 +171,21 @@ class Event(TimeStampedModel):
                 target=Status.CANCELLED,
                 label=_("Cancel the event"),
                 note_required=True,
-                effect="events.services.event_dates_changed",
+                effect="events.services.on_event_dates_change",
             ),
             Transition(
                 "postpone",
                 source={Status.PUBLISHED},
                 target=Status.POSTPONED,
                 label=_("Mark as postponed"),
-                effect="events.services.event_dates_changed",
+                effect="events.services.on_event_dates_change",
             ),
             Transition(
                 "restore",
                 source={Status.CANCELLED, Status.POSTPONED},
                 target=Status.PUBLISHED,
                 label=_("Restore as published"),
-                effect="events.services.event_dates_changed",
+                effect="events.services.on_event_dates_change",
             ),
             Transition("unpublish", source={Status.PUBLISHED}, target=Status.DRAFT, label=_("Withdraw to draft")),
             Transition(
@@ -194,7 +194,7 @@ class Event(TimeStampedModel):
                 target=Status.REJECTED,
                 label=_("Reject the submission"),
                 note_required=True,
-                effect="events.services.event_rejected",
+                effect="events.services.on_event_reject",
             ),
             Transition(
                 "archive",
@@ -394,7 +394,7 @@ class EventSubmission(Case):
                 target=Status.ACCEPTED,
                 label=_("Accept and publish"),
                 closes_case=True,
-                effect="events.services.submission_accepted",
+                effect="events.services.on_submission_accept",
             ),
             Transition(
                 "request_changes",
@@ -403,7 +403,7 @@ class EventSubmission(Case):
                 label=_("Ask for changes"),
                 note_required=True,
                 note_to_applicant=True,
-                effect="events.services.submission_note_to_organiser",
+                effect="events.services.on_submission_request_changes",
             ),
             Transition(
                 "resubmit", source={Status.CHANGES_REQUESTED}, target=Status.SUBMITTED, label=_("Changes received")
@@ -415,7 +415,7 @@ class EventSubmission(Case):
                 label=_("Reject"),
                 closes_case=True,
                 note_required=True,
-                effect="events.services.submission_rejected",
+                effect="events.services.on_submission_reject",
             ),
         ],
     )

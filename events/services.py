@@ -122,7 +122,7 @@ def _open_submission(event: Event) -> EventSubmission | None:
     )
 
 
-def event_published(event: Event, *, acting_user, note: str = "") -> None:
+def on_event_publish(event: Event, *, acting_user, note: str = "") -> None:
     """Effect of the "publish" transition: stamp the first publication time (RSS orders by it).
 
     A submitted event published straight from the event's panel closes its submission as accepted,
@@ -134,14 +134,14 @@ def event_published(event: Event, *, acting_user, note: str = "") -> None:
         transition_perform(obj=submission, name="accept", acting_user=acting_user, note=note)
 
 
-def event_rejected(event: Event, *, acting_user, note: str = "") -> None:
+def on_event_reject(event: Event, *, acting_user, note: str = "") -> None:
     """Effect of rejecting a submitted event from its panel: the submission is rejected with the same reason."""
     submission = _open_submission(event)
     if submission is not None:
         transition_perform(obj=submission, name="reject", acting_user=acting_user, note=note)
 
 
-def event_dates_changed(event: Event, *, acting_user, note: str = "") -> None:
+def on_event_dates_change(event: Event, *, acting_user, note: str = "") -> None:
     """Effect of cancelling, postponing or restoring an event: subscribed calendars must update every date."""
     EventOccurrence.objects.filter(event=event).update(sequence=F("sequence") + 1, updated_at=timezone.now())
 
@@ -293,7 +293,7 @@ def _submission_image_publish(submission: EventSubmission, event: Event, *, acti
     event.save(update_fields=["image", "updated_at"])
 
 
-def submission_accepted(submission: EventSubmission, *, acting_user, note: str = "") -> None:
+def on_submission_accept(submission: EventSubmission, *, acting_user, note: str = "") -> None:
     """Effect of accepting a submission: publish its event with the submitted image and tell the organiser."""
     event = Event.objects.select_for_update().get(pk=submission.event_id)
     _submission_image_publish(submission, event, acting_user=acting_user)
@@ -305,17 +305,17 @@ def submission_accepted(submission: EventSubmission, *, acting_user, note: str =
     case_message_add(case=submission, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
-def submission_note_to_organiser(submission: EventSubmission, *, acting_user, note: str = "") -> None:
+def on_submission_request_changes(submission: EventSubmission, *, acting_user, note: str = "") -> None:
     """Effect of asking for changes: the clerk's reason goes to the organiser (workflow effect)."""
     case_message_add(case=submission, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
-def submission_rejected(submission: EventSubmission, *, acting_user, note: str = "") -> None:
+def on_submission_reject(submission: EventSubmission, *, acting_user, note: str = "") -> None:
     """Effect of rejecting a submission: the reason goes to the organiser and the event is marked rejected.
 
     The event leaves the clerks' "submitted" queue (it was never public and never becomes so).
     """
-    submission_note_to_organiser(submission, acting_user=acting_user, note=note)
+    on_submission_request_changes(submission, acting_user=acting_user, note=note)
     event = Event.objects.select_for_update().get(pk=submission.event_id)
     if event.status == Event.Status.SUBMITTED:
         transition_perform(obj=event, name="reject", acting_user=acting_user, note=note)
