@@ -7,7 +7,7 @@ department's lawyer may change, and the interest rates are data (`TaxArrearsInte
 
 Days are counted as in core.deadlines (k.p.a. art. 57 § 1 and § 4; k.c. art. 111, 115; o.p. art. 12):
 the day of the event is not counted and a deadline ending on a Saturday or a day off moves to the next
-working day. The calendar primitives and the rules already kept in the kernel are reused, not copied.
+working day. The kernel's calendar and the rules of grants.deadlines are reused, not copied.
 """
 
 from collections.abc import Iterable, Sequence
@@ -17,12 +17,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from core.deadlines import (
+from core.deadlines import add_calendar_days, shift_to_working_day
+from grants.deadlines import (
     OPEN_COMPETITION_OFFER_DAYS,
-    add_calendar_days,
     grant_report_due,
     open_competition_offers_earliest_deadline,
-    shift_to_working_day,
     subsidy_return_due,
 )
 
@@ -34,7 +33,7 @@ HUNDRED = Decimal("100")
 # The numbers of the rules (DOMAIN.md §C, §K)
 # ------------------------------------------------------------------------------------------------------------------
 
-#: u.d.p.p. art. 13 ust. 1: offers deadline at least 21 days after the last announcement (kept in core.deadlines).
+#: u.d.p.p. art. 13 ust. 1: offers deadline at least 21 days after the last announcement (kept in grants.deadlines).
 OFFER_DAYS_AFTER_LAST_ANNOUNCEMENT = OPEN_COMPETITION_OFFER_DAYS
 #: u.d.p.p. art. 19a ust. 1 pkt 1: a small grant is at most 10 000 zł.
 SMALL_GRANT_MAX_AMOUNT = Decimal("10000.00")
@@ -102,7 +101,7 @@ def call_offers_earliest_deadline(announcements: Iterable[date | None]) -> date 
     """The earliest offers deadline a call may set, counted from the *last* of its announcements.
 
     u.d.p.p. art. 13 ust. 1 and ust. 3: the call appears in BIP, on the office's notice board and on the
-    website; the 21 days run from the day the last of them appears (core.deadlines rule). None until all
+    website; the 21 days run from the day the last of them appears (grants.deadlines rule). None until all
     three are published.
     """
     dates = list(announcements)
@@ -419,7 +418,7 @@ def tranches_error(*, amount: Decimal, tranches: Sequence[Decimal]) -> str:
 def final_report_due(task_end: date) -> date:
     """Final report (sprawozdanie końcowe): within 30 days of the end of the task.
 
-    u.d.p.p. art. 18 ust. 1 [V-sec]; the kernel's rule `core.deadlines.grant_report_due`.
+    u.d.p.p. art. 18 ust. 1 [V-sec]; the rule `grants.deadlines.grant_report_due`.
     """
     return grant_report_due(task_end)
 
@@ -484,7 +483,7 @@ def institution_subsidy_settlement_due(use_deadline: date) -> date:
 def misused_subsidy_return_due(found_on: date) -> date:
     """A subsidy used contrary to purpose, taken unduly or in excess: returned within 15 days of the finding.
 
-    u.f.p. art. 252 ust. 1; the kernel's rule `core.deadlines.subsidy_return_due`.
+    u.f.p. art. 252 ust. 1; the rule `grants.deadlines.subsidy_return_due`.
     """
     return subsidy_return_due(found_on)
 

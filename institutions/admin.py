@@ -1060,7 +1060,7 @@ class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdm
 
     @admin.display(description=_("due date"))
     def due_date(self, obj):
-        from core.deadlines import register_extract_due
+        from institutions.deadlines import register_extract_due
 
         return register_extract_due(obj.received_on).strftime("%d.%m.%Y") if obj.received_on else "—"
 

@@ -12,8 +12,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core.deadlines import OpenDeadline, add_months, register_extract_due
+from core.deadlines import OpenDeadline, add_calendar_days, add_months, shift_to_working_day
 
+#: Rozporządzenie MKiDN z 26.01.2012 (Dz.U. 2012 poz. 189): odpis sent within 14 days of receiving the request.
+REGISTER_EXTRACT_DAYS = 14
 #: u.o.p.d.k. art. 18 ust. 2: merger or division announced at least 3 months before the act.
 MERGER_DIVISION_NOTICE_MONTHS = 3
 #: u.o.p.d.k. art. 22 ust. 1 (t.j. Dz.U. 2020 poz. 194): liquidation announced at least 6 months before the act.
@@ -24,6 +26,16 @@ LIBRARY_NOTICE_MONTHS = 6
 #: How long before a director's term ends the Terminarz reminds the clerk, so that the competition or the
 #: opinions (u.o.p.d.k. art. 15–16) can be done in time [K: the department's practice].
 DIRECTOR_TERM_REMINDER_DAYS = 180
+
+
+def register_extract_due(received_on: date) -> date:
+    """Odpis from the register of cultural institutions: sent within 14 days of receiving the request.
+
+    Rozporządzenie MKiDN z 26.01.2012 w sprawie sposobu prowadzenia i udostępniania rejestru instytucji kultury
+    (Dz.U. 2012 poz. 189), rules on udostępnianie (§ 10–§ 13; the paragraph holding the 14 days is not verified);
+    k.p.a. art. 57 § 1 and § 4.
+    """
+    return shift_to_working_day(add_calendar_days(received_on, REGISTER_EXTRACT_DAYS))
 
 
 def extract_fee_per_page() -> Decimal:
@@ -99,7 +111,7 @@ SECTION = "institutions"
 
 
 def extract_request_deadlines():
-    """Open extract requests: the odpis is due 14 days after receipt (core.deadlines.register_extract_due).
+    """Open extract requests: the odpis is due 14 days after receipt (`register_extract_due`).
 
     Rozporządzenie MKiDN z 26.01.2012, § 12 [V-sec, DOMAIN.md §A.5]: the odpis is *sent* within 14 days (by
     registered post, or electronically) or handed to the applicant against receipt. The 14 days therefore run to

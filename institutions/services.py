@@ -928,7 +928,7 @@ def extract_request_fee_record(
 def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "") -> None:
     """Workflow effect of "issue": render the certified extract and keep it in the case as the department's letter.
 
-    Issued within 14 days of the request (`core.deadlines.register_extract_due`); the guard
+    Issued within 14 days of the request (`institutions.deadlines.register_extract_due`); the guard
     (`extract_request_check_issue`) has made sure the fee for the recorded pages is paid and rendered the document
     it checked, which is the one kept. The applicant can download an electronic extract through the case's private
     link.

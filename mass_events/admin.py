@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html, save_editable_fields
-from core.deadlines import mass_event_decision_latest
 from core.services import CaseWorkError
+from mass_events.deadlines import mass_event_decision_latest
 from mass_events.forms import PERMIT_EVENT_FIELDS
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
 from mass_events.services import notification_ban_deadline, notification_dates_corrected, permit_publish_to_calendar

@@ -1,12 +1,10 @@
-"""The statutory clocks of mass-event permits and event notifications that `core.deadlines` does not hold.
+"""The statutory clocks of mass-event permits and event notifications (u.b.i.m., u.o.p.d.k.).
 
-`core.deadlines` already has the rules other apps share: the application 30/14 days before the start
-(`mass_event_application_latest`), the decision 7 days before (`mass_event_decision_latest`), the notification
-30 days before (`artistic_event_notification_latest`) and the ban deadline (`artistic_event_ban_latest`). The
-rules below are used by this app only; each is one function named after the rule, counted as k.p.a. art. 57
-prescribes (the day of the event that starts the period not counted; a period ending on a Saturday or a
-statutory day off ends on the next working day). Every number is a module constant; those marked [K] in
-DOMAIN.md are best knowledge and change in one line.
+Each rule is one function named after it, counted as k.p.a. art. 57 prescribes (the day of the event that starts
+the period not counted; a period ending on a Saturday or a statutory day off ends on the next working day) with the
+calendar of `core.deadlines`. "At least N days before the event" rules are counted back with
+`core.deadlines.latest_date_before`: an organiser's date is not moved off a weekend, the authority's moves earlier.
+Every number is a module constant; those marked [K] in DOMAIN.md are best knowledge and change in one line.
 """
 
 from datetime import date, datetime
@@ -14,15 +12,20 @@ from datetime import date, datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.deadlines import (
-    _local_date,
-    add_calendar_days,
-    artistic_event_ban_latest,
-    artistic_event_notification_latest,
-    mass_event_application_latest,
-    shift_to_working_day,
-)
+from core.deadlines import add_calendar_days, calendar_date, latest_date_before, shift_to_working_day
 
+#: u.b.i.m. art. 25 ust. 1 pkt 1: application at least 30 days before the planned start.
+MASS_EVENT_APPLICATION_DAYS_BEFORE = 30
+#: u.b.i.m. art. 25 ust. 1a: shortened to 14 days in exceptional, justified cases.
+MASS_EVENT_APPLICATION_EXCEPTIONAL_DAYS_BEFORE = 14
+#: u.b.i.m. art. 29 ust. 1: permit issued or refused at least 7 days before the planned date.
+MASS_EVENT_DECISION_DAYS_BEFORE = 7
+#: u.o.p.d.k. art. 34: notification not later than 30 days before the planned start.
+ARTISTIC_EVENT_NOTIFICATION_DAYS_BEFORE = 30
+#: u.o.p.d.k. art. 36 ust. 1: ban decision delivered within 14 days of the notification ...
+ARTISTIC_EVENT_BAN_DAYS_AFTER_NOTIFICATION = 14
+#: ... but not later than 10 days before the planned start.
+ARTISTIC_EVENT_BAN_DAYS_BEFORE = 10
 #: k.p.a. art. 64 § 2: a request to complete an application sets a period of at least 7 days [K: the period the
 #: department gives; the code sets "not shorter than 7 days"].
 MASS_EVENT_COMPLETION_DAYS = 7
@@ -36,6 +39,50 @@ MASS_EVENT_APPEAL_DAYS = 7
 ARTISTIC_EVENT_BAN_APPEAL_DAYS = 3
 #: u.o.p.d.k. art. 36 ust. 3: the appeal body decides within 7 days; no decision in that time is consent.
 ARTISTIC_EVENT_APPEAL_DECISION_DAYS = 7
+
+
+def mass_event_application_latest(event_start: date | datetime, *, exceptional: bool = False) -> date:
+    """Mass-event permit application: filed at least 30 days before the planned start (14 if `exceptional`).
+
+    Ustawa z 20.03.2009 o bezpieczeństwie imprez masowych (u.b.i.m.) art. 25 ust. 1 pkt 1 (30 days) and
+    art. 25 ust. 1a (14 days in exceptional, justified cases); art. 26 ust. 1 lists the application's attachments.
+    The organiser's act: a weekend date is not moved (see `latest_date_before`).
+    """
+    days = MASS_EVENT_APPLICATION_EXCEPTIONAL_DAYS_BEFORE if exceptional else MASS_EVENT_APPLICATION_DAYS_BEFORE
+    return latest_date_before(calendar_date(event_start), days)
+
+
+def mass_event_decision_latest(event_start: date | datetime) -> date:
+    """Mass-event permit or refusal: issued at least 7 days before the planned date of the event.
+
+    u.b.i.m. art. 29 ust. 1. The authority's own act: a date on a day off moves to the previous working day.
+    """
+    return latest_date_before(calendar_date(event_start), MASS_EVENT_DECISION_DAYS_BEFORE, by_authority=True)
+
+
+def artistic_event_notification_latest(event_start: date | datetime) -> date:
+    """Notification of an artistic or entertainment event (not a mass event): at least 30 days before the start.
+
+    Ustawa z 25.10.1991 o organizowaniu i prowadzeniu działalności kulturalnej (u.o.p.d.k.) art. 34. If the
+    authority demanded a certificate on the venue, the 30 days run from its delivery: compare the certificate's
+    delivery date with the same date. The organiser's act: a weekend date is not moved.
+    """
+    return latest_date_before(calendar_date(event_start), ARTISTIC_EVENT_NOTIFICATION_DAYS_BEFORE)
+
+
+def artistic_event_ban_latest(notified_on: date, event_start: date | datetime) -> date:
+    """Ban decision on a notified artistic event: delivered within 14 days of the notification and ≥ 10 days before.
+
+    u.o.p.d.k. art. 36 ust. 1 ("doręczona … w terminie 14 dni od dnia złożenia zawiadomienia, nie później jednak
+    niż 10 dni przed planowanym terminem rozpoczęcia imprezy"): the earlier of the two limits. The 14-day limit
+    is an ordinary deadline (k.p.a. art. 57 § 1, § 4); the 10-day one is counted back from the start and, being
+    the authority's act, moves to the previous working day. It is a *delivery* deadline: dispatch before it.
+    """
+    after_notification = shift_to_working_day(
+        add_calendar_days(notified_on, ARTISTIC_EVENT_BAN_DAYS_AFTER_NOTIFICATION)
+    )
+    before_start = latest_date_before(calendar_date(event_start), ARTISTIC_EVENT_BAN_DAYS_BEFORE, by_authority=True)
+    return min(after_notification, before_start)
 
 
 class Timeliness(models.TextChoices):
@@ -116,11 +163,11 @@ def artistic_event_ban_deadline(
 ) -> date:
     """The last day a ban on a notified event may be delivered; after it the event is accepted silently.
 
-    u.o.p.d.k. art. 36 ust. 1 (`core.deadlines.artistic_event_ban_latest`: the earlier of 14 days from the
+    u.o.p.d.k. art. 36 ust. 1 (`artistic_event_ban_latest`: the earlier of 14 days from the
     notification and 10 days before the start), counted from the effective notification date.
     """
     effective = artistic_event_notification_effective_date(received_on, certificate_delivered_on)
-    return artistic_event_ban_latest(effective, _local_date(event_start))
+    return artistic_event_ban_latest(effective, calendar_date(event_start))
 
 
 def artistic_event_ban_appeal_latest(delivered_on: date) -> date:

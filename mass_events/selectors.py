@@ -140,8 +140,12 @@ def permit_open_deadlines():
     * k.p.a. art. 64 § 2 — the organiser's 7 days to complete the application, while a request is pending;
     * u.b.i.m. art. 29 — the copies to the police and the voivode within 3 days of the decision, until sent.
     """
-    from core.deadlines import OpenDeadline, mass_event_decision_latest
-    from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due
+    from core.deadlines import OpenDeadline
+    from mass_events.deadlines import (
+        mass_event_completion_due,
+        mass_event_decision_copies_due,
+        mass_event_decision_latest,
+    )
     from mass_events.models import MassEventPermitApplication
 
     status = MassEventPermitApplication.Status

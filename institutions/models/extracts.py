@@ -2,7 +2,7 @@
 
 Rozporządzenie MKiDN z 26.01.2012 (Dz.U. 2012 poz. 189), § 10–§ 13 [V-sec]: anyone may ask for a full extract
 (all entries of the institution's book) or an abridged one (the current entries of the register); it is sent
-within 14 days of receiving the request (`core.deadlines.register_extract_due`), by registered post, handed
+within 14 days of receiving the request (`institutions.deadlines.register_extract_due`), by registered post, handed
 over in person or sent electronically. Opłata skarbowa per page of each copy [V-sec], proof attached to the request
 or sent later from the tracking page (core.case_fees); the rate is configuration
 (`institutions.deadlines.extract_fee_per_page`) [K]. The clerk records the pages before asking for the fee, and the

@@ -14,10 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfReader
 
-from core.deadlines import open_deadlines, register_extract_due
+from core.deadlines import open_deadlines
 from core.models import InformationClause, PrivateDocument, StatusChange
 from core.services import CaseWorkError, transition_perform
 from institutions import services
+from institutions.deadlines import register_extract_due
 from institutions.models import ExtractRequest, RegisterEntry, Section
 from tests.helpers import public_form_data
 from tests.institutions import factories

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core import documents as core_documents
-from core.deadlines import mass_event_decision_latest, open_deadlines
+from core.deadlines import open_deadlines
 from core.models import PrivateDocument
 from core.services import transition_perform
 from events.models import Category, District, Event, Venue
-from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due
+from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due, mass_event_decision_latest
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services import permit_publish_to_calendar
 from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL
