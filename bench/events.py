@@ -88,7 +88,7 @@ def seed(count: int, seed_value: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from events.management.commands.seed_events import VENUES
+    from events.demo_data import VENUES
     from events.models import Category, Event, EventOccurrence, Venue
 
     rng = random.Random(seed_value)
