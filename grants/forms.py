@@ -483,7 +483,7 @@ class OfferChangesForm(CaseChangesForm, OfferFieldsForm):
         )
 
     def after_change(self, case) -> None:
-        from grants.services import offer_pdf_attach
+        from grants.documents import offer_pdf_attach
 
         offer_pdf_attach(offer=case, completed=True)
 

@@ -27,7 +27,7 @@ from core.public_cases import current_information_clause, private_response, trac
 from core.public_forms import HONEYPOT_FIELD, TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
 from core.services import CaseWorkError
 from core.slugs import polish_slugify
-from grants import selectors, services
+from grants import documents, selectors, services
 from grants.filters import CallArchiveFilter
 from grants.forms import (
     ActionFormSet,
@@ -300,7 +300,7 @@ def offer_pdf(request, token: str):
     if len(token) > 64:
         raise Http404
     draft = get_object_or_404(OfferDraft.objects.select_related("offer"), token=token, offer__isnull=False)
-    response = HttpResponse(services.offer_pdf(offer=draft.offer), content_type="application/pdf")
+    response = HttpResponse(documents.offer_pdf(offer=draft.offer), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="oferta-{polish_slugify(draft.offer.case_mark)}.pdf"'
     return private_response(response)
 

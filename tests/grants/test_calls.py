@@ -6,6 +6,7 @@ import pytest
 import time_machine
 
 from core.models import StatusChange
+from core.services import CaseWorkError, transition_perform
 from grants import services
 from grants.models import GrantCall
 from grants.services import GrantError
@@ -48,16 +49,16 @@ def test_a_call_closes_for_offers_only_after_the_deadline():
     call = make_call(status="published")
     with time_machine.travel(datetime(2026, 3, 23, 15, 0, tzinfo=WARSAW), tick=False):
         with pytest.raises(GrantError):
-            services.transition_perform(obj=call, name="close_offers", acting_user=None)
+            transition_perform(obj=call, name="close_offers", acting_user=None)
     with time_machine.travel(datetime(2026, 3, 23, 15, 31, tzinfo=WARSAW), tick=False):
-        services.transition_perform(obj=call, name="close_offers", acting_user=None)
+        transition_perform(obj=call, name="close_offers", acting_user=None)
     assert call.status == GrantCall.Status.EVALUATION
 
 
 @pytest.mark.django_db
 def test_cancelling_without_offers_publishes_the_reason(client):
     call = make_call(status="published")
-    services.transition_perform(obj=call, name="cancel", acting_user=None, note="Nie złożono żadnej oferty.")
+    transition_perform(obj=call, name="cancel", acting_user=None, note="Nie złożono żadnej oferty.")
     call.refresh_from_db()
     assert call.status == GrantCall.Status.CANCELLED
     page = client.get(call.get_absolute_url()).content.decode()
@@ -68,8 +69,8 @@ def test_cancelling_without_offers_publishes_the_reason(client):
 @pytest.mark.django_db
 def test_a_call_cannot_be_cancelled_without_a_reason():
     call = make_call(status="published")
-    with pytest.raises(services.CaseWorkError):
-        services.transition_perform(obj=call, name="cancel", acting_user=None, note="")
+    with pytest.raises(CaseWorkError):
+        transition_perform(obj=call, name="cancel", acting_user=None, note="")
 
 
 @pytest.mark.django_db

@@ -1,0 +1,136 @@
+"""Calls for offers: publication, closing, cancellation, resolution and copies (u.d.p.p. art. 13, 15, 18a)."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.models import CaseMessage
+from core.services import case_message_add, transition_perform
+from core.slugs import polish_slugify
+from grants import rules
+from grants.models import GrantCall, GrantOffer
+from grants.services.common import GRANTED_STATUSES, GrantError
+
+
+def call_publish(*, call: GrantCall, acting_user) -> GrantCall:
+    """Publish a call (u.d.p.p. art. 13 ust. 3); the guards are in `call_published`. Raises GrantError."""
+    return transition_perform(obj=call, name="publish", acting_user=acting_user)
+
+
+def call_published(call: GrantCall, *, acting_user, note: str) -> None:
+    """Effect of "publish": the offers deadline is ≥ 21 days after the last announcement (u.d.p.p. art. 13 ust. 1).
+
+    Also refuses a call without merit criteria (art. 13 ust. 2 pkt 5: the criteria are part of the call).
+    """
+    error = rules.call_offers_deadline_error(
+        announcements=call.announcements, offers_deadline=timezone.localdate(call.offers_deadline)
+    )
+    if error:
+        raise GrantError(error, code="deadline_too_early")
+    if not call.criteria.filter(kind="merit").exists():
+        raise GrantError(_("Add at least one merit criterion with points before publishing."), code="no_criteria")
+
+
+def call_closed(call: GrantCall, *, acting_user, note: str) -> None:
+    """Effect of "close_offers": not before the offers deadline has passed (u.d.p.p. art. 13 ust. 2 pkt 4)."""
+    if timezone.now() <= call.offers_deadline:
+        raise GrantError(_("Offers are accepted until the deadline; the call can be closed after it."), code="early")
+
+
+def call_cancelled(call: GrantCall, *, acting_user, note: str) -> None:
+    """Effect of "cancel": only when no offer came in or none met the call's requirements (u.d.p.p. art. 18a ust. 1).
+
+    The cancellation is published like the call (art. 18a ust. 2): the call's public page shows it with the
+    reason. Offerors are told through their cases.
+    """
+    offers = list(call.offers.all())
+    good = [offer for offer in offers if offer.status not in (GrantOffer.Status.REJECTED_FORMAL,)]
+    if not rules.call_may_be_cancelled(offers_count=len(offers), offers_meeting_requirements=len(good)):
+        raise GrantError(
+            _("A call with offers that meet its requirements cannot be cancelled (art. 18a u.d.p.p.)."), code="offers"
+        )
+    call.cancellation_reason = note
+    call.save(update_fields=["cancellation_reason", "updated_at"])
+    for offer in offers:
+        case_message_add(
+            case=offer,
+            body=_("The call “%(call)s” has been cancelled: %(reason)s") % {"call": call.title, "reason": note},
+            author_kind=CaseMessage.Author.CLERK,
+            acting_user=acting_user,
+        )
+
+
+def call_resolved(call: GrantCall, *, acting_user, note: str) -> None:
+    """Effect of "resolve": grant or refuse every formally correct offer and publish the results.
+
+    u.d.p.p. art. 15 ust. 2h–2j: results (offeror, task, amount) published at once; the choice is not an
+    administrative decision. An offer with a granted amount gets the subsidy, the rest do not; the total stays
+    within the budget of the call (art. 13 ust. 2 pkt 2). Offers still in the formal check block the result.
+    """
+    offers = list(call.offers.all())
+    pending = [o for o in offers if o.status in (GrantOffer.Status.SUBMITTED, GrantOffer.Status.INCOMPLETE)]
+    if pending:
+        raise GrantError(
+            _("Finish the formal check first: %(marks)s.") % {"marks": ", ".join(o.case_mark for o in pending)},
+            code="pending",
+        )
+    candidates = [o for o in offers if o.status == GrantOffer.Status.FORMAL_OK]
+    # An offer granted on its own before the resolution takes its part of the budget too.
+    already = [o.granted_amount or 0 for o in offers if o.status in GRANTED_STATUSES]
+    error = rules.granted_total_error(
+        granted=[*already, *(o.granted_amount or 0 for o in candidates)], budget=call.budget
+    )
+    if error:
+        raise GrantError(error, code="budget")
+    for offer in candidates:
+        name = "grant" if offer.granted_amount else "not_grant"
+        transition_perform(obj=offer, name=name, acting_user=acting_user)
+    call.results_published_at = timezone.now()
+    call.save(update_fields=["results_published_at", "updated_at"])
+
+
+def call_copy(*, call: GrantCall, acting_user, year: int | None = None) -> GrantCall:
+    """Copy a call with its criteria into a new draft (publication dates and deadlines to be set again)."""
+    with transaction.atomic():
+        copy = GrantCall(
+            title=call.title,
+            year=year or call.year,
+            task_type=call.task_type,
+            mode=call.mode,
+            budget=call.budget,
+            max_subsidy=call.max_subsidy,
+            min_own_percent=call.min_own_percent,
+            max_admin_percent=call.max_admin_percent,
+            rules=call.rules,
+            implementation_from=call.implementation_from,
+            implementation_to=call.implementation_to,
+            offers_deadline=call.offers_deadline,
+            selection_date=call.selection_date,
+            previous_year_info=call.previous_year_info,
+            copied_from=call,
+            # Announcement dates are set again for the new call: its 21 days run from them.
+            published_bip_on=None,
+            published_board_on=None,
+            published_web_on=None,
+        )
+        base = polish_slugify(f"{call.title} {copy.year}")[:100] or "konkurs"
+        slug, n = base, 1
+        while GrantCall.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        copy.slug = slug
+        copy.full_clean()
+        copy.save()
+        for criterion in call.criteria.all():
+            criterion.pk = None
+            criterion.call = copy
+            criterion.save()
+    return copy
+
+
+def call_accepts_offers(call: GrantCall | None, now=None) -> bool:
+    """Offers are accepted while the call is published and its deadline has not passed (u.d.p.p. art. 13)."""
+    if call is None:
+        return True
+    now = now or timezone.now()
+    return call.status == GrantCall.Status.PUBLISHED and now <= call.offers_deadline

@@ -1,0 +1,82 @@
+"""The committee (u.d.p.p. art. 15 ust. 2a–2f): members, assignments, impartiality and merit scores."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from grants import rules
+from grants.models import CommitteeMember, GrantCall, GrantOffer, MeritScore, OfferAssignment
+from grants.services.common import GrantError
+
+
+def committee_member_add(*, call: GrantCall, user, role: str, acting_user) -> CommitteeMember:
+    """Appoint a member of the call's committee (a person nominated by an offeror may not sit: ust. 2d)."""
+    member, _created = CommitteeMember.objects.get_or_create(call=call, user=user, defaults={"role": role})
+    return member
+
+
+def offer_assign(*, member: CommitteeMember, offer: GrantOffer, acting_user) -> OfferAssignment:
+    """Give a formally correct offer of the member's call to the member to score."""
+    if offer.call_id != member.call_id:
+        raise GrantError(_("The offer belongs to another call."), code="call")
+    if offer.status != GrantOffer.Status.FORMAL_OK:
+        raise GrantError(_("Only formally correct offers are scored."), code="status")
+    assignment, _created = OfferAssignment.objects.get_or_create(member=member, offer=offer)
+    return assignment
+
+
+def impartiality_declare(*, assignment: OfferAssignment, has_conflict: bool, acting_user) -> OfferAssignment:
+    """The member's declaration of impartiality on an assigned offer (k.p.a. art. 24 via u.d.p.p. art. 15 ust. 2d).
+
+    Only the member themself declares; a declaration is final (a conflict cannot be withdrawn to score).
+    """
+    if assignment.member.user_id != acting_user.pk:
+        raise PermissionDenied(_("Only the member declares their own impartiality."))
+    if assignment.declared_at is not None:
+        raise GrantError(_("The declaration has already been made."), code="declared")
+    assignment.declared_at = timezone.now()
+    assignment.has_conflict = bool(has_conflict)
+    assignment.save(update_fields=["declared_at", "has_conflict"])
+    return assignment
+
+
+def scores_record(*, assignment: OfferAssignment, points: dict[int, Decimal], acting_user) -> OfferAssignment:
+    """Record the member's points per merit criterion of the call and refresh the offer's score.
+
+    u.d.p.p. art. 15 ust. 1. Refused (PermissionDenied) to anyone but the member, and (GrantError) without
+    a declaration of no conflict, outside the evaluation stage, or with points outside 0…max.
+    """
+    if assignment.member.user_id != acting_user.pk:
+        raise PermissionDenied(_("Only the member scores the offers assigned to them."))
+    if not assignment.may_score:
+        raise PermissionDenied(_("Declare impartiality first; a member with a conflict of interest does not score."))
+    offer = assignment.offer
+    if offer.call.status != GrantCall.Status.EVALUATION or offer.status != GrantOffer.Status.FORMAL_OK:
+        raise GrantError(_("Offers are scored only while the call is being evaluated."), code="stage")
+    criteria = {c.pk: c for c in offer.call.criteria.filter(kind="merit")}
+    if set(points) != set(criteria):
+        raise GrantError(_("Give points for every merit criterion."), code="criteria")
+    for criterion_id, value in points.items():
+        error = rules.points_error(value, criteria[criterion_id].max_points)
+        if error:
+            raise GrantError(f"{criteria[criterion_id].name}: {error}", code="points")
+    with transaction.atomic():
+        for criterion_id, value in points.items():
+            MeritScore.objects.update_or_create(
+                assignment=assignment, criterion_id=criterion_id, defaults={"points": value}
+            )
+        offer_score_refresh(offer=offer)
+    return assignment
+
+
+def offer_score_refresh(*, offer: GrantOffer) -> GrantOffer:
+    """Store the offer's merit score: per-criterion mean of the members' points, summed (grants.rules)."""
+    member_points: dict[int, dict[int, Decimal]] = {}
+    for score in MeritScore.objects.filter(assignment__offer=offer).select_related("assignment"):
+        member_points.setdefault(score.assignment.member_id, {})[score.criterion_id] = score.points
+    offer.merit_score = rules.offer_merit_score(member_points) if member_points else None
+    offer.save(update_fields=["merit_score", "updated_at"])
+    return offer
