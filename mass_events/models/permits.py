@@ -1,4 +1,4 @@
-"""Mass-event permits (u.b.i.m.) and notifications of artistic events held outside an organiser's seat (u.o.p.d.k.).
+"""Mass-event permits (u.b.i.m.): the application, its workflow and the four opinions on it.
 
 DOMAIN.md §B. A permit application (`MassEventPermitApplication`) is a case that runs through the formal check,
 the four opinions, the Prezydent's decision (a PDF with the contents of u.b.i.m. art. 29 ust. 2), copies to the
@@ -8,76 +8,20 @@ the act requires (art. 26 ust. 1 pkt 5): it is validated, encrypted at rest with
 purge with the rest of the case's personal data.
 """
 
-import datetime
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.encryption import EncryptedTextField
-from core.models import Case, TimeStampedModel
+from core.models import TimeStampedModel
 from core.workflow import ApplicantChanges, Transition, Workflow
 from mass_events.deadlines import Timeliness
-
-# PESEL
-# ------------------------------------------------------------------------------
-PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-# Month offsets of the PESEL birth date: +80 for the 1800s, +0 for the 1900s, +20, +40, +60 for 2000–2299.
-PESEL_CENTURIES = {0: 1900, 20: 2000, 40: 2100, 60: 2200, 80: 1800}
+from mass_events.models.base import OrganisedEventCase
+from mass_events.models.pesel import mask_pesel, validate_pesel
 
 
-def pesel_birth_date(pesel: str) -> datetime.date | None:
-    """The date of birth coded in the first six digits of a PESEL, or None when they form no real date.
-
-    Ustawa z 24.09.2010 o ewidencji ludności, art. 15 ust. 2 pkt 1: YYMMDD, the century coded in the month.
-    """
-    year, month, day = int(pesel[0:2]), int(pesel[2:4]), int(pesel[4:6])
-    offset = (month // 20) * 20
-    century = PESEL_CENTURIES.get(offset)
-    if century is None:
-        return None
-    try:
-        return datetime.date(century + year, month - offset, day)
-    except ValueError:
-        return None
-
-
-def validate_pesel(value: str) -> None:
-    """Refuse anything that is not a possible PESEL: 11 digits, a real past date of birth, a matching check digit.
-
-    u.b.i.m. art. 26 ust. 1 pkt 5 requires the security manager's PESEL; ustawa o ewidencji ludności art. 15
-    defines its structure (date of birth, serial number, check digit with the weights 1-3-7-9).
-    """
-    value = value or ""
-    if len(value) != 11 or not value.isascii() or not value.isdigit():
-        raise ValidationError(_("A PESEL number has exactly 11 digits."), code="pesel_length")
-    birth = pesel_birth_date(value)
-    if birth is None or birth > timezone.localdate():
-        raise ValidationError(
-            _("This PESEL number is not valid: its first six digits are not a date of birth. Check it for a typo."),
-            code="pesel_date",
-        )
-    check = (10 - sum(int(digit) * weight for digit, weight in zip(value, PESEL_WEIGHTS, strict=False)) % 10) % 10
-    if check != int(value[10]):
-        raise ValidationError(
-            _("This PESEL number is not valid: its last digit does not match the others. Check it for a typo."),
-            code="pesel_checksum",
-        )
-
-
-def mask_pesel(value: str) -> str:
-    """Show only the last two digits of a PESEL ("•••••••••45"): enough to compare with a document, not to reuse."""
-    if not value:
-        return ""
-    return "•" * (len(value) - 2) + value[-2:]
-
-
-# PERMIT APPLICATION
-# ------------------------------------------------------------------------------
 class EventType(models.TextChoices):
     """Kinds of mass events (u.b.i.m. art. 3 pkt 2–4)."""
 
@@ -101,7 +45,7 @@ class OrganiserKind(models.TextChoices):
     ORGANISATION = "organisation", _("a company, association or other organisation")
 
 
-class MassEventPermitApplication(Case):
+class MassEventPermitApplication(OrganisedEventCase):
     """An application for the Prezydent's permit to hold a mass event (wniosek o wydanie zezwolenia).
 
     u.b.i.m. art. 25–26 (application and its attachments), art. 29 (decision). `timeliness` is stamped when the
@@ -127,48 +71,31 @@ class MassEventPermitApplication(Case):
         PERMIT = "permit", _("permit")
         REFUSAL = "refusal", _("refusal")
 
-    CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5240"}
     PERSONAL_DATA_FIELDS = (
-        "organiser_address",
-        "correspondence_address",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
+        *OrganisedEventCase.PERSONAL_DATA_FIELDS,
         "security_manager_name",
         "security_manager_pesel",
         "security_manager_certificate",
         "security_manager_licence",
         "security_manager_phone",
     )
-    APPLICANT_EMAIL_FIELD = "contact_email"
 
-    # The organiser
+    # The organiser (the rest of the organiser and the event: OrganisedEventCase)
     organiser_kind = models.CharField(_("organiser is"), max_length=20, choices=OrganiserKind)
     organiser_name = models.CharField(
         _("organiser's name"), max_length=200, help_text=_("Full name of the person or the organisation's name.")
     )
-    organiser_address = models.CharField(_("address or registered seat"), max_length=300)
-    correspondence_address = models.CharField(
-        _("correspondence address"), max_length=300, blank=True, help_text=_("Only if different from the above.")
-    )
-    contact_name = models.CharField(_("contact person"), max_length=200)
-    contact_email = models.EmailField(_("contact e-mail"))
-    contact_phone = models.CharField(_("contact phone"), max_length=30)
     # The event
-    event_name = models.CharField(_("name of the event"), max_length=200)
     event_type = models.CharField(_("type of mass event"), max_length=20, choices=EventType)
     programme = models.TextField(_("programme of the event"), max_length=5000)
     venue = models.CharField(
         _("place of the event"), max_length=300, help_text=_("Name and address, e.g. Park Dworski, ul. Kokota 1.")
     )
     venue_kind = models.CharField(_("kind of place"), max_length=20, choices=VenueKind)
-    starts_at = models.DateTimeField(_("start"))
-    ends_at = models.DateTimeField(_("end"))
     places_total = models.PositiveIntegerField(
         _("places in the object or area"), help_text=_("As fixed by the building and fire regulations.")
     )
     places_available = models.PositiveIntegerField(_("places made available by the organiser"))
-    expected_participants = models.PositiveIntegerField(_("expected number of participants"))
     stewards = models.PositiveIntegerField(_("stewards (służba porządkowa)"))
     info_staff = models.PositiveIntegerField(_("information staff (służba informacyjna)"))
     threats = models.TextField(
@@ -193,7 +120,6 @@ class MassEventPermitApplication(Case):
         _("why the application comes less than 30 days before the event"), max_length=3000, blank=True
     )
     timeliness = models.CharField(_("timeliness"), max_length=20, choices=Timeliness, editable=False)
-    received_on = models.DateField(_("received on"), editable=False)
     # Clerk's steps
     completion_requested_on = models.DateField(
         _("request to complete delivered on"),
@@ -388,14 +314,6 @@ class MassEventPermitApplication(Case):
         ]
         indexes = [models.Index(fields=["status", "starts_at"], name="mass_event_status_start_idx")]
 
-    def __str__(self):
-        return f"{self.case_mark}: {self.event_name}"
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The end must not be before the start.")})
-
     @property
     def is_late(self) -> bool:
         return self.timeliness == Timeliness.LATE
@@ -461,214 +379,3 @@ class MassEventOpinion(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_body_display()}: {self.get_verdict_display()}"
-
-
-# NOTIFICATION OF AN ARTISTIC EVENT OUTSIDE THE ORGANISER'S SEAT
-# ------------------------------------------------------------------------------
-class EventNotification(Case):
-    """A notification of an artistic or entertainment event held outside the organiser's seat (zawiadomienie).
-
-    u.o.p.d.k. art. 34–37 (DOMAIN.md §B.5): filed at least 30 days before the start (or counted from the delivery
-    of a certificate the organ demanded); accepted silently when no ban is delivered in time (the earlier of 14
-    days after the notification and 10 days before the start); a ban can be appealed within 3 days and the appeal
-    body decides in 7 days, its silence being consent. One notification covers a cyclic event. No fee.
-    """
-
-    class Status(models.TextChoices):
-        RECEIVED = "received", pgettext_lazy("notification status", "received")
-        CERTIFICATE_REQUESTED = "certificate_requested", _("certificate on the premises requested")
-        ACCEPTED = "accepted", _("accepted without objections")
-        BAN_ISSUED = "ban_issued", _("event banned")
-        BAN_FINAL = "ban_final", _("ban final")
-        APPEALED = "appealed", _("ban appealed")
-        BAN_UPHELD = "ban_upheld", _("ban upheld on appeal")
-        BAN_OVERTURNED = "ban_overturned", _("ban overturned on appeal")
-        CONSENT_BY_SILENCE = "consent_by_silence", _("consent: no appeal decision within 7 days")
-        WITHDRAWN = "withdrawn", _("withdrawn by the organiser")
-
-    CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5240"}
-    PERSONAL_DATA_FIELDS = (
-        "organiser_address",
-        "correspondence_address",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-    )
-    APPLICANT_EMAIL_FIELD = "contact_email"
-
-    organiser_name = models.CharField(_("organiser's name"), max_length=200)
-    organiser_address = models.CharField(_("address or registered seat"), max_length=300)
-    correspondence_address = models.CharField(
-        _("correspondence address"), max_length=300, blank=True, help_text=_("Only if different from the above.")
-    )
-    is_city_institution = models.BooleanField(_("the organiser is a city cultural institution"), default=False)
-    contact_name = models.CharField(_("contact person"), max_length=200)
-    contact_email = models.EmailField(_("contact e-mail"))
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
-    event_name = models.CharField(_("name of the event"), max_length=200)
-    event_type = models.CharField(
-        _("type of the event"), max_length=200, help_text=_("E.g. an open-air concert, a touring theatre show.")
-    )
-    character = models.CharField(
-        _("character of the event"), max_length=300, help_text=_("E.g. open to all, free; ticketed; for families.")
-    )
-    venue = models.CharField(_("place of the event"), max_length=300, help_text=_("Name and address."))
-    starts_at = models.DateTimeField(_("start"))
-    ends_at = models.DateTimeField(_("planned end"))
-    expected_participants = models.PositiveIntegerField(_("expected number of participants"))
-    safety_measures = models.TextField(_("planned safety measures"), max_length=5000)
-    accessibility_measures = models.TextField(
-        _("planned measures for persons with special needs"),
-        max_length=5000,
-        help_text=_("Including reasonable accommodation (ustawa o zapewnianiu dostępności, 2019)."),
-    )
-    is_cyclic = models.BooleanField(
-        _("cyclic event"), default=False, help_text=_("At least twice a year, same organiser and premises.")
-    )
-    cycle_description = models.TextField(_("dates of the cycle"), max_length=3000, blank=True)
-    received_on = models.DateField(_("received on"), editable=False)
-    is_late = models.BooleanField(_("late"), default=False, editable=False)
-    certificate_requested_on = models.DateField(_("certificate requested on"), null=True, blank=True, editable=False)
-    certificate_delivered_on = models.DateField(
-        _("certificate delivered on"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Stamped with the day it is recorded; correct it to the real delivery day. The ban deadline and "
-            "the lateness are counted from it (u.o.p.d.k. art. 34)."
-        ),
-    )
-    ban_number = models.CharField(_("ban decision number"), max_length=60, blank=True)
-    ban_issued_on = models.DateField(_("ban issued on"), null=True, blank=True, editable=False)
-    ban_delivered_on = models.DateField(
-        _("ban delivered on"), null=True, blank=True, help_text=_("The 3 days to appeal run from this day.")
-    )
-    appeal_filed_on = models.DateField(
-        _("appeal filed on"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Stamped with the day it is recorded; correct it to the real day of filing. The appeal body's 7 days "
-            "run from it (u.o.p.d.k. art. 36 ust. 3)."
-        ),
-    )
-    status = models.CharField(_("status"), max_length=30, choices=Status, default=Status.RECEIVED, editable=False)
-
-    history = HistoricalRecords()
-
-    workflow = Workflow(
-        action_prefix="mass_events.notification",
-        transitions=[
-            Transition(
-                "request_certificate",
-                source={Status.RECEIVED},
-                target=Status.CERTIFICATE_REQUESTED,
-                label=_("Demand a certificate on the premises"),
-                note_required=True,
-                effect="mass_events.services.notification_certificate_requested",
-                note_to_applicant=True,
-            ),
-            Transition(
-                "certificate_delivered",
-                source={Status.CERTIFICATE_REQUESTED},
-                target=Status.RECEIVED,
-                label=_("Certificate delivered"),
-                effect="mass_events.services.notification_certificate_delivered",
-            ),
-            Transition(
-                "accept",
-                source={Status.RECEIVED},
-                target=Status.ACCEPTED,
-                label=_("No objections (silent acceptance)"),
-                closes_case=True,
-            ),
-            Transition(
-                "ban",
-                source={Status.RECEIVED, Status.CERTIFICATE_REQUESTED},
-                target=Status.BAN_ISSUED,
-                label=_("Ban the event"),
-                note_required=True,
-                effect="mass_events.services.notification_ban_issued",
-            ),
-            Transition(
-                "ban_final",
-                source={Status.BAN_ISSUED},
-                target=Status.BAN_FINAL,
-                label=_("No appeal: the ban is final"),
-                effect="mass_events.services.notification_status_announced",
-                closes_case=True,
-            ),
-            Transition(
-                "appeal",
-                source={Status.BAN_ISSUED},
-                target=Status.APPEALED,
-                label=_("Appeal received"),
-                effect="mass_events.services.notification_appeal_filed",
-            ),
-            Transition(
-                "appeal_upheld",
-                source={Status.APPEALED},
-                target=Status.BAN_UPHELD,
-                label=_("The appeal body upheld the ban"),
-                closes_case=True,
-                note_required=True,
-                effect="mass_events.services.notification_note_to_organiser",
-                note_to_applicant=True,
-            ),
-            Transition(
-                "appeal_overturned",
-                source={Status.APPEALED},
-                target=Status.BAN_OVERTURNED,
-                label=_("The appeal body overturned the ban"),
-                closes_case=True,
-                note_required=True,
-                effect="mass_events.services.notification_note_to_organiser",
-                note_to_applicant=True,
-            ),
-            Transition(
-                "consent_by_silence",
-                source={Status.APPEALED},
-                target=Status.CONSENT_BY_SILENCE,
-                label=_("No appeal decision in 7 days: consent"),
-                closes_case=True,
-                effect="mass_events.services.notification_consent_by_silence",
-            ),
-            Transition(
-                "withdraw",
-                source={Status.RECEIVED, Status.CERTIFICATE_REQUESTED},
-                target=Status.WITHDRAWN,
-                label=_("Withdrawn by the organiser"),
-                effect="mass_events.services.notification_status_announced",
-                closes_case=True,
-                note_required=True,
-            ),
-        ],
-    )
-
-    # Asked for the certificate on the premises and devices (u.o.p.d.k. art. 34), the organiser sends it from the
-    # tracking page; sending it is the "certificate_delivered" transition (core.applicant_changes).
-    applicant_changes = ApplicantChanges(
-        statuses={Status.CERTIFICATE_REQUESTED},
-        resubmit="certificate_delivered",
-        form="mass_events.forms.CertificateDeliveryForm",
-        label=_("Send the certificate"),
-    )
-
-    class Meta:
-        verbose_name = _("notification of an artistic event")
-        verbose_name_plural = _("notifications of artistic events")
-        ordering = ["starts_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")), name="event_notification_end_after_start"
-            ),
-        ]
-        indexes = [models.Index(fields=["status", "starts_at"], name="event_notif_status_start_idx")]
-
-    def __str__(self):
-        return f"{self.case_mark}: {self.event_name}"
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The end must not be before the start.")})
