@@ -23,7 +23,7 @@ from core.private_documents import document_attach
 from core.public_cases import PublicCaseCreateView, tracking_url
 from core.public_forms import rate_limit_exceeded
 from core.uploads import sanitise_original_name
-from institutions import selectors, services
+from institutions import documents, selectors
 from institutions.deadlines import extract_fee_per_page
 from institutions.filters import InstitutionFilter
 from institutions.forms import ExtractRequestForm
@@ -236,7 +236,7 @@ def extract_printout(request, entry_no: int, kind: str):
     institution = selectors.institution_get_public_or_404(entry_no)
     if rate_limit_exceeded(request, "register_printout"):
         return render(request, "429.html", status=429)
-    pdf = services.extract_pdf(institution=institution, kind=EXTRACT_KINDS[kind])
+    pdf = documents.extract_pdf(institution=institution, kind=EXTRACT_KINDS[kind])
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="rejestr-{institution.entry_no}-odpis-{kind}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from core.deadlines import open_deadlines
 from core.models import InformationClause, PrivateDocument, StatusChange
 from core.services import CaseWorkError, transition_perform
-from institutions import services
+from institutions import documents, services
 from institutions.deadlines import register_extract_due
 from institutions.models import ExtractRequest, RegisterEntry, Section
 from tests.helpers import public_form_data
@@ -67,7 +67,7 @@ def book(mck, clerk):
 
 
 def test_the_full_extract_pdf_holds_every_entry_of_the_book(book):
-    text = pdf_text(services.extract_pdf(institution=book, kind=ExtractRequest.Kind.FULL))
+    text = pdf_text(documents.extract_pdf(institution=book, kind=ExtractRequest.Kind.FULL))
     assert "ODPIS PEŁNY" in text
     for entry in RegisterEntry.objects.filter(institution=book):
         assert entry.entry_date.strftime("%d.%m.%Y") in text
@@ -80,7 +80,7 @@ def test_the_full_extract_pdf_holds_every_entry_of_the_book(book):
 
 
 def test_the_full_extract_html_rows_match_the_book_entries(book):
-    html = services.extract_html(institution=book, kind=ExtractRequest.Kind.FULL)
+    html = documents.extract_html(institution=book, kind=ExtractRequest.Kind.FULL)
     rows = re.findall(r'data-section="(\w+)" data-position="(\d+)"', html)
     assert rows == [
         (entry.section, str(entry.position))
@@ -89,7 +89,7 @@ def test_the_full_extract_html_rows_match_the_book_entries(book):
 
 
 def test_the_abridged_extract_holds_the_current_state_only(book):
-    text = pdf_text(services.extract_pdf(institution=book, kind=ExtractRequest.Kind.ABRIDGED))
+    text = pdf_text(documents.extract_pdf(institution=book, kind=ExtractRequest.Kind.ABRIDGED))
     assert "ODPIS SKRÓCONY" in text
     assert "ul. Kościelna 2" in text
     assert "Pomylona" not in text
@@ -269,6 +269,6 @@ def test_asking_for_the_fee_tells_the_applicant_the_amount(extract_request, make
 
 
 def test_the_pdf_page_count_follows_the_document(book):
-    assert services.pdf_page_count(services.extract_pdf(institution=book, kind=ExtractRequest.Kind.ABRIDGED)) == 1
-    full = services.extract_pdf(institution=book, kind=ExtractRequest.Kind.FULL)
-    assert services.pdf_page_count(full) == len(PdfReader(io.BytesIO(full)).pages)
+    assert documents.pdf_page_count(documents.extract_pdf(institution=book, kind=ExtractRequest.Kind.ABRIDGED)) == 1
+    full = documents.extract_pdf(institution=book, kind=ExtractRequest.Kind.FULL)
+    assert documents.pdf_page_count(full) == len(PdfReader(io.BytesIO(full)).pages)

@@ -17,7 +17,7 @@ from core.management.demo import DemoDataCommand
 from core.models import Channel
 from core.services import case_open, transition_perform
 from core.uploads import PDF, validate_upload
-from institutions import services
+from institutions import documents, services
 from institutions.models import (
     CulturalInstitution,
     DirectorTerm,
@@ -353,7 +353,7 @@ class Command(DemoDataCommand):
                 case_fee_proof_send(case=request, proof=proof)
             if data.get("issued"):
                 # Issued only if paid for every page of the document itself: count them as the clerk does.
-                pages = services.pdf_page_count(services.extract_request_document(request, acting_user=clerk))
+                pages = documents.pdf_page_count(services.extract_request_document(request, acting_user=clerk))
                 services.extract_request_fee_record(request=request, pages=pages, fee_paid=True, acting_user=clerk)
             elif data.get("paid"):
                 services.extract_request_fee_record(
