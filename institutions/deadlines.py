@@ -117,7 +117,7 @@ def extract_request_deadlines():
     registered post, or electronically) or handed to the applicant against receipt. The 14 days therefore run to
     the dispatch or the hand-over, not to the printing: an issued extract stays in the Terminarz until the clerk
     records it as delivered (posted or handed over), except an electronic one, which is sent when issued
-    (`institutions.services.extract_request_issue`).
+    (`institutions.services.on_extract_request_issue`).
     """
     from institutions.models import ExtractRequest
 

@@ -23,7 +23,7 @@ from institutions.models.extracts import FEE_OPEN_STATUSES
 
 
 class ExtractRequestAdminForm(forms.ModelForm):
-    """The clerk's form of a request: the pages and the payment follow `services.extract_request_fee_check`."""
+    """The clerk's form of a request: the pages and the payment follow `services.extract_request_check_fee_record`."""
 
     class Meta:
         model = ExtractRequest
@@ -36,7 +36,7 @@ class ExtractRequestAdminForm(forms.ModelForm):
         pages = cleaned.get("pages", self.instance.pages) if "pages" in self.fields else self.instance.pages
         fee_paid = cleaned.get("fee_paid", False) if "fee_paid" in self.fields else self.instance.fee_paid
         try:
-            services.extract_request_fee_check(self.instance, pages=pages, fee_paid=fee_paid)
+            services.extract_request_check_fee_record(self.instance, pages=pages, fee_paid=fee_paid)
         except services.RegisterError as error:
             # A payment without pages is the model's own rule (ExtractRequest.clean), shown at the field.
             if error.code != "pages_unknown":

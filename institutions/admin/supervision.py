@@ -139,7 +139,7 @@ class FinancialStatementForm(EntryDateFormMixin, forms.ModelForm):
         institution = data.get("institution")
         if institution is not None and data.get("year"):
             try:
-                services.financial_statement_check(institution=institution, year=data["year"])
+                services.financial_statement_check_file(institution=institution, year=data["year"])
             except services.RegisterError as error:
                 self.add_error("year", error.message)
         self.check_entry_date(institution, data.get("entry_date") or timezone.localdate())

@@ -89,7 +89,7 @@ class ExtractRequest(Case):
                 label=_("Ask for the fee"),
                 note_to_applicant=True,
                 guard="institutions.services.extract_request_check_request_fee",
-                effect="institutions.services.extract_request_fee_requested",
+                effect="institutions.services.on_extract_request_request_fee",
             ),
             Transition(
                 "request_changes",
@@ -112,7 +112,7 @@ class ExtractRequest(Case):
                 target=Status.ISSUED,
                 label=_("Issue the extract"),
                 guard="institutions.services.extract_request_check_issue",
-                effect="institutions.services.extract_request_issue",
+                effect="institutions.services.on_extract_request_issue",
             ),
             Transition(
                 "deliver", source={Status.ISSUED}, target=Status.DELIVERED, label=_("Delivered"), closes_case=True

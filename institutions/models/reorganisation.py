@@ -112,7 +112,7 @@ class ReorganisationPlan(TimeStampedModel):
                 target=Status.COMPLETED,
                 label=_("Make the register entries"),
                 permission="institutions.add_registerentry",
-                effect="institutions.services.plan_register_entries",
+                effect="institutions.services.on_plan_complete",
             ),
             Transition(
                 "abandon",

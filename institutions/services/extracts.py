@@ -118,7 +118,7 @@ def extract_request_document(request: ExtractRequest, *, acting_user) -> bytes:
     )
 
 
-def extract_request_fee_requested(request: ExtractRequest, *, acting_user, note: str = "") -> None:
+def on_extract_request_request_fee(request: ExtractRequest, *, acting_user, note: str = "") -> None:
     """Workflow effect of "Ask for the fee": the applicant learns the amount (message, e-mail with the link).
 
     The tracking page shows the amount, the City Hall's account and the form for the proof of payment
@@ -133,7 +133,7 @@ def extract_request_fee_requested(request: ExtractRequest, *, acting_user, note:
     case_message_add(case=request, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
-def extract_request_fee_check(request: ExtractRequest, *, pages: int | None, fee_paid: bool) -> None:
+def extract_request_check_fee_record(request: ExtractRequest, *, pages: int | None, fee_paid: bool) -> None:
     """Refuse (RegisterError) recording `pages` and `fee_paid` on `request` as it is now; the admin form asks too.
 
     The pages and the payment are recorded while the request is being handled; once the extract is issued (or the
@@ -162,7 +162,7 @@ def extract_request_fee_record(
 
     DOMAIN.md §A.5 and ustawa o opłacie skarbowej, załącznik cz. II pkt 2: the fee is the rate for each page of
     each copy, so the clerk counts the pages before asking for it; the applicant sees the amount on the tracking
-    page. Preconditions, checked on the locked row before any write (`extract_request_fee_check`): the clerk may
+    page. Preconditions, checked on the locked row before any write (`extract_request_check_fee_record`): the clerk may
     change the request; it is still being handled; a payment needs the pages. Effects: the two fields saved with a
     history row. Raises PermissionDenied or RegisterError.
     """
@@ -170,7 +170,7 @@ def extract_request_fee_record(
         raise PermissionDenied(_("You may not perform this action."))
     with transaction.atomic():
         locked = ExtractRequest.objects.select_for_update().get(pk=request.pk)
-        extract_request_fee_check(locked, pages=pages, fee_paid=fee_paid)
+        extract_request_check_fee_record(locked, pages=pages, fee_paid=fee_paid)
         locked.pages, locked.fee_paid = pages, fee_paid
         locked._change_reason = _("Pages and fee recorded.")
         locked.save(update_fields=["pages", "fee_paid", "updated_at"])
@@ -178,7 +178,7 @@ def extract_request_fee_record(
     return locked
 
 
-def extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "") -> None:
+def on_extract_request_issue(request: ExtractRequest, *, acting_user, note: str = "") -> None:
     """Workflow effect of "issue": render the certified extract and keep it in the case as the department's letter.
 
     Issued within 14 days of the request (`institutions.deadlines.register_extract_due`); the guard

@@ -103,12 +103,12 @@ def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -
             raise RegisterError(_("That entry has already been struck out."), code="already_struck")
         if target.kind == RegisterEntry.Kind.STRIKE_OUT:
             raise RegisterError(_("The striking out of an institution cannot be corrected."), code="correction_target")
-        first_entry_check(entry, target)
+        correction_check_first_entry(entry, target)
     elif entry.struck_entry_id is not None:
         raise RegisterError(_("Only a correction strikes out an earlier entry."), code="correction_target")
 
 
-def first_entry_check(correction: RegisterEntry, target: RegisterEntry) -> None:
+def correction_check_first_entry(correction: RegisterEntry, target: RegisterEntry) -> None:
     """Refuse a correction that strikes out the first section I entry without giving its columns again.
 
     The first entry of section I is the entry of the institution itself (u.o.p.d.k. art. 14 ust. 1; rozporządzenie
@@ -170,7 +170,7 @@ def director_term_entry_date(starts_on: date, entry_date: date | None = None) ->
     return entry_date or min(starts_on, timezone.localdate())
 
 
-def financial_statement_check(*, institution: CulturalInstitution, year: int) -> None:
+def financial_statement_check_file(*, institution: CulturalInstitution, year: int) -> None:
     """One financial statement per institution and year (DOMAIN.md §A.3 section III)."""
     if FinancialStatement.objects.filter(institution=institution, year=year).exists():
         raise RegisterError(

@@ -192,13 +192,13 @@ def plan_adopt_act(
 
 
 def plan_complete(*, plan: ReorganisationPlan, acting_user) -> ReorganisationPlan:
-    """Make all the plan's register entries in one transaction and close the plan (see plan_register_entries)."""
+    """Make all the plan's register entries in one transaction and close the plan (see on_plan_complete)."""
     transition_perform(obj=plan, name="complete", acting_user=acting_user)
     plan.refresh_from_db()
     return plan
 
 
-def plan_register_entries(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
+def on_plan_complete(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
     """Workflow effect of "complete": enter the new institutions, the section IV entries and the strike-outs.
 
     Dated the day the act names (`effective_on`), or today if that is still to come. DOMAIN.md §A.4 [V-sec S4]:

@@ -19,7 +19,7 @@ from institutions.services.register import (
     RegisterError,
     director_term_entry_date,
     entry_make,
-    financial_statement_check,
+    financial_statement_check_file,
 )
 
 
@@ -81,7 +81,7 @@ def financial_statement_file(
     Ustawa o rachunkowości art. 53 ust. 1 (approval by the organiser) and the book's section III "informacja
     o złożeniu do rejestru rocznego sprawozdania finansowego" (DOMAIN.md §A.3, §C.4 [K]). One per year.
     """
-    financial_statement_check(institution=institution, year=year)
+    financial_statement_check_file(institution=institution, year=year)
     with transaction.atomic():
         entry = entry_make(
             institution=institution,
