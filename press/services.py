@@ -1,7 +1,8 @@
 """Every state change of the press office. Views, admin actions, commands and tests call these.
 
-Statuses change only through `core.services.transition_perform`; the functions named like
-`release_published` are the workflow's effects (run in the transition's transaction).
+Statuses change only through `core.services.transition_perform`. The workflow tables name their guards
+`<entity>_check_<verb>` (may the move happen? run on the locked row before anything is written) and their effects
+`on_<entity>_<verb>` (what follows the move, in the same transaction).
 """
 
 import logging
@@ -38,8 +39,8 @@ def release_create(*, acting_user, topics=(), **fields) -> PressRelease:
     return release
 
 
-def release_scheduled(release: PressRelease, *, acting_user, note: str = "") -> None:
-    """Effect of "schedule": the embargo time must be set and in the future (else the move is refused)."""
+def release_check_schedule(release: PressRelease, *, acting_user, note: str = "") -> None:
+    """Guard of "schedule": the embargo time must be set and in the future (else the move is refused)."""
     if release.publish_at is None or release.publish_at <= timezone.now():
         raise PressError(
             _("Set the embargo time (publish at) in the future before scheduling the release."), code="no_embargo"
@@ -131,7 +132,7 @@ def _photos_publish_after_commit(release: PressRelease) -> None:
     transaction.on_commit(lambda: release_photos_publish(release), robust=True)
 
 
-def release_published(release: PressRelease, *, acting_user, note: str = "") -> None:
+def on_release_publish(release: PressRelease, *, acting_user, note: str = "") -> None:
     """Effect of "publish" (by hand, from approved): visible from now, or from a past `publish_at`.
 
     A release whose `publish_at` lies more than BACKDATE_TOLERANCE in the past is back-dated (an
@@ -146,7 +147,7 @@ def release_published(release: PressRelease, *, acting_user, note: str = "") -> 
         _distribute(release)
 
 
-def release_published_on_schedule(release: PressRelease, *, acting_user, note: str = "") -> None:
+def on_release_publish_scheduled(release: PressRelease, *, acting_user, note: str = "") -> None:
     """Effect of "publish_scheduled": the embargo has ended (or the clerk lifts it early); mail the media.
 
     An embargo was in the future when the release was scheduled, so it is never back-dated, even
@@ -164,7 +165,7 @@ def _distribute(release: PressRelease) -> None:
     release_distribute(release)
 
 
-def release_corrected(release: PressRelease, *, acting_user, note: str = "") -> None:
+def on_release_correct(release: PressRelease, *, acting_user, note: str = "") -> None:
     """Effect of "correct": add a visible, dated correction note with the clerk's text."""
     PressReleaseCorrection.objects.create(
         release=release,
@@ -214,14 +215,14 @@ def _withheld_photos_publish(now) -> None:
 # ------------------------------------------------------------------------------
 
 
-def conference_announced(conference, *, acting_user, note: str = "") -> None:
+def on_conference_announce(conference, *, acting_user, note: str = "") -> None:
     """Effect of "announce": the page goes public and the invitation is mailed to the chosen media lists."""
     from press.distribution import conference_invite
 
     conference_invite(conference, acting_user=acting_user)
 
 
-def accreditation_decided(accreditation, *, acting_user, note: str = "") -> None:
+def on_accreditation_decide(accreditation, *, acting_user, note: str = "") -> None:
     """Effect of accepting or rejecting an accreditation: the journalist is told on the tracking page and by e-mail.
 
     The e-mail carries only the case mark and the private link (core.services.case_message_add).
@@ -315,26 +316,26 @@ def letter_version_add(*, letter, text: str, acting_user):
     return version
 
 
-def letter_submitted(letter, *, acting_user, note: str = "") -> None:
-    """Effect of "submit": there must be a text to review."""
+def letter_check_submit(letter, *, acting_user, note: str = "") -> None:
+    """Guard of "submit": there must be a text to review."""
     if not letter.versions.exists():
         raise PressError(_("Write the text of the letter before sending it for review."), code="no_version")
 
 
-def letter_approved(letter, *, acting_user, note: str = "") -> None:
+def on_letter_approve(letter, *, acting_user, note: str = "") -> None:
     """Effect of "approve": the latest version becomes the approved one (shown in the admin and the archive)."""
     letter.approved_version = letter.versions.order_by("-number").first()
     letter.save(update_fields=["approved_version", "updated_at"])
 
 
-def letter_returned(letter, *, acting_user, note: str = "") -> None:
+def on_letter_return(letter, *, acting_user, note: str = "") -> None:
     """Effect of "return_to_draft": an approval no longer holds once the text may change again."""
     if letter.approved_version_id is not None:
         letter.approved_version = None
         letter.save(update_fields=["approved_version", "updated_at"])
 
 
-def letter_sent(letter, *, acting_user, note: str = "") -> None:
+def on_letter_send(letter, *, acting_user, note: str = "") -> None:
     """Effect of "send": stamp the time the letter left the office (or the speech was handed over)."""
     letter.sent_at = timezone.now()
     letter.save(update_fields=["sent_at", "updated_at"])
@@ -377,17 +378,21 @@ def social_post_mark_published(*, post, post_url: str, acting_user):
     return post
 
 
-def social_post_planned(post, *, acting_user, note: str = "") -> None:
-    """Effect of "plan": a planned post needs its date and time."""
+def social_post_check_plan(post, *, acting_user, note: str = "") -> None:
+    """Guard of "plan": a planned post needs its date and time."""
     if post.planned_at is None:
         raise PressError(_("Set the date and time of the post before planning it."), code="no_planned_at")
 
 
-def social_post_published(post, *, acting_user, note: str = "") -> None:
-    """Effect of "publish": the address of the published post is required; stamp the time it was recorded."""
+def social_post_check_publish(post, *, acting_user, note: str = "") -> None:
+    """Guard of "publish": the address of the published post is required."""
     if not post.post_url:
         raise PressError(
             _("Enter the address of the published post before marking it as published."), code="no_post_url"
         )
+
+
+def on_social_post_publish(post, *, acting_user, note: str = "") -> None:
+    """Effect of "publish": stamp the time the published post was recorded."""
     post.published_at = timezone.now()
     post.save(update_fields=["published_at", "updated_at"])

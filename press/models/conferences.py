@@ -85,7 +85,7 @@ class PressConference(TimeStampedModel):
                 source={Status.DRAFT},
                 target=Status.ANNOUNCED,
                 label=_("Announce and invite the media"),
-                effect="press.services.conference_announced",
+                effect="press.services.on_conference_announce",
             ),
             Transition("mark_held", source={Status.ANNOUNCED}, target=Status.HELD, label=_("Mark as held")),
             Transition(
@@ -175,7 +175,7 @@ class Accreditation(Case):
                 label=_("Accept"),
                 closes_case=True,
                 note_to_applicant=True,
-                effect="press.services.accreditation_decided",
+                effect="press.services.on_accreditation_decide",
             ),
             Transition(
                 "reject",
@@ -185,7 +185,7 @@ class Accreditation(Case):
                 closes_case=True,
                 note_required=True,
                 note_to_applicant=True,
-                effect="press.services.accreditation_decided",
+                effect="press.services.on_accreditation_decide",
             ),
         ],
     )

@@ -133,7 +133,7 @@ class OccasionalLetter(TimeStampedModel):
                 source={Status.DRAFT},
                 target=Status.IN_REVIEW,
                 label=_("Send for review"),
-                effect="press.services.letter_submitted",
+                guard="press.services.letter_check_submit",
             ),
             Transition(
                 "return_to_draft",
@@ -141,14 +141,14 @@ class OccasionalLetter(TimeStampedModel):
                 target=Status.DRAFT,
                 label=_("Return to the author"),
                 note_required=True,
-                effect="press.services.letter_returned",
+                effect="press.services.on_letter_return",
             ),
             Transition(
                 "approve",
                 source={Status.IN_REVIEW},
                 target=Status.APPROVED,
                 label=_("Approve the latest version"),
-                effect="press.services.letter_approved",
+                effect="press.services.on_letter_approve",
             ),
             Transition("sign", source={Status.APPROVED}, target=Status.SIGNED, label=_("Mark as signed")),
             Transition(
@@ -156,7 +156,7 @@ class OccasionalLetter(TimeStampedModel):
                 source={Status.SIGNED},
                 target=Status.SENT,
                 label=_("Mark as sent"),
-                effect="press.services.letter_sent",
+                effect="press.services.on_letter_send",
             ),
             Transition(
                 "cancel",

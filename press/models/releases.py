@@ -131,7 +131,7 @@ class PressRelease(TimeStampedModel):
                 source={Status.APPROVED},
                 target=Status.SCHEDULED,
                 label=_("Schedule for the embargo time"),
-                effect="press.services.release_scheduled",
+                guard="press.services.release_check_schedule",
             ),
             Transition(
                 "unschedule", source={Status.SCHEDULED}, target=Status.APPROVED, label=_("Cancel the schedule")
@@ -141,14 +141,14 @@ class PressRelease(TimeStampedModel):
                 source={Status.APPROVED},
                 target=Status.PUBLISHED,
                 label=_("Publish now"),
-                effect="press.services.release_published",
+                effect="press.services.on_release_publish",
             ),
             Transition(
                 "publish_scheduled",
                 source={Status.SCHEDULED},
                 target=Status.PUBLISHED,
                 label=_("Lift the embargo and publish"),
-                effect="press.services.release_published_on_schedule",
+                effect="press.services.on_release_publish_scheduled",
             ),
             Transition(
                 "correct",
@@ -156,7 +156,7 @@ class PressRelease(TimeStampedModel):
                 target=Status.CORRECTED,
                 label=_("Add a correction"),
                 note_required=True,
-                effect="press.services.release_corrected",
+                effect="press.services.on_release_correct",
             ),
             Transition(
                 "withdraw",

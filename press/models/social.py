@@ -84,7 +84,7 @@ class SocialPost(TimeStampedModel):
                 source={Status.IDEA},
                 target=Status.PLANNED,
                 label=_("Plan"),
-                effect="press.services.social_post_planned",
+                guard="press.services.social_post_check_plan",
             ),
             Transition("approve", source={Status.PLANNED}, target=Status.APPROVED, label=_("Approve")),
             Transition(
@@ -99,7 +99,8 @@ class SocialPost(TimeStampedModel):
                 source={Status.APPROVED},
                 target=Status.PUBLISHED,
                 label=_("Mark as published"),
-                effect="press.services.social_post_published",
+                guard="press.services.social_post_check_publish",
+                effect="press.services.on_social_post_publish",
             ),
             Transition(
                 "drop",

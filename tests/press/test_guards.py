@@ -1,0 +1,100 @@
+"""The press office's guards refuse a move on the locked row before anything is written.
+
+Scheduling a release without a future embargo, sending a letter without a text for review, planning a post
+without its time and marking a post published without its address: each is refused by the transition's guard
+(`<entity>_check_<verb>`), so no status, stamp or history row is written, not even for a rollback to undo.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.models import StatusChange
+from core.services import transition_perform
+from press.models import OccasionalLetter, PressRelease, SocialChannel, SocialPost
+from press.services import PressError, letter_create, social_post_create
+from tests.press.factories import approved_release
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def release_without_embargo():
+    return approved_release(), "schedule", "no_embargo"
+
+
+def letter_without_text():
+    letter = letter_create(
+        acting_user=None,
+        occasion="Jubileusz Teatru Młodzieży",
+        addressee="Dyrektor Teatru Młodzieży",
+        needed_on=date(2026, 12, 10),
+        requested_by="Sekretariat Prezydenta",
+    )
+    transition_perform(obj=letter, name="start_draft", acting_user=None)
+    return letter, "submit", "no_version"
+
+
+def post_without_time():
+    post = social_post_create(acting_user=None, channel=SocialChannel.FACEBOOK, text="Zapraszamy na Dni Rudy!")
+    return post, "plan", "no_planned_at"
+
+
+def post_without_address():
+    post = social_post_create(
+        acting_user=None,
+        channel=SocialChannel.FACEBOOK,
+        text="Zapraszamy na Dni Rudy!",
+        planned_at=datetime(2026, 12, 3, 10, 0, tzinfo=WARSAW),
+    )
+    for name in ("plan", "approve"):
+        transition_perform(obj=post, name=name, acting_user=None)
+    return post, "publish", "no_post_url"
+
+
+REFUSED_MOVES = [release_without_embargo, letter_without_text, post_without_time, post_without_address]
+
+
+@pytest.mark.parametrize("refused_move", REFUSED_MOVES, ids=lambda make: make.__name__)
+def test_a_refused_move_writes_nothing(db, refused_move):
+    record, name, code = refused_move()
+    status_before = record.status
+    history_before = StatusChange.objects.filter(object_id=record.pk).count()
+    with CaptureQueriesContext(connection) as queries, pytest.raises(PressError) as refusal:
+        transition_perform(obj=record, name=name, acting_user=None)
+    assert refusal.value.code == code
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert writes == []
+    record.refresh_from_db()
+    assert record.status == status_before
+    assert StatusChange.objects.filter(object_id=record.pk).count() == history_before
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "guard"),
+    [
+        (PressRelease, "schedule", "press.services.release_check_schedule"),
+        (OccasionalLetter, "submit", "press.services.letter_check_submit"),
+        (SocialPost, "plan", "press.services.social_post_check_plan"),
+        (SocialPost, "publish", "press.services.social_post_check_publish"),
+    ],
+)
+def test_the_checks_are_the_transitions_guards(model, name, guard):
+    transition = model.workflow.get(name)
+    assert transition.guard == guard
+    assert transition.effect is None or transition.effect.rsplit(".", 1)[1].startswith("on_")
+
+
+def test_every_press_effect_is_named_on_entity_verb():
+    effects = [
+        transition.effect
+        for model in apps.get_app_config("press").get_models()
+        if hasattr(model, "workflow")
+        for transition in model.workflow.transitions
+        if transition.effect
+    ]
+    assert len(effects) == 10
+    assert [effect for effect in effects if not effect.startswith("press.services.on_")] == []
