@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 
 from core.mail import mail_enqueue
 from core.models import CaseMessage, Channel, InformationClause, PrivateDocument
+from core.money import format_pln
 from core.private_documents import document_attach
 from core.services import case_message_add, case_open
 from grants import rules
 from grants.documents import offer_pdf_attach
 from grants.models import GrantCall, GrantOffer, GrantSettlement, OfferAction, OfferCostLine, OfferDraft, OfferResult
-from grants.rules import format_pln
 from grants.services.calls import call_accepts_offers
 from grants.services.common import GRANTED_STATUSES, GrantError, validation_message
 from grants.services.small_grants import small_grant_problems

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import CaseMessage
+from core.money import format_pln
 from core.services import case_message_add, transition_perform
 from grants import rules
 from grants.models import GrantAgreement, GrantReport, GrantSettlement, TaxArrearsInterestRate
-from grants.rules import format_pln
 from grants.services.common import GrantError
 
 

@@ -1,0 +1,186 @@
+"""Calls with their criteria and documents, and the committee with its picker of staff (u.d.p.p. art. 13, 15)."""
+
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_mixins import WorkflowAdminMixin
+from grants import selectors, services
+from grants.admin.common import ADVANCED, save_editable_fields
+from grants.forms import (
+    CallAdminForm,
+    CommitteeMemberForm,
+)
+from grants.models import (
+    CallCriterion,
+    CallDocument,
+    CommitteeMember,
+    GrantCall,
+)
+
+
+class CallCriterionInline(admin.TabularInline):
+    model = CallCriterion
+    extra = 1
+
+
+class CallDocumentInline(admin.TabularInline):
+    model = CallDocument
+    extra = 0
+
+
+#: The admin URL name of the committee picker's search (`CommitteeMemberAdmin.candidates_view`).
+COMMITTEE_CANDIDATES_URL = "grants_committeemember_candidates"
+COMMITTEE_CANDIDATES_PER_PAGE = 20
+
+
+class CommitteeCandidateSelect(AutocompleteSelect):
+    """The admin's autocomplete widget, asking the grants admin for people instead of the user admin.
+
+    Django's own autocomplete answers only those who may view the user admin, which no clerk role may; the
+    grants clerks pick among `selectors.committee_candidates` through `CommitteeMemberAdmin.candidates_view`.
+    """
+
+    def get_url(self):
+        return reverse(f"{self.admin_site.name}:{COMMITTEE_CANDIDATES_URL}")
+
+
+class CommitteePickerMixin:
+    """Give a committee member's `user` the picker of active staff, for the inline and the member's own page."""
+
+    form = CommitteeMemberForm
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["widget"] = CommitteeCandidateSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CommitteeMemberInline(CommitteePickerMixin, admin.TabularInline):
+    model = CommitteeMember
+    extra = 0
+
+
+@admin.register(GrantCall)
+class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ["title", "year", "mode", "budget", "offers_deadline", "status"]
+    list_filter = ["status", "year", "mode"]
+    search_fields = ["title", "task_type"]
+    ordering = ["-offers_deadline"]
+    date_hierarchy = "offers_deadline"
+    form = CallAdminForm
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CallCriterionInline, CallDocumentInline, CommitteeMemberInline]
+    readonly_fields = ["cancellation_reason", "results_published_at", "copied_from", "ranking"]
+    actions = ["copy_calls"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "year", "task_type", "mode", "budget", "rules", "previous_year_info"]}),
+        (_("Limits for offers"), {"fields": ["max_subsidy", "min_own_percent", "max_admin_percent"]}),
+        (
+            _("Dates"),
+            {"fields": ["implementation_from", "implementation_to", "offers_deadline", "selection_date"]},
+        ),
+        (_("Publication"), {"fields": ["published_bip_on", "published_board_on", "published_web_on"]}),
+        (_("Committee's ranking (u.d.p.p. art. 15 ust. 1)"), {"fields": ["ranking"]}),
+        (
+            ADVANCED,
+            {"classes": ["collapse"], "fields": ["cancellation_reason", "results_published_at", "copied_from"]},
+        ),
+    ]
+
+    @admin.display(description=_("ranking"))
+    def ranking(self, obj):
+        """The offers by the committee's points, once the call is closed for offers, with the exports."""
+        if obj is None or obj.status not in (GrantCall.Status.EVALUATION, GrantCall.Status.RESOLVED):
+            return "—"
+        return render_to_string(
+            "admin/grants/call_ranking.html",
+            {
+                "rows": selectors.call_ranking(obj),
+                "csv_url": reverse("grants:ranking_csv", args=[obj.pk]),
+                "xlsx_url": reverse("grants:ranking_xlsx", args=[obj.pk]),
+            },
+        )
+
+    @admin.action(description=_("Copy as a new draft"), permissions=["add"])
+    def copy_calls(self, request, queryset):
+        for call in queryset:
+            copy = services.call_copy(call=call, acting_user=request.user)
+            self.message_user(request, gettext("Copied: %(title)s.") % {"title": copy.slug})
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            save_editable_fields(request, obj)
+        else:
+            super().save_model(request, obj, form, change)
+
+
+@admin.register(CallCriterion)
+class CallCriterionAdmin(admin.ModelAdmin):
+    list_display = ["name", "call", "kind", "max_points"]
+    list_filter = ["kind"]
+    list_select_related = ["call"]
+    search_fields = ["name", "call__title"]
+    ordering = ["call", "position"]
+    autocomplete_fields = ["call"]
+
+
+@admin.register(CallDocument)
+class CallDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "call", "position"]
+    list_select_related = ["call"]
+    search_fields = ["title", "call__title"]
+    ordering = ["call", "position"]
+    autocomplete_fields = ["call"]
+
+
+@admin.register(CommitteeMember)
+class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
+    list_display = ["person", "call", "role"]
+    list_filter = ["role"]
+    list_select_related = ["user", "call"]
+    search_fields = ["user__username", "user__last_name", "call__title"]
+    ordering = ["call", "role"]
+    autocomplete_fields = ["call"]
+    fields = ["call", "user", "role"]
+
+    @admin.display(description=_("member"), ordering="user__last_name")
+    def person(self, obj):
+        # The name, as the picker shows it: a login may be an e-mail address.
+        return selectors.committee_candidate_label(obj.user)
+
+    def get_urls(self):
+        return [
+            path(
+                "kandydaci/",
+                self.admin_site.admin_view(self.candidates_view),
+                name=COMMITTEE_CANDIDATES_URL,
+            ),
+            *super().get_urls(),
+        ]
+
+    def candidates_view(self, request):
+        """The picker's search: active staff by name, for a clerk who may appoint members (JSON for select2).
+
+        Only names and ids go out, never an e-mail address; a clerk who may not add or change committee members
+        gets 403, as does everyone for the user admin itself.
+        """
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        people = selectors.committee_candidates(request.GET.get("term", "")[:100])
+        page = Paginator(people, COMMITTEE_CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [
+                    {"id": str(person.pk), "text": selectors.committee_candidate_label(person)} for person in page
+                ],
+                "pagination": {"more": page.has_next()},
+            }
+        )

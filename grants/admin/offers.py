@@ -1,0 +1,227 @@
+"""Offers with their tables, the committee's assignments and scores, and the comments on small grants."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ReadOnlyModelAdmin
+from core.services import CaseWorkError
+from grants import services
+from grants.admin.common import ADVANCED, ReadOnlyInline, ServiceRefusalAdminMixin, adopt_created
+from grants.models import (
+    GrantOffer,
+    MeritScore,
+    OfferAction,
+    OfferAssignment,
+    OfferCostLine,
+    OfferResult,
+    SmallGrantComment,
+)
+
+
+class OfferActionInline(ReadOnlyInline):
+    model = OfferAction
+    fields = ["position", "name", "target_group", "planned_period", "partner_scope"]
+    readonly_fields = fields
+
+
+class OfferResultInline(ReadOnlyInline):
+    model = OfferResult
+    fields = ["position", "name", "target_value", "monitoring"]
+    readonly_fields = fields
+
+
+class OfferCostLineInline(ReadOnlyInline):
+    model = OfferCostLine
+    fields = ["position", "category", "name", "unit", "unit_cost", "units", "total"]
+    readonly_fields = fields
+
+
+OFFER_READONLY = [
+    "case_mark",
+    "kind",
+    "call",
+    "organisation_name",
+    "legal_form",
+    "register_number",
+    "address",
+    "correspondence_address",
+    "website",
+    "email",
+    "phone",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "is_joint",
+    "partners",
+    "title",
+    "start_date",
+    "end_date",
+    "place",
+    "description",
+    "expected_results",
+    "experience",
+    "resources",
+    "total_costs",
+    "requested_amount",
+    "own_financial",
+    "own_personal",
+    "own_material",
+    "recipient_fees",
+    "paid_activity",
+    "other_information",
+    "merit_score",
+    "completion_due",
+    "published_on",
+    "comments_until",
+    "channel",
+    "created_at",
+    "closed_at",
+    "documents",
+]
+
+
+@admin.register(GrantOffer)
+class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
+    list_display = ["case_mark", "organisation_name", "title", "call", "requested_amount", "merit_score", "status"]
+    list_filter = ["status", "kind", "call__year"]
+    list_select_related = ["call", "handler"]
+    search_fields = ["case_mark", "organisation_name", "title", "register_number"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at"]
+    readonly_fields = OFFER_READONLY
+    inlines = [OfferActionInline, OfferResultInline, OfferCostLineInline]
+    fieldsets = [
+        (None, {"fields": ["case_mark", "kind", "call", "status", "handler"]}),
+        (_("Documents"), {"fields": ["documents"]}),
+        (
+            _("II. The offeror"),
+            {
+                "fields": [
+                    "organisation_name",
+                    "legal_form",
+                    "register_number",
+                    "address",
+                    "correspondence_address",
+                    "website",
+                    "email",
+                    "phone",
+                    "contact_name",
+                    "contact_phone",
+                    "contact_email",
+                    "is_joint",
+                    "partners",
+                ]
+            },
+        ),
+        (
+            _("III–IV. The task and the offeror"),
+            {
+                "fields": [
+                    "title",
+                    "start_date",
+                    "end_date",
+                    "place",
+                    "description",
+                    "expected_results",
+                    "experience",
+                    "resources",
+                ]
+            },
+        ),
+        (
+            _("V. Sources of funding"),
+            {
+                "fields": [
+                    "total_costs",
+                    "requested_amount",
+                    "own_financial",
+                    "own_personal",
+                    "own_material",
+                    "recipient_fees",
+                ]
+            },
+        ),
+        (_("Evaluation"), {"fields": ["merit_score", "recommended_amount", "granted_amount", "completion_due"]}),
+        (
+            ADVANCED,
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "paid_activity",
+                    "other_information",
+                    "published_on",
+                    "comments_until",
+                    "channel",
+                    "incoming_reg_no",
+                    "created_at",
+                    "closed_at",
+                ],
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        # Offers come from the public form (or are typed in by the offeror there for a paper offer).
+        return False
+
+    def save_model(self, request, obj, form, change):
+        amounts = {"recommended_amount", "granted_amount"} & set(form.changed_data)
+        if amounts:
+            try:
+                services.offer_amounts_set(
+                    offer=GrantOffer.objects.get(pk=obj.pk),
+                    acting_user=request.user,
+                    recommended=obj.recommended_amount,
+                    granted=obj.granted_amount,
+                )
+            except CaseWorkError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return
+        obj.refresh_from_db(fields=["recommended_amount", "granted_amount"])
+        obj.handler = form.cleaned_data.get("handler")
+        obj.save(update_fields=["handler", "incoming_reg_no", "updated_at"])
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+
+@admin.register(OfferAssignment)
+class OfferAssignmentAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+    """Giving a member an offer to score calls `services.offer_assign`; a refusal comes back as an error."""
+
+    list_display = ["offer", "member", "declared_at", "has_conflict"]
+    list_filter = ["has_conflict"]
+    list_select_related = ["offer", "member__user", "member__call"]
+    search_fields = ["offer__case_mark", "member__user__username"]
+    ordering = ["offer"]
+    raw_id_fields = ["member", "offer"]
+    readonly_fields = ["declared_at", "has_conflict"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            raise PermissionDenied
+        assignment = services.offer_assign(member=obj.member, offer=obj.offer, acting_user=request.user)
+        adopt_created(obj, assignment)
+
+
+@admin.register(MeritScore)
+class MeritScoreAdmin(ReadOnlyModelAdmin):
+    list_display = ["assignment", "criterion", "points"]
+    list_select_related = ["assignment__offer", "assignment__member__user", "criterion"]
+    search_fields = ["assignment__offer__case_mark"]
+    ordering = ["assignment"]
+
+
+@admin.register(SmallGrantComment)
+class SmallGrantCommentAdmin(admin.ModelAdmin):
+    list_display = ["offer", "author_name", "received_at"]
+    list_select_related = ["offer"]
+    search_fields = ["offer__case_mark", "author_name", "text"]
+    date_hierarchy = "received_at"
+    ordering = ["-received_at"]
+    readonly_fields = ["offer", "author_name", "text", "received_at"]
+
+    def has_add_permission(self, request):
+        return False

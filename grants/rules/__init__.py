@@ -1,0 +1,134 @@
+"""Pure rules of targeted subsidies (dotacje celowe): the cost-table arithmetic, the limits and the clocks.
+
+No database access here: every function takes plain values (dates, Decimals, small dataclasses), so each
+rule is tested at its edges without fixtures. Services and forms call these and never re-implement them.
+Every number is a module constant named after its rule; the ones DOMAIN.md marks [K] are defaults the
+department's lawyer may change, and the interest rates are data (`TaxArrearsInterestRate`), not code.
+
+Days are counted as in core.deadlines (k.p.a. art. 57 § 1 and § 4; k.c. art. 111, 115; o.p. art. 12):
+the day of the event is not counted and a deadline ending on a Saturday or a day off moves to the next
+working day. The kernel's calendar and the rules of grants.deadlines are reused, not copied.
+
+One module per subdomain (`calls`, `costs`, `agreements`, `settlement`, `small_grants`), every public name
+re-exported here: services and forms write `rules.cost_table_check(...)`. Amounts are rounded and written by
+`core.money` (`money`, `format_pln`), re-exported here too.
+"""
+
+from core.money import GROSZ, ZERO, format_pln, money
+from grants.rules.agreements import (
+    MISSING_REPORT_CALL_DAYS,
+    PARTIAL_REPORT_MIN_DAYS,
+    budget_update_required,
+    final_report_due,
+    missing_report_call_due,
+    partial_report_earliest_due,
+    tranches_error,
+)
+from grants.rules.calls import (
+    OFFER_COMPLETION_DAYS,
+    OFFER_DAYS_AFTER_LAST_ANNOUNCEMENT,
+    call_may_be_cancelled,
+    call_offers_deadline_error,
+    call_offers_earliest_deadline,
+    granted_total_error,
+    offer_completion_due,
+    offer_merit_score,
+    points_error,
+    rank,
+)
+from grants.rules.costs import (
+    HUNDRED,
+    ArithmeticProblem,
+    CallLimits,
+    CostLine,
+    CostSummary,
+    Funding,
+    cost_table_check,
+    line_total,
+    own_contribution_share,
+    percent,
+)
+from grants.rules.settlement import (
+    DAYS_IN_YEAR,
+    INSTITUTION_SUBSIDY_USE_BY,
+    INTEREST_MIN_CHARGED,
+    INTEREST_ROUNDING,
+    UNUSED_SUBSIDY_RETURN_DAYS,
+    UNUSED_SUBSIDY_YEAR_END_RETURN,
+    InterestRate,
+    SettlementAmounts,
+    institution_subsidy_settlement_due,
+    institution_subsidy_use_deadline,
+    interest_for_tax_arrears,
+    interest_start,
+    misused_subsidy_return_due,
+    settlement_amounts,
+    unused_subsidy_return_due,
+)
+from grants.rules.small_grants import (
+    SMALL_GRANT_MAX_AMOUNT,
+    SMALL_GRANT_MAX_DAYS,
+    SMALL_GRANT_MAX_PER_ORGANISATION_YEAR,
+    SMALL_GRANT_MAX_POOL_PERCENT,
+    SMALL_GRANT_PUBLICATION_DAYS,
+    small_grant_comments_until,
+    small_grant_duration_days,
+    small_grant_problems,
+)
+
+__all__ = [
+    "ArithmeticProblem",
+    "CallLimits",
+    "CostLine",
+    "CostSummary",
+    "DAYS_IN_YEAR",
+    "Funding",
+    "GROSZ",
+    "HUNDRED",
+    "INSTITUTION_SUBSIDY_USE_BY",
+    "INTEREST_MIN_CHARGED",
+    "INTEREST_ROUNDING",
+    "InterestRate",
+    "MISSING_REPORT_CALL_DAYS",
+    "OFFER_COMPLETION_DAYS",
+    "OFFER_DAYS_AFTER_LAST_ANNOUNCEMENT",
+    "PARTIAL_REPORT_MIN_DAYS",
+    "SMALL_GRANT_MAX_AMOUNT",
+    "SMALL_GRANT_MAX_DAYS",
+    "SMALL_GRANT_MAX_PER_ORGANISATION_YEAR",
+    "SMALL_GRANT_MAX_POOL_PERCENT",
+    "SMALL_GRANT_PUBLICATION_DAYS",
+    "SettlementAmounts",
+    "UNUSED_SUBSIDY_RETURN_DAYS",
+    "UNUSED_SUBSIDY_YEAR_END_RETURN",
+    "ZERO",
+    "budget_update_required",
+    "call_may_be_cancelled",
+    "call_offers_deadline_error",
+    "call_offers_earliest_deadline",
+    "cost_table_check",
+    "final_report_due",
+    "format_pln",
+    "granted_total_error",
+    "institution_subsidy_settlement_due",
+    "institution_subsidy_use_deadline",
+    "interest_for_tax_arrears",
+    "interest_start",
+    "line_total",
+    "missing_report_call_due",
+    "misused_subsidy_return_due",
+    "money",
+    "offer_completion_due",
+    "offer_merit_score",
+    "own_contribution_share",
+    "partial_report_earliest_due",
+    "percent",
+    "points_error",
+    "rank",
+    "settlement_amounts",
+    "small_grant_comments_until",
+    "small_grant_duration_days",
+    "small_grant_problems",
+    "tranches_error",
+    "unused_subsidy_return_due",
+]
