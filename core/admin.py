@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import admin_accounts  # noqa: F401 — accounts, role groups and second-factor devices in Polish
-from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin
+from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin, ServiceCreateAdminMixin
 from core.models import (
     CaseKind,
     CaseRegisterEntry,
@@ -25,6 +24,7 @@ from core.models import (
     StaticPage,
 )
 from core.public_images import public_image_create
+from core.uploads import IMAGE_KINDS, validate_upload
 from core.workflow import case_model_choices
 
 
@@ -180,7 +180,7 @@ class RetentionActionAdmin(ReadOnlyModelAdmin):
 
 
 class PublicImageForm(forms.ModelForm):
-    """Adding an image: the file is checked and re-encoded by public_image_create, never stored as sent."""
+    """Adding an image: the file is checked here, and stored re-encoded by public_image_create when the admin saves."""
 
     upload = forms.FileField(label=_("image file"), help_text=_("JPEG, PNG or WebP, at most 10 MB."))
 
@@ -188,17 +188,10 @@ class PublicImageForm(forms.ModelForm):
         model = PublicImage
         fields = ["alt_text"]
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        try:
-            self.instance = public_image_create(
-                uploaded_file=cleaned["upload"], alt_text=cleaned.get("alt_text", ""), acting_user=self.acting_user
-            )
-        except ValidationError as error:
-            self.add_error("upload", error)
-        return cleaned
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        validate_upload(upload, allowed_kinds=IMAGE_KINDS)  # the same check public_image_create makes; stores nothing
+        return upload
 
 
 def image_preview_html(image) -> str:
@@ -212,7 +205,7 @@ def image_preview_html(image) -> str:
 
 
 @admin.register(PublicImage)
-class PublicImageAdmin(admin.ModelAdmin):
+class PublicImageAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
     list_display = ["alt_text", "withheld", "width", "height", "created_at"]
     list_filter = ["withheld"]
     search_fields = ["alt_text"]
@@ -224,10 +217,9 @@ class PublicImageAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
-            form = PublicImageForm
-            form.acting_user = request.user
-            return form
-        kwargs["fields"] = ["alt_text"]
+            kwargs["form"] = PublicImageForm
+        else:
+            kwargs["fields"] = ["alt_text"]
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fields(self, request, obj=None):
@@ -235,7 +227,11 @@ class PublicImageAdmin(admin.ModelAdmin):
             return ["upload", "alt_text"]
         return ["preview", "alt_text", "withheld", "width", "height", "created_at"]
 
+    def create_through_service(self, request, form, formsets):
+        return public_image_create(
+            uploaded_file=form.cleaned_data["upload"], alt_text=form.cleaned_data["alt_text"], acting_user=request.user
+        )
+
     def save_model(self, request, obj, form, change):
         if change:
             obj.save(update_fields=["alt_text"])
-        # A new image was already stored by public_image_create in the form's clean().

@@ -2,7 +2,9 @@
 
 The status field is always read-only; the only way to change it is a button (or a bulk action)
 for a transition the workflow table allows from the current status, which calls
-`core.services.transition_perform`.
+`core.services.transition_perform`. Every workflow admin is safe by default: an edit saves only the
+editable fields (`save_editable_fields`) and older versions are never restored (`HistoryViewOnlyMixin`).
+A record the admin adds through a service uses `ServiceCreateAdminMixin`.
 """
 
 from django.contrib import admin, messages
@@ -22,7 +24,11 @@ from core.services import CaseWorkError, case_message_add, transition_perform
 
 
 def save_editable_fields(request, obj):
-    """Save an edited record without the fields only services write (editable=False: status, stamps, case data)."""
+    """Save an edited record without the fields only services write (editable=False: status, stamps, case data).
+
+    The default save of an edit in every workflow admin (`WorkflowAdminMixin.save_model`); an admin that saves an
+    edit itself (after a service took some of the fields) calls it for the rest.
+    """
     names = [
         field.name
         for field in obj._meta.concrete_fields
@@ -114,6 +120,12 @@ class PolishAdminTitlesMixin:
 
 
 class ReadOnlyInlineMixin:
+    """An inline that only shows rows a service wrote: no adding, changing or deleting.
+
+    Whoever may see the parent record sees its rows (the case's history, messages, an offer's actions).
+    Put it before the inline class: `class OfferActionInline(ReadOnlyInlineMixin, admin.TabularInline)`.
+    """
+
     extra = 0
     max_num = 0
     can_delete = False
@@ -197,8 +209,72 @@ class ApplicantChangeInline(ReadOnlyInlineMixin, GenericStackedInline):
 APPLICANT_CHANGES_GROUP = "core-applicantchange-content_type-object_id-group"
 
 
-class WorkflowAdminMixin:
-    """Show the status read-only with buttons for the allowed transitions and a message box."""
+class ServiceRefusalAdminMixin:
+    """Show a service's refusal raised from `save_model`/`save_related` as an error message, not a 500.
+
+    The admin runs the whole form in one transaction: the refusal rolls it back, and the clerk is sent back
+    to the same form with the service's Polish message.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except CaseWorkError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+def adopt_created(instance, created) -> None:
+    """Make the admin's unsaved `instance` stand for `created`, the record a service wrote, in place.
+
+    The admin goes on with the very object its form saved (for the log entry, the message and the redirect), so
+    that object takes the created record's primary key, field values and database state.
+    """
+    for field in created._meta.concrete_fields:
+        setattr(instance, field.attname, getattr(created, field.attname))
+    instance._state.adding = False
+    instance._state.db = created._state.db
+
+
+class ServiceCreateAdminMixin(ServiceRefusalAdminMixin):
+    """Add records through a service: the add form validates, `create_through_service` writes.
+
+    The hook gets the request, the valid form and the inline formsets (read, never saved: the service writes
+    what it needs) and returns the created record, which becomes the form's instance for the log entry, the
+    message and the redirect. A service's refusal (`CaseWorkError`) comes back as an error message and nothing is
+    written. Edits are left to the admin's usual `save_model` (in a workflow admin: the editable fields only).
+
+        class DirectorTermAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
+            def create_through_service(self, request, form, formsets):
+                return services.director_term_record(**form.cleaned_data, acting_user=request.user)
+    """
+
+    def create_through_service(self, request, form, formsets):
+        raise NotImplementedError(f"{type(self).__name__} must define create_through_service()")
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        # A new record is created in save_related, once the inline formsets are known too.
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
+            return
+        created = self.create_through_service(request, form, formsets)
+        adopt_created(form.instance, created)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # On adding, the formsets were read, not saved: the service wrote the record and its rows.
+        return [{"added": {}}] if add else super().construct_change_message(request, form, formsets, add)
+
+
+class WorkflowAdminMixin(HistoryViewOnlyMixin):
+    """Show the status read-only with buttons for the allowed transitions and a message box.
+
+    Safe by default: an edit saves the editable fields only (statuses, stamps and case data belong to the
+    services) and the history's older versions can be looked at, never restored.
+    """
 
     change_form_template = "admin/core/workflow_change_form.html"
     workflow_inlines = [StatusHistoryInline, CaseMessageInline]
@@ -215,6 +291,12 @@ class WorkflowAdminMixin:
         readonly = list(super().get_readonly_fields(request, obj))
         status_field = self.model.workflow.status_field
         return readonly if status_field in readonly else [*readonly, status_field]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            save_editable_fields(request, obj)
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_urls(self):
         opts = self.model._meta

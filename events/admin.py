@@ -20,7 +20,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     CaseAdminMixin,
-    HistoryViewOnlyMixin,
     StatusHistoryInline,
     WorkflowAdminMixin,
     case_documents_html,
@@ -328,7 +327,7 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(EventSubmission)
-class EventSubmissionAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdmin):
+class EventSubmissionAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     # Reverting a case would bring back personal data removed by retention: older versions are only shown.
     list_display = ["case_mark", "event_title", "contact_name", "contact_email", "status", "created_at"]
     list_select_related = ["event", "handler"]

@@ -12,7 +12,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     CaseAdminMixin,
-    HistoryViewOnlyMixin,
     case_documents_html,
 )
 from institutions import services
@@ -45,7 +44,7 @@ class ExtractRequestAdminForm(forms.ModelForm):
 
 
 @admin.register(ExtractRequest)
-class ExtractRequestAdmin(HistoryViewOnlyMixin, CaseAdminMixin, SimpleHistoryAdmin):
+class ExtractRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     form = ExtractRequestAdminForm
     list_display = [
         "case_mark",

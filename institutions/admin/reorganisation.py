@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
-    HistoryViewOnlyMixin,
     StatusHistoryInline,
     WorkflowAdminMixin,
 )
@@ -78,7 +77,7 @@ class ReorganisationPlanForm(forms.ModelForm):
 
 
 @admin.register(ReorganisationPlan)
-class ReorganisationPlanAdmin(HistoryViewOnlyMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class ReorganisationPlanAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     form = ReorganisationPlanForm
     workflow_inlines = [StatusHistoryInline]
     inlines = [PlannedInstitutionInline]

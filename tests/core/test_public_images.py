@@ -1,6 +1,7 @@
 """Public images: checked by content, stripped of EXIF, served in WebP and JPEG widths with alt text."""
 
 import io
+import os
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -90,3 +91,27 @@ def test_clerk_adds_an_image_in_the_admin(clerk_client):
         400,
         client.clerk,
     )
+
+
+def stored_files(settings) -> set[str]:
+    return {os.path.join(top, name) for top, _dirs, names in os.walk(settings.MEDIA_ROOT) for name in names}
+
+
+@pytest.mark.django_db
+def test_the_admins_add_form_checks_the_file_but_stores_nothing_until_the_admin_saves(make_clerk, rf, settings):
+    """Validating the form writes no file and no record; the form class is never changed for one request."""
+    from django.contrib import admin
+
+    from core.admin import PublicImageForm
+
+    request = rf.get("/")
+    request.user = make_clerk(groups=[SITE])
+    before = stored_files(settings)
+    form_class = admin.site._registry[PublicImage].get_form(request)
+    assert issubclass(form_class, PublicImageForm)
+    assert not hasattr(PublicImageForm, "acting_user")
+    upload = SimpleUploadedFile("x.jpg", jpeg_with_gps(600, 400), content_type="image/jpeg")
+    form = form_class({"alt_text": "Plakat"}, {"upload": upload})
+    assert form.is_valid(), form.errors
+    assert not PublicImage.objects.exists()
+    assert stored_files(settings) == before
