@@ -126,9 +126,12 @@ class PublicCaseCreateView(View):
             return self.render_form(form)
         return redirect("core:case_confirmation", token=case.register_entry.tracking_token)
 
+    def form_context(self, form) -> dict:
+        """The context of the form's page; a view (or a mixin such as `KeptUploadsMixin`) adds to it."""
+        return {"form": form, "info_clause": current_information_clause(self.form_key)}
+
     def render_form(self, form):
-        context = {"form": form, "info_clause": current_information_clause(self.form_key)}
-        return render(self.request, self.template_name, context)
+        return render(self.request, self.template_name, self.form_context(form))
 
 
 def case_received(request):

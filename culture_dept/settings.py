@@ -443,7 +443,7 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 PUBLIC_FORM_RATE_LIMIT = env.int("PUBLIC_FORM_RATE_LIMIT", default=5)
 PUBLIC_FORM_RATE_WINDOW = env.int("PUBLIC_FORM_RATE_WINDOW", default=600)
 PUBLIC_FORM_MIN_SECONDS = env.int("PUBLIC_FORM_MIN_SECONDS", default=3)
-# Files of a public form shown again (core/upload_stash.py): kept this many seconds, at most this many bytes per
+# Files of a public form shown again (core/uploads/stash.py): kept this many seconds, at most this many bytes per
 # client (the largest form's total, so a person never loses an accepted file) and for all clients together.
 UPLOAD_STASH_MAX_AGE = env.int("UPLOAD_STASH_MAX_AGE", default=15 * 60)
 UPLOAD_STASH_CLIENT_MAX_BYTES = env.int("UPLOAD_STASH_CLIENT_MAX_BYTES", default=50 * 1024 * 1024)

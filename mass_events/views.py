@@ -7,8 +7,8 @@ from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from core.public_cases import PublicCaseCreateView, current_information_clause, tracking_url
-from core.upload_stash import KeptUploadsMixin
+from core.public_cases import PublicCaseCreateView, tracking_url
+from core.uploads.stash import KeptUploadsMixin
 from mass_events.forms import EventNotificationForm, MassEventPermitApplicationForm, PermitGuideForm
 from mass_events.selectors import guide_thresholds, permit_guide_answer
 from mass_events.services import (
@@ -48,7 +48,7 @@ class _CaseWithAttachmentsView(KeptUploadsMixin, PublicCaseCreateView):
     """Keeps the form's validated files for `on_open`, and for a few minutes when the form must be shown again.
 
     Browsers never send a file input back: the files accepted on a send that shows the form again (an error, the
-    late warning) are kept (`core.upload_stash`) and re-attached on the next send, so only the refused ones (or
+    late warning) are kept (`core.uploads.stash`) and re-attached on the next send, so only the refused ones (or
     those over the limits) must be chosen again.
     """
 
@@ -56,14 +56,8 @@ class _CaseWithAttachmentsView(KeptUploadsMixin, PublicCaseCreateView):
         self.form = form
         return self.prepare(form.save(commit=False))
 
-    def render_form(self, form):
-        context = {
-            "form": form,
-            "breadcrumb_parents": overview_breadcrumb(),
-            "info_clause": current_information_clause(self.form_key),
-            **self.kept_files_context(form),
-        }
-        return render(self.request, self.template_name, context)
+    def form_context(self, form):
+        return {**super().form_context(form), "breadcrumb_parents": overview_breadcrumb()}
 
 
 @method_decorator(sensitive_post_parameters("security_manager_pesel"), name="dispatch")

@@ -1,4 +1,4 @@
-"""Kept uploads (core.upload_stash) on the permit form: only accepted files, within limits, gone within minutes."""
+"""Kept uploads (core.uploads.stash) on the permit form: only accepted files, within limits, gone within minutes."""
 
 import shutil
 from datetime import timedelta

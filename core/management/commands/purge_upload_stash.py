@@ -1,4 +1,4 @@
-"""Delete the files of public forms kept for a send that never came (core.upload_stash), once they expire.
+"""Delete the files of public forms kept for a send that never came (core.uploads.stash), once they expire.
 
 Started every 5 minutes by the portal-purge-uploads timer. Prints one line with what it removed; no file names.
 """
@@ -6,7 +6,7 @@ Started every 5 minutes by the portal-purge-uploads timer. Prints one line with 
 from django.core.management.base import BaseCommand
 from django.template.defaultfilters import filesizeformat
 
-from core.upload_stash import purge_expired
+from core.uploads.stash import purge_expired
 
 
 class Command(BaseCommand):

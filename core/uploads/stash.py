@@ -2,8 +2,9 @@
 
 Browsers never send a file input back, so without this a person who must correct one answer, or confirm a
 warning, would choose every file again. The one mechanism for every public form with files: a view adds
-`KeptUploadsMixin` (before `PublicCaseCreateView`), its template puts `{{ kept_files_token }}` in a hidden
-`kept_files` input and includes `includes/kept_files_notice.html`.
+`KeptUploadsMixin` (before `PublicCaseCreateView`; a view of another shape calls `restore`, `kept_files_context`
+and `discard`), its template puts `{{ kept_files_token }}` in a hidden `kept_files` input and includes
+`includes/kept_files_notice.html`.
 
 * Only files that passed their field's checks are kept: never the files of a field with an error, never
   anything of a bot's send (the honeypot).
@@ -36,13 +37,13 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from core.public_forms import client_fingerprint
-from core.uploads import KIND_EXTENSIONS
+from core.uploads.kinds import KIND_EXTENSIONS
 
 logger = logging.getLogger(__name__)
 
 FIELD_NAME = "kept_files"
 DIRECTORY = "upload-stash"
-_SALT = "core.upload_stash"
+_SALT = "core.upload_stash"  # kept from the module's old name: tokens in open forms stay valid
 _CLIENT_DIRECTORY = re.compile(r"^[0-9a-f]{32}$")
 _KEPT_PATH = re.compile(
     rf"^{DIRECTORY}/[0-9a-f]{{32}}/[0-9a-f]{{32}}\.(?:{'|'.join(sorted(set(KIND_EXTENSIONS.values())))})$"
@@ -257,11 +258,31 @@ def _remove_empty_directory(storage, directory: str) -> None:
 
 # VIEWS
 # ------------------------------------------------------------------------------
+def kept_files_context(form, request) -> dict:
+    """Keep the files `form` accepted; the context of `includes/kept_files_notice.html` and the hidden input.
+
+    `kept_files_token` goes in a hidden `kept_files` input of the form; `kept_files` are the files received (label
+    and name) and `files_lost` says that a file this send carried (new or kept) is not kept now, so it must be
+    chosen again. Call it once per page shown (it writes the new files).
+    """
+    if not form.is_bound:
+        return {"kept_files_token": "", "kept_files": [], "files_lost": False, "kept_minutes": 0}
+    token, kept = keep(form, request)
+    sent = sum(len([file for file in form.files.getlist(name) if file]) for name in form.files)
+    return {
+        "kept_files_token": token,
+        "kept_files": kept,
+        "files_lost": sent > len(kept),
+        "kept_minutes": max(1, settings.UPLOAD_STASH_MAX_AGE // 60),
+    }
+
+
 class KeptUploadsMixin:
     """For a `PublicCaseCreateView` whose form has file fields: keep the accepted files when the form is shown again.
 
-    Put it before `PublicCaseCreateView` in the bases; the view's `render_form` adds `kept_files_context(form)` to
-    its context.
+    Put it before `PublicCaseCreateView` in the bases; it adds `kept_files_context` to the view's `form_context`.
+    A view of another shape calls the three steps itself: the form gets `restore(request)` as its files, the page
+    shown again `kept_files_context(form, request)`, and a send that opened the case `discard(request)`.
     """
 
     def form_files(self, request):
@@ -274,18 +295,5 @@ class KeptUploadsMixin:
             discard(request)
         return response
 
-    def kept_files_context(self, form) -> dict:
-        """The context of `includes/kept_files_notice.html` and of the hidden `kept_files` input.
-
-        `files_lost`: a file this send carried (new or kept) is not kept now, so it must be chosen again.
-        """
-        if not form.is_bound:
-            return {"kept_files_token": "", "kept_files": [], "files_lost": False, "kept_minutes": 0}
-        token, kept = keep(form, self.request)
-        sent = sum(len([file for file in form.files.getlist(name) if file]) for name in form.files)
-        return {
-            "kept_files_token": token,
-            "kept_files": kept,
-            "files_lost": sent > len(kept),
-            "kept_minutes": max(1, settings.UPLOAD_STASH_MAX_AGE // 60),
-        }
+    def form_context(self, form) -> dict:
+        return {**super().form_context(form), **kept_files_context(form, self.request)}
