@@ -17,6 +17,7 @@ from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import PublicCaseCreateView, tracking_url
 from core.slugs import polish_slugify
+from core.uploads.stash import KeptUploadsMixin
 from events import selectors
 from events.filters import OccurrenceFilter
 from events.forms import EventSubmissionForm
@@ -25,7 +26,7 @@ from events.models import EventAttachment
 from events.services import submission_prepare, submission_received
 
 
-class SubmissionCreateView(PublicCaseCreateView):
+class SubmissionCreateView(KeptUploadsMixin, PublicCaseCreateView):
     """ "Zgłoś wydarzenie": the organiser's event becomes a submitted draft and a case with a tracking link."""
 
     form_class = EventSubmissionForm

@@ -27,6 +27,7 @@ from core.public_cases import current_information_clause, private_response, trac
 from core.public_forms import HONEYPOT_FIELD, TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
 from core.services import CaseWorkError
 from core.slugs import polish_slugify
+from core.uploads import stash
 from grants import documents, selectors, services
 from grants.filters import CallArchiveFilter
 from grants.forms import (
@@ -220,13 +221,15 @@ class OfferFormView(View):
         if not services.call_accepts_offers(self.call):
             messages.error(request, gettext("This call is not accepting offers: the deadline has passed."))
             return redirect(self.call.get_absolute_url() if self.call else reverse("grants:call_list"))
-        bound = _bound(request.POST, self.call, request.FILES)
+        # With the files kept from the send that showed the form again (core.uploads.stash).
+        bound = _bound(request.POST, self.call, stash.restore(request))
         form = bound[0]
         if request.POST.get("action") == "save":
             # The honeypot still applies; nothing else is checked in a draft.
             if request.POST.get(HONEYPOT_FIELD):
                 return redirect("core:case_received")
             draft = services.offer_draft_save(draft=self.draft, call=self.call, data=_draft_data(request.POST))
+            stash.discard(request)  # a draft keeps no files
             messages.success(
                 request,
                 gettext(
@@ -261,6 +264,7 @@ class OfferFormView(View):
         except CaseWorkError as error:
             form.add_error(None, error.message)
             return self.render(*bound, show_errors=True)
+        stash.discard(request)
         return redirect("core:case_confirmation", token=offer.register_entry.tracking_token)
 
     def render(self, form, actions, results, costs, *, show_errors=True, status=200):
@@ -277,6 +281,7 @@ class OfferFormView(View):
             "show_errors": show_errors,
             "summary": summary,
             "info_clause": current_information_clause(FORM_KEY),
+            **stash.kept_files_context(form, self.request),
             "draft_url": self.request.build_absolute_uri(self.draft.get_absolute_url()) if self.draft else "",
             "limits": services.offer_limits(self.call),
             "error_formsets": [

@@ -23,6 +23,7 @@ from core.private_documents import document_attach
 from core.public_cases import PublicCaseCreateView, tracking_url
 from core.public_forms import rate_limit_exceeded
 from core.uploads import sanitise_original_name
+from core.uploads.stash import KeptUploadsMixin
 from institutions import documents, selectors
 from institutions.deadlines import extract_fee_per_page
 from institutions.filters import InstitutionFilter
@@ -243,7 +244,7 @@ def extract_printout(request, entry_no: int, kind: str):
     return response
 
 
-class ExtractRequestCreateView(PublicCaseCreateView):
+class ExtractRequestCreateView(KeptUploadsMixin, PublicCaseCreateView):
     """ "Wniosek o odpis": a case with a mark, a tracking link and the 14-day deadline in the Terminarz (§ 11–13)."""
 
     form_class = ExtractRequestForm
@@ -286,17 +287,10 @@ class ExtractRequestCreateView(PublicCaseCreateView):
                 context={"case_mark": case.case_mark, "tracking_url": tracking_url(self.request, case)},
             )
 
-    def render_form(self, form):
-        context = {
-            "form": form,
-            "info_clause": self.get_info_clause(),
+    def form_context(self, form):
+        return {
+            **super().form_context(form),
             "fee_per_page": extract_fee_per_page(),
             "fee_account": stamp_duty_account(),
             "breadcrumbs": [(gettext("Register of cultural institutions"), reverse("institutions:institution_list"))],
         }
-        return render(self.request, self.template_name, context)
-
-    def get_info_clause(self):
-        from core.public_cases import current_information_clause
-
-        return current_information_clause(self.form_key)

@@ -162,3 +162,14 @@ def form_fields(html: str, *, form_id: str | None = None) -> dict:
     collector = Collector()
     collector.feed(html)
     return {name: values[0] if len(values) == 1 else values for name, values in collector.data.items()}
+
+
+def kept_files_token(response, *names: str) -> str:
+    """The page shown again says each of `names` was received (core.uploads.stash); the token to send them again."""
+    page = response.content.decode()
+    assert 'id="files-kept"' in page
+    for name in names:
+        assert name in page
+    token = response.context["kept_files_token"]
+    assert f'name="kept_files" value="{token}"' in page
+    return token
