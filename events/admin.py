@@ -23,7 +23,6 @@ from core.admin_mixins import (
     StatusHistoryInline,
     WorkflowAdminMixin,
     case_documents_html,
-    save_editable_fields,
 )
 from core.services import CaseWorkError
 from core.uploads import PDF, ValidatedFileField
@@ -237,11 +236,9 @@ class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         return obj.get_absolute_url() if obj.status in Event.PUBLIC_STATUSES else None
 
     def save_model(self, request, obj, form, change):
-        if change:
-            save_editable_fields(request, obj)
-        else:
+        if not change:
             obj.created_by = request.user
-            super().save_model(request, obj, form, change)
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not EventOccurrence:
@@ -397,6 +394,3 @@ class EventSubmissionAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         # Submissions come from the public form only.
         return False
-
-    def save_model(self, request, obj, form, change):
-        save_editable_fields(request, obj)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html, save_editable_fields
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html
 from core.services import CaseWorkError
 from mass_events.deadlines import mass_event_decision_latest
 from mass_events.forms import PERMIT_EVENT_FIELDS
@@ -146,9 +146,6 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
     @admin.display(description=_("security manager's PESEL"))
     def masked_pesel(self, obj):
         return obj.masked_pesel
-
-    def save_model(self, request, obj, form, change):
-        save_editable_fields(request, obj)
 
     @admin.action(description=_("Publish in the public calendar (no personal data)"), permissions=["change"])
     def publish_to_calendar(self, request, queryset):
@@ -297,7 +294,7 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
         return notification_ban_deadline(obj)
 
     def save_model(self, request, obj, form, change):
-        save_editable_fields(request, obj)
+        super().save_model(request, obj, form, change)
         if "certificate_delivered_on" in form.changed_data:
             # Lateness is counted from the delivery day (u.o.p.d.k. art. 34); the clocks read the dates directly.
             notification_dates_corrected(notification=obj)

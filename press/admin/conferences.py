@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin, save_editable_fields
+from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.exports import CSV_CONTENT_TYPE, csv_text
 from press.documents import reception_list_pdf, reception_rows
 from press.models import Accreditation, PressConference
@@ -90,12 +90,6 @@ class PressConferenceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.status in PressConference.PUBLIC_STATUSES else None
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            save_editable_fields(request, obj)
-        else:
-            super().save_model(request, obj, form, change)
-
 
 @admin.register(Accreditation)
 class AccreditationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
@@ -144,6 +138,3 @@ class AccreditationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         # Requests come from the public form only.
         return False
-
-    def save_model(self, request, obj, form, change):
-        save_editable_fields(request, obj)

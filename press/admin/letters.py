@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.template.defaultfilters import linebreaksbr
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin, save_editable_fields
+from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.search import text_search
 from press.models import LetterTemplate, OccasionalLetter, OccasionalLetterVersion
 from press.services import letter_version_add
@@ -128,11 +128,9 @@ class OccasionalLetterAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         return queryset.filter(pk__in=matching), False
 
     def save_model(self, request, obj, form, change):
-        if change:
-            save_editable_fields(request, obj)
-        else:
+        if not change:
             obj.created_by = request.user
-            super().save_model(request, obj, form, change)
+        super().save_model(request, obj, form, change)
         text = form.cleaned_data.get("text", "").strip()
         if not change and not text and obj.template is not None:
             text = obj.template.text.strip()

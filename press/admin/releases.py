@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import image_preview_html
-from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin, save_editable_fields
+from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.private_documents import stored_file_response
 from core.slugs import polish_slugify
 from core.uploads import IMAGE_KINDS, PDF, ValidatedFileField
@@ -225,8 +225,6 @@ class PressReleaseAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if change:
-            save_editable_fields(request, obj)
-        else:
+        if not change:
             obj.created_by = request.user
-            super().save_model(request, obj, form, change)
+        super().save_model(request, obj, form, change)

@@ -13,7 +13,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_mixins import StatusHistoryInline, WorkflowAdminMixin, save_editable_fields
+from core.admin_mixins import StatusHistoryInline, WorkflowAdminMixin
 from press.models import SocialPost
 
 CALENDAR_FIRST_YEAR = 2000
@@ -58,11 +58,9 @@ class SocialPostAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         ]
 
     def save_model(self, request, obj, form, change):
-        if change:
-            save_editable_fields(request, obj)
-        else:
+        if not change:
             obj.created_by = request.user
-            super().save_model(request, obj, form, change)
+        super().save_model(request, obj, form, change)
 
     def calendar_view(self, request, year: int | None = None, month: int | None = None):
         """The plan of one month as a table of weeks, Monday first; the posts are read in one query."""
