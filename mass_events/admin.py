@@ -17,7 +17,8 @@ from core.services import CaseWorkError
 from mass_events.deadlines import mass_event_decision_latest
 from mass_events.forms import PERMIT_EVENT_FIELDS
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
-from mass_events.services import notification_ban_deadline, notification_dates_corrected, permit_publish_to_calendar
+from mass_events.services.notifications import notification_ban_deadline, notification_dates_corrected
+from mass_events.services.permits import permit_publish_to_calendar
 
 SECURITY_MANAGER_FIELDS = [
     "security_manager_name",

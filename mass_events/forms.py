@@ -307,7 +307,7 @@ class PermitCompletionForm(CaseChangesForm):
 
     Reached from the tracking link while the completion is awaited (core.applicant_changes): the missing opinions
     and attachments, each in the field of the application form, plus others; an opinion fills its body's line of
-    the checklist (`mass_events.services.permit_completion_attach`). At least one file must be sent.
+    the checklist (`mass_events.services.permits.permit_completion_attach`). At least one file must be sent.
     """
 
     template_name = "mass_events/includes/completion_fields.html"
@@ -337,7 +337,7 @@ class PermitCompletionForm(CaseChangesForm):
         return cleaned
 
     def apply(self, case) -> None:
-        from mass_events.services import permit_completion_attach
+        from mass_events.services.permits import permit_completion_attach
 
         permit_completion_attach(application=case, attachments=permit_attachments_sent(self.cleaned_data))
 
@@ -362,7 +362,7 @@ class CertificateDeliveryForm(CaseChangesForm):
         return {}
 
     def apply(self, case) -> None:
-        from mass_events.services import notification_certificate_attach
+        from mass_events.services.notifications import notification_certificate_attach
 
         notification_certificate_attach(notification=case, certificate=self.cleaned_data["certificate"])
 

@@ -11,12 +11,8 @@ from core.public_cases import PublicCaseCreateView, tracking_url
 from core.uploads.stash import KeptUploadsMixin
 from mass_events.forms import EventNotificationForm, MassEventPermitApplicationForm, PermitGuideForm
 from mass_events.selectors import guide_thresholds, permit_guide_answer
-from mass_events.services import (
-    notification_prepare,
-    notification_received,
-    permit_application_prepare,
-    permit_application_received,
-)
+from mass_events.services.notifications import notification_prepare, notification_received
+from mass_events.services.permits import permit_application_prepare, permit_application_received
 
 
 class OverviewView(TemplateView):

@@ -15,9 +15,11 @@ from django.utils.translation import gettext
 
 from core import documents as core_documents
 from core.deadlines import open_deadlines
-from core.models import PrivateDocument
+from core.models import CaseMessage, PrivateDocument, StatusChange
+from core.services import transition_perform
 from mass_events.deadlines import artistic_event_ban_appeal_latest, artistic_event_ban_deadline
 from mass_events.models import EventNotification
+from mass_events.services.common import MassEventError
 from tests.mass_events.conftest import EVENTS_GROUP, NOTIFICATION_URL, pdf_file
 
 Status = EventNotification.Status
@@ -145,6 +147,26 @@ def test_a_ban_after_the_deadline_is_refused(client, clerk, notification_data):
     )
     workflow(clerk, notification, "ban", note="Za późno.")
     assert notification.status == Status.RECEIVED
+
+
+def test_the_ban_and_the_consent_by_silence_are_refused_by_guards_before_anything_is_written(
+    client, notification_data
+):
+    client.post(NOTIFICATION_URL, notification_data())
+    notification = EventNotification.objects.get()
+    history = StatusChange.objects.filter(object_id=notification.pk).count()
+    with pytest.raises(MassEventError) as refused:
+        transition_perform(obj=notification, name="ban", acting_user=None, note="Bez numeru decyzji.")
+    assert refused.value.code == "decision_number"
+    EventNotification.objects.filter(pk=notification.pk).update(
+        status=Status.APPEALED, appeal_filed_on=timezone.localdate()
+    )
+    with pytest.raises(MassEventError) as refused:
+        transition_perform(obj=notification, name="consent_by_silence", acting_user=None)
+    assert refused.value.code == "appeal_pending"
+    assert StatusChange.objects.filter(object_id=notification.pk).count() == history
+    assert not PrivateDocument.objects.filter(object_id=notification.pk, kind="letter").exists()
+    assert not CaseMessage.objects.filter(object_id=notification.pk).exists()
 
 
 def test_a_certificate_demand_moves_the_clock_to_its_delivery(client, clerk, notification_data):
@@ -284,7 +306,7 @@ def test_a_withdrawn_notification_is_announced_but_silent_acceptance_stays_silen
 def test_one_failing_notification_does_not_stop_the_daily_silent_acceptance(
     client, notification_data, monkeypatch, caplog
 ):
-    from mass_events import services
+    from mass_events.services import notifications as services
 
     client.post(NOTIFICATION_URL, notification_data(organiser_name="Fundacja Pierwsza"))
     client.post(NOTIFICATION_URL, notification_data(organiser_name="Fundacja Druga", submission_token=""))
@@ -298,7 +320,7 @@ def test_one_failing_notification_does_not_stop_the_daily_silent_acceptance(
         return original(obj=obj, **kwargs)
 
     monkeypatch.setattr(services, "transition_perform", failing_for_the_first)
-    with caplog.at_level("ERROR", logger="mass_events.services"):
+    with caplog.at_level("ERROR", logger="mass_events.services.notifications"):
         assert services.notifications_accept_silently() == 1
     first.refresh_from_db()
     second.refresh_from_db()

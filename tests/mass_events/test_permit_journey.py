@@ -18,7 +18,7 @@ from core.services import transition_perform
 from events.models import Category, District, Event, Venue
 from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due, mass_event_decision_latest
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
-from mass_events.services import permit_publish_to_calendar
+from mass_events.services.permits import permit_publish_to_calendar
 from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL
 
 Status = MassEventPermitApplication.Status
@@ -352,7 +352,7 @@ def drafted(client, clerk, permit_data):
 
 
 def _refused(clerk, application, code):
-    from mass_events.services import MassEventError
+    from mass_events.services.common import MassEventError
 
     with pytest.raises(MassEventError) as refusal:
         transition_perform(obj=application, name="issue_permit", acting_user=clerk.clerk)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from core.models import OutboxMessage, StatusChange
 from core.services import transition_perform
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
-from mass_events.services import MassEventError
+from mass_events.services.common import MassEventError
 from tests.helpers import close_response, form_fields
 from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL, pdf_file
 from tests.mass_events.test_permit_journey import fill_decision, fill_opinions, workflow

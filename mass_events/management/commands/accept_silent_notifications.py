@@ -6,7 +6,7 @@ Started by portal-silent-notifications.timer; one run at a time across all nodes
 from django.core.management.base import BaseCommand
 
 from core.locks import single_run
-from mass_events.services import notifications_accept_silently
+from mass_events.services.notifications import notifications_accept_silently
 
 
 class Command(BaseCommand):

@@ -31,13 +31,8 @@ from mass_events.models import (
     OpinionBody,
     OrganiserKind,
 )
-from mass_events.services import (
-    notification_ban_deadline,
-    notification_prepare,
-    notification_received,
-    permit_application_prepare,
-    permit_application_received,
-)
+from mass_events.services.notifications import notification_ban_deadline, notification_prepare, notification_received
+from mass_events.services.permits import permit_application_prepare, permit_application_received
 
 DEMO_TRACKING_URL = "(adres do śledzenia sprawy z formularza)"
 

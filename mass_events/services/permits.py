@@ -1,44 +1,31 @@
-"""Every state change of mass-event permits and notifications. Views, admin actions, commands and tests call these.
+"""Mass-event permits (u.b.i.m.): receiving an application, its workflow's guards and effects, the public calendar.
 
-Status changes go through `core.services.transition_perform`; the functions named `permit_*` below that take
-`(application, *, acting_user, note)` are the workflow's effects, run inside the transition's transaction (an
-error they raise rolls the transition back).
+Status changes go through `core.services.transition_perform`; the functions below that take
+`(application, *, acting_user, note)` are the workflow's guards (`permit_check_<verb>`, run on the locked row before
+anything is written) and effects (`on_permit_<verb>`, run inside the transition's transaction: an error they raise
+rolls the transition back).
 """
 
-import logging
-
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from core.documents import place_and_date, polish_long_date
 from core.mail import mail_enqueue
-from core.models import CaseMessage, DepartmentProfile, PrivateDocument
-from core.private_documents import document_attach, letter_issue
-from core.services import CaseWorkError, case_message_add, transition_perform
-from core.site import site_url
+from core.models import PrivateDocument
+from core.private_documents import letter_issue
 from mass_events import deadlines
-from mass_events.deadlines import (
-    artistic_event_appeal_decision_due,
-    artistic_event_ban_deadline,
-    artistic_event_notification_is_late,
-    mass_event_application_timeliness,
+from mass_events.deadlines import mass_event_application_timeliness
+from mass_events.models import MassEventOpinion, MassEventPermitApplication, OpinionBody, OrganiserKind
+from mass_events.services.common import (
+    MassEventError,
+    addressee_lines,
+    organiser_file_attach,
+    organiser_tell,
+    signatory,
+    status_announce,
 )
-from mass_events.models import (
-    EventNotification,
-    MassEventOpinion,
-    MassEventPermitApplication,
-    OpinionBody,
-    OrganiserKind,
-)
-
-logger = logging.getLogger(__name__)
-
-
-class MassEventError(CaseWorkError):
-    """A refusal of the mass-events duty, with a translated message a clerk or organiser can read."""
 
 
 # RECEIVING AN APPLICATION
@@ -82,15 +69,7 @@ def _permit_files_attach(application: MassEventPermitApplication, attachments) -
     """Keep the organiser's files with the case; return the opinions among them by their body."""
     documents = {}
     for description, file, opinion_body in attachments:
-        document = document_attach(
-            case=application,
-            content=file,
-            original_name=getattr(getattr(file, "upload", None), "original_name", "") or file.name,
-            mime_type="",
-            kind=PrivateDocument.Kind.ATTACHMENT,
-            acting_user=None,
-            description=description,
-        )
+        document = organiser_file_attach(application, file, description)
         if opinion_body:
             documents[opinion_body] = document
     return documents
@@ -108,59 +87,19 @@ def permit_completion_attach(*, application: MassEventPermitApplication, attachm
         MassEventOpinion.objects.filter(application=application, body=body).update(document=document)
 
 
-def _tell_organiser(case, body: str, acting_user) -> None:
-    case_message_add(case=case, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
-
-
-def _announce_status(case) -> None:
-    """E-mail the organiser that the case's status changed (DOMAIN.md §B, issue item 6: informed at every step).
-
-    Only the case mark, the new status and the private link, like the kernel's other e-mails; the details are
-    on the tracking page.
-    """
-    tracking_path = reverse("core:case_tracking", kwargs={"token": case.register_entry.tracking_token})
-    status = case.get_status_display()
-    mail_enqueue(
-        to=[case.contact_email],
-        subject=_("Case %(mark)s: %(status)s") % {"mark": case.case_mark, "status": status},
-        template="case_status",
-        context={
-            "case_mark": case.case_mark,
-            "status": status,
-            "tracking_url": site_url(tracking_path),
-        },
-    )
-
-
-def permit_status_announced(application, *, acting_user, note: str = "") -> None:
-    """Effect: tell the organiser of a step that needs nothing else (formal check done, decision drafted, …)."""
-    _announce_status(application)
-
-
-def notification_status_announced(notification, *, acting_user, note: str = "") -> None:
-    """Effect: tell the organiser of a step of the notification (the ban is final, withdrawn)."""
-    _announce_status(notification)
-
-
-def _signatory() -> tuple[str, str]:
-    profile = DepartmentProfile.objects.first()
-    name = profile.head_name if profile else ""
-    title = profile.head_title if profile else "Naczelnik Wydziału"
-    return name or "Naczelnik Wydziału", f"z up. Prezydenta Miasta Ruda Śląska — {title}"
-
-
-def _addressee_lines(case) -> list[str]:
-    return [case.organiser_name, case.correspondence_address or case.organiser_address]
-
-
-# WORKFLOW EFFECTS OF A PERMIT APPLICATION
+# THE WORKFLOW'S GUARDS AND EFFECTS
 # ------------------------------------------------------------------------------
-def permit_note_to_organiser(application, *, acting_user, note: str = "") -> None:
+def on_permit_announce_status(application, *, acting_user, note: str = "") -> None:
+    """Effect: tell the organiser of a step that needs nothing else (formal check done, decision drafted, …)."""
+    status_announce(application)
+
+
+def on_permit_send_note(application, *, acting_user, note: str = "") -> None:
     """Effect: the clerk's note (reason, appeal outcome) goes to the organiser's tracking page and e-mail."""
-    _tell_organiser(application, note, acting_user)
+    organiser_tell(application, note, acting_user)
 
 
-def permit_completion_requested(application, *, acting_user, note: str = "") -> None:
+def on_permit_request_completion(application, *, acting_user, note: str = "") -> None:
     """Effect of asking the organiser to complete the application (k.p.a. art. 64 § 2).
 
     Stamps the request's date (the clerk corrects it to the delivery date if it differs; the 7 days of
@@ -169,14 +108,14 @@ def permit_completion_requested(application, *, acting_user, note: str = "") -> 
     """
     application.completion_requested_on = timezone.localdate()
     application.save(update_fields=["completion_requested_on", "updated_at"])
-    name, title = _signatory()
+    name, title = signatory()
     letter_issue(
         case=application,
         template_name="documents/letter.html",
         context={
             "case_mark": application.case_mark,
             "place_and_date": place_and_date(timezone.localdate()),
-            "addressee_lines": _addressee_lines(application),
+            "addressee_lines": addressee_lines(application),
             "subject": f"wezwanie do uzupełnienia wniosku o wydanie zezwolenia na imprezę masową "
             f"„{application.event_name}”",
             "legal_basis": "art. 64 § 2 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego",
@@ -188,18 +127,18 @@ def permit_completion_requested(application, *, acting_user, note: str = "") -> 
         acting_user=acting_user,
         description="Wezwanie do uzupełnienia wniosku",
     )
-    _tell_organiser(
+    organiser_tell(
         application,
         _("Please complete your application within 7 days. What is missing:") + "\n\n" + note,
         acting_user,
     )
 
 
-def permit_completion_received(application, *, acting_user, note: str = "") -> None:
+def on_permit_receive_completion(application, *, acting_user, note: str = "") -> None:
     """Effect: the organiser completed the application; the completion clock stops."""
     application.completion_requested_on = None
     application.save(update_fields=["completion_requested_on", "updated_at"])
-    _announce_status(application)
+    status_announce(application)
 
 
 def _opinions_missing(application) -> list[str]:
@@ -275,7 +214,7 @@ def permit_check_issue_permit(application, *, acting_user, note: str = "") -> No
         )
 
 
-def permit_decision_issued(application, *, acting_user, note: str = "") -> None:
+def on_permit_issue_decision(application, *, acting_user, note: str = "") -> None:
     """Effect of issuing the permit or the refusal: the decision as a PDF, and the organiser told.
 
     u.b.i.m. art. 29 ust. 1 (the decision is due at least 7 days before the event: `mass_event_decision_latest`
@@ -296,11 +235,11 @@ def permit_decision_issued(application, *, acting_user, note: str = "") -> None:
     )
     application.decision_issued_on = today
     application.save(update_fields=["decision_kind", "decision_issued_on", "decision_justification", "updated_at"])
-    name, title = _signatory()
+    name, title = signatory()
     context = {
         "case_mark": application.case_mark,
         "place_and_date": place_and_date(today),
-        "addressee_lines": _addressee_lines(application),
+        "addressee_lines": addressee_lines(application),
         "subject": f"imprezy masowej „{application.event_name}”",
         "legal_basis": "art. 29 ust. 1 i 2 ustawy z dnia 20 marca 2009 r. o bezpieczeństwie imprez masowych "
         "oraz art. 104 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego",
@@ -335,14 +274,14 @@ def permit_decision_issued(application, *, acting_user, note: str = "") -> None:
             "The decision with its reasons is on your case page."
         )
     )
-    _tell_organiser(application, body, acting_user)
+    organiser_tell(application, body, acting_user)
 
 
-def permit_copies_sent(application, *, acting_user, note: str = "") -> None:
+def on_permit_send_copies(application, *, acting_user, note: str = "") -> None:
     """Effect: stamp the day the copies went to the police commander and the voivode (u.b.i.m. art. 29, 3 days)."""
     application.copies_sent_on = timezone.localdate()
     application.save(update_fields=["copies_sent_on", "updated_at"])
-    _announce_status(application)
+    status_announce(application)
 
 
 def permit_check_mark_held(application, *, acting_user, note: str = "") -> None:
@@ -401,213 +340,3 @@ def permit_publish_to_calendar(*, application: MassEventPermitApplication, venue
         locked.save(update_fields=["calendar_event", "updated_at"])
     application.calendar_event = event
     return event
-
-
-# NOTIFICATIONS (u.o.p.d.k. art. 34–37)
-# ------------------------------------------------------------------------------
-def notification_prepare(*, notification: EventNotification, received_on=None):
-    """Stamp the day of receipt and whether the notification is late (u.o.p.d.k. art. 34: 30 days before)."""
-    notification.received_on = received_on or timezone.localdate()
-    notification.is_late = artistic_event_notification_is_late(notification.received_on, notification.starts_at)
-    return notification
-
-
-def notification_received(*, notification: EventNotification, attachments, tracking_url: str) -> None:
-    """Finish receiving an opened notification: keep its attachments and send the organiser the case link."""
-    for file in attachments:
-        document_attach(
-            case=notification,
-            content=file,
-            original_name=getattr(getattr(file, "upload", None), "original_name", "") or file.name,
-            mime_type="",
-            kind=PrivateDocument.Kind.ATTACHMENT,
-            acting_user=None,
-            description="Załącznik do zawiadomienia",
-        )
-    mail_enqueue(
-        to=[notification.contact_email],
-        subject=_("Your event notification has been received — %(mark)s") % {"mark": notification.case_mark},
-        template="case_opened",
-        context={"case_mark": notification.case_mark, "tracking_url": tracking_url},
-    )
-
-
-def notification_ban_deadline(notification: EventNotification):
-    """The last day to deliver a ban on this notification (`artistic_event_ban_deadline`, u.o.p.d.k. art. 36)."""
-    return artistic_event_ban_deadline(
-        notification.received_on,
-        notification.starts_at,
-        certificate_delivered_on=notification.certificate_delivered_on,
-    )
-
-
-def notification_note_to_organiser(notification, *, acting_user, note: str = "") -> None:
-    """Effect: the clerk's note goes to the organiser's tracking page and e-mail."""
-    _tell_organiser(notification, note, acting_user)
-
-
-def notification_certificate_requested(notification, *, acting_user, note: str = "") -> None:
-    """Effect of demanding a certificate on the premises and devices (u.o.p.d.k. art. 34).
-
-    The 30 days (and the ban deadline) will run from its delivery. The organiser is told what is demanded.
-    """
-    notification.certificate_requested_on = timezone.localdate()
-    notification.save(update_fields=["certificate_requested_on", "updated_at"])
-    _tell_organiser(
-        notification,
-        _(
-            "Please deliver a certificate of the competent authority that the premises and technical devices meet "
-            "the legal requirements (u.o.p.d.k. art. 34). The 30 days run from its delivery."
-        )
-        + "\n\n"
-        + note,
-        acting_user,
-    )
-
-
-def notification_certificate_attach(*, notification: EventNotification, certificate) -> PrivateDocument:
-    """Keep the certificate the organiser sent from the tracking link (u.o.p.d.k. art. 34) with the case.
-
-    Called by `core.applicant_changes.case_changes_send` (the notification locked, the transaction open); the
-    kernel then performs "certificate_delivered" (`notification_certificate_delivered` stamps the delivery day).
-    """
-    return document_attach(
-        case=notification,
-        content=certificate,
-        original_name=getattr(getattr(certificate, "upload", None), "original_name", "") or certificate.name,
-        mime_type="",
-        kind=PrivateDocument.Kind.ATTACHMENT,
-        acting_user=None,
-        description="Zaświadczenie o spełnieniu wymagań przez obiekt i urządzenia",
-    )
-
-
-def notification_certificate_delivered(notification, *, acting_user, note: str = "") -> None:
-    """Effect: stamp the certificate's delivery; lateness and the ban deadline are counted from it (art. 34)."""
-    notification.certificate_delivered_on = timezone.localdate()
-    notification.is_late = artistic_event_notification_is_late(
-        notification.received_on,
-        notification.starts_at,
-        certificate_delivered_on=notification.certificate_delivered_on,
-    )
-    notification.save(update_fields=["certificate_delivered_on", "is_late", "updated_at"])
-    _announce_status(notification)
-
-
-def notification_dates_corrected(*, notification: EventNotification) -> None:
-    """After a clerk corrects the certificate's delivery day, count the notification's lateness again.
-
-    The Terminarz and the guards read `certificate_delivered_on` and `appeal_filed_on` directly, so the clocks
-    follow the corrected dates without more work.
-    """
-    notification.is_late = artistic_event_notification_is_late(
-        notification.received_on,
-        notification.starts_at,
-        certificate_delivered_on=notification.certificate_delivered_on,
-    )
-    notification.save(update_fields=["is_late", "updated_at"])
-
-
-def notification_ban_issued(notification, *, acting_user, note: str = "") -> None:
-    """Effect of banning a notified event: the ban decision as a PDF, and the organiser told.
-
-    u.o.p.d.k. art. 35–36: the ban must be delivered by `notification_ban_deadline` (the earlier of 14 days from
-    the notification and 10 days before the start); after that day the event is accepted silently and the ban is
-    refused (MassEventError). The note is the ban's justification. Needs the decision's number.
-    """
-    today = timezone.localdate()
-    deadline = notification_ban_deadline(notification)
-    if today > deadline:
-        raise MassEventError(
-            _("The ban deadline passed on %(date)s: the event may go ahead (u.o.p.d.k. art. 36 ust. 1).")
-            % {"date": deadline.strftime("%d.%m.%Y")},
-            code="ban_too_late",
-        )
-    if not notification.ban_number:
-        raise MassEventError(_("Give the decision a number first."), code="decision_number")
-    notification.ban_issued_on = today
-    notification.save(update_fields=["ban_issued_on", "updated_at"])
-    name, title = _signatory()
-    letter_issue(
-        case=notification,
-        template_name="mass_events/documents/ban.html",
-        context={
-            "case_mark": notification.case_mark,
-            "place_and_date": place_and_date(today),
-            "addressee_lines": _addressee_lines(notification),
-            "subject": f"zakazu przeprowadzenia imprezy „{notification.event_name}”",
-            "legal_basis": "art. 35 i 36 ustawy z dnia 25 października 1991 r. o organizowaniu i prowadzeniu "
-            "działalności kulturalnej",
-            "body_html": "<p></p>",
-            "signatory_name": name,
-            "signatory_title": title,
-            "notification": notification,
-            "justification": note,
-            "starts": timezone.localtime(notification.starts_at),
-            "appeal_days": deadlines.ARTISTIC_EVENT_BAN_APPEAL_DAYS,
-            "recipients": [notification.organiser_name, "a/a"],
-        },
-        acting_user=acting_user,
-        description=f"Decyzja {notification.ban_number}",
-        file_name=f"decyzja-{notification.case_mark}.pdf",
-    )
-    _tell_organiser(
-        notification,
-        _("The Prezydent has banned the event. The decision with its reasons and how to appeal is on your case page."),
-        acting_user,
-    )
-
-
-def notification_appeal_filed(notification, *, acting_user, note: str = "") -> None:
-    """Effect: stamp the appeal; the appeal body has 7 days, then silence is consent (u.o.p.d.k. art. 36 ust. 3)."""
-    notification.appeal_filed_on = timezone.localdate()
-    notification.save(update_fields=["appeal_filed_on", "updated_at"])
-    _tell_organiser(
-        notification,
-        _(
-            "Your appeal has been received and passed to the appeal body. If it does not decide within 7 days, "
-            "you may hold the event (u.o.p.d.k. art. 36 ust. 3)."
-        ),
-        acting_user,
-    )
-
-
-def notification_consent_by_silence(notification, *, acting_user, note: str = "") -> None:
-    """Effect (with a guard): the appeal body's 7 days have passed without a decision, which is consent.
-
-    u.o.p.d.k. art. 36 ust. 3. Refused (MassEventError) before `artistic_event_appeal_decision_due` has passed.
-    """
-    due = artistic_event_appeal_decision_due(notification.appeal_filed_on)
-    if timezone.localdate() <= due:
-        raise MassEventError(
-            _("The appeal body may still decide until %(date)s.") % {"date": due.strftime("%d.%m.%Y")},
-            code="appeal_pending",
-        )
-    _tell_organiser(
-        notification,
-        _("The appeal body did not decide within 7 days: by law you may hold the event (u.o.p.d.k. art. 36 ust. 3)."),
-        acting_user,
-    )
-
-
-def notifications_accept_silently(*, today=None) -> int:
-    """Close as accepted every received notification whose ban deadline has passed; return how many.
-
-    u.o.p.d.k. art. 36 ust. 1 and DOMAIN.md §B.5: when no ban is delivered in time the event may go ahead and no
-    answer is sent (the tracking page shows the status). Idempotent; run daily (`accept_silent_notifications`).
-    """
-    today = today or timezone.localdate()
-    accepted = 0
-    for notification in EventNotification.objects.filter(status=EventNotification.Status.RECEIVED):
-        # robust: one notification that cannot be accepted (bad data, a refusing effect) must not stop the others.
-        try:
-            if today > notification_ban_deadline(notification):
-                with transaction.atomic():
-                    transition_perform(obj=notification, name="accept", acting_user=None)
-                accepted += 1
-        except Exception as error:  # noqa: BLE001 - logged and counted; the next daily run tries again
-            # Only the id and the error's class: the message could carry the organiser's data.
-            logger.error(
-                "event=silent_acceptance_failed notification=%s error=%s", notification.pk, type(error).__name__
-            )
-    return accepted

@@ -1,0 +1,247 @@
+"""Notifications of artistic events outside the organiser's seat (u.o.p.d.k. art. 34–37): receipt, workflow, clocks.
+
+Status changes go through `core.services.transition_perform`; the functions below that take
+`(notification, *, acting_user, note)` are the workflow's guards (`notification_check_<verb>`) and effects
+(`on_notification_<verb>`).
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.documents import place_and_date
+from core.mail import mail_enqueue
+from core.models import PrivateDocument
+from core.private_documents import letter_issue
+from core.services import transition_perform
+from mass_events import deadlines
+from mass_events.deadlines import (
+    artistic_event_appeal_decision_due,
+    artistic_event_ban_deadline,
+    artistic_event_notification_is_late,
+)
+from mass_events.models import EventNotification
+from mass_events.services.common import (
+    MassEventError,
+    addressee_lines,
+    organiser_file_attach,
+    organiser_tell,
+    signatory,
+    status_announce,
+)
+
+logger = logging.getLogger(__name__)
+
+
+# RECEIVING A NOTIFICATION
+# ------------------------------------------------------------------------------
+def notification_prepare(*, notification: EventNotification, received_on=None):
+    """Stamp the day of receipt and whether the notification is late (u.o.p.d.k. art. 34: 30 days before)."""
+    notification.received_on = received_on or timezone.localdate()
+    notification.is_late = artistic_event_notification_is_late(notification.received_on, notification.starts_at)
+    return notification
+
+
+def notification_received(*, notification: EventNotification, attachments, tracking_url: str) -> None:
+    """Finish receiving an opened notification: keep its attachments and send the organiser the case link."""
+    for file in attachments:
+        organiser_file_attach(notification, file, "Załącznik do zawiadomienia")
+    mail_enqueue(
+        to=[notification.contact_email],
+        subject=_("Your event notification has been received — %(mark)s") % {"mark": notification.case_mark},
+        template="case_opened",
+        context={"case_mark": notification.case_mark, "tracking_url": tracking_url},
+    )
+
+
+def notification_ban_deadline(notification: EventNotification):
+    """The last day to deliver a ban on this notification (`artistic_event_ban_deadline`, u.o.p.d.k. art. 36)."""
+    return artistic_event_ban_deadline(
+        notification.received_on,
+        notification.starts_at,
+        certificate_delivered_on=notification.certificate_delivered_on,
+    )
+
+
+def on_notification_announce_status(notification, *, acting_user, note: str = "") -> None:
+    """Effect: tell the organiser of a step of the notification (the ban is final, withdrawn)."""
+    status_announce(notification)
+
+
+def on_notification_send_note(notification, *, acting_user, note: str = "") -> None:
+    """Effect: the clerk's note goes to the organiser's tracking page and e-mail."""
+    organiser_tell(notification, note, acting_user)
+
+
+def on_notification_request_certificate(notification, *, acting_user, note: str = "") -> None:
+    """Effect of demanding a certificate on the premises and devices (u.o.p.d.k. art. 34).
+
+    The 30 days (and the ban deadline) will run from its delivery. The organiser is told what is demanded.
+    """
+    notification.certificate_requested_on = timezone.localdate()
+    notification.save(update_fields=["certificate_requested_on", "updated_at"])
+    organiser_tell(
+        notification,
+        _(
+            "Please deliver a certificate of the competent authority that the premises and technical devices meet "
+            "the legal requirements (u.o.p.d.k. art. 34). The 30 days run from its delivery."
+        )
+        + "\n\n"
+        + note,
+        acting_user,
+    )
+
+
+def notification_certificate_attach(*, notification: EventNotification, certificate) -> PrivateDocument:
+    """Keep the certificate the organiser sent from the tracking link (u.o.p.d.k. art. 34) with the case.
+
+    Called by `core.applicant_changes.case_changes_send` (the notification locked, the transaction open); the
+    kernel then performs "certificate_delivered" (`on_notification_deliver_certificate` stamps the delivery day).
+    """
+    return organiser_file_attach(
+        notification, certificate, "Zaświadczenie o spełnieniu wymagań przez obiekt i urządzenia"
+    )
+
+
+def on_notification_deliver_certificate(notification, *, acting_user, note: str = "") -> None:
+    """Effect: stamp the certificate's delivery; lateness and the ban deadline are counted from it (art. 34)."""
+    notification.certificate_delivered_on = timezone.localdate()
+    notification.is_late = artistic_event_notification_is_late(
+        notification.received_on,
+        notification.starts_at,
+        certificate_delivered_on=notification.certificate_delivered_on,
+    )
+    notification.save(update_fields=["certificate_delivered_on", "is_late", "updated_at"])
+    status_announce(notification)
+
+
+def notification_dates_corrected(*, notification: EventNotification) -> None:
+    """After a clerk corrects the certificate's delivery day, count the notification's lateness again.
+
+    The Terminarz and the guards read `certificate_delivered_on` and `appeal_filed_on` directly, so the clocks
+    follow the corrected dates without more work.
+    """
+    notification.is_late = artistic_event_notification_is_late(
+        notification.received_on,
+        notification.starts_at,
+        certificate_delivered_on=notification.certificate_delivered_on,
+    )
+    notification.save(update_fields=["is_late", "updated_at"])
+
+
+def notification_check_ban(notification, *, acting_user, note: str = "") -> None:
+    """Guard of "ban": a numbered decision, delivered in time (u.o.p.d.k. art. 35–36). Raises MassEventError.
+
+    The ban must be delivered by `notification_ban_deadline` (the earlier of 14 days from the notification and 10
+    days before the start); after that day the event is accepted silently and the ban is refused.
+    """
+    deadline = notification_ban_deadline(notification)
+    if timezone.localdate() > deadline:
+        raise MassEventError(
+            _("The ban deadline passed on %(date)s: the event may go ahead (u.o.p.d.k. art. 36 ust. 1).")
+            % {"date": deadline.strftime("%d.%m.%Y")},
+            code="ban_too_late",
+        )
+    if not notification.ban_number:
+        raise MassEventError(_("Give the decision a number first."), code="decision_number")
+
+
+def on_notification_ban(notification, *, acting_user, note: str = "") -> None:
+    """Effect of banning a notified event: the ban decision as a PDF, and the organiser told.
+
+    u.o.p.d.k. art. 35–36; `notification_check_ban` has checked the deadline and the number. The note is the
+    ban's justification.
+    """
+    today = timezone.localdate()
+    notification.ban_issued_on = today
+    notification.save(update_fields=["ban_issued_on", "updated_at"])
+    name, title = signatory()
+    letter_issue(
+        case=notification,
+        template_name="mass_events/documents/ban.html",
+        context={
+            "case_mark": notification.case_mark,
+            "place_and_date": place_and_date(today),
+            "addressee_lines": addressee_lines(notification),
+            "subject": f"zakazu przeprowadzenia imprezy „{notification.event_name}”",
+            "legal_basis": "art. 35 i 36 ustawy z dnia 25 października 1991 r. o organizowaniu i prowadzeniu "
+            "działalności kulturalnej",
+            "body_html": "<p></p>",
+            "signatory_name": name,
+            "signatory_title": title,
+            "notification": notification,
+            "justification": note,
+            "starts": timezone.localtime(notification.starts_at),
+            "appeal_days": deadlines.ARTISTIC_EVENT_BAN_APPEAL_DAYS,
+            "recipients": [notification.organiser_name, "a/a"],
+        },
+        acting_user=acting_user,
+        description=f"Decyzja {notification.ban_number}",
+        file_name=f"decyzja-{notification.case_mark}.pdf",
+    )
+    organiser_tell(
+        notification,
+        _("The Prezydent has banned the event. The decision with its reasons and how to appeal is on your case page."),
+        acting_user,
+    )
+
+
+def on_notification_appeal(notification, *, acting_user, note: str = "") -> None:
+    """Effect: stamp the appeal; the appeal body has 7 days, then silence is consent (u.o.p.d.k. art. 36 ust. 3)."""
+    notification.appeal_filed_on = timezone.localdate()
+    notification.save(update_fields=["appeal_filed_on", "updated_at"])
+    organiser_tell(
+        notification,
+        _(
+            "Your appeal has been received and passed to the appeal body. If it does not decide within 7 days, "
+            "you may hold the event (u.o.p.d.k. art. 36 ust. 3)."
+        ),
+        acting_user,
+    )
+
+
+def notification_check_consent_by_silence(notification, *, acting_user, note: str = "") -> None:
+    """Guard of "consent_by_silence": the appeal body's 7 days have passed (u.o.p.d.k. art. 36 ust. 3).
+
+    Refused (MassEventError) until `artistic_event_appeal_decision_due` has passed.
+    """
+    due = artistic_event_appeal_decision_due(notification.appeal_filed_on)
+    if timezone.localdate() <= due:
+        raise MassEventError(
+            _("The appeal body may still decide until %(date)s.") % {"date": due.strftime("%d.%m.%Y")},
+            code="appeal_pending",
+        )
+
+
+def on_notification_consent_by_silence(notification, *, acting_user, note: str = "") -> None:
+    """Effect: the appeal body's silence is consent (u.o.p.d.k. art. 36 ust. 3); the organiser is told so."""
+    organiser_tell(
+        notification,
+        _("The appeal body did not decide within 7 days: by law you may hold the event (u.o.p.d.k. art. 36 ust. 3)."),
+        acting_user,
+    )
+
+
+def notifications_accept_silently(*, today=None) -> int:
+    """Close as accepted every received notification whose ban deadline has passed; return how many.
+
+    u.o.p.d.k. art. 36 ust. 1 and DOMAIN.md §B.5: when no ban is delivered in time the event may go ahead and no
+    answer is sent (the tracking page shows the status). Idempotent; run daily (`accept_silent_notifications`).
+    """
+    today = today or timezone.localdate()
+    accepted = 0
+    for notification in EventNotification.objects.filter(status=EventNotification.Status.RECEIVED):
+        # robust: one notification that cannot be accepted (bad data, a refusing effect) must not stop the others.
+        try:
+            if today > notification_ban_deadline(notification):
+                with transaction.atomic():
+                    transition_perform(obj=notification, name="accept", acting_user=None)
+                accepted += 1
+        except Exception as error:  # noqa: BLE001 - logged and counted; the next daily run tries again
+            # Only the id and the error's class: the message could carry the organiser's data.
+            logger.error(
+                "event=silent_acceptance_failed notification=%s error=%s", notification.pk, type(error).__name__
+            )
+    return accepted
