@@ -24,10 +24,9 @@ from core.admin_mixins import (
     WorkflowAdminMixin,
     case_documents_html,
 )
+from core.public_attachments import PublicAttachmentInline
 from core.services import CaseWorkError
-from core.uploads import PDF, ValidatedFileField
 from events.models import (
-    ATTACHMENT_MAX_BYTES,
     Category,
     Event,
     EventAttachment,
@@ -141,25 +140,8 @@ class EventAdminForm(forms.ModelForm):
         return cleaned
 
 
-class EventAttachmentForm(forms.ModelForm):
-    # Sniffed as PDF, checked for active content and stored under a random name (core.uploads).
-    file = ValidatedFileField(
-        label=_("file (PDF)"),
-        allowed_kinds=[PDF],
-        max_bytes=ATTACHMENT_MAX_BYTES,
-        help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
-    )
-
-    class Meta:
-        model = EventAttachment
-        fields = ["title", "file", "position"]
-
-
-class EventAttachmentInline(admin.TabularInline):
+class EventAttachmentInline(PublicAttachmentInline):
     model = EventAttachment
-    form = EventAttachmentForm
-    extra = 0
-    fields = ["title", "file", "position"]
 
 
 @admin.register(Event)

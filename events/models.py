@@ -8,10 +8,8 @@ events only through `Event.objects.published()` / `EventOccurrence.objects.publi
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
@@ -20,10 +18,8 @@ from simple_history.models import HistoricalRecords
 
 from core.districts import District
 from core.html import SanitisedHTMLField
-from core.models import Case, PublicImage, TimeStampedModel
-from core.models.records import private_storage
+from core.models import Case, PublicAttachment, PublicImage, TimeStampedModel
 from core.slugs import polish_slugify
-from core.uploads import PDF, UploadValidator
 from core.workflow import ApplicantChanges, Transition, Workflow
 
 
@@ -300,47 +296,22 @@ class EventOccurrence(TimeStampedModel):
         return f"{self.event.title} — {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
 
 
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-
-
-class EventAttachment(TimeStampedModel):
+class EventAttachment(PublicAttachment):
     """A document residents download from the event page: a programme, the rules of a contest, a leaflet.
 
-    PDF only, checked like every upload (core.uploads). Kept in the private storage, not under MEDIA_ROOT,
-    and served by `events.views.attachment_download`, which checks that the event is public on every
-    request: the attachment of a draft or of an event scheduled for later has no public address.
+    Served only while the event is public (core.models.attachments): the attachment of a draft or of an event
+    scheduled for later has no public address.
     """
 
+    parent_field = "event"
+    download_url_name = "events:attachment_download"
+    upload_dir = "events/attachments"
+
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("The link text on the event page, e.g. “Rules of the contest”.")
-    )
-    file = models.FileField(
-        _("file (PDF)"),
-        storage=private_storage,
-        upload_to="events/attachments/",
-        max_length=200,
-        validators=[UploadValidator([PDF], max_bytes=ATTACHMENT_MAX_BYTES)],
-        help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
-    )
-    size = models.PositiveIntegerField(_("size in bytes"), default=0, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("events:attachment_download", kwargs={"slug": self.event.slug, "pk": self.pk})
+    @classmethod
+    def public_parents(cls):
+        return Event.objects.published()
 
 
 class EventSubmission(Case):
@@ -439,11 +410,3 @@ class EventSubmission(Case):
         if self.status != self.Status.ACCEPTED or not Event.objects.published().filter(pk=self.event_id).exists():
             return None
         return gettext("See your event in the city's calendar"), self.event.get_absolute_url()
-
-
-@receiver(post_delete, sender=EventAttachment)
-def attachment_file_delete(sender, instance, **kwargs):
-    """Remove the file of a deleted attachment (also when its event is deleted) once the deletion commits."""
-    if instance.file:
-        storage, name = instance.file.storage, instance.file.name
-        transaction.on_commit(lambda: storage.delete(name))

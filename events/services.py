@@ -360,7 +360,13 @@ def _attachment_copy(attachment: EventAttachment, *, event: Event) -> EventAttac
             content = handle.read()
     except FileNotFoundError:
         return None
-    copy = EventAttachment(event=event, title=attachment.title, position=attachment.position)
+    copy = EventAttachment(
+        event=event,
+        title=attachment.title,
+        position=attachment.position,
+        original_name=attachment.original_name,
+        mime_type=attachment.mime_type,
+    )
     copy.file.save(random_upload_name(PDF), ContentFile(content), save=False)
     copy.save()
     return copy

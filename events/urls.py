@@ -1,6 +1,8 @@
 from django.urls import path
 
+from core.public_attachments import public_attachment_download
 from events import feeds, views
+from events.models import EventAttachment
 
 app_name = "events"
 
@@ -15,7 +17,12 @@ urlpatterns = [
     path("wydarzenia/dane.json", feeds.occurrence_list_json, name="export_json"),
     path("wydarzenia/dane.csv", feeds.occurrence_list_csv, name="export_csv"),
     path("wydarzenia/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
-    path("wydarzenia/<slug:slug>/zalaczniki/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path(
+        "wydarzenia/<slug:slug>/zalaczniki/<int:pk>/",
+        public_attachment_download,
+        {"model": EventAttachment},
+        name="attachment_download",
+    ),
     path("wydarzenia/<slug:slug>/kalendarz.ics", feeds.event_ical, name="event_ical"),
     path("miejsca/<slug:slug>/", views.VenueDetailView.as_view(), name="venue_detail"),
 ]

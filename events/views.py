@@ -5,24 +5,19 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.filters import MAX_DATE, MIN_DATE
 from core.pagination import CachedCountPaginator
-from core.private_documents import stored_file_response
 from core.public_cases import PublicCaseCreateView, tracking_url
-from core.slugs import polish_slugify
 from core.uploads.stash import KeptUploadsMixin
 from events import selectors
 from events.filters import OccurrenceFilter
 from events.forms import EventSubmissionForm
 from events.ical import add_to_calendar_links, subscription_links
-from events.models import EventAttachment
 from events.services import submission_prepare, submission_received
 
 
@@ -304,20 +299,6 @@ class EventDetailView(TemplateView):
             breadcrumbs=[(gettext("Events"), reverse("events:occurrence_list"))],
         )
         return context
-
-
-@require_safe
-def attachment_download(request, slug: str, pk: int):
-    """An event's attachment (PDF), opened in the browser, only while residents may see the event."""
-    event = selectors.event_get_published_or_404(slug)
-    attachment = get_object_or_404(EventAttachment, pk=pk, event=event)
-    return stored_file_response(
-        attachment.file,
-        filename=f"{polish_slugify(attachment.title) or 'zalacznik'}.pdf",
-        mime_type="application/pdf",
-        as_attachment=False,
-        cache_control="public, max-age=300",
-    )
 
 
 def osm_url(venue) -> str:

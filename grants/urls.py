@@ -1,6 +1,8 @@
 from django.urls import path
 
+from core.public_attachments import public_attachment_download
 from grants import views
+from grants.models import CallDocument
 
 app_name = "grants"
 
@@ -12,7 +14,12 @@ urlpatterns = [
     path("dotacje/wyniki.xlsx", views.results_xlsx, name="results_xlsx"),
     path("dotacje/konkursy/<slug:slug>/", views.CallDetailView.as_view(), name="call_detail"),
     path("dotacje/konkursy/<slug:slug>/oferta/", views.OfferFormView.as_view(), name="offer_create"),
-    path("dotacje/konkursy/<slug:slug>/dokumenty/<int:pk>/", views.document_download, name="document_download"),
+    path(
+        "dotacje/konkursy/<slug:slug>/dokumenty/<int:pk>/",
+        public_attachment_download,
+        {"model": CallDocument},
+        name="document_download",
+    ),
     path("dotacje/male-granty/oferta/", views.OfferFormView.as_view(), name="small_grant_create"),
     path("dotacje/male-granty/<int:pk>/", views.SmallGrantDetailView.as_view(), name="small_grant_detail"),
     path("dotacje/oferta/<token:token>/", views.OfferFormView.as_view(), name="offer_draft"),

@@ -22,7 +22,6 @@ from django.views.generic import TemplateView
 
 from core.exports import csv_response, xlsx_response
 from core.pagination import CachedCountPaginator
-from core.private_documents import stored_file_response
 from core.public_cases import current_information_clause, private_response, tracking_url
 from core.public_forms import HONEYPOT_FIELD, TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
 from core.services import CaseWorkError
@@ -40,7 +39,7 @@ from grants.forms import (
     ScoreForm,
     offer_validate,
 )
-from grants.models import CallDocument, GrantCall, GrantOffer, OfferDraft
+from grants.models import GrantCall, GrantOffer, OfferDraft
 
 PER_PAGE = 20
 FORM_KEY = "grants.offer"
@@ -100,19 +99,6 @@ class CallDetailView(TemplateView):
             accepts_offers=services.call_accepts_offers(call),
         )
         return context
-
-
-@require_safe
-def document_download(request, slug: str, pk: int):
-    call = selectors.call_get_public_or_404(slug)
-    document = get_object_or_404(CallDocument, pk=pk, call=call)
-    return stored_file_response(
-        document.file,
-        filename=f"{polish_slugify(document.title) or 'dokument'}.pdf",
-        mime_type="application/pdf",
-        as_attachment=False,
-        cache_control="public, max-age=300",
-    )
 
 
 class ResultsView(TemplateView):

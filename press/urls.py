@@ -1,6 +1,8 @@
 from django.urls import path
 
+from core.public_attachments import public_attachment_download
 from press import feeds, views
+from press.models import ReleaseAttachment
 
 app_name = "press"
 
@@ -26,5 +28,10 @@ urlpatterns = [
         views.photo_rendition,
         name="photo_rendition",
     ),
-    path("prasa/<slug:slug>/zalaczniki/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path(
+        "prasa/<slug:slug>/zalaczniki/<int:pk>/",
+        public_attachment_download,
+        {"model": ReleaseAttachment},
+        name="attachment_download",
+    ),
 ]

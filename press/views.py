@@ -20,12 +20,11 @@ from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
 from core.public_cases import PublicCaseCreateView, current_information_clause, private_response, tracking_url
 from core.public_images import RENDITION_FORMATS, image_original, image_rendition
-from core.slugs import polish_slugify
 from press import selectors
 from press.distribution import contact_from_token
 from press.filters import ReleaseFilter
 from press.forms import AccreditationForm
-from press.models import PressConference, ReleaseAttachment, ReleasePhoto
+from press.models import PressConference, ReleasePhoto
 from press.services import contact_unsubscribe
 
 RELEASES_PER_PAGE = 20
@@ -148,20 +147,6 @@ def photo_rendition(request, slug: str, pk: int, width: int, extension: str):
         stored,
         filename=f"{photo.release.slug[:60]}-{photo.pk}-{width}.{extension}",
         mime_type=IMAGE_MIME_TYPES[extension],
-        as_attachment=False,
-        cache_control="public, max-age=300",
-    )
-
-
-@require_safe
-def attachment_download(request, slug: str, pk: int):
-    """A release's PDF attachment, only while the release is public."""
-    release = selectors.release_get_published_or_404(slug)
-    attachment = get_object_or_404(ReleaseAttachment, pk=pk, release=release)
-    return stored_file_response(
-        attachment.file,
-        filename=f"{polish_slugify(attachment.title) or 'zalacznik'}.pdf",
-        mime_type="application/pdf",
         as_attachment=False,
         cache_control="public, max-age=300",
     )

@@ -1,3 +1,4 @@
+from core.models.attachments import PublicAttachment
 from core.models.base import TimeStampedModel
 from core.models.cases import (
     ArchivalCategory,
@@ -40,6 +41,7 @@ __all__ = [
     "OrganisationalUnit",
     "OutboxMessage",
     "PrivateDocument",
+    "PublicAttachment",
     "PublicImage",
     "RetentionAction",
     "StaticPage",

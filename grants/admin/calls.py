@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import WorkflowAdminMixin
+from core.public_attachments import PublicAttachmentForm, PublicAttachmentInline
 from grants import selectors, services
 from grants.admin.common import ADVANCED, save_editable_fields
 from grants.forms import (
@@ -31,9 +32,8 @@ class CallCriterionInline(admin.TabularInline):
     extra = 1
 
 
-class CallDocumentInline(admin.TabularInline):
+class CallDocumentInline(PublicAttachmentInline):
     model = CallDocument
-    extra = 0
 
 
 #: The admin URL name of the committee picker's search (`CommitteeMemberAdmin.candidates_view`).
@@ -134,6 +134,8 @@ class CallCriterionAdmin(admin.ModelAdmin):
 
 @admin.register(CallDocument)
 class CallDocumentAdmin(admin.ModelAdmin):
+    form = PublicAttachmentForm
+    fields = ["call", "title", "file", "position"]
     list_display = ["title", "call", "position"]
     list_select_related = ["call"]
     search_fields = ["title", "call__title"]

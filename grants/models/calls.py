@@ -7,9 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel
-from core.models.records import private_storage
-from core.uploads import PDF, UploadValidator
+from core.models import PublicAttachment, TimeStampedModel
 from core.workflow import Transition, Workflow
 from grants.rules import CallLimits
 
@@ -184,30 +182,26 @@ class CallCriterion(models.Model):
         return self.name
 
 
-class CallDocument(models.Model):
-    """A document of the call residents download: the announcement, forms, the rules (PDF)."""
+class CallDocument(PublicAttachment):
+    """A document of the call residents download: the announcement, forms, the rules (PDF).
+
+    Served only while the call is public (core.models.attachments).
+    """
+
+    parent_field = "call"
+    download_url_name = "grants:document_download"
+    upload_dir = "grants/calls"
+    download_name = "dokument"
 
     call = models.ForeignKey(GrantCall, verbose_name=_("call"), on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
-        _("file (PDF)"),
-        storage=private_storage,
-        upload_to="grants/calls/",
-        max_length=200,
-        validators=[UploadValidator([PDF], max_bytes=10 * 1024 * 1024)],
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    class Meta(PublicAttachment.Meta):
         verbose_name = _("document of the call")
         verbose_name_plural = _("documents of the call")
-        ordering = ["position", "pk"]
 
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("grants:document_download", kwargs={"slug": self.call.slug, "pk": self.pk})
+    @classmethod
+    def public_parents(cls):
+        return GrantCall.objects.public()
 
 
 class YearPlan(TimeStampedModel):

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -14,10 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import image_preview_html
 from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.private_documents import stored_file_response
-from core.slugs import polish_slugify
-from core.uploads import IMAGE_KINDS, PDF, ValidatedFileField
+from core.public_attachments import PublicAttachmentInline
+from core.uploads import IMAGE_KINDS, ValidatedFileField
 from press.models import (
-    ATTACHMENT_MAX_BYTES,
     DistributionLogEntry,
     PressRelease,
     PressReleaseCorrection,
@@ -107,33 +105,8 @@ class ReleasePhotoInline(admin.TabularInline):
         return formset
 
 
-class PrivateFileInput(AdminFileWidget):
-    """The admin's file input without the "currently: <link>" of the stored file: a private file has no URL
-    (the storage's would point under /media/, where it is not); the inline links the preview instead."""
-
-    def is_initial(self, value):
-        return False
-
-
-class ReleaseAttachmentForm(forms.ModelForm):
-    # Sniffed as PDF, checked for active content and stored under a random name (core.uploads).
-    file = ValidatedFileField(
-        label=_("file (PDF)"),
-        allowed_kinds=[PDF],
-        max_bytes=ATTACHMENT_MAX_BYTES,
-        widget=PrivateFileInput,
-        help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
-    )
-
-    class Meta:
-        model = ReleaseAttachment
-        fields = ["title", "file", "position"]
-
-
-class ReleaseAttachmentInline(admin.TabularInline):
+class ReleaseAttachmentInline(PublicAttachmentInline):
     model = ReleaseAttachment
-    form = ReleaseAttachmentForm
-    extra = 0
     fields = ["title", "preview", "file", "position"]
     readonly_fields = ["preview"]
 
@@ -219,8 +192,8 @@ class PressReleaseAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         attachment = get_object_or_404(ReleaseAttachment, pk=pk, release=release)
         return stored_file_response(
             attachment.file,
-            filename=f"{polish_slugify(attachment.title) or 'zalacznik'}.pdf",
-            mime_type="application/pdf",
+            filename=attachment.download_filename,
+            mime_type=attachment.mime_type,
             as_attachment=False,
         )
 

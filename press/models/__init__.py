@@ -8,7 +8,6 @@ from press.models.letters import (
 )
 from press.models.media import DistributionLogEntry, MediaContact, MediaList, MediaOutlet
 from press.models.releases import (
-    ATTACHMENT_MAX_BYTES,
     PhotoLicence,
     PressRelease,
     PressReleaseCorrection,
@@ -19,7 +18,6 @@ from press.models.releases import (
 from press.models.social import SocialChannel, SocialPost
 
 __all__ = [
-    "ATTACHMENT_MAX_BYTES",
     "DEFAULT_ACCREDITATION_HOURS_BEFORE",
     "Accreditation",
     "DistributionLogEntry",

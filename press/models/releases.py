@@ -7,9 +7,7 @@ only through `PressRelease.objects.published(now)` (ARCHITECTURE: drafts never l
 """
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +16,9 @@ from simple_history.models import HistoricalRecords
 
 from core.districts import District
 from core.html import SanitisedHTMLField
-from core.models import PublicImage, TimeStampedModel
-from core.models.records import private_storage
+from core.models import PublicAttachment, PublicImage, TimeStampedModel
 from core.slugs import polish_slugify
-from core.uploads import PDF, UploadValidator
 from core.workflow import Transition, Workflow
-
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 class Topic(TimeStampedModel):
@@ -260,50 +254,23 @@ class ReleasePhoto(models.Model):
         return self.caption or str(self.image_id)
 
 
-class ReleaseAttachment(TimeStampedModel):
-    """A PDF journalists download with a release; private storage, served only while the release is public."""
+class ReleaseAttachment(PublicAttachment):
+    """A PDF journalists download with a release; served only while the release is public (core.models.attachments)."""
+
+    parent_field = "release"
+    download_url_name = "press:attachment_download"
+    upload_dir = "press/attachments"
 
     release = models.ForeignKey(
         PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE, related_name="attachments"
     )
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("The link text, e.g. “Programme of the festival”.")
-    )
-    file = models.FileField(
-        _("file (PDF)"),
-        storage=private_storage,
-        upload_to="press/attachments/",
-        max_length=200,
-        validators=[UploadValidator([PDF], max_bytes=ATTACHMENT_MAX_BYTES)],
-        help_text=_("An accessible PDF (with text, not a scan), at most 10 MB."),
-    )
-    size = models.PositiveIntegerField(_("size in bytes"), default=0, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-
-@receiver(post_delete, sender=ReleaseAttachment)
-def attachment_file_delete(sender, instance, **kwargs):
-    """Remove the file of a deleted attachment once the deletion commits."""
-    if instance.file:
-        storage, name = instance.file.storage, instance.file.name
-        transaction.on_commit(lambda: storage.delete(name))
+    @classmethod
+    def public_parents(cls):
+        return PressRelease.objects.published()
 
 
 __all__ = [
-    "ATTACHMENT_MAX_BYTES",
     "PhotoLicence",
     "PressRelease",
     "PressReleaseCorrection",
