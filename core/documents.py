@@ -14,8 +14,8 @@ Context contract (see :class:`LetterContext`; a plain ``dict`` with the same key
 ``addressee_lines``  list of str: name, street, postcode and town — required
 ``subject``          text after "Dotyczy:" — required
 ``body_html``        the letter's body as HTML, **already sanitised** (``core.html.sanitise_html``) — required
-``signatory_name``   e.g. ``"Jan Kowalski"`` — required
-``signatory_title``  e.g. ``"Naczelnik Wydziału Kultury, Komunikacji Społecznej i Promocji Miasta"`` — required
+``signatory_name``   e.g. ``"Jan Kowalski"``; build both with :func:`department_signatory` — required
+``signatory_title``  e.g. ``"z upoważnienia Prezydenta Miasta Ruda Śląska — Naczelnik Wydziału"`` — required
 ``legal_basis``      optional "Podstawa prawna: ..." text
 ``attachments``      optional list of str ("Załączniki:")
 ``recipients``       optional list of str ("Otrzymują:"), e.g. ``["Adresat", "a/a"]``
@@ -44,6 +44,12 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 CITY = "Ruda Śląska"
+#: The authority whose letters the department writes: the letterhead's issuer and the city's party to agreements.
+AUTHORITY = "Prezydent Miasta Ruda Śląska"
+#: The line under the name of the official who signs for the authority (k.p.a. art. 268a: upoważnienie).
+ON_BEHALF_OF_AUTHORITY = "z upoważnienia Prezydenta Miasta Ruda Śląska"
+#: The head's title while the department profile does not name the head.
+HEAD_TITLE = "Naczelnik Wydziału"
 
 #: Polish month names in the genitive, as used in dates ("26 listopada 2026 r.").
 POLISH_MONTHS_GENITIVE = (
@@ -78,6 +84,24 @@ def polish_long_date(value: datetime.date) -> str:
 def place_and_date(value: datetime.date, place: str = CITY) -> str:
     """Return the place-and-date line of a letter: ``"Ruda Śląska, 26 listopada 2026 r."``."""
     return f"{place}, {polish_long_date(value)}"
+
+
+def department_signatory(signed_by=None) -> dict[str, str]:
+    """The signature block (``signatory_name``, ``signatory_title``) of a letter the department issues.
+
+    Every letter of the department is signed on the Prezydent's behalf (k.p.a. art. 268a). `signed_by` (a user) is
+    the clerk who signs it, e.g. the authorised person certifying an extract from a register; without one it is
+    the head of the department as the department profile names them (core.models.DepartmentProfile).
+    """
+    if signed_by is not None:
+        name = (signed_by.get_full_name() or signed_by.get_username()).strip()
+        return {"signatory_name": name or "—", "signatory_title": ON_BEHALF_OF_AUTHORITY}
+    from core.models import DepartmentProfile
+
+    profile = DepartmentProfile.objects.first()
+    title = (profile.head_title if profile else "") or HEAD_TITLE
+    name = (profile.head_name if profile else "") or HEAD_TITLE
+    return {"signatory_name": name, "signatory_title": f"{ON_BEHALF_OF_AUTHORITY} — {title}"}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,12 +14,12 @@ from grants.models import GrantAgreement, GrantOffer
 
 def offer_pdf(*, offer: GrantOffer) -> bytes:
     """The offer as a PDF following the sections of the statutory form (annex 1 to Dz.U. 2018 poz. 2057)."""
-    from core.documents import place_and_date, render_letter_pdf
+    from core.documents import AUTHORITY, place_and_date, render_letter_pdf
 
     context = {
         "case_mark": offer.case_mark,
         "place_and_date": place_and_date(timezone.localdate(offer.created_at)),
-        "addressee_lines": ["Prezydent Miasta Ruda Śląska"],
+        "addressee_lines": [AUTHORITY],
         "subject": "Oferta realizacji zadania publicznego",
         "body_html": "-",
         "signatory_name": offer.contact_name or offer.organisation_name,
@@ -59,7 +59,7 @@ def offer_pdf_attach(*, offer: GrantOffer, completed: bool = False) -> PrivateDo
 
 def agreement_pdf_issue(*, agreement: GrantAgreement, acting_user) -> PrivateDocument:
     """Render the agreement from its template (framework agreement, annex 3) and keep it with the offer's case."""
-    from core.documents import place_and_date
+    from core.documents import AUTHORITY, place_and_date
     from core.private_documents import letter_issue
 
     offer = agreement.offer
@@ -69,7 +69,7 @@ def agreement_pdf_issue(*, agreement: GrantAgreement, acting_user) -> PrivateDoc
         "addressee_lines": [offer.organisation_name, offer.address],
         "subject": f"Umowa nr {agreement.number} o wsparcie realizacji zadania publicznego",
         "body_html": "-",
-        "signatory_name": "Prezydent Miasta Ruda Śląska",
+        "signatory_name": AUTHORITY,
         "signatory_title": "za Zleceniodawcę",
         "agreement": agreement,
         "offer": offer,

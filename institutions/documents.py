@@ -10,12 +10,17 @@ from datetime import date
 
 from django.utils import timezone
 
-from core.documents import place_and_date, render_letter_html, render_letter_pdf
+from core.documents import (
+    ON_BEHALF_OF_AUTHORITY,
+    department_signatory,
+    place_and_date,
+    render_letter_html,
+    render_letter_pdf,
+)
 from institutions.models import CulturalInstitution, ExtractRequest
 from institutions.selectors import book_sections, register_row
 
 EXTRACT_TEMPLATE = "institutions/extract_pdf.html"
-SIGNATORY_TITLE = "z upoważnienia Prezydenta Miasta Ruda Śląska"
 _PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 _PDF_PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", re.S)
 
@@ -26,7 +31,7 @@ def extract_context(
     kind: str,
     case_mark: str = "",
     addressee_lines: list[str] | None = None,
-    signatory_name: str = "",
+    signed_by=None,
     on: date | None = None,
 ) -> dict:
     """The letter context of an extract: the whole book (full) or the register's current columns (abridged).
@@ -46,8 +51,12 @@ def extract_context(
         "subject": ("Odpis pełny" if full else "Odpis skrócony")
         + f" z rejestru instytucji kultury — {institution.full_name} (nr wpisu {institution.entry_no})",
         "body_html": "—",
-        "signatory_name": signatory_name or "—",
-        "signatory_title": SIGNATORY_TITLE,
+        # Certified by the clerk who issues it; an uncertified printout is not signed (the template leaves it out).
+        **(
+            department_signatory(signed_by)
+            if signed_by is not None
+            else {"signatory_name": "—", "signatory_title": ON_BEHALF_OF_AUTHORITY}
+        ),
         "legal_basis": "§ 11–13 rozporządzenia Ministra Kultury i Dziedzictwa Narodowego z dnia 26 stycznia 2012 r. "
         "w sprawie sposobu prowadzenia i udostępniania rejestru instytucji kultury (Dz.U. 2012 poz. 189)",
         "institution": institution,

@@ -17,7 +17,7 @@ from institutions.deadlines import extract_fee_per_page
 from institutions.documents import extract_pdf, pdf_page_count
 from institutions.models import ExtractRequest
 from institutions.models.extracts import FEE_OPEN_STATUSES, MAX_PAGES
-from institutions.services.register import RegisterError, person_name
+from institutions.services.register import RegisterError
 
 
 def extract_fee(pages: int, copies: int = 1):
@@ -114,7 +114,7 @@ def extract_request_document(request: ExtractRequest, *, acting_user) -> bytes:
         kind=request.kind,
         case_mark=request.case_mark,
         addressee_lines=[request.applicant_name, *request.applicant_address.splitlines()],
-        signatory_name=person_name(acting_user) if acting_user is not None else "",
+        signed_by=acting_user,
     )
 
 

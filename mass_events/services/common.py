@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.mail import mail_enqueue
-from core.models import CaseMessage, DepartmentProfile, PrivateDocument
+from core.models import CaseMessage, PrivateDocument
 from core.private_documents import document_attach
 from core.services import CaseWorkError, case_message_add
 from core.site import site_url
@@ -50,14 +50,6 @@ def status_announce(case) -> None:
             "tracking_url": site_url(tracking_path),
         },
     )
-
-
-def signatory() -> tuple[str, str]:
-    """The name and title under a decision or letter: the head of the department, for the Prezydent."""
-    profile = DepartmentProfile.objects.first()
-    name = profile.head_name if profile else ""
-    title = profile.head_title if profile else "Naczelnik Wydziału"
-    return name or "Naczelnik Wydziału", f"z up. Prezydenta Miasta Ruda Śląska — {title}"
 
 
 def addressee_lines(case) -> list[str]:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.documents import place_and_date
+from core.documents import department_signatory, place_and_date
 from core.mail import mail_enqueue
 from core.models import PrivateDocument
 from core.private_documents import letter_issue
@@ -28,7 +28,6 @@ from mass_events.services.common import (
     addressee_lines,
     organiser_file_attach,
     organiser_tell,
-    signatory,
     status_announce,
 )
 
@@ -157,7 +156,6 @@ def on_notification_ban(notification, *, acting_user, note: str = "") -> None:
     today = timezone.localdate()
     notification.ban_issued_on = today
     notification.save(update_fields=["ban_issued_on", "updated_at"])
-    name, title = signatory()
     letter_issue(
         case=notification,
         template_name="mass_events/documents/ban.html",
@@ -169,8 +167,7 @@ def on_notification_ban(notification, *, acting_user, note: str = "") -> None:
             "legal_basis": "art. 35 i 36 ustawy z dnia 25 października 1991 r. o organizowaniu i prowadzeniu "
             "działalności kulturalnej",
             "body_html": "<p></p>",
-            "signatory_name": name,
-            "signatory_title": title,
+            **department_signatory(),
             "notification": notification,
             "justification": note,
             "starts": timezone.localtime(notification.starts_at),

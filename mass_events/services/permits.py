@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
-from core.documents import place_and_date, polish_long_date
+from core.documents import department_signatory, place_and_date, polish_long_date
 from core.mail import mail_enqueue
 from core.models import PrivateDocument
 from core.private_documents import letter_issue
@@ -23,7 +23,6 @@ from mass_events.services.common import (
     addressee_lines,
     organiser_file_attach,
     organiser_tell,
-    signatory,
     status_announce,
 )
 
@@ -108,7 +107,6 @@ def on_permit_request_completion(application, *, acting_user, note: str = "") ->
     """
     application.completion_requested_on = timezone.localdate()
     application.save(update_fields=["completion_requested_on", "updated_at"])
-    name, title = signatory()
     letter_issue(
         case=application,
         template_name="documents/letter.html",
@@ -121,8 +119,7 @@ def on_permit_request_completion(application, *, acting_user, note: str = "") ->
             "legal_basis": "art. 64 § 2 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego",
             "body_html": "<p>Wzywam do uzupełnienia wniosku w terminie 7 dni od dnia doręczenia wezwania, "
             "pod rygorem pozostawienia wniosku bez rozpoznania. Braki:</p>" + linebreaks(escape(note)),
-            "signatory_name": name,
-            "signatory_title": title,
+            **department_signatory(),
         },
         acting_user=acting_user,
         description="Wezwanie do uzupełnienia wniosku",
@@ -235,7 +232,6 @@ def on_permit_issue_decision(application, *, acting_user, note: str = "") -> Non
     )
     application.decision_issued_on = today
     application.save(update_fields=["decision_kind", "decision_issued_on", "decision_justification", "updated_at"])
-    name, title = signatory()
     context = {
         "case_mark": application.case_mark,
         "place_and_date": place_and_date(today),
@@ -244,8 +240,7 @@ def on_permit_issue_decision(application, *, acting_user, note: str = "") -> Non
         "legal_basis": "art. 29 ust. 1 i 2 ustawy z dnia 20 marca 2009 r. o bezpieczeństwie imprez masowych "
         "oraz art. 104 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego",
         "body_html": "",
-        "signatory_name": name,
-        "signatory_title": title,
+        **department_signatory(),
         "application": application,
         "is_permit": is_permit,
         "opinions": list(application.opinions.all()),

@@ -88,6 +88,18 @@ def test_the_full_extract_html_rows_match_the_book_entries(book):
     ]
 
 
+def test_a_certified_extract_is_signed_by_its_clerk_for_the_prezydent_and_a_printout_is_not_signed(book, clerk):
+    certified = documents.extract_html(
+        institution=book, kind=ExtractRequest.Kind.ABRIDGED, case_mark="KSP.5311.1.2026", signed_by=clerk
+    )
+    printout = documents.extract_html(institution=book, kind=ExtractRequest.Kind.ABRIDGED)
+
+    assert "Anna Nowak" in certified
+    assert "z upoważnienia Prezydenta Miasta Ruda Śląska" in certified
+    assert "Anna Nowak" not in printout
+    assert "z upoważnienia" not in printout
+
+
 def test_the_abridged_extract_holds_the_current_state_only(book):
     text = pdf_text(documents.extract_pdf(institution=book, kind=ExtractRequest.Kind.ABRIDGED))
     assert "ODPIS SKRÓCONY" in text
