@@ -2,7 +2,7 @@
 
 from core.html import sanitise_html
 from tests.events.factories import EventFactory
-from tests.press.factories import published_release
+from tests.press.factories import PressReleaseFactory
 
 PLAIN = "Pierwszy akapit o koncercie.\n\nDrugi akapit: program.\nBilety w kasie.\r\n\r\n\r\nTrzeci akapit."
 AS_HTML = "<p>Pierwszy akapit o koncercie.</p><p>Drugi akapit: program.<br>Bilety w kasie.</p><p>Trzeci akapit.</p>"
@@ -17,7 +17,7 @@ def test_an_event_description_in_plain_text_shows_as_paragraphs(client, db):
 
 
 def test_a_release_body_in_plain_text_shows_as_paragraphs(client, db):
-    release = published_release(body=PLAIN)
+    release = PressReleaseFactory(body=PLAIN)
 
     page = client.get(release.get_absolute_url()).content.decode()
 

@@ -26,7 +26,7 @@ from press.services import letter_create, social_post_create
 from tests.core.untranslated import english_phrases, untranslated
 from tests.grants.competition import grant_competition
 from tests.helpers import close_response, public_form_data
-from tests.press.factories import media_list_with_contacts
+from tests.press.factories import MediaListFactory
 
 MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 
@@ -40,7 +40,7 @@ def press_office(clerk):
         venue="Urząd Miasta, sala sesyjna",
         speakers="Prezydent Miasta",
     )
-    conference.media_lists.add(media_list_with_contacts())
+    conference.media_lists.add(MediaListFactory())
     transition_perform(obj=conference, name="announce", acting_user=clerk)
     journalist = {
         "full_name": "Katarzyna Wójcik",

@@ -12,7 +12,7 @@ from press.models import Accreditation, PressConference
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import CONFIRMATION_VIEW, goto, wait_for_view
-from tests.press.factories import add_attachment, add_photo, published_release, topic
+from tests.press.factories import PressReleaseFactory, ReleaseAttachmentFactory, ReleasePhotoFactory, TopicFactory
 
 NARROW = {"viewport": {"width": 320, "height": 640}}
 EMAIL = "k.wojcik.e2e@radio.pl"
@@ -20,18 +20,18 @@ EMAIL = "k.wojcik.e2e@radio.pl"
 
 @pytest.fixture
 def newsroom(site_url):
-    culture = topic()
-    release = published_release(
-        "Jarmark Bożonarodzeniowy na Placu Jana Pawła II",
+    culture = TopicFactory()
+    release = PressReleaseFactory(
+        title="Jarmark Bożonarodzeniowy na Placu Jana Pawła II",
         topics=[culture],
         district="nowy_bytom",
         contact_name="Biuro prasowe",
         contact_email="prasa@rudaslaska.pl",
         body="<p>Stoiska, kolędy i <strong>lodowisko</strong>.</p><h2>Program</h2><ul><li>piątek</li></ul>",
     )
-    add_photo(release)
-    add_attachment(release)
-    published_release("Nowe murale na Wirku", topics=[culture])
+    ReleasePhotoFactory(release=release)
+    ReleaseAttachmentFactory(release=release)
+    PressReleaseFactory(title="Nowe murale na Wirku", topics=[culture])
     conference = PressConference.objects.create(
         title="Konferencja o Dniach Rudy",
         topic="Program tegorocznych Dni Rudy.",

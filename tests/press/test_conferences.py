@@ -4,10 +4,8 @@ the clerk's decision and the reception list."""
 import re
 from datetime import timedelta
 
-import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.models import OutboxMessage
@@ -15,21 +13,7 @@ from core.services import transition_perform
 from press.documents import reception_rows
 from press.models import Accreditation, PressConference
 from tests.helpers import public_form_data
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP, media_list_with_contacts
-
-
-@pytest.fixture
-def conference(db):
-    conference = PressConference.objects.create(
-        title="Konferencja o Dniach Rudy",
-        topic="Program tegorocznych Dni Rudy.",
-        starts_at=timezone.now() + timedelta(days=3),
-        venue="Urząd Miasta, sala sesyjna",
-        speakers="Michał Pierończyk, Prezydent Miasta",
-    )
-    conference.media_lists.add(media_list_with_contacts(emails=("a@gazeta.pl",)))
-    transition_perform(obj=conference, name="announce", acting_user=None)
-    return conference
+from tests.press.factories import OTHER_GROUP, PRESS_GROUP, MediaListFactory, PressConferenceFactory
 
 
 def form(**fields):
@@ -48,10 +32,9 @@ def form(**fields):
 
 
 def test_announcing_mails_the_invitation_once_and_the_page_goes_public(client, db):
-    conference = PressConference.objects.create(
-        title="Konferencja", topic="Temat.", starts_at=timezone.now() + timedelta(days=2), venue="UM"
+    conference = PressConferenceFactory(
+        status=PressConference.Status.DRAFT, media_lists=[MediaListFactory(emails=("a@gazeta.pl", "b@tv.pl"))]
     )
-    conference.media_lists.add(media_list_with_contacts(emails=("a@gazeta.pl", "b@tv.pl")))
     assert client.get(conference.get_absolute_url()).status_code == 404
     transition_perform(obj=conference, name="announce", acting_user=None)
     assert client.get(conference.get_absolute_url()).status_code == 200

@@ -10,21 +10,21 @@ from django.utils.translation import gettext
 from core.models import OutboxMessage
 from core.services import transition_perform
 from press.distribution import unsubscribe_token
-from press.models import DistributionLogEntry, MediaContact
-from tests.press.factories import approved_release, media_list_with_contacts
+from press.models import DistributionLogEntry, MediaContact, PressRelease
+from tests.press.factories import MediaListFactory, PressReleaseFactory
 
 
 @pytest.fixture
 def lists(db):
-    local = media_list_with_contacts("Media lokalne", ("redakcja@wiadomosci.pl", "news@radio-piekary.pl"))
-    culture = media_list_with_contacts("Kultura", ("kultura@gazeta.pl",))
+    local = MediaListFactory(name="Media lokalne", emails=("redakcja@wiadomosci.pl", "news@radio-piekary.pl"))
+    culture = MediaListFactory(name="Kultura", emails=("kultura@gazeta.pl",))
     # On both lists: mailed once.
     MediaContact.objects.get(email="redakcja@wiadomosci.pl").lists.add(culture)
     return local, culture
 
 
 def test_first_publication_mails_every_contact_of_the_chosen_lists_once(lists):
-    release = approved_release()
+    release = PressReleaseFactory(status=PressRelease.Status.APPROVED)
     release.media_lists.set(lists)
     transition_perform(obj=release, name="publish", acting_user=None)
     recipients = sorted(message.to[0] for message in OutboxMessage.objects.all())
@@ -52,7 +52,7 @@ def test_unsubscribed_contacts_are_never_mailed(client, lists):
     assert client.post(url).status_code == 200
     contact.refresh_from_db()
     assert contact.unsubscribed_at is not None
-    release = approved_release()
+    release = PressReleaseFactory(status=PressRelease.Status.APPROVED)
     release.media_lists.set(lists)
     transition_perform(obj=release, name="publish", acting_user=None)
     assert "news@radio-piekary.pl" not in [message.to[0] for message in OutboxMessage.objects.all()]
@@ -70,7 +70,7 @@ def test_a_bad_unsubscribe_token_is_a_clear_404(client, db, token):
 
 
 def test_a_back_dated_release_is_not_mailed(lists):
-    release = approved_release()
+    release = PressReleaseFactory(status=PressRelease.Status.APPROVED)
     release.media_lists.set(lists)
     release.publish_at = timezone.now() - timedelta(days=30)
     release.save(update_fields=["publish_at"])
@@ -81,6 +81,6 @@ def test_a_back_dated_release_is_not_mailed(lists):
 
 
 def test_a_release_without_lists_mails_nobody(db):
-    release = approved_release()
+    release = PressReleaseFactory(status=PressRelease.Status.APPROVED)
     transition_perform(obj=release, name="publish", acting_user=None)
     assert OutboxMessage.objects.count() == 0

@@ -5,10 +5,8 @@ because every public query filters on `publish_at <= now`, whether or not the ta
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import feedparser
-import pytest
 import time_machine
 from django.urls import reverse
 
@@ -16,24 +14,10 @@ from core.models import OutboxMessage
 from press.models import PressRelease
 from press.services import releases_publish_due
 from tests.helpers import close_response
-from tests.press.factories import (
-    media_list_with_contacts,
-    scheduled_release,
-)
+from tests.press.factories import BEFORE, EMBARGO, WARSAW, MediaListFactory
+from tests.press.factories import EMBARGOED_TITLE as TITLE
 
-WARSAW = ZoneInfo("Europe/Warsaw")
-EMBARGO = datetime(2026, 12, 3, 10, 0, tzinfo=WARSAW)
-BEFORE = datetime(2026, 12, 3, 9, 59, tzinfo=WARSAW)
-TITLE = "Jarmark Bożonarodzeniowy na Placu Jana Pawła II"
 SEARCH_WORD = "Jarmark"
-
-
-@pytest.fixture
-def scheduled(db):
-    """A release approved and scheduled for 10:00, with a photo and a PDF, in topic "kultura"."""
-    release, photo, attachment = scheduled_release(TITLE, embargo=EMBARGO)
-    assert release.status == PressRelease.Status.SCHEDULED
-    return release, photo, attachment
 
 
 def _body(response) -> str:
@@ -104,7 +88,7 @@ def test_feed_entry_is_dated_at_the_embargo_time(client, scheduled):
 
 def test_the_task_publishes_at_the_embargo_time_and_sends_the_release_once(scheduled):
     release = scheduled[0]
-    release.media_lists.add(media_list_with_contacts(emails=("a@gazeta.pl", "b@radio.pl")))
+    release.media_lists.add(MediaListFactory(emails=("a@gazeta.pl", "b@radio.pl")))
     with time_machine.travel(BEFORE, tick=False):
         assert releases_publish_due() == 0
     release.refresh_from_db()
@@ -123,7 +107,7 @@ def test_the_task_publishes_at_the_embargo_time_and_sends_the_release_once(sched
 
 def test_a_late_task_still_mails_the_media(scheduled):
     release = scheduled[0]
-    release.media_lists.add(media_list_with_contacts(emails=("a@gazeta.pl",)))
+    release.media_lists.add(MediaListFactory(emails=("a@gazeta.pl",)))
     with time_machine.travel(datetime(2026, 12, 3, 14, 0, tzinfo=WARSAW), tick=False):
         releases_publish_due()
     assert [message.to for message in OutboxMessage.objects.all()] == [["a@gazeta.pl"]]

@@ -10,7 +10,6 @@ import importlib
 import re
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -30,26 +29,17 @@ from press.services import releases_publish_due, social_post_create
 from tests.events.factories import EventFactory
 from tests.helpers import close_response
 from tests.press.factories import (
+    BEFORE,
+    EMBARGO,
     PRESS_GROUP,
-    add_photo,
-    approved_release,
+    WARSAW,
+    PressReleaseFactory,
+    ReleasePhotoFactory,
     jpeg_upload,
-    published_release,
-    scheduled_release,
 )
+from tests.press.factories import EMBARGOED_TITLE as TITLE
 
-WARSAW = ZoneInfo("Europe/Warsaw")
-EMBARGO = datetime(2026, 12, 3, 10, 0, tzinfo=WARSAW)
-BEFORE = datetime(2026, 12, 3, 9, 59, tzinfo=WARSAW)
-TITLE = "Jarmark Bożonarodzeniowy na Placu Jana Pawła II"
 LIBRARY_GROUP = "Biblioteka urzędu"
-
-
-@pytest.fixture
-def scheduled(db):
-    """A release scheduled for 10:00 with a photo (uploaded as a clerk does) and a PDF attachment."""
-    release, photo, attachment = scheduled_release(TITLE, embargo=EMBARGO)
-    return release, photo, attachment
 
 
 def file_names(image: PublicImage) -> list[str]:
@@ -202,8 +192,8 @@ def test_publication_moves_the_photo_to_public_media_under_fresh_names(
 def test_publishing_by_hand_makes_the_photos_public_once_the_transition_commits(
     db, django_capture_on_commit_callbacks
 ):
-    release = approved_release("Nowa scena w Parku Strzelnica")
-    photo = add_photo(release)
+    release = PressReleaseFactory(title="Nowa scena w Parku Strzelnica", status=PressRelease.Status.APPROVED)
+    photo = ReleasePhotoFactory(release=release)
     assert photo.image.withheld
     with django_capture_on_commit_callbacks(execute=True):
         transition_perform(obj=release, name="publish", acting_user=None)
@@ -213,7 +203,7 @@ def test_publishing_by_hand_makes_the_photos_public_once_the_transition_commits(
 
 
 def test_a_photo_added_to_a_public_release_is_public_at_once(db):
-    photo = add_photo(published_release())
+    photo = ReleasePhotoFactory()
     assert not photo.image.withheld
     assert default_storage.exists(photo.image.image.name)
 
@@ -252,8 +242,8 @@ def test_a_social_post_of_the_release_keeps_its_photo_private(clerk_client, sche
 
 def test_the_migration_takes_photos_of_unpublished_releases_off_public_media(db, django_capture_on_commit_callbacks):
     migration = importlib.import_module("press.migrations.0005_withhold_embargoed_photos")
-    draft = approved_release("Remont sceny")
-    public = published_release("Koncert w Parku")
+    draft = PressReleaseFactory(title="Remont sceny", status=PressRelease.Status.APPROVED)
+    public = PressReleaseFactory(title="Koncert w Parku")
     # As stored before withheld photos existed: uploaded straight to public media.
     old = ReleasePhoto.objects.create(release=draft, image=stored_public_image(), author="A")
     shown = ReleasePhoto.objects.create(release=public, image=stored_public_image(), author="B")
@@ -288,7 +278,7 @@ def test_the_release_page_query_count_does_not_grow_with_withheld_photos(
 ):
     release = scheduled[0]
     for _ in range(photos - 1):
-        add_photo(release)
+        ReleasePhotoFactory(release=release)
     with time_machine.travel(EMBARGO, tick=False):
         with django_assert_num_queries(PAGE_QUERIES):
             html = client.get(release.get_absolute_url()).content.decode()
@@ -338,10 +328,7 @@ def change_form_data(release, **photo_fields) -> dict:
 
 def test_a_photo_uploaded_in_the_admin_is_withheld_until_the_release_is_public(clerk_client, db):
     with time_machine.travel(datetime(2026, 12, 2, 15, 0, tzinfo=WARSAW), tick=False):
-        release = approved_release(TITLE)
-        release.publish_at = EMBARGO
-        release.save(update_fields=["publish_at"])
-        transition_perform(obj=release, name="schedule", acting_user=None)
+        release = PressReleaseFactory(title=TITLE, status=PressRelease.Status.SCHEDULED, publish_at=EMBARGO)
         clerk = clerk_client(groups=[PRESS_GROUP])
         url = reverse("admin:press_pressrelease_change", args=[release.pk])
         refused = clerk.post(url, change_form_data(release, upload=jpeg_upload(), alt_text=" "))
@@ -364,8 +351,8 @@ def test_a_photo_uploaded_in_the_admin_is_withheld_until_the_release_is_public(c
 def test_a_failed_move_leaves_the_release_published_and_the_next_timer_run_moves_the_photo(
     client, db, django_capture_on_commit_callbacks, monkeypatch
 ):
-    release = approved_release("Nowa scena w Parku Strzelnica")
-    photo = add_photo(release)
+    release = PressReleaseFactory(title="Nowa scena w Parku Strzelnica", status=PressRelease.Status.APPROVED)
+    photo = ReleasePhotoFactory(release=release)
     public_media = storages["default"]
 
     def disk_full(name, content):

@@ -5,9 +5,6 @@ without its time and marking a post published without its address: each is refus
 (`<entity>_check_<verb>`), so no status, stamp or history row is written, not even for a rollback to undo.
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from django.apps import apps
 from django.db import connection
@@ -15,44 +12,27 @@ from django.test.utils import CaptureQueriesContext
 
 from core.models import StatusChange
 from core.services import transition_perform
-from press.models import OccasionalLetter, PressRelease, SocialChannel, SocialPost
-from press.services import PressError, letter_create, social_post_create
-from tests.press.factories import approved_release
-
-WARSAW = ZoneInfo("Europe/Warsaw")
+from press.models import OccasionalLetter, PressRelease, SocialPost
+from press.services import PressError
+from tests.press.factories import OccasionalLetterFactory, PressReleaseFactory, SocialPostFactory
 
 
 def release_without_embargo():
-    return approved_release(), "schedule", "no_embargo"
+    return PressReleaseFactory(status=PressRelease.Status.APPROVED), "schedule", "no_embargo"
 
 
 def letter_without_text():
-    letter = letter_create(
-        acting_user=None,
-        occasion="Jubileusz Teatru Młodzieży",
-        addressee="Dyrektor Teatru Młodzieży",
-        needed_on=date(2026, 12, 10),
-        requested_by="Sekretariat Prezydenta",
-    )
+    letter = OccasionalLetterFactory()
     transition_perform(obj=letter, name="start_draft", acting_user=None)
     return letter, "submit", "no_version"
 
 
 def post_without_time():
-    post = social_post_create(acting_user=None, channel=SocialChannel.FACEBOOK, text="Zapraszamy na Dni Rudy!")
-    return post, "plan", "no_planned_at"
+    return SocialPostFactory(planned_at=None), "plan", "no_planned_at"
 
 
 def post_without_address():
-    post = social_post_create(
-        acting_user=None,
-        channel=SocialChannel.FACEBOOK,
-        text="Zapraszamy na Dni Rudy!",
-        planned_at=datetime(2026, 12, 3, 10, 0, tzinfo=WARSAW),
-    )
-    for name in ("plan", "approve"):
-        transition_perform(obj=post, name=name, acting_user=None)
-    return post, "publish", "no_post_url"
+    return SocialPostFactory(status=SocialPost.Status.APPROVED), "publish", "no_post_url"
 
 
 REFUSED_MOVES = [release_without_embargo, letter_without_text, post_without_time, post_without_address]

@@ -10,23 +10,15 @@ from core.deadlines import open_deadlines
 from core.models import StatusChange
 from core.services import CaseWorkError, transition_perform
 from press.models import LetterKind, LetterOccasion, LetterTemplate, OccasionalLetter, OccasionalLetterVersion
-from press.services import PressError, letter_create, letter_version_add
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP
+from press.services import PressError, letter_version_add
+from tests.press.factories import OTHER_GROUP, PRESS_GROUP, OccasionalLetterFactory
 
 JUBILEE_TEXT = "Szanowna Pani Dyrektor, z okazji jubileuszu 50-lecia Miejskiego Centrum Kultury…"
 
 
-def request_letter(**fields) -> OccasionalLetter:
-    fields.setdefault("occasion", "50-lecie Miejskiego Centrum Kultury")
-    fields.setdefault("addressee", "Dyrektor Miejskiego Centrum Kultury")
-    fields.setdefault("needed_on", date(2026, 12, 10))
-    fields.setdefault("requested_by", "Sekretariat Prezydenta")
-    return letter_create(acting_user=fields.pop("acting_user", None), **fields)
-
-
 def test_a_letter_goes_from_request_to_sent_and_the_latest_version_is_approved(make_clerk):
     clerk = make_clerk(groups=[PRESS_GROUP])
-    letter = request_letter(acting_user=clerk)
+    letter = OccasionalLetterFactory(acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.REQUESTED
     with pytest.raises(CaseWorkError):
         transition_perform(obj=letter, name="approve", acting_user=clerk)
@@ -56,7 +48,7 @@ def test_a_letter_goes_from_request_to_sent_and_the_latest_version_is_approved(m
 
 
 def test_a_draft_without_text_cannot_go_to_review_and_a_return_clears_the_approval(db):
-    letter = request_letter()
+    letter = OccasionalLetterFactory()
     transition_perform(obj=letter, name="start_draft", acting_user=None)
     with pytest.raises(PressError) as refusal:
         transition_perform(obj=letter, name="submit", acting_user=None)
@@ -71,7 +63,7 @@ def test_a_draft_without_text_cannot_go_to_review_and_a_return_clears_the_approv
 
 
 def test_versions_are_kept_and_an_old_version_cannot_be_changed(db):
-    letter = request_letter()
+    letter = OccasionalLetterFactory()
     first = letter_version_add(letter=letter, text="Wersja pierwsza.", acting_user=None)
     assert letter_version_add(letter=letter, text="Wersja pierwsza.", acting_user=None) == first
     letter_version_add(letter=letter, text="Wersja druga.", acting_user=None)
@@ -90,13 +82,13 @@ def test_a_draft_starts_from_a_template_of_the_library(db):
     template = LetterTemplate.objects.create(
         name="Jubileusz instytucji kultury", occasion_kind=LetterOccasion.JUBILEE, text="Z okazji jubileuszu [nazwa]…"
     )
-    letter = request_letter(template=template, occasion_kind=LetterOccasion.JUBILEE)
+    letter = OccasionalLetterFactory(template=template, occasion_kind=LetterOccasion.JUBILEE)
     assert letter.status == OccasionalLetter.Status.DRAFT
     assert letter.versions.get().text == "Z okazji jubileuszu [nazwa]…"
 
 
 def test_the_date_needed_is_in_the_terminarz_until_the_letter_is_sent(db):
-    letter = request_letter(text=JUBILEE_TEXT)
+    letter = OccasionalLetterFactory(text=JUBILEE_TEXT)
     due = [d for d in open_deadlines(section="press") if d.url.endswith(f"/{letter.pk}/change/")]
     assert [d.due_date for d in due] == [date(2026, 12, 10)]
     for name in ("submit", "approve", "sign", "send"):
@@ -146,7 +138,7 @@ def test_the_press_clerk_writes_versions_in_the_admin_and_finds_them_in_the_arch
     ]
     page = client.get(change_url).content.decode()
     assert "Z głębokim żalem przyjęliśmy" in page
-    other = request_letter(occasion="Otwarcie sezonu", addressee="Goście gali", text="Witam serdecznie.")
+    other = OccasionalLetterFactory(occasion="Otwarcie sezonu", addressee="Goście gali", text="Witam serdecznie.")
     changelist = reverse("admin:press_occasionalletter_changelist")
     found = client.get(changelist, {"q": "wiadomość o śmierci"}).content.decode()
     assert "Śmierć Honorowego Obywatela Miasta" in found
@@ -158,7 +150,7 @@ def test_the_press_clerk_writes_versions_in_the_admin_and_finds_them_in_the_arch
 
 @pytest.mark.parametrize(("groups", "expected"), [([PRESS_GROUP], 200), ([OTHER_GROUP], 403)])
 def test_letters_are_open_to_the_press_group_only(clerk_client, groups, expected):
-    letter = request_letter(text=JUBILEE_TEXT)
+    letter = OccasionalLetterFactory(text=JUBILEE_TEXT)
     client = clerk_client(groups=groups)
     for name in ("occasionalletter", "lettertemplate"):
         assert client.get(reverse(f"admin:press_{name}_changelist")).status_code == expected

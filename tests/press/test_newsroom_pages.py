@@ -9,7 +9,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.press.factories import add_attachment, add_photo, bulk_releases, published_release, topic
+from tests.press.factories import (
+    PressReleaseFactory,
+    ReleaseAttachmentFactory,
+    ReleasePhotoFactory,
+    TopicFactory,
+    bulk_releases,
+)
 
 LIST = "/prasa/"
 # The site shell reads the department's card and the footer pages on every page (2 queries).
@@ -26,12 +32,12 @@ def titles(response) -> list[str]:
 
 
 def test_list_shows_public_releases_newest_first_and_filters_by_topic_and_text(client, db):
-    sport = topic("Sport", "sport")
+    sport = TopicFactory(name="Sport")
     now = timezone.now()
-    published_release("Bieg Barbórkowy", topics=[sport], publish_at=now - timedelta(hours=1))
-    published_release(
-        "Wystawa w Muzeum Miejskim",
-        topics=[topic()],
+    PressReleaseFactory(title="Bieg Barbórkowy", topics=[sport], publish_at=now - timedelta(hours=1))
+    PressReleaseFactory(
+        title="Wystawa w Muzeum Miejskim",
+        topics=[TopicFactory()],
         lead="Familoki na fotografiach.",
         publish_at=now - timedelta(days=1),
     )
@@ -55,16 +61,16 @@ def test_list_shows_public_releases_newest_first_and_filters_by_topic_and_text(c
     ],
 )
 def test_nonsense_filters_are_a_message_never_a_500(client, db, query):
-    published_release("Koncert kolęd")
+    PressReleaseFactory(title="Koncert kolęd")
     response = client.get(LIST, query)
     assert response.status_code == 200
     assert "Koncert kolęd" in response.content.decode()
 
 
 def test_release_page_has_news_article_data_photos_and_attachments(client, db):
-    release = published_release("Nowe murale na Wirku", topics=[topic()])
-    photo = add_photo(release, author="Anna Malinowska")
-    attachment = add_attachment(release, title="Mapa murali")
+    release = PressReleaseFactory(title="Nowe murale na Wirku", topics=[TopicFactory()])
+    photo = ReleasePhotoFactory(release=release, author="Anna Malinowska")
+    attachment = ReleaseAttachmentFactory(release=release, title="Mapa murali")
     html = client.get(release.get_absolute_url()).content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S).group(1))
     assert data["@type"] == "NewsArticle"
@@ -81,15 +87,17 @@ def test_release_page_has_news_article_data_photos_and_attachments(client, db):
 
 
 def test_a_photo_is_reachable_only_under_its_own_release(client, db):
-    release = published_release("A")
-    other = published_release("B")
-    photo = add_photo(release)
+    release = PressReleaseFactory(title="A")
+    other = PressReleaseFactory(title="B")
+    photo = ReleasePhotoFactory(release=release)
     assert client.get(reverse("press:photo_download", kwargs={"slug": other.slug, "pk": photo.pk})).status_code == 404
 
 
 @pytest.mark.parametrize("url_name", ["press:feed_rss", "press:feed_atom"])
 def test_feeds_parse_without_warnings(client, db, url_name):
-    published_release("Zażółć gęślą jaźń & <spółka>", topics=[topic()], lead="Tekst z \x0b znakiem sterującym.")
+    PressReleaseFactory(
+        title="Zażółć gęślą jaźń & <spółka>", topics=[TopicFactory()], lead="Tekst z \x0b znakiem sterującym."
+    )
     parsed = feedparser.parse(client.get(reverse(url_name)).content)
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.entries[0].title == "Zażółć gęślą jaźń & <spółka>"
@@ -102,7 +110,7 @@ def test_topic_feed_of_an_unknown_topic_is_404(client, db):
 
 @pytest.mark.parametrize("size", [20, 2000])
 def test_list_query_count_does_not_grow(client, db, django_assert_num_queries, size):
-    bulk_releases(size, topics=[topic()])
+    bulk_releases(size, topics=[TopicFactory()])
     with django_assert_num_queries(LIST_QUERIES):
         response = client.get(LIST)
     assert len(titles(response)) == 20
@@ -111,7 +119,7 @@ def test_list_query_count_does_not_grow(client, db, django_assert_num_queries, s
 
 @pytest.mark.parametrize("size", [20, 2000])
 def test_page_query_count_does_not_grow(client, db, django_assert_num_queries, size):
-    bulk_releases(size, topics=[topic()])
+    bulk_releases(size, topics=[TopicFactory()])
     with django_assert_num_queries(PAGE_QUERIES):
         assert client.get("/prasa/komunikat-5/").status_code == 200
 
@@ -126,7 +134,7 @@ def test_page_query_count_does_not_grow(client, db, django_assert_num_queries, s
     ],
 )
 def test_feed_query_count_does_not_grow(client, db, django_assert_num_queries, size, url, queries):
-    bulk_releases(size, topics=[topic()])
+    bulk_releases(size, topics=[TopicFactory()])
     with django_assert_num_queries(queries):
         response = client.get(url)
     parsed = feedparser.parse(response.content)
@@ -135,6 +143,6 @@ def test_feed_query_count_does_not_grow(client, db, django_assert_num_queries, s
 
 
 def test_print_stylesheet_is_linked(client, db):
-    release = published_release()
+    release = PressReleaseFactory()
     html = client.get(release.get_absolute_url()).content.decode()
     assert "press/press.css" in html

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from press.services import release_create
-from tests.press.factories import bulk_releases, published_release, topic
+from tests.press.factories import PressReleaseFactory, TopicFactory, bulk_releases
 
 JSON_URL = "/prasa/dane.json"
 CSV_URL = "/prasa/dane.csv"
@@ -22,8 +22,8 @@ def test_the_export_addresses():
 
 
 def test_json_lists_public_releases_only(client, db):
-    release = published_release("Dni Rudy 2026", topics=[topic()], district="halemba")
-    published_release("Pod embargiem", publish_at=timezone.now() + timedelta(hours=1))
+    release = PressReleaseFactory(title="Dni Rudy 2026", topics=[TopicFactory()], district="halemba")
+    PressReleaseFactory(title="Pod embargiem", publish_at=timezone.now() + timedelta(hours=1))
     release_create(acting_user=None, title="Szkic komunikatu", lead="Jeszcze nie.")
     response = client.get(JSON_URL)
     assert response.status_code == 200
@@ -39,7 +39,7 @@ def test_json_lists_public_releases_only(client, db):
 
 
 def test_csv_has_a_header_and_quotes_formula_cells(client, db):
-    published_release("=HYPERLINK(1)", lead="Zwykły lead.")
+    PressReleaseFactory(title="=HYPERLINK(1)", lead="Zwykły lead.")
     response = client.get(CSV_URL)
     assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -51,7 +51,7 @@ def test_csv_has_a_header_and_quotes_formula_cells(client, db):
 @pytest.mark.parametrize("size", [20, 2000])
 @pytest.mark.parametrize("url", [JSON_URL, CSV_URL])
 def test_export_query_count_does_not_grow(client, db, django_assert_num_queries, size, url):
-    bulk_releases(size, topics=[topic()])
+    bulk_releases(size, topics=[TopicFactory()])
     with django_assert_num_queries(EXPORT_QUERIES):
         response = client.get(url)
     assert response.status_code == 200

@@ -11,7 +11,7 @@ from core.models import StatusChange
 from core.services import CaseWorkError, transition_perform
 from press.models import PressRelease
 from press.services import release_create
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP, approved_release, published_release
+from tests.press.factories import OTHER_GROUP, PRESS_GROUP, PressReleaseFactory
 
 
 def test_draft_goes_through_review_and_approval_to_publication(make_clerk, client):
@@ -33,7 +33,7 @@ def test_draft_goes_through_review_and_approval_to_publication(make_clerk, clien
 
 
 def test_scheduling_needs_an_embargo_time_in_the_future(db):
-    release = approved_release()
+    release = PressReleaseFactory(status=PressRelease.Status.APPROVED)
     with pytest.raises(CaseWorkError) as refusal:
         transition_perform(obj=release, name="schedule", acting_user=None)
     assert refusal.value.code == "no_embargo"
@@ -46,7 +46,7 @@ def test_scheduling_needs_an_embargo_time_in_the_future(db):
 
 
 def test_a_correction_is_a_visible_dated_note_and_needs_a_text(client, db):
-    release = published_release()
+    release = PressReleaseFactory()
     with pytest.raises(CaseWorkError):
         transition_perform(obj=release, name="correct", acting_user=None, note="")
     transition_perform(obj=release, name="correct", acting_user=None, note="Koncert zacznie się o 19:00.")
@@ -57,7 +57,7 @@ def test_a_correction_is_a_visible_dated_note_and_needs_a_text(client, db):
 
 
 def test_a_withdrawn_release_leaves_the_public_pages(client, db):
-    release = published_release()
+    release = PressReleaseFactory()
     transition_perform(obj=release, name="withdraw", acting_user=None, note="Błędne dane.")
     assert client.get(release.get_absolute_url()).status_code == 404
     assert release.title not in client.get("/prasa/").content.decode()

@@ -1,7 +1,6 @@
 """The social-media plan: idea → planned → approved → published with the post's URL; the admin month calendar."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,25 +11,14 @@ from core.services import CaseWorkError, transition_perform
 from press.models import SocialChannel, SocialPost
 from press.services import PressError, social_post_create, social_post_mark_published
 from tests.events.factories import EventFactory
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP, published_release
+from tests.press.factories import OTHER_GROUP, PRESS_GROUP, WARSAW, PressReleaseFactory, SocialPostFactory
 
-WARSAW = ZoneInfo("Europe/Warsaw")
 POST_URL = "https://www.facebook.com/rudaslaska/posts/123"
-
-
-def planned_post(planned_at=None, **fields) -> SocialPost:
-    fields.setdefault("channel", SocialChannel.FACEBOOK)
-    fields.setdefault("text", "Zapraszamy na Jarmark Bożonarodzeniowy!")
-    return social_post_create(
-        acting_user=fields.pop("acting_user", None),
-        planned_at=planned_at or datetime(2026, 12, 3, 10, 0, tzinfo=WARSAW),
-        **fields,
-    )
 
 
 def test_a_post_goes_from_idea_to_published_only_with_its_url(make_clerk):
     clerk = make_clerk(groups=[PRESS_GROUP])
-    release = published_release()
+    release = PressReleaseFactory()
     post = social_post_create(
         acting_user=clerk, channel=SocialChannel.INSTAGRAM, text="Dni Rudy już w piątek!", release=release
     )
@@ -59,7 +47,7 @@ def test_a_post_goes_from_idea_to_published_only_with_its_url(make_clerk):
 
 
 def test_a_post_cannot_be_marked_published_before_approval(db):
-    post = planned_post()
+    post = SocialPostFactory()
     transition_perform(obj=post, name="plan", acting_user=None)
     with pytest.raises(CaseWorkError):
         social_post_mark_published(post=post, post_url=POST_URL, acting_user=None)
@@ -71,9 +59,9 @@ def test_a_post_cannot_be_marked_published_before_approval(db):
 def test_the_calendar_shows_the_month_in_one_query_for_the_posts(clerk_client, django_assert_max_num_queries):
     client = clerk_client(groups=[PRESS_GROUP])
     event = EventFactory(title="Jarmark na Placu Jana Pawła II")
-    planned_post(text="Jarmark startuje jutro", event=event)
-    planned_post(planned_at=datetime(2026, 12, 31, 23, 30, tzinfo=WARSAW), channel=SocialChannel.TIKTOK)
-    planned_post(planned_at=datetime(2027, 1, 1, 0, 30, tzinfo=WARSAW), text="Szczęśliwego Nowego Roku")
+    SocialPostFactory(text="Jarmark startuje jutro", event=event)
+    SocialPostFactory(planned_at=datetime(2026, 12, 31, 23, 30, tzinfo=WARSAW), channel=SocialChannel.TIKTOK)
+    SocialPostFactory(planned_at=datetime(2027, 1, 1, 0, 30, tzinfo=WARSAW), text="Szczęśliwego Nowego Roku")
     url = reverse("admin:press_socialpost_calendar_month", args=[2026, 12])
     client.get(url)
     with django_assert_max_num_queries(8) as few:
@@ -87,7 +75,7 @@ def test_the_calendar_shows_the_month_in_one_query_for_the_posts(clerk_client, d
     assert '<time datetime="2026-12-31">31</time>' in page
     base = len(few.captured_queries)
     for day in range(1, 29):
-        planned_post(planned_at=datetime(2026, 12, day, 9, 0, tzinfo=WARSAW), text=f"Post {day}")
+        SocialPostFactory(planned_at=datetime(2026, 12, day, 9, 0, tzinfo=WARSAW), text=f"Post {day}")
     with django_assert_max_num_queries(base) as many:
         client.get(url)
     assert len(many.captured_queries) == base
@@ -98,7 +86,7 @@ def test_the_calendar_shows_the_month_in_one_query_for_the_posts(clerk_client, d
 
 @pytest.mark.parametrize(("groups", "expected"), [([PRESS_GROUP], 200), ([OTHER_GROUP], 403)])
 def test_the_social_plan_is_open_to_the_press_group_only(clerk_client, groups, expected):
-    post = planned_post()
+    post = SocialPostFactory()
     client = clerk_client(groups=groups)
     assert client.get(reverse("admin:press_socialpost_changelist")).status_code == expected
     assert client.get(reverse("admin:press_socialpost_calendar")).status_code == expected
