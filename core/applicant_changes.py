@@ -39,6 +39,7 @@ from core.public_forms import (
     reject_control_characters,
 )
 from core.services import CaseWorkError, case_message_add, transition_perform
+from core.uploads import stash
 from core.workflow import ApplicantChanges
 
 EMPTY = "—"
@@ -254,7 +255,8 @@ def case_changes(request, token):
     if request.method == "POST":
         if rate_limit_exceeded(request, "case_changes"):
             return private_response(render(request, "429.html", status=429))
-        form = form_class(request.POST, request.FILES, case=case)
+        # With the files kept from the send that showed the form again (core.uploads.stash).
+        form = form_class(request.POST, stash.restore(request), case=case)
         if form.is_valid():
             if form.is_bot:
                 return redirect(tracking)
@@ -263,6 +265,7 @@ def case_changes(request, token):
             except CaseWorkError as error:
                 form.add_error(None, error.message)
             else:
+                stash.discard(request)
                 messages.success(
                     request, gettext("Your changes have been sent. The department will look at them again.")
                 )
@@ -276,5 +279,6 @@ def case_changes(request, token):
         "label": declaration.label,
         "note": changes_requested_note(case, declaration),
         "tracking_url": tracking,
+        **stash.kept_files_context(form, request),
     }
     return private_response(render(request, "core/case_changes.html", context))

@@ -33,7 +33,7 @@ from core.models import CaseMessage, PrivateDocument
 from core.private_documents import document_attach
 from core.public_forms import PublicFormMixin, rate_limit_exceeded
 from core.services import CaseWorkError, case_message_add
-from core.uploads import JPEG, PDF, PNG, ValidatedFileField
+from core.uploads import JPEG, PDF, PNG, ValidatedFileField, stash
 
 FEE_ANCHOR = "oplata"
 NRB_DIGITS = 26
@@ -187,7 +187,8 @@ def case_fee_proof(request, token):
     if request.method == "POST":
         if rate_limit_exceeded(request, "case_fee_proof"):
             return private_response(render(request, "429.html", status=429))
-        form = FeeProofForm(request.POST, request.FILES)
+        # With the file kept from the send that showed the form again (core.uploads.stash).
+        form = FeeProofForm(request.POST, stash.restore(request))
         if form.is_valid():
             if form.is_bot:
                 return redirect(tracking)
@@ -196,6 +197,7 @@ def case_fee_proof(request, token):
             except CaseWorkError as error:
                 messages.error(request, error.message)
                 return redirect(tracking)
+            stash.discard(request)
             messages.success(
                 request, gettext("The proof of payment has been sent. The department will check the payment.")
             )
@@ -206,5 +208,5 @@ def case_fee_proof(request, token):
     if context["fee_proof_form"] is None and request.method != "POST":
         messages.info(request, gettext("The department is not waiting for a proof of payment in this case."))
         return redirect(tracking)
-    context.update(entry=entry, case=case, tracking_url=tracking)
+    context.update(entry=entry, case=case, tracking_url=tracking, **stash.kept_files_context(form, request))
     return private_response(render(request, "core/case_fee.html", context))

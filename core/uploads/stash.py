@@ -169,6 +169,8 @@ def keep(form, request) -> tuple[str, list[dict]]:
     """
     if not form.is_bound or not hasattr(form, "cleaned_data") or getattr(form, "is_bot", False):
         return "", []
+    if not any(hasattr(field, "validate_file") for field in form.fields.values()):
+        return "", []  # a form without files (an applicant's changes to a case without them)
     purge_expired()
     previous = _records(_token(request))
     records, new_files = [], []
@@ -265,7 +267,7 @@ def kept_files_context(form, request) -> dict:
     and name) and `files_lost` says that a file this send carried (new or kept) is not kept now, so it must be
     chosen again. Call it once per page shown (it writes the new files).
     """
-    if not form.is_bound:
+    if form is None or not form.is_bound:
         return {"kept_files_token": "", "kept_files": [], "files_lost": False, "kept_minutes": 0}
     token, kept = keep(form, request)
     sent = sum(len([file for file in form.files.getlist(name) if file]) for name in form.files)
