@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from core.models import CaseMessage, PrivateDocument
-from core.private_documents import document_attach
+from core.private_documents import document_attach_upload
 from core.public_forms import PublicFormMixin, rate_limit_exceeded
 from core.services import CaseWorkError, case_message_add
 from core.uploads import JPEG, PDF, PNG, ValidatedFileField, stash
@@ -154,14 +154,8 @@ def case_fee_proof_send(*, case, proof) -> PrivateDocument:
                 gettext("The department is not waiting for a proof of payment in this case."),
                 code="proof_not_expected",
             )
-        document = document_attach(
-            case=locked,
-            content=proof,
-            original_name=proof.upload.original_name,
-            mime_type=proof.upload.mime_type,
-            kind=PrivateDocument.Kind.ATTACHMENT,
-            acting_user=None,
-            description=gettext("Proof of payment: %(title)s") % {"title": due.title},
+        document = document_attach_upload(
+            case=locked, upload=proof, description=gettext("Proof of payment: %(title)s") % {"title": due.title}
         )
         case_message_add(
             case=locked,

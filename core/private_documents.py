@@ -121,6 +121,25 @@ def document_attach(
     return document
 
 
+def document_attach_upload(*, case: Case, upload, description: str = "", acting_user=None) -> PrivateDocument:
+    """Keep a file the applicant sent through a public form with `case`, as one of its attachments.
+
+    `upload` is a validated file (`core.uploads.ValidatedFile`, from a `ValidatedFileField`): its client's name
+    and type come from `upload.upload`; a plain File keeps its own name and the type is sniffed. `acting_user`
+    is None for the applicant (the default) or the clerk who adds it. See `document_attach` for what is stored.
+    """
+    details = getattr(upload, "upload", None)
+    return document_attach(
+        case=case,
+        content=upload,
+        original_name=getattr(details, "original_name", "") or upload.name or "",
+        mime_type=getattr(details, "mime_type", ""),
+        kind=PrivateDocument.Kind.ATTACHMENT,
+        acting_user=acting_user,
+        description=description,
+    )
+
+
 # VIEWS
 # ------------------------------------------------------------------------------
 def _is_verified_staff(user) -> bool:

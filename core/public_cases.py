@@ -82,7 +82,10 @@ class PublicCaseCreateView(View):
         return form.save(commit=False)
 
     def on_open(self, case) -> None:
-        """Hook for notifications: runs in the transaction that opens the case, only for a new case."""
+        """Hook for what the new case keeps (attachments): runs in the transaction that opens the case.
+
+        Only for a new case, before the kernel acknowledges it to the applicant (the model's CASE_OPENED_SUBJECT).
+        """
 
     def get(self, request):
         return self.render_form(self.form_class())
@@ -114,6 +117,7 @@ class PublicCaseCreateView(View):
                     info_clause=current_information_clause(self.form_key),
                     submission_token=token,
                     on_open=self.on_open,
+                    tracking_url_for=lambda opened: tracking_url(self.request, opened),
                 )
                 if opened.pk != case.pk:
                     # A concurrent double submit won: undo what build_case created for this one.

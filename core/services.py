@@ -95,13 +95,17 @@ def case_open(
     info_clause: InformationClause | None = None,
     submission_token: uuid.UUID | None = None,
     on_open: Callable[[Case], None] | None = None,
+    acknowledge: bool = True,
+    tracking_url_for: Callable[[Case], str] | None = None,
 ) -> Case:
-    """Register a new case: allocate its case mark, save it and write the opening history row.
+    """Register a new case: allocate its case mark, save it, write the opening history row and acknowledge it.
 
     With a `submission_token`, a repeated submission of the same form returns the case created by
     the first one instead of opening a second case (idempotency of public forms), also when both
     arrive at the same moment: the database's unique constraint decides which one opens the case. `on_open(case)`
-    runs inside the same transaction, only for a new case: mail queued there commits with the case.
+    runs inside the same transaction, only for a new case: mail queued there commits with the case. Then the
+    applicant gets the acknowledgement (`case_open_acknowledge`), unless `acknowledge` is False (demo data, a case
+    the applicant has not sent yet); `tracking_url_for(case)` builds its link (default: on SITE_URL).
     Raises CaseWorkError if the case type is not configured.
     """
     model = type(case)
@@ -135,6 +139,8 @@ def case_open(
             )
             if on_open is not None:
                 on_open(case)
+            if acknowledge:
+                case_open_acknowledge(case, tracking_url=tracking_url_for(case) if tracking_url_for else None)
     except IntegrityError:
         if submission_token is not None:
             # A concurrent double submit won the race; return what it created.
@@ -145,6 +151,57 @@ def case_open(
     return case
 
 
+def applicant_email(case: Case) -> str:
+    """The applicant's e-mail address, from the field the case model names in APPLICANT_EMAIL_FIELD ("" if none)."""
+    field = type(case).APPLICANT_EMAIL_FIELD
+    return (getattr(case, field, "") or "") if field else ""
+
+
+def case_tracking_url(case: Case) -> str:
+    """The absolute private link to the case's tracking page, on SITE_URL (e-mails sent outside a request)."""
+    return site_url(reverse("core:case_tracking", kwargs={"token": case.register_entry.tracking_token}))
+
+
+def case_open_acknowledge(case: Case, *, tracking_url: str | None = None):
+    """E-mail the applicant that the case was received: its mark and the private tracking link, nothing else.
+
+    The subject is the case model's CASE_OPENED_SUBJECT (with `%(mark)s`); a model without one, or a case without
+    the applicant's address, sends nothing (returns None). `case_open` calls it in the opening transaction.
+    """
+    from core.mail import mail_enqueue
+
+    subject = type(case).CASE_OPENED_SUBJECT
+    email = applicant_email(case)
+    if not subject or not email:
+        return None
+    return mail_enqueue(
+        to=[email],
+        subject=str(subject) % {"mark": case.case_mark},
+        template="case_opened",
+        context={"case_mark": case.case_mark, "tracking_url": tracking_url or case_tracking_url(case)},
+    )
+
+
+def case_status_announce(case: Case):
+    """E-mail the applicant the case's new status: the case mark, the status and the private link only.
+
+    The details stay on the tracking page. Sends nothing (returns None) without the applicant's address.
+    `transition_perform` calls it for a transition declared with `announce_status=True`.
+    """
+    from core.mail import mail_enqueue
+
+    email = applicant_email(case)
+    if not email:
+        return None
+    status = _display_status(case, type(case).workflow.status_field)
+    return mail_enqueue(
+        to=[email],
+        subject=_("Case %(mark)s: %(status)s") % {"mark": case.case_mark, "status": status},
+        template="case_status",
+        context={"case_mark": case.case_mark, "status": status, "tracking_url": case_tracking_url(case)},
+    )
+
+
 def transition_perform(*, obj, name: str, acting_user, note: str = ""):
     """Move `obj` along the transition `name` of its model's workflow and record one history row.
 
@@ -152,8 +209,10 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
     or that the user may not make (PermissionDenied), saves only the changed fields and writes a
     StatusChange with the dotted action code, actor, time and note, then runs the transition's effect
     in the same transaction. The transition's guard, if any, runs on the locked row before anything is
-    written and refuses with CaseWorkError. A refusal changes nothing. Returns `obj` refreshed from the
-    database: its new status and whatever the effect wrote.
+    written and refuses with CaseWorkError. After the effect the kernel tells the applicant what the
+    transition declares: the note (`note_to_applicant`, as a department message, see `case_message_add`) and
+    the new status (`announce_status`, see `case_status_announce`). A refusal changes nothing. Returns `obj`
+    refreshed from the database: its new status and whatever the effect wrote.
     """
     model = type(obj)
     workflow = model.workflow
@@ -198,8 +257,19 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
         )
         if transition.effect:
             import_string(transition.effect)(locked, acting_user=acting_user, note=note)
+        _applicant_tell(locked, transition, acting_user=acting_user, note=note)
     obj.refresh_from_db()
     return obj
+
+
+def _applicant_tell(case, transition, *, acting_user, note: str) -> None:
+    """What a transition declares the applicant is told: the clerk's note (or its message) and the new status."""
+    if transition.kernel_sends_note:
+        body = import_string(transition.note_message)(case, note) if transition.note_message else note
+        if body:
+            case_message_add(case=case, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+    if transition.announce_status:
+        case_status_announce(case)
 
 
 def _display_status(obj, field_name):
@@ -226,13 +296,12 @@ def case_message_add(*, case: Case, body: str, author_kind: str, acting_user=Non
             author=acting_user if acting_user is not None and acting_user.is_authenticated else None,
             body=body[:5000],
         )
-        email = getattr(case, case.APPLICANT_EMAIL_FIELD, "") if case.APPLICANT_EMAIL_FIELD else ""
+        email = applicant_email(case)
         if author_kind == CaseMessage.Author.CLERK and email:
-            tracking_path = reverse("core:case_tracking", kwargs={"token": case.register_entry.tracking_token})
             mail_enqueue(
                 to=[email],
                 subject=_("New message in case %(mark)s") % {"mark": case.case_mark},
                 template="case_message",
-                context={"case_mark": case.case_mark, "tracking_url": site_url(tracking_path)},
+                context={"case_mark": case.case_mark, "tracking_url": case_tracking_url(case)},
             )
     return message

@@ -13,9 +13,8 @@ from django.views.generic import DetailView, TemplateView
 
 from core import site_registry
 from core.forms import FeedbackForm
-from core.mail import mail_enqueue
 from core.models import DepartmentDuty, StaticPage
-from core.public_cases import PublicCaseCreateView, tracking_url
+from core.public_cases import PublicCaseCreateView
 from core.search import normalise_query
 
 SEARCH_RESULTS_PER_SECTION = 10
@@ -92,16 +91,6 @@ class FeedbackCreateView(PublicCaseCreateView):
 
     def get(self, request):
         return self.render_form(self.form_class(initial={"page_path": request.GET.get("strona", "")[:500]}))
-
-    def on_open(self, case):
-        """Confirm by e-mail, with the case mark and the tracking link, when the sender gave an address."""
-        if case.contact_email:
-            mail_enqueue(
-                to=[case.contact_email],
-                subject=gettext("Your opinion has been received — %(mark)s") % {"mark": case.case_mark},
-                template="case_opened",
-                context={"case_mark": case.case_mark, "tracking_url": tracking_url(self.request, case)},
-            )
 
 
 @require_GET

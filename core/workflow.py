@@ -9,7 +9,9 @@
     )
 
 `core.services.transition_perform` is the only code that changes a status: it locks the row,
-checks the table and the permission, saves the changed fields and writes one StatusChange row.
+checks the table and the permission, runs the guard, saves the changed fields, writes one StatusChange
+row, runs the effect and then tells the applicant what the transition declares (`note_to_applicant`,
+`announce_status`). Guards are named `<entity>_check_<verb>`, effects `on_<entity>_<verb>`.
 A case model may also declare `applicant_changes = ApplicantChanges(...)`: what its applicant may
 change from the tracking page while the department waits for changes (see core.applicant_changes).
 """
@@ -42,6 +44,8 @@ class Transition:
         effect: str | None = None,
         note_to_applicant: bool = False,
         guard: str | None = None,
+        note_message: str | None = None,
+        announce_status: bool = False,
     ):
         self.name = name
         self.source = frozenset(source)
@@ -56,11 +60,26 @@ class Transition:
         # Dotted path of `effect(obj, *, acting_user, note)`, run in the transition's transaction after the
         # history row (e.g. accepting a submission publishes its event). A string avoids import cycles.
         self.effect = effect
-        # The effect sends the note to the applicant (tracking page and e-mail): the admin panel says so.
+        # The kernel sends the clerk's note to the applicant after the effect: a department message in the case
+        # conversation (tracking page), announced by e-mail. The admin panel says so beside the note.
         self.note_to_applicant = note_to_applicant
+        # Dotted path of `note_message(obj, note) -> str`: the message the applicant gets instead of the bare note
+        # (e.g. the fee before the clerk's note). It runs after the effect, so it reads what the effect stamped.
+        self.note_message = note_message
+        # The kernel e-mails the applicant the case's new status (case mark, status, tracking link) after the effect.
+        self.announce_status = announce_status
         # Dotted path of `guard(obj, *, acting_user, note)`: may this move happen now? It runs on the locked row
         # before anything is written and refuses by raising CaseWorkError (e.g. "no extract before the fee").
         self.guard = guard
+
+    @property
+    def kernel_sends_note(self) -> bool:
+        """True when `transition_perform` itself sends the note to the applicant.
+
+        Compatibility while the apps move their note effects to the flag: a transition with `note_to_applicant`
+        and an effect but no `note_message` still leaves the message to its effect.
+        """
+        return self.note_to_applicant and (self.effect is None or self.note_message is not None)
 
     def __repr__(self):
         return f"<Transition {self.name}: {sorted(self.source)} -> {self.target}>"

@@ -179,13 +179,17 @@ class Case(TimeStampedModel):
 
     Subclasses set `CASE_KIND_DEFAULTS` (default unit symbol and JRWA class, changeable by clerks via
     CaseKind), a `status` field and `workflow`; `PERSONAL_DATA_FIELDS` lists what retention anonymises.
-    A case is only created through `core.cases.open_case`.
+    A case is only created through `core.services.case_open`; `APPLICANT_EMAIL_FIELD` and `CASE_OPENED_SUBJECT`
+    let the kernel write to the applicant.
     """
 
     CASE_KIND_DEFAULTS: dict = {}
     PERSONAL_DATA_FIELDS: tuple[str, ...] = ()
     # The field holding the applicant's e-mail, if any: messages from the department are announced there.
     APPLICANT_EMAIL_FIELD: str | None = None
+    # The subject of the e-mail that acknowledges a new case, with `%(mark)s` (core.services.case_open_acknowledge),
+    # e.g. _("Your offer has been received — %(mark)s"); None sends no acknowledgement.
+    CASE_OPENED_SUBJECT = None
 
     register_entry = models.OneToOneField(
         CaseRegisterEntry,

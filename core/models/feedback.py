@@ -22,6 +22,7 @@ class Feedback(Case):
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0005"}
     PERSONAL_DATA_FIELDS = ("contact_email",)
     APPLICANT_EMAIL_FIELD = "contact_email"
+    CASE_OPENED_SUBJECT = _("Your opinion has been received — %(mark)s")
 
     message = models.TextField(_("opinion"), max_length=5000)
     page_path = models.CharField(
