@@ -150,8 +150,6 @@ class ReadOnlyInlineMixin:
 
 class StatusHistoryInline(ReadOnlyInlineMixin, GenericTabularInline):
     model = StatusChange
-    ct_field = "content_type"
-    ct_fk_field = "object_id"
     fields = ["created_at", "action_label", "from_status_label", "to_status_label", "actor", "note"]
     readonly_fields = fields
     verbose_name = _("status change")
@@ -175,8 +173,6 @@ class StatusHistoryInline(ReadOnlyInlineMixin, GenericTabularInline):
 
 class CaseMessageInline(ReadOnlyInlineMixin, GenericTabularInline):
     model = CaseMessage
-    ct_field = "content_type"
-    ct_fk_field = "object_id"
     fields = ["created_at", "author_kind", "author", "body"]
     readonly_fields = fields
     verbose_name = _("message")
@@ -190,8 +186,6 @@ class ApplicantChangeInline(ReadOnlyInlineMixin, GenericStackedInline):
     """Every set of changes the applicant sent from the tracking page: what changed, and both whole versions."""
 
     model = ApplicantChange
-    ct_field = "content_type"
-    ct_fk_field = "object_id"
     fields = ["created_at", "comparison"]
     readonly_fields = fields
     verbose_name = _("changes sent by the applicant")
