@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import (
     HistoryViewOnlyMixin,
     ReadOnlyInlineMixin,
+    ServiceCreateAdminMixin,
 )
 from institutions import services
 from institutions.admin.common import (
@@ -373,7 +374,7 @@ class RegistrationDocumentInline(admin.TabularInline):
 
 
 @admin.register(CulturalInstitution)
-class CulturalInstitutionAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
+class CulturalInstitutionAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
     list_display = ["entry_no", "full_name", "kind", "seat", "registered_on", "last_entry_on", "struck_out_on"]
     list_filter = ["kind", ("struck_out_on", admin.EmptyFieldListFilter)]
     search_fields = ["full_name", "short_name", "seat"]
@@ -424,12 +425,14 @@ class CulturalInstitutionAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
+        # A new institution is entered in the register by create_through_service.
         if change:
             obj._history_user = request.user
             obj.save(update_fields=["kind", "website", "updated_at"])
-            return
+
+    def create_through_service(self, request, form, formsets):
         data = form.cleaned_data
-        institution = services.institution_register(
+        return services.institution_register(
             entry_no=data["entry_no"],
             kind=data["kind"],
             website=data.get("website", ""),
@@ -450,16 +453,6 @@ class CulturalInstitutionAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
             },
             acting_user=request.user,
         )
-        obj.pk = institution.pk
-        obj._state.adding = False
-        obj.full_name = institution.full_name
-
-    def save_related(self, request, form, formsets, change):
-        for formset in formsets:
-            for document_form in formset.forms:
-                if document_form.has_changed() and not document_form.instance.pk:
-                    document_form.instance.institution_id = form.instance.pk
-        super().save_related(request, form, formsets, change)
 
     @admin.display(description=_("register book"))
     def make_entry_link(self, obj):

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     HistoryViewOnlyMixin,
+    ServiceCreateAdminMixin,
 )
 from institutions import services
 from institutions.admin.common import (
@@ -67,7 +68,7 @@ class DirectorTermForm(EntryDateFormMixin, forms.ModelForm):
 
 
 @admin.register(DirectorTerm)
-class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
+class DirectorTermAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
     """A new term is recorded through the service, which enters the director in section II of the book."""
 
     form = DirectorTermForm
@@ -104,11 +105,14 @@ class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
+        # A new term is recorded (with its section II entry) by create_through_service.
         if change:
             obj._history_user = request.user
             obj.save(update_fields=["opinions", "ended_early_on", "updated_at"])
-            return
-        term = services.director_term_record(
+
+    def create_through_service(self, request, form, formsets):
+        obj = form.instance
+        return services.director_term_record(
             institution=obj.institution,
             person_name=obj.person_name,
             appointment_mode=obj.appointment_mode,
@@ -119,8 +123,6 @@ class DirectorTermAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
             entry_date=form.cleaned_data.get("entry_date"),
             acting_user=request.user,
         )
-        obj.pk = term.pk
-        obj._state.adding = False
 
 
 class FinancialStatementForm(EntryDateFormMixin, forms.ModelForm):
@@ -147,7 +149,7 @@ class FinancialStatementForm(EntryDateFormMixin, forms.ModelForm):
 
 
 @admin.register(FinancialStatement)
-class FinancialStatementAdmin(admin.ModelAdmin):
+class FinancialStatementAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
     """Filing a statement makes a section III entry; neither can be changed afterwards."""
 
     form = FinancialStatementForm
@@ -170,8 +172,9 @@ class FinancialStatementAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def save_model(self, request, obj, form, change):
-        statement = services.financial_statement_file(
+    def create_through_service(self, request, form, formsets):
+        obj = form.instance
+        return services.financial_statement_file(
             institution=obj.institution,
             year=obj.year,
             approved_on=obj.approved_on,
@@ -179,8 +182,6 @@ class FinancialStatementAdmin(admin.ModelAdmin):
             entry_date=form.cleaned_data.get("entry_date"),
             acting_user=request.user,
         )
-        obj.pk = statement.pk
-        obj._state.adding = False
 
 
 class InspectionForm(forms.ModelForm):

@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
@@ -400,6 +401,9 @@ def test_a_clerk_registers_a_new_institution_in_the_admin(clerk_client):
         act,
     )
     assert institution.entries.get().values["founding_act"] == str(act)
+    # The admin's log and redirect name the institution the service registered.
+    assert LogEntry.objects.get(content_type__model="culturalinstitution").object_id == str(institution.pk)
+    assert response["Location"].endswith("/admin/institutions/culturalinstitution/")
 
 
 def test_the_first_section_i_entry_is_struck_out_only_with_its_columns_given_again(clerk, mck):
