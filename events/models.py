@@ -331,6 +331,7 @@ class EventSubmission(Case):
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0430"}
     PERSONAL_DATA_FIELDS = ("contact_name", "contact_email", "contact_phone")
     APPLICANT_EMAIL_FIELD = "contact_email"
+    CASE_OPENED_SUBJECT = _("Your event submission has been received — %(mark)s")
 
     event = models.OneToOneField(Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="submission")
     contact_name = models.CharField(_("contact person"), max_length=200)
@@ -374,7 +375,6 @@ class EventSubmission(Case):
                 label=_("Ask for changes"),
                 note_required=True,
                 note_to_applicant=True,
-                effect="events.services.on_submission_request_changes",
             ),
             Transition(
                 "resubmit", source={Status.CHANGES_REQUESTED}, target=Status.SUBMITTED, label=_("Changes received")

@@ -11,9 +11,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.mail import mail_enqueue
 from core.models import CaseMessage, PrivateDocument
-from core.private_documents import document_attach
+from core.private_documents import document_attach_upload
 from core.public_images import public_image_create
 from core.services import CaseWorkError, case_message_add, transition_perform
 from core.uploads import PDF, random_upload_name
@@ -191,20 +190,14 @@ def submission_prepare(
     return submission
 
 
-def submission_received(*, submission: EventSubmission, image=None, tracking_url: str) -> None:
-    """Finish receiving an opened submission: keep its image privately and send the organiser the private link.
+def submission_received(*, submission: EventSubmission, image=None) -> None:
+    """Finish receiving an opened submission: keep its image privately.
 
-    Runs in the transaction that opens the case (`core.services.case_open(on_open=...)`). The e-mail carries
-    the case mark and the tracking link only, never what the organiser wrote.
+    Runs in the transaction that opens the case (`core.services.case_open(on_open=...)`), which then sends the
+    organiser the case mark and the private link (the model's CASE_OPENED_SUBJECT).
     """
     if image:
         submission_image_attach(submission=submission, image=image)
-    mail_enqueue(
-        to=[submission.contact_email],
-        subject=_("Your event submission has been received — %(mark)s") % {"mark": submission.case_mark},
-        template="case_opened",
-        context={"case_mark": submission.case_mark, "tracking_url": tracking_url},
-    )
 
 
 def submission_image_attach(*, submission: EventSubmission, image) -> PrivateDocument:
@@ -213,15 +206,7 @@ def submission_image_attach(*, submission: EventSubmission, image) -> PrivateDoc
     It is one of the applicant's documents of the case (downloadable from the tracking page and by the clerk);
     a later image replaces it as the one to publish, the earlier stays in the case's documents.
     """
-    document = document_attach(
-        case=submission,
-        content=image,
-        original_name=image.upload.original_name,
-        mime_type=image.upload.mime_type,
-        kind=PrivateDocument.Kind.ATTACHMENT,
-        acting_user=None,
-        description=_("Image of the event"),
-    )
+    document = document_attach_upload(case=submission, upload=image, description=_("Image of the event"))
     submission.image_document = document
     submission.save(update_fields=["image_document", "updated_at"])
     return document
@@ -305,17 +290,12 @@ def on_submission_accept(submission: EventSubmission, *, acting_user, note: str 
     case_message_add(case=submission, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
-def on_submission_request_changes(submission: EventSubmission, *, acting_user, note: str = "") -> None:
-    """Effect of asking for changes: the clerk's reason goes to the organiser (workflow effect)."""
-    case_message_add(case=submission, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
-
-
 def on_submission_reject(submission: EventSubmission, *, acting_user, note: str = "") -> None:
     """Effect of rejecting a submission: the reason goes to the organiser and the event is marked rejected.
 
     The event leaves the clerks' "submitted" queue (it was never public and never becomes so).
     """
-    on_submission_request_changes(submission, acting_user=acting_user, note=note)
+    case_message_add(case=submission, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
     event = Event.objects.select_for_update().get(pk=submission.event_id)
     if event.status == Event.Status.SUBMITTED:
         transition_perform(obj=event, name="reject", acting_user=acting_user, note=note)

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from core.filters import MAX_DATE, MIN_DATE
 from core.pagination import CachedCountPaginator
-from core.public_cases import PublicCaseCreateView, tracking_url
+from core.public_cases import PublicCaseCreateView
 from core.uploads.stash import KeptUploadsMixin
 from events import selectors
 from events.filters import OccurrenceFilter
@@ -43,7 +43,7 @@ class SubmissionCreateView(KeptUploadsMixin, PublicCaseCreateView):
         return gettext("Event submission: %(title)s") % {"title": case.event.title[:200]}
 
     def on_open(self, case):
-        submission_received(submission=case, image=self.image, tracking_url=tracking_url(self.request, case))
+        submission_received(submission=case, image=self.image)
 
 
 # Public browsing views: thin wrappers over events.selectors and the public filters.

@@ -94,8 +94,12 @@ def test_a_received_submission_keeps_its_image_privately_and_the_organiser_gets_
         image=image,
         image_alt_text="Plakat koncertu",
     )
-    case = case_open(case=submission, title="Zgłoszenie wydarzenia")
-    submission_received(submission=case, image=image, tracking_url=TRACKING_URL)
+    case = case_open(
+        case=submission,
+        title="Zgłoszenie wydarzenia",
+        on_open=lambda case: submission_received(submission=case, image=image),
+        tracking_url_for=lambda case: TRACKING_URL,
+    )
 
     message = OutboxMessage.objects.get()
     assert message.to == ["anna.nowak@example.pl"]

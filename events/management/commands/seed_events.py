@@ -423,7 +423,7 @@ class Command(DemoDataCommand):
         stats["submitted"] += 1
         submission = EventSubmission(event=event, contact_name=contact_name, contact_email=contact_email)
         try:
-            case_open(case=submission, title=f"Zgłoszenie wydarzenia: {event.title}"[:200])
+            case_open(case=submission, title=f"Zgłoszenie wydarzenia: {event.title}"[:200], acknowledge=False)
         except CaseWorkError:
             # No case register configured for submissions: the submitted draft is enough for the demo.
             pass
