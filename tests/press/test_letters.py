@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.deadlines import open_deadlines
@@ -11,7 +11,7 @@ from core.models import StatusChange
 from core.services import CaseWorkError, transition_perform
 from press.models import LetterKind, LetterOccasion, LetterTemplate, OccasionalLetter, OccasionalLetterVersion
 from press.services import PressError, letter_version_add
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP, OccasionalLetterFactory
+from tests.press.factories import PRESS_GROUP, OccasionalLetterFactory
 
 JUBILEE_TEXT = "Szanowna Pani Dyrektor, z okazji jubileuszu 50-lecia Miejskiego Centrum Kultury…"
 
@@ -146,21 +146,3 @@ def test_the_press_clerk_writes_versions_in_the_admin_and_finds_them_in_the_arch
     assert "Otwarcie sezonu" in client.get(changelist, {"q": "gali"}).content.decode()
     by_year = client.get(changelist, {"rok": "2025"}).content.decode()
     assert "Otwarcie sezonu" not in by_year
-
-
-@pytest.mark.parametrize(("groups", "expected"), [([PRESS_GROUP], 200), ([OTHER_GROUP], 403)])
-def test_letters_are_open_to_the_press_group_only(clerk_client, groups, expected):
-    letter = OccasionalLetterFactory(text=JUBILEE_TEXT)
-    client = clerk_client(groups=groups)
-    for name in ("occasionalletter", "lettertemplate"):
-        assert client.get(reverse(f"admin:press_{name}_changelist")).status_code == expected
-    assert client.get(reverse("admin:press_occasionalletter_change", args=[letter.pk])).status_code == expected
-    response = client.post(
-        reverse("admin:press_occasionalletter_workflow", args=[letter.pk]), {"transition": "submit", "note": ""}
-    )
-    assert response.status_code == (302 if expected == 200 else 403)
-    letter.refresh_from_db()
-    assert letter.status == (OccasionalLetter.Status.IN_REVIEW if expected == 200 else OccasionalLetter.Status.DRAFT)
-    if expected == 403:
-        with pytest.raises(PermissionDenied):
-            transition_perform(obj=letter, name="submit", acting_user=client.clerk)

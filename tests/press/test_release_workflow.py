@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,7 +10,7 @@ from core.models import StatusChange
 from core.services import CaseWorkError, transition_perform
 from press.models import PressRelease
 from press.services import release_create
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP, PressReleaseFactory
+from tests.press.factories import PRESS_GROUP, PressReleaseFactory
 
 
 def test_draft_goes_through_review_and_approval_to_publication(make_clerk, client):
@@ -61,32 +60,6 @@ def test_a_withdrawn_release_leaves_the_public_pages(client, db):
     transition_perform(obj=release, name="withdraw", acting_user=None, note="Błędne dane.")
     assert client.get(release.get_absolute_url()).status_code == 404
     assert release.title not in client.get("/prasa/").content.decode()
-
-
-def test_clerks_of_other_sections_cannot_change_releases(make_clerk):
-    outsider = make_clerk(groups=[OTHER_GROUP])
-    release = release_create(acting_user=None, title="Komunikat", lead="Treść.")
-    with pytest.raises(PermissionDenied):
-        transition_perform(obj=release, name="submit", acting_user=outsider)
-    release.refresh_from_db()
-    assert release.status == PressRelease.Status.DRAFT
-
-
-@pytest.mark.parametrize(
-    ("groups", "expected"),
-    [([PRESS_GROUP], 200), ([OTHER_GROUP], 403), (["Dotacje, stypendia i nagrody"], 403)],
-)
-def test_release_admin_is_open_to_the_press_group_only(clerk_client, groups, expected):
-    release = release_create(acting_user=None, title="Komunikat", lead="Treść.")
-    client = clerk_client(groups=groups)
-    assert client.get(reverse("admin:press_pressrelease_changelist")).status_code == expected
-    assert client.get(reverse("admin:press_pressrelease_change", args=[release.pk])).status_code == expected
-    response = client.post(
-        reverse("admin:press_pressrelease_workflow", args=[release.pk]), {"transition": "submit", "note": ""}
-    )
-    release.refresh_from_db()
-    assert release.status == (PressRelease.Status.IN_REVIEW if expected == 200 else PressRelease.Status.DRAFT)
-    assert response.status_code == (302 if expected == 200 else 403)
 
 
 def test_the_press_clerk_adds_a_release_in_the_admin(clerk_client):

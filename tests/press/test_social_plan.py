@@ -3,7 +3,7 @@
 from datetime import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.models import StatusChange
@@ -11,7 +11,7 @@ from core.services import CaseWorkError, transition_perform
 from press.models import SocialChannel, SocialPost
 from press.services import PressError, social_post_create, social_post_mark_published
 from tests.events.factories import EventFactory
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP, WARSAW, PressReleaseFactory, SocialPostFactory
+from tests.press.factories import PRESS_GROUP, WARSAW, PressReleaseFactory, SocialPostFactory
 
 POST_URL = "https://www.facebook.com/rudaslaska/posts/123"
 
@@ -82,24 +82,6 @@ def test_the_calendar_shows_the_month_in_one_query_for_the_posts(clerk_client, d
     assert client.get(reverse("admin:press_socialpost_calendar_month", args=[2026, 13])).status_code == 302
     changelist = client.get(reverse("admin:press_socialpost_changelist")).content.decode()
     assert reverse("admin:press_socialpost_calendar") in changelist
-
-
-@pytest.mark.parametrize(("groups", "expected"), [([PRESS_GROUP], 200), ([OTHER_GROUP], 403)])
-def test_the_social_plan_is_open_to_the_press_group_only(clerk_client, groups, expected):
-    post = SocialPostFactory()
-    client = clerk_client(groups=groups)
-    assert client.get(reverse("admin:press_socialpost_changelist")).status_code == expected
-    assert client.get(reverse("admin:press_socialpost_calendar")).status_code == expected
-    assert client.get(reverse("admin:press_socialpost_change", args=[post.pk])).status_code == expected
-    response = client.post(
-        reverse("admin:press_socialpost_workflow", args=[post.pk]), {"transition": "plan", "note": ""}
-    )
-    assert response.status_code == (302 if expected == 200 else 403)
-    post.refresh_from_db()
-    assert post.status == (SocialPost.Status.PLANNED if expected == 200 else SocialPost.Status.IDEA)
-    if expected == 403:
-        with pytest.raises(PermissionDenied):
-            transition_perform(obj=post, name="plan", acting_user=client.clerk)
 
 
 def test_the_press_clerk_adds_a_post_in_the_admin(clerk_client):
