@@ -64,6 +64,17 @@ def at(days: int = 7, hour: int = 18, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
+def mck_venue(**fields) -> Venue:
+    """The Miejskie Centrum Kultury im. Henryka Bisty at ul. Niedurnego 69 (Nowy Bytom)."""
+    return Venue.objects.create(
+        name="Miejskie Centrum Kultury im. Henryka Bisty",
+        street_address="ul. Niedurnego 69",
+        postal_code="41-709",
+        district=District.NOWY_BYTOM,
+        **fields,
+    )
+
+
 class CategoryFactory(DjangoModelFactory):
     """A seeded category (get-or-create by slug): the calendar never needs invented ones."""
 

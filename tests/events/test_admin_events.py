@@ -12,8 +12,9 @@ from django.utils.translation import gettext
 
 from core.models import StatusChange
 from core.services import case_open
-from events.models import Category, District, Event, EventOccurrence, EventSubmission, Venue
+from events.models import Category, Event, EventOccurrence, EventSubmission, Venue
 from events.services import event_create
+from tests.events.factories import mck_venue
 
 EVENTS_GROUP = "Wydarzenia i imprezy masowe"
 OTHER_GROUP = "Biuro prasowe"
@@ -27,12 +28,7 @@ CHANGELISTS = [
 
 @pytest.fixture
 def venue(db):
-    return Venue.objects.create(
-        name="Miejskie Centrum Kultury im. Henryka Bisty",
-        street_address="ul. Niedurnego 69",
-        district=District.NOWY_BYTOM,
-        step_free_entry=True,
-    )
+    return mck_venue(step_free_entry=True)
 
 
 def make_event(venue, n=1, *, starts=None, submitted=False, **fields):

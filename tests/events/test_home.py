@@ -12,22 +12,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.filters import when_range
-from events.models import Category, District, Event, EventOccurrence, Venue
+from events.models import Category, Event, EventOccurrence
 from events.registrations import HOME_UPCOMING_COUNT
 from events.selectors import weekend_highlights
 from events.services import event_create, event_publish, occurrence_cancel
+from tests.events.factories import mck_venue
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 @pytest.fixture
 def venue(db):
-    return Venue.objects.create(
-        name="Miejskie Centrum Kultury im. Henryka Bisty",
-        street_address="ul. Niedurnego 69",
-        postal_code="41-709",
-        district=District.NOWY_BYTOM,
-    )
+    return mck_venue()
 
 
 def make_event(venue, *, title, start, publish=True, **fields):

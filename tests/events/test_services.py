@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.models import StatusChange
 from core.services import CaseWorkError, transition_perform
-from events.models import Category, District, Event, EventOccurrence, Venue
+from events.models import Category, Event, EventOccurrence
 from events.services import (
     EventError,
     event_create,
@@ -17,17 +17,14 @@ from events.services import (
     occurrence_move,
     occurrences_from_rule,
 )
+from tests.events.factories import mck_venue
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 @pytest.fixture
 def venue(db):
-    return Venue.objects.create(
-        name="Miejskie Centrum Kultury im. Henryka Bisty",
-        street_address="ul. Niedurnego 69",
-        district=District.NOWY_BYTOM,
-    )
+    return mck_venue()
 
 
 def make_event(venue, **fields):

@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 
 from core.models import CaseMessage, InformationClause, StatusChange
 from core.public_forms import HONEYPOT_FIELD
-from events.models import Category, District, Event, EventOccurrence, EventSubmission, Venue
+from events.models import Category, Event, EventOccurrence, EventSubmission
+from tests.events.factories import mck_venue
 from tests.helpers import public_form_data, started_seconds_ago
 
 URL = "/wydarzenia/zglos/"
@@ -26,11 +27,7 @@ WIDGET_FORMAT = "%Y-%m-%dT%H:%M"
 
 @pytest.fixture
 def venue(db):
-    return Venue.objects.create(
-        name="Miejskie Centrum Kultury im. Henryka Bisty",
-        street_address="ul. Niedurnego 69",
-        district=District.NOWY_BYTOM,
-    )
+    return mck_venue()
 
 
 @pytest.fixture
