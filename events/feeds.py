@@ -11,6 +11,7 @@ number of queries: one for the rows, plus one per chosen category or venue to ch
 Texts are Polish (the data are Polish); everything is public, so caches and other sites may use it.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -107,6 +108,27 @@ def limited(queryset: QuerySet, limit: int = ROW_LIMIT) -> tuple[list, bool]:
     return rows[:limit], len(rows) > limit
 
 
+def filtered_export(view):
+    """Make `view(request, *, rows, more, filterset, now)` a GET/HEAD view of the list's filtered public dates.
+
+    `rows` are the first ROW_LIMIT dates (`filtered_occurrences`), `more` says whether more matched. A query
+    string the filter form refuses is answered 400 (`bad_filters_response`) before the view runs.
+    """
+
+    @require_safe
+    @functools.wraps(view)
+    def export(request):
+        now = timezone.now()
+        try:
+            occurrences, filterset = filtered_occurrences(request, now=now)
+        except InvalidFilters as error:
+            return bad_filters_response(error)
+        rows, more = limited(occurrences)
+        return view(request, rows=rows, more=more, filterset=filterset, now=now)
+
+    return export
+
+
 def filters_description(filterset: OccurrenceFilter) -> str:
     """The chosen filters in Polish words, for the name of a calendar or a feed ("" when none)."""
     data = filterset.form.cleaned_data
@@ -155,15 +177,9 @@ def open_data_headers(response: HttpResponse, *, filename: str, disposition: str
 # ------------------------------------------------------------------------------
 
 
-@require_safe
-def occurrence_list_ical(request):
+@filtered_export
+def occurrence_list_ical(request, *, rows, more, filterset, now):
     """The filtered list as a calendar to subscribe to (webcal) or import."""
-    now = timezone.now()
-    try:
-        occurrences, filterset = filtered_occurrences(request, now=now)
-    except InvalidFilters as error:
-        return bad_filters_response(error)
-    rows, _more = limited(occurrences)
     body = calendar_ical(
         rows, name=titled(CALENDAR_NAME, filterset), url=site_url(request.get_full_path()), now=now, refresh=True
     )
@@ -265,15 +281,9 @@ def occurrence_record(occurrence: EventOccurrence) -> dict:
     }
 
 
-@require_safe
-def occurrence_list_json(request):
+@filtered_export
+def occurrence_list_json(request, *, rows, more, filterset, now):
     """{"generated_at", "count", "limit", "truncated", "items": [...]}; `truncated` says more dates matched."""
-    now = timezone.now()
-    try:
-        occurrences, _filterset = filtered_occurrences(request, now=now)
-    except InvalidFilters as error:
-        return bad_filters_response(error)
-    rows, more = limited(occurrences)
     payload = {
         "generated_at": iso(now),
         "count": len(rows),
@@ -292,8 +302,8 @@ def csv_cell_of(name: str, value) -> str:
     return value
 
 
-@require_safe
-def occurrence_list_csv(request):
+@filtered_export
+def occurrence_list_csv(request, *, rows, more, filterset, now):
     """The filtered list as CSV: RFC 4180 (comma, double quotes, CRLF), UTF-8 with a byte order mark.
 
     The BOM makes Excel read the file as UTF-8, so Polish letters come out right; without it Excel assumes
@@ -303,12 +313,6 @@ def occurrence_list_csv(request):
     an empty cell for unknown, a dot in numbers, ISO 8601 times with their offset. A free text starting
     with = + - or @ gets a leading apostrophe, so a spreadsheet does not run it as a formula.
     """
-    now = timezone.now()
-    try:
-        occurrences, _filterset = filtered_occurrences(request, now=now)
-    except InvalidFilters as error:
-        return bad_filters_response(error)
-    rows, _more = limited(occurrences)
     response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     records = (occurrence_record(occurrence) for occurrence in rows)
     cells = ([csv_cell_of(name, record[name]) for name in RECORD_FIELDS] for record in records)
