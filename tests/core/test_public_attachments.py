@@ -24,7 +24,7 @@ from press.models import ReleaseAttachment
 from tests.core.upload_corpus import valid_pdf
 from tests.events.factories import EventFactory
 from tests.grants.factories import make_call
-from tests.press.factories import published_release
+from tests.press.factories import PressReleaseFactory
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ KINDS = [
     pytest.param(
         Kind(
             ReleaseAttachment,
-            lambda n: published_release(f"Dni Rudy {n} — program"),
-            lambda n: published_release(f"Jarmark {n}", publish_at=timezone.now() + timedelta(days=1)),
+            lambda n: PressReleaseFactory(title=f"Dni Rudy {n} — program"),
+            lambda n: PressReleaseFactory(title=f"Jarmark {n}", publish_at=timezone.now() + timedelta(days=1)),
             "/prasa/",
         ),
         id="release",
