@@ -1,0 +1,558 @@
+"""Row makers of every model the admin shows: `ROW_MAKERS[Model]()` writes one more row of its changelist.
+
+The admin pages test fills each changelist with 3 and then 30 rows through these, so a list column that reads
+the database once per row shows up as a growing query count. A model registered in the admin without a row maker
+fails that test: the maker is written with the admin. Case records are opened through `core.services.case_open`,
+as every public form does; the rest are written as the clerks' forms write them. Rows of one changelist share
+nothing but what the maker names (each row gets its own parents), so a missing `list_select_related` shows.
+"""
+
+import itertools
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
+
+from core.models import (
+    CaseKind,
+    CaseRegisterEntry,
+    DepartmentDuty,
+    DepartmentProfile,
+    Feedback,
+    InformationClause,
+    JrwaClass,
+    OrganisationalUnit,
+    OutboxMessage,
+    PublicImage,
+    RetentionAction,
+    StaticPage,
+)
+from core.services import case_mark_allocate, case_open
+from events.models import Category, Event, EventSubmission, Venue
+from grants.models import (
+    CallCriterion,
+    CallDocument,
+    CommitteeMember,
+    GrantAgreement,
+    GrantCall,
+    GrantControl,
+    GrantOffer,
+    GrantReport,
+    GrantSettlement,
+    MeritScore,
+    OfferAssignment,
+    SmallGrantComment,
+    TaxArrearsInterestRate,
+    YearPlan,
+)
+from institutions.models import (
+    CulturalInstitution,
+    DirectorTerm,
+    ExtractRequest,
+    FinancialStatement,
+    Inspection,
+    InstitutionSubsidy,
+    LegalAct,
+    RegisterEntry,
+    RegistrationDocument,
+    ReorganisationPlan,
+)
+from mass_events.models import EventNotification, MassEventPermitApplication
+from press.models import (
+    Accreditation,
+    DistributionLogEntry,
+    LetterTemplate,
+    MediaContact,
+    MediaList,
+    MediaOutlet,
+    OccasionalLetter,
+    PressConference,
+    PressRelease,
+    SocialPost,
+    Topic,
+)
+from tests.core.upload_corpus import valid_pdf
+
+RowMaker = Callable[[], models.Model]
+ROW_MAKERS: dict[type[models.Model], RowMaker] = {}
+
+# A valid PESEL (born 14.05.1944, check digit 9): the textbook example, not a real person's number.
+PESEL = "44051401359"
+TODAY = date(2026, 3, 2)
+_serial = itertools.count(1)
+
+
+def row_maker(model: type[models.Model]) -> Callable[[RowMaker], RowMaker]:
+    """Register the decorated function as the row maker of `model`."""
+
+    def register(make: RowMaker) -> RowMaker:
+        ROW_MAKERS[model] = make
+        return make
+
+    return register
+
+
+def plain(model: type[models.Model], **fields) -> RowMaker:
+    """Register and return a maker that creates `model` from `fields`: "{n}" in a text becomes a serial number,
+    and a callable is called with it."""
+
+    def make():
+        n = next(_serial)
+        values = {
+            name: value(n) if callable(value) else value.format(n=n) if isinstance(value, str) else value
+            for name, value in fields.items()
+        }
+        return model.objects.create(**values)
+
+    return row_maker(model)(make)
+
+
+def in_days(days: int):
+    return timezone.now().replace(microsecond=0) + timedelta(days=days)
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Accounts and the kernel
+# ------------------------------------------------------------------------------------------------------------------
+
+
+group = plain(Group, name="Grupa {n}")
+unit = plain(OrganisationalUnit, symbol="T{n}", name="Referat {n}")
+jrwa_class = plain(JrwaClass, symbol="9{n:03}", title="Sprawy {n}", archival_category="B5")
+plain(DepartmentDuty, position=lambda n: 100 + n, title="Zadanie {n}")
+plain(
+    DepartmentProfile,
+    name="Wydział {n}",
+    head_name="A. Nowak",
+    address="pl. Jana Pawła II 6",
+    phone="32 244 90 00",
+    email="w@e.pl",
+)
+plain(
+    InformationClause,
+    form_key="feedback",
+    version=lambda n: 100 + n,
+    legal_basis="art6_1_e",
+    text="Administratorem…",
+    valid_from=TODAY,
+)
+plain(OutboxMessage, to=["osoba@example.pl"], subject="Wiadomość {n}", body_text="Treść.")
+plain(PublicImage, image="public/obraz-{n}.jpg", alt_text="Obraz {n}", width=640, height=480)
+plain(StaticPage, title="Strona {n}", body="<p>x</p>", is_published=True)
+
+
+@row_maker(User)
+def user():
+    n = next(_serial)
+    return User.objects.create_user(username=f"osoba{n}", email=f"osoba{n}@example.pl", first_name="Anna")
+
+
+@row_maker(TOTPDevice)
+def totp_device():
+    n = next(_serial)
+    return TOTPDevice.objects.create(user=user(), name=f"Telefon {n}")
+
+
+@row_maker(StaticDevice)
+def static_device():
+    n = next(_serial)
+    return StaticDevice.objects.create(user=user(), name=f"Kody zapasowe {n}")
+
+
+@row_maker(DBTaskResult)
+def task_result():
+    return DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="core.tasks.outbox_send",
+        backend_name="default",
+        run_after=in_days(1),
+        exception_class_path="",
+        traceback="",
+    )
+
+
+@row_maker(CaseKind)
+def case_kind():
+    n = next(_serial)
+    return CaseKind.objects.create(key=f"test.kind{n}", name=f"Rodzaj {n}", unit=unit(), jrwa_class=jrwa_class())
+
+
+@row_maker(CaseRegisterEntry)
+def register_entry():
+    n = next(_serial)
+    return case_mark_allocate(unit=unit(), jrwa_class=jrwa_class(), title=f"Sprawa {n}")
+
+
+@row_maker(Feedback)
+def feedback():
+    n = next(_serial)
+    return case_open(case=Feedback(message=f"Opinia {n}", contact_email="a@example.pl"), title="Opinia o portalu")
+
+
+@row_maker(RetentionAction)
+def retention_action():
+    n = next(_serial)
+    return RetentionAction.objects.create(
+        case_mark=f"KU.0000.{n}.2020",
+        content_type=ContentType.objects.get_for_model(Feedback),
+        object_id=n + 1,
+        archival_category="B5",
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Events and mass events
+# ------------------------------------------------------------------------------------------------------------------
+
+
+category = plain(Category, name="Kategoria {n}", slug="kategoria-{n}", position=lambda n: 100 + n)
+venue = plain(Venue, name="Dom Kultury {n}", street_address="ul. Główna {n}", district="halemba")
+
+
+@row_maker(Event)
+def event():
+    n = next(_serial)
+    created = Event.objects.create(
+        title=f"Koncert {n}",
+        slug=f"koncert-{n}",
+        lead="Wieczór muzyki.",
+        category=category(),
+        venue=venue(),
+        organiser_name="MCK",
+        status=Event.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    created.occurrences.create(starts_at=in_days(n + 1))
+    return created
+
+
+@row_maker(EventSubmission)
+def event_submission():
+    n = next(_serial)
+    submitted = EventSubmission(event=event(), contact_name=f"Organizator {n}", contact_email="org@example.pl")
+    return case_open(case=submitted, title=f"Zgłoszenie wydarzenia {n}")
+
+
+def _event_case_fields(n):
+    return {
+        "organiser_name": f"Stowarzyszenie {n}",
+        "organiser_address": "ul. Kokota 1, 41-711 Ruda Śląska",
+        "contact_name": "Anna Nowak",
+        "contact_email": "anna.nowak@example.pl",
+        "event_name": f"Festiwal {n}",
+        "venue": "Park Dworski",
+        "starts_at": in_days(60 + n),
+        "ends_at": in_days(60 + n) + timedelta(hours=4),
+        "expected_participants": 400,
+        "received_on": timezone.localdate(),
+    }
+
+
+@row_maker(EventNotification)
+def event_notification():
+    n = next(_serial)
+    notified = EventNotification(
+        event_type="koncert plenerowy",
+        character="otwarty",
+        safety_measures="Ochrona.",
+        accessibility_measures="Strefa dla osób na wózkach.",
+        **_event_case_fields(n),
+    )
+    return case_open(case=notified, title=f"Zawiadomienie o imprezie {n}")
+
+
+@row_maker(MassEventPermitApplication)
+def permit_application():
+    n = next(_serial)
+    application = MassEventPermitApplication(
+        organiser_kind="organisation",
+        contact_phone="600 100 200",
+        event_type="artistic",
+        programme="Koncerty.",
+        venue_kind="open_area",
+        places_total=5000,
+        places_available=3000,
+        stewards=60,
+        info_staff=20,
+        threats="Upał.",
+        security_manager_name="Jan Kowalski",
+        security_manager_pesel=PESEL,
+        security_manager_certificate="KB/123/2024",
+        security_manager_phone="600 200 300",
+        timeliness="on_time",
+        **_event_case_fields(n),
+    )
+    return case_open(case=application, title=f"Wniosek o zezwolenie {n}")
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Grants
+# ------------------------------------------------------------------------------------------------------------------
+
+
+plain(TaxArrearsInterestRate, valid_from=lambda n: date(2000, 1, 1) + timedelta(days=n), annual_percent=8)
+plain(YearPlan, year=lambda n: 2100 + n, planned_ngo_subsidies=Decimal("500000.00"))
+
+
+@row_maker(GrantCall)
+def grant_call():
+    n = next(_serial)
+    return GrantCall.objects.create(
+        title=f"Konkurs {n}",
+        slug=f"konkurs-{n}",
+        year=2026,
+        task_type="Kultura",
+        budget=Decimal("100000.00"),
+        rules="Zasady.",
+        implementation_from=date(2026, 5, 1),
+        implementation_to=date(2026, 11, 30),
+        offers_deadline=in_days(30),
+        selection_date=date(2026, 4, 15),
+        previous_year_info="Brak.",
+    )
+
+
+@row_maker(CallCriterion)
+def call_criterion():
+    n = next(_serial)
+    return CallCriterion.objects.create(call=grant_call(), name=f"Kryterium {n}", kind="merit", max_points=10)
+
+
+@row_maker(CallDocument)
+def call_document():
+    n = next(_serial)
+    file = ContentFile(valid_pdf(), name=f"wzor-{n}.pdf")
+    return CallDocument.objects.create(call=grant_call(), title=f"Wzór {n}", file=file)
+
+
+@row_maker(CommitteeMember)
+def committee_member():
+    return CommitteeMember.objects.create(call=grant_call(), user=user())
+
+
+@row_maker(GrantOffer)
+def grant_offer(call=None):
+    n = next(_serial)
+    offer = GrantOffer(
+        call=call or grant_call(),
+        organisation_name=f"Stowarzyszenie {n}",
+        legal_form="association",
+        register_number="KRS 0000123456",
+        address="ul. Niedurnego 69, 41-709 Ruda Śląska",
+        email="biuro@example.pl",
+        contact_name="Anna Nowak",
+        contact_email="anna.nowak@example.pl",
+        title=f"Zadanie {n}",
+        start_date=date(2026, 5, 4),
+        end_date=date(2026, 10, 30),
+        place="Ruda Śląska",
+        description="Opis.",
+        expected_results="Rezultaty.",
+        experience="Doświadczenie.",
+        resources="Zasoby.",
+        requested_amount=Decimal("4500.00"),
+    )
+    return case_open(case=offer, title=f"Oferta {n}")
+
+
+@row_maker(GrantAgreement)
+def grant_agreement():
+    n = next(_serial)
+    return GrantAgreement.objects.create(
+        offer=grant_offer(),
+        number=f"KSP.5220.{n}.2026",
+        signed_on=date(2026, 4, 20),
+        amount=Decimal("4000.00"),
+        bank_account="PL61109010140000071219812874",
+        implementation_from=date(2026, 5, 4),
+        implementation_to=date(2026, 10, 30),
+        use_deadline=date(2026, 10, 30),
+    )
+
+
+@row_maker(GrantControl)
+def grant_control():
+    return GrantControl.objects.create(agreement=grant_agreement(), controlled_on=date(2026, 10, 20), scope="Zakres")
+
+
+@row_maker(GrantReport)
+def grant_report():
+    return GrantReport.objects.create(agreement=grant_agreement(), due_on=date(2026, 11, 30))
+
+
+@row_maker(GrantSettlement)
+def grant_settlement():
+    return GrantSettlement.objects.create(
+        agreement=grant_agreement(), used_amount=Decimal("4000.00"), unused_amount=Decimal("0.00")
+    )
+
+
+@row_maker(OfferAssignment)
+def offer_assignment():
+    member = committee_member()
+    return OfferAssignment.objects.create(member=member, offer=grant_offer(call=member.call))
+
+
+@row_maker(MeritScore)
+def merit_score():
+    assignment = offer_assignment()
+    criterion = CallCriterion.objects.create(call=assignment.member.call, name="Jakość", kind="merit", max_points=10)
+    return MeritScore.objects.create(assignment=assignment, criterion=criterion, points=Decimal(8))
+
+
+@row_maker(SmallGrantComment)
+def small_grant_comment():
+    n = next(_serial)
+    return SmallGrantComment.objects.create(offer=grant_offer(), author_name=f"Mieszkaniec {n}", text="Uwaga.")
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# The register of cultural institutions
+# ------------------------------------------------------------------------------------------------------------------
+
+
+legal_act = plain(LegalAct, number="{n}/XXVIII/2000", adopted_on=date(2000, 6, 26), title="w sprawie")
+cultural_institution = plain(CulturalInstitution, entry_no=lambda n: n, full_name="Miejska Biblioteka nr {n}")
+
+
+@row_maker(RegisterEntry)
+def institution_register_entry():
+    return RegisterEntry.objects.create(
+        institution=cultural_institution(),
+        section="I",
+        position=1,
+        entry_date=date(2012, 5, 21),
+        legal_basis=legal_act(),
+        entered_by=user(),
+        entered_by_name="Anna Nowak",
+    )
+
+
+@row_maker(DirectorTerm)
+def director_term():
+    n = next(_serial)
+    return DirectorTerm.objects.create(
+        institution=cultural_institution(),
+        person_name=f"Dyrektor {n}",
+        appointment_mode="competition",
+        appointment_act=legal_act(),
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2028, 12, 31),
+    )
+
+
+@row_maker(ExtractRequest)
+def extract_request():
+    n = next(_serial)
+    request = ExtractRequest(
+        institution=cultural_institution(),
+        kind="full",
+        applicant_name=f"Wnioskodawca {n}",
+        applicant_address="ul. Kokota 1, 41-711 Ruda Śląska",
+        delivery="electronic",
+        received_on=timezone.localdate(),
+    )
+    return case_open(case=request, title=f"Odpis z rejestru {n}")
+
+
+@row_maker(FinancialStatement)
+def financial_statement():
+    entry = institution_register_entry()
+    return FinancialStatement.objects.create(
+        institution=entry.institution,
+        year=2025,
+        approved_on=date(2026, 3, 31),
+        approval_act=entry.legal_basis,
+        register_entry=entry,
+    )
+
+
+@row_maker(Inspection)
+def inspection():
+    n = next(_serial)
+    return Inspection.objects.create(
+        institution=cultural_institution(), scope=f"Kontrola {n}", date_from=TODAY, date_to=TODAY
+    )
+
+
+@row_maker(InstitutionSubsidy)
+def institution_subsidy():
+    n = next(_serial)
+    return InstitutionSubsidy.objects.create(
+        institution=cultural_institution(), year=2026, kind="subject", purpose=f"Dotacja {n}", amount=1000
+    )
+
+
+@row_maker(RegistrationDocument)
+def registration_document():
+    n = next(_serial)
+    return RegistrationDocument.objects.create(
+        institution=cultural_institution(), title=f"Statut {n}", received_on=TODAY, file=f"institutions/s-{n}.pdf"
+    )
+
+
+@row_maker(ReorganisationPlan)
+def reorganisation_plan():
+    n = next(_serial)
+    plan = ReorganisationPlan.objects.create(kind="merge", title=f"Połączenie {n}")
+    plan.institutions.add(cultural_institution())
+    return plan
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# The press office
+# ------------------------------------------------------------------------------------------------------------------
+
+
+plain(Topic, name="Temat {n}", slug="temat-{n}", position=lambda n: n)
+press_release = plain(PressRelease, title="Komunikat {n}", lead="Krótko.")
+media_outlet = plain(MediaOutlet, name="Redakcja {n}")
+media_list = plain(MediaList, name="Lista {n}")
+plain(LetterTemplate, name="Wzór {n}", text="Szanowni Państwo,")
+plain(OccasionalLetter, occasion="Jubileusz {n}", addressee="Jan Kowalski", needed_on=TODAY, requested_by="Prezydent")
+
+
+@row_maker(PressConference)
+def press_conference():
+    n = next(_serial)
+    return PressConference.objects.create(title=f"Konferencja {n}", topic="Lato", starts_at=in_days(7), venue="UM")
+
+
+@row_maker(Accreditation)
+def accreditation():
+    n = next(_serial)
+    accredited = Accreditation(
+        conference=press_conference(),
+        full_name=f"Dziennikarz {n}",
+        outlet_name="Wiadomości Rudzkie",
+        role="reporter",
+        email="redakcja@example.pl",
+    )
+    return case_open(case=accredited, title=f"Akredytacja {n}")
+
+
+@row_maker(MediaContact)
+def media_contact():
+    n = next(_serial)
+    return MediaContact.objects.create(name=f"Dziennikarz {n}", email=f"d{n}@example.pl", outlet=media_outlet())
+
+
+@row_maker(DistributionLogEntry)
+def distribution_log_entry():
+    return DistributionLogEntry.objects.create(
+        release=press_release(), contact=media_contact(), media_list=media_list()
+    )
+
+
+@row_maker(SocialPost)
+def social_post():
+    n = next(_serial)
+    return SocialPost.objects.create(channel="facebook", text=f"Wpis {n}", release=press_release(), event=event())
