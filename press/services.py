@@ -222,22 +222,18 @@ def on_conference_announce(conference, *, acting_user, note: str = "") -> None:
     conference_invite(conference, acting_user=acting_user)
 
 
-def on_accreditation_decide(accreditation, *, acting_user, note: str = "") -> None:
-    """Effect of accepting or rejecting an accreditation: the journalist is told on the tracking page and by e-mail.
+def accreditation_message_decide(accreditation, note: str) -> str:
+    """What the journalist is told of the decision on an accreditation, the clerk's note after it.
 
-    The e-mail carries only the case mark and the private link (core.services.case_message_add).
+    The kernel posts it to the tracking page and announces it by e-mail (the transition's `note_to_applicant`).
     """
-    from core.models import CaseMessage
-    from core.services import case_message_add
     from press.models import Accreditation
 
     if accreditation.status == Accreditation.Status.ACCEPTED:
         body = _("Your accreditation has been accepted. Please bring your press card to the conference.")
     else:
         body = _("Your accreditation has been rejected.")
-    if note:
-        body = f"{body}\n\n{note}"
-    case_message_add(case=accreditation, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+    return f"{body}\n\n{note}" if note else body
 
 
 # Media contacts

@@ -15,10 +15,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
 
 from core.exports import csv_response
-from core.mail import mail_enqueue
 from core.pagination import CachedCountPaginator
 from core.private_documents import stored_file_response
-from core.public_cases import PublicCaseCreateView, current_information_clause, private_response, tracking_url
+from core.public_cases import PublicCaseCreateView, current_information_clause, private_response
 from core.public_images import RENDITION_FORMATS, image_original, image_rendition
 from press import selectors
 from press.distribution import contact_from_token
@@ -202,14 +201,6 @@ class AccreditationCreateView(PublicCaseCreateView):
 
     def case_title(self, case):
         return gettext("Accreditation: %(title)s") % {"title": self.conference.title[:200]}
-
-    def on_open(self, case):
-        mail_enqueue(
-            to=[case.email],
-            subject=gettext("Your accreditation request has been received — %(mark)s") % {"mark": case.case_mark},
-            template="case_opened",
-            context={"case_mark": case.case_mark, "tracking_url": tracking_url(self.request, case)},
-        )
 
     def render_form(self, form):
         context = {

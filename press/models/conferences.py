@@ -141,6 +141,7 @@ class Accreditation(Case):
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0420"}
     PERSONAL_DATA_FIELDS = ("full_name", "email", "phone", "press_card_number", "crew")
     APPLICANT_EMAIL_FIELD = "email"
+    CASE_OPENED_SUBJECT = _("Your accreditation request has been received — %(mark)s")
 
     conference = models.ForeignKey(
         PressConference, verbose_name=_("press conference"), on_delete=models.PROTECT, related_name="accreditations"
@@ -175,7 +176,7 @@ class Accreditation(Case):
                 label=_("Accept"),
                 closes_case=True,
                 note_to_applicant=True,
-                effect="press.services.on_accreditation_decide",
+                note_message="press.services.accreditation_message_decide",
             ),
             Transition(
                 "reject",
@@ -185,7 +186,7 @@ class Accreditation(Case):
                 closes_case=True,
                 note_required=True,
                 note_to_applicant=True,
-                effect="press.services.on_accreditation_decide",
+                note_message="press.services.accreditation_message_decide",
             ),
         ],
     )

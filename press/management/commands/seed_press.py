@@ -318,6 +318,7 @@ class Command(DemoDataCommand):
                     ),
                     title=f"Akredytacja: {title}"[:200],
                     info_clause=current_information_clause("press.accreditation"),
+                    acknowledge=False,
                 )
                 if decision:
                     transition_perform(obj=accreditation, name=decision, acting_user=None, note=note)
