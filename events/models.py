@@ -367,6 +367,8 @@ class EventSubmission(Case):
                 label=_("Accept and publish"),
                 closes_case=True,
                 effect="events.services.on_submission_accept",
+                note_to_applicant=True,
+                note_message="events.services.submission_message_accept",
             ),
             Transition(
                 "request_changes",

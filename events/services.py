@@ -279,15 +279,18 @@ def _submission_image_publish(submission: EventSubmission, event: Event, *, acti
 
 
 def on_submission_accept(submission: EventSubmission, *, acting_user, note: str = "") -> None:
-    """Effect of accepting a submission: publish its event with the submitted image and tell the organiser."""
+    """Effect of accepting a submission: publish its event with the submitted image (the kernel then tells the
+    organiser, `submission_message_accept`)."""
     event = Event.objects.select_for_update().get(pk=submission.event_id)
     _submission_image_publish(submission, event, acting_user=acting_user)
     if event.status in (Event.Status.DRAFT, Event.Status.SUBMITTED):
         transition_perform(obj=event, name="publish", acting_user=None)
+
+
+def submission_message_accept(submission: EventSubmission, note: str) -> str:
+    """The organiser's message when the submission is accepted: the event is published, then the clerk's note."""
     body = _("Your event has been accepted and published in the city's calendar.")
-    if note:
-        body = f"{body}\n\n{note}"
-    case_message_add(case=submission, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+    return f"{body}\n\n{note}" if note else body
 
 
 def on_submission_reject(submission: EventSubmission, *, acting_user, note: str = "") -> None:
