@@ -70,18 +70,25 @@ def test_attachment_is_reachable_only_under_its_own_event(client, event):
     assert client.get(f"/wydarzenia/{event.slug}/zalaczniki/{attachment.pk}/").status_code == 404
 
 
-def test_a_clerk_adds_a_pdf_in_the_event_form_and_it_is_stored_under_a_random_name(clerk_client, event):
+def post_attachment(clerk_client, event, *, title: str, name: str, content: bytes):
+    """An events clerk saves the event's form with one new attachment; returns the response."""
     client = clerk_client(groups=[EVENTS_GROUP])
     data = form_data(client.get(change_url(event)))
     data.update(
         {
             "attachments-TOTAL_FORMS": "1",
-            "attachments-0-title": "Regulamin konkursu",
+            "attachments-0-title": title,
             "attachments-0-position": "0",
-            "attachments-0-file": SimpleUploadedFile("regulamin.pdf", valid_pdf(), content_type="application/pdf"),
+            "attachments-0-file": SimpleUploadedFile(name, content, content_type="application/pdf"),
         }
     )
-    response = client.post(change_url(event), data)
+    return client.post(change_url(event), data)
+
+
+def test_a_clerk_adds_a_pdf_in_the_event_form_and_it_is_stored_under_a_random_name(clerk_client, event):
+    response = post_attachment(
+        clerk_client, event, title="Regulamin konkursu", name="regulamin.pdf", content=valid_pdf()
+    )
     assert response.status_code == 302
     attachment = event.attachments.get()
     assert attachment.title == "Regulamin konkursu"
@@ -95,17 +102,7 @@ def test_a_clerk_adds_a_pdf_in_the_event_form_and_it_is_stored_under_a_random_na
     [pytest.param(jpeg_bytes(), id="an-image"), pytest.param(pdf_with_javascript(), id="pdf-with-javascript")],
 )
 def test_the_admin_refuses_what_is_not_a_clean_pdf_with_a_message(clerk_client, event, content):
-    client = clerk_client(groups=[EVENTS_GROUP])
-    data = form_data(client.get(change_url(event)))
-    data.update(
-        {
-            "attachments-TOTAL_FORMS": "1",
-            "attachments-0-title": "Plakat",
-            "attachments-0-position": "0",
-            "attachments-0-file": SimpleUploadedFile("plakat.pdf", content, content_type="application/pdf"),
-        }
-    )
-    response = client.post(change_url(event), data)
+    response = post_attachment(clerk_client, event, title="Plakat", name="plakat.pdf", content=content)
     assert response.status_code == 200
     assert "plakat.pdf" in response.content.decode()
     assert not EventAttachment.objects.exists()
