@@ -5,12 +5,18 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 
+from core.models import PrivateDocument
 from core.roles import SECTION_BY_CODE, sync_roles
 from institutions import services
-from institutions.models import InstitutionKind, LegalAct
+from institutions.models import ExtractRequest, InstitutionKind, LegalAct
+from tests.helpers import public_form_data
 
 REGISTER_GROUP = SECTION_BY_CODE["institutions"].group_name
+EXTRACT_FORM_URL = "/rejestr-instytucji-kultury/odpis/"
+STAMP_DUTY_ACCOUNT = "39 1111 2222 3333 4444 5555 6666"
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 _numbers = itertools.count(1)
 
 
@@ -60,4 +66,37 @@ def institution(
         founding_act=act,
         entry_date=entry_date,
         acting_user=clerk,
+    )
+
+
+def extract_form_data(institution, /, **changes) -> dict:
+    """The public form asking for an extract of `institution`, filled in as an applicant would, with `changes`."""
+    fields = {
+        "institution": institution.pk,
+        "kind": "full",
+        "copies": "1",
+        "applicant_name": "Stowarzyszenie Przyjaciół Halemby",
+        "applicant_address": "ul. Halembska 10\n41-717 Ruda Śląska",
+        "contact_email": "biuro@example.pl",
+        "delivery": "post_registered",
+    }
+    return public_form_data(**{**fields, **changes})
+
+
+def extract_request(client, institution, /, **changes) -> ExtractRequest:
+    """A request for an extract sent through the public form (the case opens as for an applicant)."""
+    response = client.post(EXTRACT_FORM_URL, extract_form_data(institution, **changes))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ExtractRequest.objects.select_related("register_entry").latest("pk")
+
+
+def proof_url(request) -> str:
+    """The tracking page's form for the proof of payment of `request`'s fee."""
+    return f"/sprawy/{request.register_entry.tracking_token}/oplata/"
+
+
+def documents_of(request):
+    """The private documents kept with `request` (proofs of payment, issued extracts)."""
+    return PrivateDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(ExtractRequest), object_id=request.pk
     )

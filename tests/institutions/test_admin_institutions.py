@@ -19,28 +19,19 @@ from institutions.models import (
     RegistrationDocument,
     ReorganisationPlan,
 )
-from tests.helpers import close_response, public_form_data
+from tests.helpers import close_response
 from tests.institutions import factories
 
 MODELS = [model for model in apps.get_app_config("institutions").get_models() if admin.site.is_registered(model)]
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 @pytest.fixture
 def seeded(db, client):
     call_command("seed_institutions", "--allow-outside-debug", stdout=io.StringIO())
-    client.post(
-        "/rejestr-instytucji-kultury/odpis/",
-        public_form_data(
-            institution=CulturalInstitution.objects.get(entry_no=1).pk,
-            kind="full",
-            copies="1",
-            applicant_name="Jan Kowalski",
-            applicant_address="ul. Halembska 10",
-            delivery="in_person",
-        ),
+    first = CulturalInstitution.objects.get(entry_no=1)
+    factories.extract_request(
+        client, first, applicant_name="Jan Kowalski", applicant_address="ul. Halembska 10", delivery="in_person"
     )
-    assert ExtractRequest.objects.exists()
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.model_name)
@@ -79,13 +70,13 @@ def test_the_plan_shows_its_earliest_act_date(seeded, clerk_client):
 
 def test_private_files_download_only_through_the_admin(db, clerk_client, client):
     act = factories.legal_act(is_public=False)
-    act.file.save("akt.pdf", ContentFile(PDF_BYTES), save=False)
+    act.file.save("akt.pdf", ContentFile(factories.PDF_BYTES), save=False)
     LegalAct.objects.filter(pk=act.pk).update(file=act.file.name)
     url = reverse("admin:institutions_legalact_file", args=[act.pk, "file"])
     staff = clerk_client(groups=[factories.REGISTER_GROUP])
     response = staff.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert b"".join(response.streaming_content) == factories.PDF_BYTES
     assert response["Cache-Control"].startswith("private, no-store")
     close_response(response)
     assert staff.get(reverse("admin:institutions_legalact_file", args=[act.pk, "title"])).status_code == 404

@@ -11,56 +11,52 @@ from django.utils.translation import gettext
 from core.deadlines import open_deadlines
 from core.models import ApplicantChange, StatusChange
 from institutions.models import ExtractRequest
-from tests.helpers import form_fields, public_form_data, started_seconds_ago
+from tests.helpers import form_fields, started_seconds_ago
+from tests.institutions import factories
 
-FORM_URL = "/rejestr-instytucji-kultury/odpis/"
 NOTE = "Proszę podać pełny adres pocztowy z kodem pocztowym."
 
 
 @pytest.fixture
-def request_(client, mck):
-    data = public_form_data(
-        institution=mck.pk,
-        kind="full",
-        copies="1",
+def extract_request(client, mck):
+    return factories.extract_request(
+        client,
+        mck,
         applicant_name="Jan Kowalski",
         applicant_address="ul. Halembska",
         contact_email="jan.kowalski@example.pl",
-        delivery="post_registered",
     )
-    assert client.post(FORM_URL, data).status_code == 302
-    return ExtractRequest.objects.select_related("register_entry").get()
 
 
 @pytest.fixture
-def asked(request_, register_clerk):
-    url = f"/admin/institutions/extractrequest/{request_.pk}/sprawa/"
+def asked(extract_request, register_clerk):
+    url = f"/admin/institutions/extractrequest/{extract_request.pk}/sprawa/"
     assert register_clerk.post(url, {"transition": "request_changes", "note": NOTE}).status_code == 302
-    request_.refresh_from_db()
-    assert request_.status == ExtractRequest.Status.CHANGES_REQUESTED
-    return request_
+    extract_request.refresh_from_db()
+    assert extract_request.status == ExtractRequest.Status.CHANGES_REQUESTED
+    return extract_request
 
 
-def changes_url(request_):
-    return f"/sprawy/{request_.register_entry.tracking_token}/zmiany/"
+def changes_url(extract_request):
+    return f"/sprawy/{extract_request.register_entry.tracking_token}/zmiany/"
 
 
-def page_data(client, request_, **changes):
-    page = client.get(changes_url(request_)).content.decode()
+def page_data(client, extract_request, **changes):
+    page = client.get(changes_url(extract_request)).content.decode()
     return {**form_fields(page, form_id="case-changes-form"), "form_started": started_seconds_ago(), **changes}
 
 
-def test_asking_needs_a_reason_and_tells_the_applicant(request_, register_clerk, client):
-    url = f"/admin/institutions/extractrequest/{request_.pk}/sprawa/"
+def test_asking_needs_a_reason_and_tells_the_applicant(extract_request, register_clerk, client):
+    url = f"/admin/institutions/extractrequest/{extract_request.pk}/sprawa/"
     register_clerk.post(url, {"transition": "request_changes", "note": ""})
-    request_.refresh_from_db()
-    assert request_.status == ExtractRequest.Status.RECEIVED
+    extract_request.refresh_from_db()
+    assert extract_request.status == ExtractRequest.Status.RECEIVED
     register_clerk.post(url, {"transition": "request_changes", "note": NOTE})
-    page = client.get(f"/sprawy/{request_.register_entry.tracking_token}/").content.decode()
+    page = client.get(f"/sprawy/{extract_request.register_entry.tracking_token}/").content.decode()
     assert NOTE in page
     assert escape(gettext("Correct the request")) in page
     # Waiting for the applicant, the request stays in the Terminarz (the 14 days run on), marked so.
-    deadline = next(d for d in open_deadlines(section="institutions") if d.case_mark == request_.case_mark)
+    deadline = next(d for d in open_deadlines(section="institutions") if d.case_mark == extract_request.case_mark)
     assert "poprawki" in deadline.title
 
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
@@ -23,114 +22,82 @@ from institutions import services
 from institutions.models import ExtractRequest, Section
 from tests.helpers import close_response, form_fields, public_form_data
 from tests.institutions import factories
+from tests.institutions.factories import PDF_BYTES, STAMP_DUTY_ACCOUNT, documents_of, proof_url
 
-FORM_URL = "/rejestr-instytucji-kultury/odpis/"
-ACCOUNT = "39 1111 2222 3333 4444 5555 6666"
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def account(settings):
-    settings.STAMP_DUTY_ACCOUNT_NUMBER = ACCOUNT.replace(" ", "")
-    settings.REGISTER_EXTRACT_FEE_PER_PAGE = Decimal("5.00")
+pytestmark = pytest.mark.usefixtures("stamp_duty_account")
 
 
-@pytest.fixture
-def request_(client, mck):
-    data = public_form_data(
-        institution=mck.pk,
-        kind="full",
-        copies="2",
-        applicant_name="Stowarzyszenie Przyjaciół Halemby",
-        applicant_address="ul. Halembska 10\n41-717 Ruda Śląska",
-        contact_email="biuro@example.pl",
-        delivery="post_registered",
-    )
-    assert client.post(FORM_URL, data).status_code == 302
-    return ExtractRequest.objects.select_related("register_entry").get()
+def tracking_url(extract_request) -> str:
+    return f"/sprawy/{extract_request.register_entry.tracking_token}/"
 
 
-def tracking_url(request_) -> str:
-    return f"/sprawy/{request_.register_entry.tracking_token}/"
+def change_url(extract_request) -> str:
+    return f"/admin/institutions/extractrequest/{extract_request.pk}/change/"
 
 
-def proof_url(request_) -> str:
-    return f"/sprawy/{request_.register_entry.tracking_token}/oplata/"
-
-
-def change_url(request_) -> str:
-    return f"/admin/institutions/extractrequest/{request_.pk}/change/"
-
-
-def clerk_saves(client, request_, **changes):
+def clerk_saves(client, extract_request, **changes):
     """Post the admin change form as the clerk sees it, with `changes` typed in (False unticks a box)."""
-    data = form_fields(client.get(change_url(request_)).content.decode(), form_id="extractrequest_form")
+    data = form_fields(client.get(change_url(extract_request)).content.decode(), form_id="extractrequest_form")
     for name, value in changes.items():
         if value is False:
             data.pop(name, None)
         else:
             data[name] = value
-    return client.post(change_url(request_), data)
+    return client.post(change_url(extract_request), data)
 
 
-def send_proof(client, request_, content=PDF_BYTES, name="potwierdzenie-przelewu.pdf"):
+def send_proof(client, extract_request, content=PDF_BYTES, name="potwierdzenie-przelewu.pdf"):
     upload = SimpleUploadedFile(name, content, content_type="application/pdf")
-    return client.post(proof_url(request_), {**public_form_data(), "proof": upload})
-
-
-def documents_of(request_):
-    return PrivateDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(ExtractRequest), object_id=request_.pk
-    )
+    return client.post(proof_url(extract_request), {**public_form_data(), "proof": upload})
 
 
 def test_the_form_shows_the_rate_per_page_and_copy_and_the_account_before_sending(client, mck, settings):
-    page = client.get(FORM_URL).content.decode()
+    page = client.get(factories.EXTRACT_FORM_URL).content.decode()
     assert "5,00 zł za każdą rozpoczętą stronę odpisu, za każdy egzemplarz" in page
-    assert ACCOUNT in page
+    assert STAMP_DUTY_ACCOUNT in page
     assert "Urząd Miasta Ruda Śląska" in page
     # The rate and the account are configuration: a new schedule is a setting, not a release.
     settings.REGISTER_EXTRACT_FEE_PER_PAGE = Decimal("6.5")
     settings.STAMP_DUTY_ACCOUNT_NUMBER = "PL04000000000000000000000000"
-    page = client.get(FORM_URL).content.decode()
+    page = client.get(factories.EXTRACT_FORM_URL).content.decode()
     assert "6,50 zł za każdą rozpoczętą stronę" in page
     assert "04 0000 0000 0000 0000 0000 0000" in page
 
 
 def test_the_tracking_page_shows_the_rate_until_the_clerk_records_the_pages_then_the_amount(
-    client, request_, register_clerk
+    client, extract_request, register_clerk
 ):
-    page = client.get(tracking_url(request_)).content.decode()
+    page = client.get(tracking_url(extract_request)).content.decode()
     assert "Urząd policzy strony odpisu i poda tu kwotę." in page
     assert "5,00 zł za każdą rozpoczętą stronę każdego egzemplarza" in page
-    assert ACCOUNT in page
-    assert request_.case_mark in page  # the transfer title names the case
+    assert STAMP_DUTY_ACCOUNT in page
+    assert extract_request.case_mark in page  # the transfer title names the case
 
-    response = clerk_saves(register_clerk, request_, pages="3")
+    response = clerk_saves(register_clerk, extract_request, pages="3")
     assert response.status_code == 302
-    request_.refresh_from_db()
-    assert request_.pages == 3
-    page = client.get(tracking_url(request_)).content.decode()
+    extract_request.refresh_from_db()
+    assert extract_request.pages == 3
+    page = client.get(tracking_url(extract_request)).content.decode()
     assert "30,00 zł" in page
     assert "3 strony × 2 egzemplarze × 5,00 zł" in page
     assert "nieodnotowana" in page
 
 
-def test_the_applicant_sends_the_proof_from_the_tracking_page_into_private_storage(client, request_, settings):
-    response = send_proof(client, request_)
+def test_the_applicant_sends_the_proof_from_the_tracking_page_into_private_storage(client, extract_request, settings):
+    response = send_proof(client, extract_request)
     assert response.status_code == 302
-    assert response["Location"] == tracking_url(request_) + "#oplata"
-    document = documents_of(request_).get()
+    assert response["Location"] == tracking_url(extract_request) + "#oplata"
+    document = documents_of(extract_request).get()
     assert document.kind == PrivateDocument.Kind.ATTACHMENT
     assert document.uploaded_by is None
     assert document.original_name == "potwierdzenie-przelewu.pdf"
     assert "potwierdzenie" not in document.file.name  # a random storage name
     assert not Path(document.file.path).resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve())
-    message = CaseMessage.objects.get(object_id=request_.pk)
+    message = CaseMessage.objects.get(object_id=extract_request.pk)
     assert message.author_kind == CaseMessage.Author.APPLICANT
     assert "potwierdzenie zapłaty" in message.body
-    page = client.get(tracking_url(request_)).content.decode()
-    download = f"/sprawy/{request_.register_entry.tracking_token}/dokumenty/{document.pk}/"
+    page = client.get(tracking_url(extract_request)).content.decode()
+    download = f"/sprawy/{extract_request.register_entry.tracking_token}/dokumenty/{document.pk}/"
     assert download in page
     file_response = client.get(download)
     assert file_response.status_code == 200
@@ -145,41 +112,41 @@ def test_the_applicant_sends_the_proof_from_the_tracking_page_into_private_stora
     [(b"MZ\x90\x00 not a pdf", "potwierdzenie.pdf"), (b"", "pusty.pdf")],
     ids=["not-a-pdf", "empty"],
 )
-def test_a_bad_proof_is_refused_with_a_polish_message_and_nothing_is_kept(client, request_, content, name):
-    response = send_proof(client, request_, content=content, name=name)
+def test_a_bad_proof_is_refused_with_a_polish_message_and_nothing_is_kept(client, extract_request, content, name):
+    response = send_proof(client, extract_request, content=content, name=name)
     assert response.status_code == 200
     page = response.content.decode()
     assert "error-summary" in page
     assert response.context["fee_proof_form"].errors["proof"]
-    assert not documents_of(request_).exists()
+    assert not documents_of(extract_request).exists()
     assert not CaseMessage.objects.exists()
 
 
-def test_proofs_from_bots_and_floods_are_not_kept(client, request_, settings):
+def test_proofs_from_bots_and_floods_are_not_kept(client, extract_request, settings):
     """A filled honeypot is answered as if sent and keeps nothing; too many posts get 429 and keep nothing."""
     upload = SimpleUploadedFile("potwierdzenie.pdf", PDF_BYTES, content_type="application/pdf")
     response = client.post(
-        proof_url(request_), {**public_form_data(**{HONEYPOT_FIELD: "https://spam.example"}), "proof": upload}
+        proof_url(extract_request), {**public_form_data(**{HONEYPOT_FIELD: "https://spam.example"}), "proof": upload}
     )
     assert response.status_code == 302
-    assert not documents_of(request_).exists()
+    assert not documents_of(extract_request).exists()
     settings.PUBLIC_FORM_RATE_LIMIT = 2  # the honeypot post counted as the first
-    assert send_proof(client, request_, content=b"not a pdf").status_code == 200
-    assert send_proof(client, request_).status_code == 429
-    assert not documents_of(request_).exists()
+    assert send_proof(client, extract_request, content=b"not a pdf").status_code == 200
+    assert send_proof(client, extract_request).status_code == 429
+    assert not documents_of(extract_request).exists()
     assert not CaseMessage.objects.exists()
 
 
-def test_a_proof_is_not_taken_once_the_fee_is_recorded_as_paid(client, request_, make_clerk):
+def test_a_proof_is_not_taken_once_the_fee_is_recorded_as_paid(client, extract_request, make_clerk):
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
-    services.extract_request_fee_record(request=request_, pages=2, fee_paid=True, acting_user=clerk)
-    page = client.get(tracking_url(request_)).content.decode()
+    services.extract_request_fee_record(request=extract_request, pages=2, fee_paid=True, acting_user=clerk)
+    page = client.get(tracking_url(extract_request)).content.decode()
     assert "otrzymana — dziękujemy" in page
-    assert proof_url(request_) not in page
-    response = send_proof(client, request_)
+    assert proof_url(extract_request) not in page
+    response = send_proof(client, extract_request)
     assert response.status_code == 302
-    assert response["Location"] == tracking_url(request_)
-    assert not documents_of(request_).exists()
+    assert response["Location"] == tracking_url(extract_request)
+    assert not documents_of(extract_request).exists()
 
 
 def test_a_case_type_without_a_fee_has_no_proof_page(db, client):
@@ -189,70 +156,72 @@ def test_a_case_type_without_a_fee_has_no_proof_page(db, client):
     assert "oplata" not in client.get(f"/sprawy/{token}/").content.decode()
 
 
-def test_the_clerk_cannot_record_a_payment_before_the_pages(register_clerk, request_):
-    response = clerk_saves(register_clerk, request_, fee_paid="on")
+def test_the_clerk_cannot_record_a_payment_before_the_pages(register_clerk, extract_request):
+    response = clerk_saves(register_clerk, extract_request, fee_paid="on")
     assert response.status_code == 200
     assert "Najpierw wpisz liczbę stron odpisu: od niej zależy opłata." in response.content.decode()
-    request_.refresh_from_db()
-    assert (request_.pages, request_.fee_paid) == (None, False)
+    extract_request.refresh_from_db()
+    assert (extract_request.pages, extract_request.fee_paid) == (None, False)
 
 
-def test_issuing_waits_for_the_pages_and_the_payment_and_writes_nothing_before(register_clerk, request_):
-    workflow = f"/admin/institutions/extractrequest/{request_.pk}/sprawa/"
+def test_issuing_waits_for_the_pages_and_the_payment_and_writes_nothing_before(register_clerk, extract_request):
+    workflow = f"/admin/institutions/extractrequest/{extract_request.pk}/sprawa/"
     for changes, message in [
         ({}, "Najpierw wpisz liczbę stron odpisu"),
         ({"pages": "2"}, "Odpis czeka na opłatę"),
     ]:
         if changes:
-            assert clerk_saves(register_clerk, request_, **changes).status_code == 302
+            assert clerk_saves(register_clerk, extract_request, **changes).status_code == 302
         response = register_clerk.post(workflow, {"transition": "issue"}, follow=True)
         assert message in response.content.decode()
-        request_.refresh_from_db()
-        assert request_.status == ExtractRequest.Status.RECEIVED
-        assert request_.issued_on is None
+        extract_request.refresh_from_db()
+        assert extract_request.status == ExtractRequest.Status.RECEIVED
+        assert extract_request.issued_on is None
         assert not StatusChange.objects.filter(action="institutions.extract.issue").exists()
-        assert not documents_of(request_).filter(kind=PrivateDocument.Kind.LETTER).exists()
+        assert not documents_of(extract_request).filter(kind=PrivateDocument.Kind.LETTER).exists()
 
-    assert clerk_saves(register_clerk, request_, fee_paid="on").status_code == 302
+    assert clerk_saves(register_clerk, extract_request, fee_paid="on").status_code == 302
     register_clerk.post(workflow, {"transition": "issue"})
-    request_.refresh_from_db()
-    assert request_.status == ExtractRequest.Status.ISSUED
-    assert documents_of(request_).filter(kind=PrivateDocument.Kind.LETTER).count() == 1
+    extract_request.refresh_from_db()
+    assert extract_request.status == ExtractRequest.Status.ISSUED
+    assert documents_of(extract_request).filter(kind=PrivateDocument.Kind.LETTER).count() == 1
 
 
-def test_pages_and_payment_are_the_record_once_issued(register_clerk, request_, make_clerk):
+def test_pages_and_payment_are_the_record_once_issued(register_clerk, extract_request, make_clerk):
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
-    services.extract_request_fee_record(request=request_, pages=5, fee_paid=True, acting_user=clerk)
-    transition_perform(obj=request_, name="issue", acting_user=clerk)
-    response = clerk_saves(register_clerk, request_, pages="9", fee_paid=False)
+    services.extract_request_fee_record(request=extract_request, pages=5, fee_paid=True, acting_user=clerk)
+    transition_perform(obj=extract_request, name="issue", acting_user=clerk)
+    response = clerk_saves(register_clerk, extract_request, pages="9", fee_paid=False)
     assert response.status_code == 302
-    request_.refresh_from_db()
-    assert (request_.pages, request_.fee_paid) == (5, True)
+    extract_request.refresh_from_db()
+    assert (extract_request.pages, extract_request.fee_paid) == (5, True)
     with pytest.raises(services.RegisterError) as refused:
-        services.extract_request_fee_record(request=request_, pages=9, fee_paid=True, acting_user=clerk)
+        services.extract_request_fee_record(request=extract_request, pages=9, fee_paid=True, acting_user=clerk)
     assert refused.value.code == "fee_closed"
 
 
-def test_only_the_register_section_records_the_fee(clerk_client, request_, make_clerk):
+def test_only_the_register_section_records_the_fee(clerk_client, extract_request, make_clerk):
     editor = clerk_client(groups=["Redakcja portalu"])
-    assert editor.get(change_url(request_)).status_code == 403
+    assert editor.get(change_url(extract_request)).status_code == 403
     outsider = make_clerk(groups=["Redakcja portalu"])
     with pytest.raises(PermissionDenied):
-        services.extract_request_fee_record(request=request_, pages=2, fee_paid=False, acting_user=outsider)
-    request_.refresh_from_db()
-    assert request_.pages is None
+        services.extract_request_fee_record(request=extract_request, pages=2, fee_paid=False, acting_user=outsider)
+    extract_request.refresh_from_db()
+    assert extract_request.pages is None
 
 
-def test_more_copies_after_the_payment_take_the_payment_back_for_a_new_check(register_clerk, request_, client):
-    services.extract_request_fee_record(request=request_, pages=2, fee_paid=True, acting_user=register_clerk.clerk)
-    workflow = f"/admin/institutions/extractrequest/{request_.pk}/sprawa/"
+def test_more_copies_after_the_payment_take_the_payment_back_for_a_new_check(register_clerk, extract_request, client):
+    services.extract_request_fee_record(
+        request=extract_request, pages=2, fee_paid=True, acting_user=register_clerk.clerk
+    )
+    workflow = f"/admin/institutions/extractrequest/{extract_request.pk}/sprawa/"
     register_clerk.post(workflow, {"transition": "request_changes", "note": "Proszę podać kod pocztowy."})
-    changes = f"/sprawy/{request_.register_entry.tracking_token}/zmiany/"
+    changes = f"/sprawy/{extract_request.register_entry.tracking_token}/zmiany/"
     data = form_fields(client.get(changes).content.decode(), form_id="case-changes-form")
     data.update(public_form_data(copies="3"))
     assert client.post(changes, data).status_code == 302
-    request_.refresh_from_db()
-    assert (request_.copies, request_.pages, request_.fee_paid) == (3, 2, False)
+    extract_request.refresh_from_db()
+    assert (extract_request.copies, extract_request.pages, extract_request.fee_paid) == (3, 2, False)
 
 
 @pytest.fixture
@@ -274,47 +243,40 @@ def long_book(mck, clerk):
 
 
 def test_the_clerk_previews_the_extract_as_it_will_be_issued_and_only_the_register_section(
-    register_clerk, clerk_client, request_
+    register_clerk, clerk_client, extract_request
 ):
-    response = register_clerk.get(f"/admin/institutions/extractrequest/{request_.pk}/odpis.pdf")
+    response = register_clerk.get(f"/admin/institutions/extractrequest/{extract_request.pk}/odpis.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert request_.case_mark in text
+    assert extract_request.case_mark in text
     assert "Stowarzyszenie Przyjaciół Halemby" in text
     editor = clerk_client(groups=["Redakcja portalu"])
-    assert editor.get(f"/admin/institutions/extractrequest/{request_.pk}/odpis.pdf").status_code == 403
+    assert editor.get(f"/admin/institutions/extractrequest/{extract_request.pk}/odpis.pdf").status_code == 403
 
 
 def test_an_extract_longer_than_the_pages_paid_for_is_not_issued(client, long_book, register_clerk):
-    data = public_form_data(
-        institution=long_book.pk,
-        kind="full",
-        copies="1",
-        applicant_name="Jan Kowalski",
-        applicant_address="ul. Halembska 10\n41-717 Ruda Śląska",
-        delivery="in_person",
-    )
-    client.post(FORM_URL, data)
-    request_ = ExtractRequest.objects.get()
-    preview = register_clerk.get(f"/admin/institutions/extractrequest/{request_.pk}/odpis.pdf")
+    extract_request = factories.extract_request(client, long_book, applicant_name="Jan Kowalski", delivery="in_person")
+    preview = register_clerk.get(f"/admin/institutions/extractrequest/{extract_request.pk}/odpis.pdf")
     pages = len(PdfReader(io.BytesIO(preview.content)).pages)
     assert pages >= 2
     services.extract_request_fee_record(
-        request=request_, pages=pages - 1, fee_paid=True, acting_user=register_clerk.clerk
+        request=extract_request, pages=pages - 1, fee_paid=True, acting_user=register_clerk.clerk
     )
     with pytest.raises(services.RegisterError) as refused:
-        transition_perform(obj=request_, name="issue", acting_user=register_clerk.clerk)
+        transition_perform(obj=extract_request, name="issue", acting_user=register_clerk.clerk)
     assert refused.value.code == "pages_more_than_paid"
     assert f"Odpis ma teraz {pages} " in refused.value.message
     assert f"naliczono opłatę ({pages - 1})" in refused.value.message
-    request_.refresh_from_db()
-    assert request_.status == ExtractRequest.Status.RECEIVED
-    assert not documents_of(request_).exists()
+    extract_request.refresh_from_db()
+    assert extract_request.status == ExtractRequest.Status.RECEIVED
+    assert not documents_of(extract_request).exists()
 
-    services.extract_request_fee_record(request=request_, pages=pages, fee_paid=True, acting_user=register_clerk.clerk)
-    transition_perform(obj=request_, name="issue", acting_user=register_clerk.clerk)
-    letter = documents_of(request_).get(kind=PrivateDocument.Kind.LETTER)
+    services.extract_request_fee_record(
+        request=extract_request, pages=pages, fee_paid=True, acting_user=register_clerk.clerk
+    )
+    transition_perform(obj=extract_request, name="issue", acting_user=register_clerk.clerk)
+    letter = documents_of(extract_request).get(kind=PrivateDocument.Kind.LETTER)
     with letter.file.open("rb") as handle:
         assert len(PdfReader(io.BytesIO(handle.read())).pages) == pages

@@ -7,17 +7,19 @@ from core.models import PrivateDocument
 from institutions.models import ExtractRequest
 from tests.core import upload_corpus as corpus
 from tests.helpers import kept_files_token
-from tests.institutions.test_extracts import FORM_URL, form_data
+from tests.institutions import factories
 
 
 def test_an_accepted_fee_proof_is_kept_and_reaches_the_case(client, mck):
     proof = SimpleUploadedFile("potwierdzenie.pdf", corpus.valid_pdf(), content_type="application/pdf")
-    first = client.post(FORM_URL, {**form_data(mck, applicant_name=""), "fee_proof": proof})
+    first = client.post(
+        factories.EXTRACT_FORM_URL, {**factories.extract_form_data(mck, applicant_name=""), "fee_proof": proof}
+    )
     assert first.status_code == 200
     assert "applicant_name" in first.context["form"].errors
     token = kept_files_token(first, "potwierdzenie.pdf")
 
-    again = client.post(FORM_URL, {**form_data(mck), "kept_files": token})
+    again = client.post(factories.EXTRACT_FORM_URL, {**factories.extract_form_data(mck), "kept_files": token})
     assert again.status_code == 302
     request = ExtractRequest.objects.get()
     document = PrivateDocument.objects.get(

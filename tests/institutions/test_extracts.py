@@ -20,11 +20,7 @@ from core.services import CaseWorkError, transition_perform
 from institutions import documents, services
 from institutions.deadlines import register_extract_due
 from institutions.models import ExtractRequest, RegisterEntry, Section
-from tests.helpers import public_form_data
 from tests.institutions import factories
-
-FORM_URL = "/rejestr-instytucji-kultury/odpis/"
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -130,34 +126,21 @@ def test_printouts_are_rate_limited(client, book, settings):
 # The request form -----------------------------------------------------------------------------------------
 
 
-def form_data(chosen, **changes):
-    fields = {
-        "institution": chosen.pk,
-        "kind": "full",
-        "copies": "1",
-        "applicant_name": "Stowarzyszenie Przyjaciół Halemby",
-        "applicant_address": "ul. Halembska 10\n41-717 Ruda Śląska",
-        "contact_email": "biuro@example.pl",
-        "delivery": "post_registered",
-    }
-    return public_form_data(**{**fields, **changes})
-
-
 def test_the_form_preselects_the_institution_and_shows_the_clause(client, mck):
-    response = client.get(FORM_URL + f"?instytucja={mck.entry_no}")
+    response = client.get(factories.EXTRACT_FORM_URL + f"?instytucja={mck.entry_no}")
     assert response.status_code == 200
     assert response.context["form"].initial["institution"] == mck.pk
     assert "art. 6 ust. 1 lit. c RODO" in response.content.decode()
     for query in ("?instytucja=abc", "?instytucja=999", "?instytucja=" + "9" * 40):
-        assert client.get(FORM_URL + query).status_code == 200
+        assert client.get(factories.EXTRACT_FORM_URL + query).status_code == 200
 
 
 def test_a_request_opens_a_case_with_a_mark_fee_proof_and_a_deadline(
     client, mck, django_capture_on_commit_callbacks, mailoutbox
 ):
-    proof = SimpleUploadedFile("potwierdzenie.pdf", PDF_BYTES, content_type="application/pdf")
+    proof = SimpleUploadedFile("potwierdzenie.pdf", factories.PDF_BYTES, content_type="application/pdf")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(FORM_URL, {**form_data(mck), "fee_proof": proof})
+        response = client.post(factories.EXTRACT_FORM_URL, {**factories.extract_form_data(mck), "fee_proof": proof})
     assert response.status_code == 302
     request = ExtractRequest.objects.get()
     assert response["Location"] == f"/sprawy/{request.register_entry.tracking_token}/potwierdzenie/"
@@ -193,7 +176,7 @@ def test_a_request_opens_a_case_with_a_mark_fee_proof_and_a_deadline(
     ],
 )
 def test_bad_input_gives_the_form_back_with_a_message(client, mck, changes, field):
-    response = client.post(FORM_URL, form_data(mck, **changes))
+    response = client.post(factories.EXTRACT_FORM_URL, factories.extract_form_data(mck, **changes))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert "error-summary" in response.content.decode()
@@ -202,7 +185,7 @@ def test_bad_input_gives_the_form_back_with_a_message(client, mck, changes, fiel
 
 def test_a_fake_fee_proof_is_refused(client, mck):
     fake = SimpleUploadedFile("potwierdzenie.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = client.post(FORM_URL, {**form_data(mck), "fee_proof": fake})
+    response = client.post(factories.EXTRACT_FORM_URL, {**factories.extract_form_data(mck), "fee_proof": fake})
     assert response.status_code == 200
     assert "fee_proof" in response.context["form"].errors
     assert not ExtractRequest.objects.exists()
@@ -213,8 +196,7 @@ def test_a_fake_fee_proof_is_refused(client, mck):
 
 @pytest.fixture
 def extract_request(client, book):
-    client.post(FORM_URL, form_data(book, kind="abridged"))
-    return ExtractRequest.objects.get()
+    return factories.extract_request(client, book, kind="abridged")
 
 
 def test_the_extract_is_issued_only_after_the_fee_and_lands_in_the_case(extract_request, make_clerk):
@@ -242,8 +224,7 @@ def test_the_extract_is_issued_only_after_the_fee_and_lands_in_the_case(extract_
 def test_an_electronic_extract_is_sent_with_the_tracking_link_when_issued(
     client, book, make_clerk, django_capture_on_commit_callbacks, mailoutbox
 ):
-    client.post(FORM_URL, form_data(book, kind="abridged", delivery="electronic", copies="2"))
-    request = ExtractRequest.objects.get()
+    request = factories.extract_request(client, book, kind="abridged", delivery="electronic", copies="2")
     clerk = make_clerk(groups=[factories.REGISTER_GROUP])
     services.extract_request_fee_record(request=request, pages=1, fee_paid=True, acting_user=clerk)
     mailoutbox.clear()

@@ -17,7 +17,6 @@ from tests.helpers import close_response
 from tests.institutions import factories
 
 LIST_URL = "/rejestr-instytucji-kultury/"
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 def fill(clerk, start, count):
@@ -172,7 +171,7 @@ def test_open_data_csv_and_json(client, mck):
 
 
 def _with_file(obj, field="file"):
-    getattr(obj, field).save("akt.pdf", ContentFile(PDF_BYTES), save=False)
+    getattr(obj, field).save("akt.pdf", ContentFile(factories.PDF_BYTES), save=False)
     type(obj).objects.filter(pk=obj.pk).update(**{field: getattr(obj, field).name})
     return obj
 
@@ -195,7 +194,7 @@ def test_only_public_documents_are_downloadable(client, mck):
 
     response = client.get(f"/rejestr-instytucji-kultury/akty/{act.pk}/")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert b"".join(response.streaming_content) == factories.PDF_BYTES
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     close_response(response)
