@@ -17,10 +17,8 @@ from django.views.generic import TemplateView
 
 from core.case_fees import stamp_duty_account
 from core.exports import csv_cell, csv_response
-from core.mail import mail_enqueue
-from core.models import PrivateDocument
-from core.private_documents import document_attach
-from core.public_cases import PublicCaseCreateView, tracking_url
+from core.private_documents import document_attach_upload
+from core.public_cases import PublicCaseCreateView
 from core.public_forms import rate_limit_exceeded
 from core.uploads import sanitise_original_name
 from core.uploads.stash import KeptUploadsMixin
@@ -270,21 +268,8 @@ class ExtractRequestCreateView(KeptUploadsMixin, PublicCaseCreateView):
 
     def on_open(self, case):
         if self.fee_proof:
-            document_attach(
-                case=case,
-                content=self.fee_proof,
-                original_name=self.fee_proof.upload.original_name,
-                mime_type=self.fee_proof.upload.mime_type,
-                kind=PrivateDocument.Kind.ATTACHMENT,
-                acting_user=None,
-                description=gettext("Proof of payment of the stamp duty"),
-            )
-        if case.contact_email:
-            mail_enqueue(
-                to=[case.contact_email],
-                subject=gettext("Your request for an extract has been received — %(mark)s") % {"mark": case.case_mark},
-                template="case_opened",
-                context={"case_mark": case.case_mark, "tracking_url": tracking_url(self.request, case)},
+            document_attach_upload(
+                case=case, upload=self.fee_proof, description=gettext("Proof of payment of the stamp duty")
             )
 
     def form_context(self, form):

@@ -51,6 +51,7 @@ class ExtractRequest(Case):
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5210"}
     PERSONAL_DATA_FIELDS = ("applicant_name", "applicant_address", "contact_email")
     APPLICANT_EMAIL_FIELD = "contact_email"
+    CASE_OPENED_SUBJECT = _("Your request for an extract has been received — %(mark)s")
 
     institution = models.ForeignKey(
         CulturalInstitution, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="extract_requests"
@@ -89,7 +90,7 @@ class ExtractRequest(Case):
                 label=_("Ask for the fee"),
                 note_to_applicant=True,
                 guard="institutions.services.extract_request_check_request_fee",
-                effect="institutions.services.on_extract_request_request_fee",
+                note_message="institutions.services.extract_request_message_request_fee",
             ),
             Transition(
                 "request_changes",
@@ -98,7 +99,6 @@ class ExtractRequest(Case):
                 label=_("Ask for corrections"),
                 note_required=True,
                 note_to_applicant=True,
-                effect="institutions.services.extract_request_note_to_applicant",
             ),
             Transition(
                 "resubmit",
@@ -124,7 +124,7 @@ class ExtractRequest(Case):
                 label=_("Leave unprocessed"),
                 note_required=True,
                 closes_case=True,
-                effect="institutions.services.extract_request_note_to_applicant",
+                note_to_applicant=True,
             ),
         ],
     )

@@ -16,9 +16,8 @@ from institutions.services.extracts import (
     extract_request_document,
     extract_request_fee_due,
     extract_request_fee_record,
-    extract_request_note_to_applicant,
+    extract_request_message_request_fee,
     on_extract_request_issue,
-    on_extract_request_request_fee,
 )
 from institutions.services.register import (
     MAX_VALUE_LENGTH,
@@ -79,7 +78,7 @@ __all__ = [
     "extract_request_document",
     "extract_request_fee_due",
     "extract_request_fee_record",
-    "extract_request_note_to_applicant",
+    "extract_request_message_request_fee",
     "financial_statement_check_file",
     "financial_statement_file",
     "institution_project",
@@ -87,7 +86,6 @@ __all__ = [
     "institution_strike_out",
     "next_entry_no",
     "on_extract_request_issue",
-    "on_extract_request_request_fee",
     "on_plan_adopt_act",
     "on_plan_announce",
     "on_plan_complete",

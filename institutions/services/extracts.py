@@ -118,19 +118,17 @@ def extract_request_document(request: ExtractRequest, *, acting_user) -> bytes:
     )
 
 
-def on_extract_request_request_fee(request: ExtractRequest, *, acting_user, note: str = "") -> None:
-    """Workflow effect of "Ask for the fee": the applicant learns the amount (message, e-mail with the link).
+def extract_request_message_request_fee(request: ExtractRequest, note: str) -> str:
+    """What "Ask for the fee" tells the applicant: the amount, then the clerk's note, if any.
 
-    The tracking page shows the amount, the City Hall's account and the form for the proof of payment
-    (core.case_fees); the clerk's note, if any, follows the amount.
+    The kernel posts it to the tracking page, which shows the amount, the City Hall's account and the form for the
+    proof of payment (core.case_fees), and announces it by e-mail with the link (`note_to_applicant`).
     """
     body = _(
         "The stamp duty for the extract is %(amount)s zł (%(breakdown)s). The account number and the form for the "
         "proof of payment are on this page."
     ) % {"amount": _zloty(extract_fee(request.pages, request.copies)), "breakdown": extract_fee_breakdown(request)}
-    if note:
-        body = f"{body}\n\n{note}"
-    case_message_add(case=request, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+    return f"{body}\n\n{note}" if note else body
 
 
 def extract_request_check_fee_record(request: ExtractRequest, *, pages: int | None, fee_paid: bool) -> None:
@@ -236,8 +234,3 @@ def extract_request_changes_apply(*, request: ExtractRequest, fields: dict) -> E
     request._change_reason = _("Changes sent by the applicant.")
     request.save(update_fields=changed)
     return request
-
-
-def extract_request_note_to_applicant(request: ExtractRequest, *, acting_user, note: str = "") -> None:
-    """Workflow effect: the clerk's note (fee to pay, what is missing) goes to the applicant's tracking page."""
-    case_message_add(case=request, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)

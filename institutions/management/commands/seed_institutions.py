@@ -339,7 +339,9 @@ class Command(DemoDataCommand):
                 received_on=today - datetime.timedelta(days=data["days_ago"]),
                 channel=Channel.WEB_FORM,
             )
-            case_open(case=request, title=f"Odpis z rejestru: {request.institution.full_name}"[:200])
+            case_open(
+                case=request, title=f"Odpis z rejestru: {request.institution.full_name}"[:200], acknowledge=False
+            )
             if data.get("pages"):
                 services.extract_request_fee_record(
                     request=request, pages=data["pages"], fee_paid=False, acting_user=clerk
