@@ -56,6 +56,12 @@ def test_a_journalist_applies_and_gets_a_case_mark(client, conference):
     assert accreditation.status == Accreditation.Status.REQUESTED
     confirmation = client.get(response["Location"])
     assert accreditation.case_mark in confirmation.content.decode()
+    acknowledgement = OutboxMessage.objects.get(to=["k.wojcik@radio.pl"])
+    assert acknowledgement.subject == gettext("Your accreditation request has been received — %(mark)s") % {
+        "mark": accreditation.case_mark
+    }
+    tracking = reverse("core:case_tracking", kwargs={"token": accreditation.register_entry.tracking_token})
+    assert f"http://testserver{tracking}" in acknowledgement.body_text
 
 
 def test_errors_are_polish_and_keep_what_was_typed(client, conference):
@@ -128,7 +134,11 @@ def test_the_clerk_is_told_that_the_decision_note_reaches_the_journalist_and_it_
         {"transition": "reject", "note": "Brak miejsc dla ekip telewizyjnych."},
     )
     tracking = client.get(reverse("core:case_tracking", kwargs={"token": accreditation.register_entry.tracking_token}))
+    assert gettext("Your accreditation has been rejected.") in tracking.content.decode()
     assert "Brak miejsc dla ekip telewizyjnych." in tracking.content.decode()
+    told = OutboxMessage.objects.filter(to=["k.wojcik@radio.pl"]).order_by("pk").last()
+    assert told.subject == gettext("New message in case %(mark)s") % {"mark": accreditation.case_mark}
+    assert "Brak miejsc" not in told.body_text
 
 
 def test_materials_appear_once_the_conference_is_held(client, conference):

@@ -76,5 +76,5 @@ def test_every_press_effect_is_named_on_entity_verb():
         for transition in model.workflow.transitions
         if transition.effect
     ]
-    assert len(effects) == 10
+    assert len(effects) == 8
     assert [effect for effect in effects if not effect.startswith("press.services.on_")] == []
