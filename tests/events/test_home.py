@@ -16,7 +16,7 @@ from events.models import Category, Event, EventOccurrence
 from events.registrations import HOME_UPCOMING_COUNT
 from events.selectors import weekend_highlights
 from events.services import event_create, event_publish, occurrence_cancel
-from tests.events.factories import mck_venue
+from tests.events.factories import EventFactory, category, mck_venue
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
@@ -174,16 +174,14 @@ def test_dates_of_this_weekend_are_marked(venue):
 
 def test_a_running_exhibition_shows_until_when(venue):
     now = datetime(2026, 12, 2, 12, 0, tzinfo=WARSAW)
-    event = event_create(
-        acting_user=None,
-        occurrences=[(datetime(2026, 11, 20, 17, 0, tzinfo=WARSAW), datetime(2027, 1, 15, 17, 0, tzinfo=WARSAW))],
+    EventFactory(
         title="Wystawa „Ruda Śląska na dawnych pocztówkach”",
         lead="Wystawa czasowa.",
-        category=Category.objects.get(slug="wystawy"),
+        category=category("wystawy"),
         venue=venue,
         organiser_name="Muzeum Miejskie im. Maksymiliana Chroboka",
+        dates=[(datetime(2026, 11, 20, 17, 0, tzinfo=WARSAW), datetime(2027, 1, 15, 17, 0, tzinfo=WARSAW))],
     )
-    event_publish(event=event, acting_user=None)
     occurrences = list(EventOccurrence.objects.public(now=now).upcoming(now=now))
 
     html = render_section(occurrences, now)
@@ -216,16 +214,14 @@ def test_weekend_highlights_put_recommended_events_first_one_date_per_event(venu
     EventOccurrence.objects.create(event=festival, starts_at=on(6, 15))
     cancelled = make_event(venue, title="Odwołany recital", start=on(5, 11))
     occurrence_cancel(occurrence=cancelled.occurrences.get(), acting_user=None, note="Choroba artysty.")
-    exhibition = event_create(
-        acting_user=None,
-        occurrences=[(datetime(2026, 11, 20, 10, 0, tzinfo=WARSAW), datetime(2027, 1, 15, 17, 0, tzinfo=WARSAW))],
+    EventFactory(
         title="Wystawa pocztówek",
         lead="Wystawa czasowa.",
-        category=Category.objects.get(slug="wystawy"),
+        category=category("wystawy"),
         venue=venue,
         organiser_name="Muzeum Miejskie",
+        dates=[(datetime(2026, 11, 20, 10, 0, tzinfo=WARSAW), datetime(2027, 1, 15, 17, 0, tzinfo=WARSAW))],
     )
-    event_publish(event=exhibition, acting_user=None)
 
     chosen = weekend_highlights(limit=4, now=now)
 

@@ -14,6 +14,7 @@ from core.models import StatusChange
 from events.management.commands.seed_events import SLUG_PREFIX
 from events.models import Category, District, Event, EventOccurrence, EventSubmission, Venue
 from events.services import event_create, event_publish
+from tests.events.factories import EventFactory, category
 
 
 def seed(**options) -> str:
@@ -214,16 +215,14 @@ def test_archived_events_stay_public_but_leave_the_upcoming_list(venue):
 
 def test_a_running_exhibition_is_not_archived(venue):
     now = timezone.now()
-    event = event_create(
-        acting_user=None,
-        occurrences=[(now - timedelta(days=10), now + timedelta(days=20))],
+    event = EventFactory(
         title="Wystawa „Ślady przemysłu”",
         lead="Fotografia.",
-        category=Category.objects.get(slug="wystawy"),
+        category=category("wystawy"),
         venue=venue,
         organiser_name="MCK im. Henryka Bisty",
+        dates=[(now - timedelta(days=10), now + timedelta(days=20))],
     )
-    event_publish(event=event, acting_user=None)
     archive()
     event.refresh_from_db()
     assert event.status == Event.Status.PUBLISHED
