@@ -110,6 +110,20 @@ def director_term_reminder_date(ends_on: date) -> date:
 SECTION = "institutions"
 
 
+def _deadline(record, *, due_date: date, title: str, case_mark: str, rule: str, handler_id=None) -> OpenDeadline:
+    """A row of the register's section of the Terminarz, linking to `record`'s admin page."""
+    opts = record._meta
+    return OpenDeadline(
+        due_date=due_date,
+        title=title[:120],
+        case_mark=case_mark,
+        url=reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
+        section=SECTION,
+        handler_id=handler_id,
+        rule=rule,
+    )
+
+
 def extract_request_deadlines():
     """Open extract requests: the odpis is due 14 days after receipt (`register_extract_due`).
 
@@ -132,14 +146,13 @@ def extract_request_deadlines():
     )
     for request in open_requests:
         to_send = EXTRACT_STATUS_NOTES.get(request.status, "")
-        yield OpenDeadline(
+        yield _deadline(
+            request,
             due_date=register_extract_due(request.received_on),
             title=(
                 f"Odpis {'pełny' if request.kind == 'full' else 'skrócony'}{to_send}: {request.institution.full_name}"
-            )[:120],
+            ),
             case_mark=request.case_mark,
-            url=reverse("admin:institutions_extractrequest_change", args=[request.pk]),
-            section=SECTION,
             handler_id=request.handler_id,
             rule="odpis z rejestru instytucji kultury: wysłanie lub wydanie w 14 dni",
         )
@@ -169,13 +182,11 @@ def director_term_deadlines(today: date | None = None):
         .only("pk", "person_name", "ends_on", "institution__full_name", "institution__entry_no")
     )
     for term in terms:
-        yield OpenDeadline(
+        yield _deadline(
+            term,
             due_date=term.ends_on,
-            title=f"Koniec kadencji dyrektora: {term.person_name}, {term.institution.full_name}"[:120],
+            title=f"Koniec kadencji dyrektora: {term.person_name}, {term.institution.full_name}",
             case_mark=f"RIK {term.institution.entry_no}",
-            url=reverse("admin:institutions_directorterm_change", args=[term.pk]),
-            section=SECTION,
-            handler_id=None,
             rule="u.o.p.d.k. art. 15–16: powołanie dyrektora na kolejną kadencję",
         )
 
@@ -190,13 +201,11 @@ def inspection_deadlines():
         .only("pk", "scope", "follow_up_due", "institution__full_name", "institution__entry_no")
     )
     for inspection in inspections:
-        yield OpenDeadline(
+        yield _deadline(
+            inspection,
             due_date=inspection.follow_up_due,
-            title=f"Zalecenia pokontrolne: {inspection.institution.full_name} — {inspection.scope}"[:120],
+            title=f"Zalecenia pokontrolne: {inspection.institution.full_name} — {inspection.scope}",
             case_mark=f"RIK {inspection.institution.entry_no}",
-            url=reverse("admin:institutions_inspection_change", args=[inspection.pk]),
-            section=SECTION,
-            handler_id=None,
             rule="nadzór organizatora: termin wykonania zaleceń",
         )
 
@@ -211,13 +220,11 @@ def subsidy_deadlines():
         .only("pk", "purpose", "settlement_due", "institution__full_name", "institution__entry_no")
     )
     for subsidy in subsidies:
-        yield OpenDeadline(
+        yield _deadline(
+            subsidy,
             due_date=subsidy.settlement_due,
-            title=f"Rozliczenie dotacji: {subsidy.institution.full_name} — {subsidy.purpose}"[:120],
+            title=f"Rozliczenie dotacji: {subsidy.institution.full_name} — {subsidy.purpose}",
             case_mark=f"RIK {subsidy.institution.entry_no}",
-            url=reverse("admin:institutions_institutionsubsidy_change", args=[subsidy.pk]),
-            section=SECTION,
-            handler_id=None,
             rule="u.f.p. art. 251: rozliczenie dotacji celowej",
         )
 
@@ -230,28 +237,23 @@ def reorganisation_deadlines():
         status__in=[ReorganisationPlan.Status.ANNOUNCED, ReorganisationPlan.Status.ACT_ADOPTED]
     ).prefetch_related("institutions", "new_institutions")
     for plan in plans:
-        url = reverse("admin:institutions_reorganisationplan_change", args=[plan.pk])
         if plan.status == ReorganisationPlan.Status.ANNOUNCED and plan.announced_on:
             earliest = reorganisation_earliest_act_date(
                 kind=plan.kind, announced_on=plan.announced_on, library_involved=plan.library_involved
             )
             if earliest:
-                yield OpenDeadline(
+                yield _deadline(
+                    plan,
                     due_date=earliest,
-                    title=f"Najwcześniejszy dzień podjęcia aktu: {plan.title}"[:120],
+                    title=f"Najwcześniejszy dzień podjęcia aktu: {plan.title}",
                     case_mark=f"plan {plan.pk}",
-                    url=url,
-                    section=SECTION,
-                    handler_id=None,
                     rule="u.o.p.d.k. art. 18 i 22; ustawa o bibliotekach art. 13",
                 )
         elif plan.status == ReorganisationPlan.Status.ACT_ADOPTED and plan.effective_on:
-            yield OpenDeadline(
+            yield _deadline(
+                plan,
                 due_date=plan.effective_on,
-                title=f"Wpisy do rejestru: {plan.title}"[:120],
+                title=f"Wpisy do rejestru: {plan.title}",
                 case_mark=f"plan {plan.pk}",
-                url=url,
-                section=SECTION,
-                handler_id=None,
                 rule="rozporządzenie MKiDN z 26.01.2012: wpis z dniem połączenia, podziału lub likwidacji",
             )

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_mixins import ServiceCreateAdminMixin
 from core.uploads import PDF, ValidatedFileField
 from institutions import services
 from institutions.views import serve_private_file
@@ -15,6 +16,20 @@ REGISTER_PERMISSION = services.REGISTER_PERMISSION
 
 def may_make_entries(request) -> bool:
     return request.user.has_perm(REGISTER_PERMISSION)
+
+
+class RegisterBookAdminMixin(ServiceCreateAdminMixin):
+    """A record whose adding writes the register book: added through its service, never deleted.
+
+    Rozporządzenie MKiDN z 26.01.2012, § 2 (only the organiser's authorised persons make entries) and § 3 ust. 2–3
+    (the book keeps every entry). Define `create_through_service` (core.admin_mixins.ServiceCreateAdminMixin).
+    """
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and may_make_entries(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class PrivateFileAdminMixin:

@@ -19,11 +19,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import (
     HistoryViewOnlyMixin,
     ReadOnlyInlineMixin,
-    ServiceCreateAdminMixin,
 )
 from institutions import services
 from institutions.admin.common import (
     PrivateFileAdminMixin,
+    RegisterBookAdminMixin,
     may_make_entries,
     pdf_file_field,
 )
@@ -295,22 +295,7 @@ class RegisterEntryInline(ReadOnlyInlineMixin, admin.TabularInline):
 # Institutions
 # ------------------------------------------------------------------------------------------------------------------
 
-PROJECTION_READONLY = [
-    "full_name",
-    "short_name",
-    "activity",
-    "seat",
-    "address",
-    "organiser",
-    "co_organiser",
-    "regon",
-    "director",
-    "founding_act",
-    "statute_act",
-    "registered_on",
-    "last_entry_on",
-    "struck_out_on",
-]
+PROJECTION_READONLY = list(services.PROJECTION_FIELDS)
 
 
 class InstitutionRegisterForm(forms.ModelForm):
@@ -374,7 +359,7 @@ class RegistrationDocumentInline(admin.TabularInline):
 
 
 @admin.register(CulturalInstitution)
-class CulturalInstitutionAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
+class CulturalInstitutionAdmin(RegisterBookAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
     list_display = ["entry_no", "full_name", "kind", "seat", "registered_on", "last_entry_on", "struck_out_on"]
     list_filter = ["kind", ("struck_out_on", admin.EmptyFieldListFilter)]
     search_fields = ["full_name", "short_name", "seat"]
@@ -417,12 +402,6 @@ class CulturalInstitutionAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, Si
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and may_make_entries(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def save_model(self, request, obj, form, change):
         # A new institution is entered in the register by create_through_service.

@@ -8,12 +8,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     HistoryViewOnlyMixin,
-    ServiceCreateAdminMixin,
 )
 from institutions import services
 from institutions.admin.common import (
     PrivateFileAdminMixin,
-    may_make_entries,
+    RegisterBookAdminMixin,
     pdf_file_field,
 )
 from institutions.models import (
@@ -68,7 +67,7 @@ class DirectorTermForm(EntryDateFormMixin, forms.ModelForm):
 
 
 @admin.register(DirectorTerm)
-class DirectorTermAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
+class DirectorTermAdmin(RegisterBookAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
     """A new term is recorded through the service, which enters the director in section II of the book."""
 
     form = DirectorTermForm
@@ -97,12 +96,6 @@ class DirectorTermAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHis
         if obj is None:
             return []
         return ["institution", "person_name", "appointment_mode", "appointment_act", "starts_on", "ends_on"]
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and may_make_entries(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def save_model(self, request, obj, form, change):
         # A new term is recorded (with its section II entry) by create_through_service.
@@ -149,7 +142,7 @@ class FinancialStatementForm(EntryDateFormMixin, forms.ModelForm):
 
 
 @admin.register(FinancialStatement)
-class FinancialStatementAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
+class FinancialStatementAdmin(RegisterBookAdminMixin, admin.ModelAdmin):
     """Filing a statement makes a section III entry; neither can be changed afterwards."""
 
     form = FinancialStatementForm
@@ -163,13 +156,7 @@ class FinancialStatementAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
     date_hierarchy = "approved_on"
     fields = ["institution", "year", "approved_on", "approval_act", "entry_date"]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and may_make_entries(request)
-
     def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False
 
     def create_through_service(self, request, form, formsets):
