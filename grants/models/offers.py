@@ -86,6 +86,7 @@ class GrantOffer(Case):
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5220"}
     PERSONAL_DATA_FIELDS = ("contact_name", "contact_phone", "contact_email")
     APPLICANT_EMAIL_FIELD = "email"
+    CASE_OPENED_SUBJECT = _("Your offer has been received — %(mark)s")
 
     kind = models.CharField(_("procedure"), max_length=12, choices=Kind, default=Kind.COMPETITION)
     call = models.ForeignKey(
@@ -175,7 +176,6 @@ class GrantOffer(Case):
                 note_required=True,
                 note_to_applicant=True,
                 closes_case=True,
-                effect="grants.services.offer_note_to_offeror",
             ),
             Transition(
                 "publish_small_grant",

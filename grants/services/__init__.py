@@ -50,7 +50,6 @@ from grants.services.offers import (
     offer_granted,
     offer_limits,
     offer_not_granted,
-    offer_note_to_offeror,
     offer_settled,
     offer_submit,
 )
@@ -94,7 +93,6 @@ __all__ = [
     "offer_granted",
     "offer_limits",
     "offer_not_granted",
-    "offer_note_to_offeror",
     "offer_score_refresh",
     "offer_settled",
     "offer_submit",

@@ -11,10 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.mail import mail_enqueue
-from core.models import CaseMessage, Channel, InformationClause, PrivateDocument
+from core.models import CaseMessage, Channel, InformationClause
 from core.money import format_pln
-from core.private_documents import document_attach
+from core.private_documents import document_attach_upload
 from core.services import case_message_add, case_open
 from grants import rules
 from grants.documents import offer_pdf_attach
@@ -117,30 +116,20 @@ def offer_submit(
         if draft is not None:
             draft.offer = case
             draft.save(update_fields=["offer", "updated_at"])
-        tracking = tracking_url_for(case) if tracking_url_for else ""
-        mail_enqueue(
-            to=[case.email],
-            subject=_("Your offer has been received — %(mark)s") % {"mark": case.case_mark},
-            template="case_opened",
-            context={"case_mark": case.case_mark, "tracking_url": tracking},
-        )
 
     title = _("Offer: %(title)s") % {"title": data.fields.get("title", "")[:200]}
     try:
         with transaction.atomic():
             offer = case_open(
-                case=offer, title=title, info_clause=info_clause, submission_token=submission_token, on_open=on_open
+                case=offer,
+                title=title,
+                info_clause=info_clause,
+                submission_token=submission_token,
+                on_open=on_open,
+                tracking_url_for=tracking_url_for,
             )
             for upload in attachments:
-                document_attach(
-                    case=offer,
-                    content=upload,
-                    original_name=upload.upload.original_name,
-                    mime_type=upload.upload.mime_type,
-                    kind=PrivateDocument.Kind.ATTACHMENT,
-                    acting_user=None,
-                    description=_("Attachment to the offer"),
-                )
+                document_attach_upload(case=offer, upload=upload, description=_("Attachment to the offer"))
     except ValidationError as error:
         raise GrantError(validation_message(error), code="invalid") from error
     offer_pdf_attach(offer=offer)
@@ -185,15 +174,7 @@ def offer_changes_apply(*, offer: GrantOffer, data: OfferInput, attachments=()) 
         model.objects.filter(offer=offer).delete()
     _offer_rows_create(offer, data)
     for upload in attachments:
-        document_attach(
-            case=offer,
-            content=upload,
-            original_name=upload.upload.original_name,
-            mime_type=upload.upload.mime_type,
-            kind=PrivateDocument.Kind.ATTACHMENT,
-            acting_user=None,
-            description=_("Attachment to the offer"),
-        )
+        document_attach_upload(case=offer, upload=upload, description=_("Attachment to the offer"))
     return offer
 
 
@@ -208,11 +189,6 @@ def offer_called_to_complete(offer: GrantOffer, *, acting_user, note: str) -> No
         author_kind=CaseMessage.Author.CLERK,
         acting_user=acting_user,
     )
-
-
-def offer_note_to_offeror(offer: GrantOffer, *, acting_user, note: str) -> None:
-    """Effect of a refusal: the reason goes to the offeror's case conversation (and is announced by e-mail)."""
-    case_message_add(case=offer, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
 def offer_amounts_set(*, offer: GrantOffer, acting_user, recommended=None, granted=None) -> GrantOffer:
