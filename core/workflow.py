@@ -68,6 +68,8 @@ class Transition:
         self.note_message = note_message
         # The kernel e-mails the applicant the case's new status (case mark, status, tracking link) after the effect.
         self.announce_status = announce_status
+        if note_message and not note_to_applicant:
+            raise ValueError(f"Transition {name}: note_message needs note_to_applicant=True.")
         # Dotted path of `guard(obj, *, acting_user, note)`: may this move happen now? It runs on the locked row
         # before anything is written and refuses by raising CaseWorkError (e.g. "no extract before the fee").
         self.guard = guard

@@ -2,17 +2,20 @@
 
 A guard (`<entity>_check_<verb>`) says whether a move may happen and runs on the locked row before anything is
 written; an effect does what follows the move. A check written as an effect would run after the status and its
-history row are saved, so it is refused here by its name, and every dotted path must import.
+history row are saved, so it is refused here by its name, and every dotted path must import. What the applicant
+is told is declared by flags (`note_to_applicant`, `note_message`, `announce_status`) and sent by the kernel.
 """
 
 import re
 
+import pytest
 from django.apps import apps
 from django.utils.module_loading import import_string
 
-from core.workflow import Workflow
+from core.workflow import Transition, Workflow
 
 GUARD_NAME = re.compile(r"^[a-z_]+_check_[a-z_]+$")
+MESSAGE_NAME = re.compile(r"^[a-z_]+_message_[a-z_]+$")
 
 
 def declared_transitions():
@@ -31,7 +34,7 @@ def test_the_portal_has_workflows_with_guards():
 
 def test_every_guard_and_effect_imports():
     for model, transition in declared_transitions():
-        for path in filter(None, (transition.guard, transition.effect)):
+        for path in filter(None, (transition.guard, transition.effect, transition.note_message)):
             assert callable(import_string(path)), f"{model._meta.label}.{transition.name}: {path}"
 
 
@@ -44,3 +47,17 @@ def test_guards_are_named_as_checks_and_no_effect_is_a_check():
         if transition.effect and re.search(r"_check_|guard", transition.effect.rsplit(".", 1)[1]):
             wrong.append(f"{where}: effect {transition.effect} checks; make it the guard")
     assert wrong == []
+
+
+def test_note_messages_are_named_as_messages_and_go_with_the_note():
+    wrong = []
+    for model, transition in declared_transitions():
+        where = f"{model._meta.label}.{transition.name}"
+        if transition.note_message and not MESSAGE_NAME.match(transition.note_message.rsplit(".", 1)[1]):
+            wrong.append(f"{where}: note_message {transition.note_message}")
+    assert wrong == []
+
+
+def test_a_note_message_without_the_note_to_the_applicant_is_refused():
+    with pytest.raises(ValueError, match="note_to_applicant"):
+        Transition("take", source={"new"}, target="taken", label="take", note_message="core.services.case_open")
