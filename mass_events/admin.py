@@ -13,20 +13,16 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html
+from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.services import CaseWorkError
 from mass_events.deadlines import mass_event_decision_latest
-from mass_events.forms import PERMIT_EVENT_FIELDS
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
 from mass_events.services.notifications import notification_ban_deadline, notification_dates_corrected
 from mass_events.services.permits import permit_publish_to_calendar
 
-SECURITY_MANAGER_FIELDS = [
-    "security_manager_name",
-    "masked_pesel",
-    "security_manager_certificate",
-    "security_manager_licence",
-    "security_manager_phone",
-]
+# The organiser's statements as the public form groups them; the clerk sees the PESEL only masked.
+PERMIT_SHOWN_AS = {"security_manager_pesel": "masked_pesel"}
+PERMIT_APPLICANT_FIELDS = fieldset_fields(MassEventPermitApplication.APPLICANT_FIELDSETS, shown_as=PERMIT_SHOWN_AS)
 
 
 # The decision's contents (u.b.i.m. art. 29 ust. 2) the clerk fills in; fixed once the decision is issued.
@@ -85,9 +81,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
         "closed_at",
         "received_on",
         "timeliness_label",
-        "shortened_deadline_justification",
-        *PERMIT_EVENT_FIELDS,
-        *SECURITY_MANAGER_FIELDS,
+        *PERMIT_APPLICANT_FIELDS,
         "documents",
         "decision_kind",
         "decision_issued_on",
@@ -104,7 +98,6 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
                     "handler",
                     "received_on",
                     "timeliness_label",
-                    "shortened_deadline_justification",
                     "channel",
                     "incoming_reg_no",
                     "created_at",
@@ -112,8 +105,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
                 ]
             },
         ),  # fmt: skip
-        (_("Application"), {"fields": PERMIT_EVENT_FIELDS}),
-        (_("Security manager"), {"fields": SECURITY_MANAGER_FIELDS}),
+        *admin_fieldsets(MassEventPermitApplication.APPLICANT_FIELDSETS, shown_as=PERMIT_SHOWN_AS),
         (_("Documents"), {"fields": ["documents", "completion_requested_on"]}),
         (
             _("Decision (u.b.i.m. art. 29 ust. 2)"),
@@ -203,24 +195,7 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
         "received_on",
         "is_late",
         "ban_deadline",
-        "organiser_name",
-        "organiser_address",
-        "correspondence_address",
-        "is_city_institution",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "event_name",
-        "event_type",
-        "character",
-        "venue",
-        "starts_at",
-        "ends_at",
-        "expected_participants",
-        "safety_measures",
-        "accessibility_measures",
-        "is_cyclic",
-        "cycle_description",
+        *fieldset_fields(EventNotification.APPLICANT_FIELDSETS),
         "documents",
         "certificate_requested_on",
         "ban_issued_on",
@@ -243,32 +218,8 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
                 ]
             },
         ),  # fmt: skip
-        (
-            _("Notification"),
-            {
-                "fields": [
-                    "organiser_name",
-                    "organiser_address",
-                    "correspondence_address",
-                    "is_city_institution",
-                    "contact_name",
-                    "contact_email",
-                    "contact_phone",
-                    "event_name",
-                    "event_type",
-                    "character",
-                    "venue",
-                    "starts_at",
-                    "ends_at",
-                    "expected_participants",
-                    "safety_measures",
-                    "accessibility_measures",
-                    "is_cyclic",
-                    "cycle_description",
-                    "documents",
-                ]
-            },
-        ),
+        *admin_fieldsets(EventNotification.APPLICANT_FIELDSETS),
+        (_("Documents"), {"fields": ["documents"]}),
         (
             _("Certificate and ban (u.o.p.d.k. art. 34–36)"),
             {

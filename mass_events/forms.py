@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.applicant_changes import CaseChangesForm
+from core.fieldsets import Fieldset, FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
 from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters
 from core.uploads import MultipleValidatedFileField, ValidatedFileField
@@ -50,33 +51,6 @@ PERMIT_ATTACHMENTS = [
 PERMIT_MAX_OTHER_FILES = 5
 # Every file the form invites fits in one request: Django's DATA_UPLOAD_MAX_NUMBER_FILES (settings) and nginx's
 # client_max_body_size 55m (deploy/nginx/portal.conf) are set from these two numbers.
-# What the organiser states about themselves and the event (u.b.i.m. art. 26), in the form's order; the clerk's
-# page shows the same fields (mass_events.admin).
-PERMIT_EVENT_FIELDS = [
-    "organiser_kind",
-    "organiser_name",
-    "organiser_address",
-    "correspondence_address",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "event_name",
-    "event_type",
-    "programme",
-    "venue",
-    "venue_kind",
-    "starts_at",
-    "ends_at",
-    "places_total",
-    "places_available",
-    "expected_participants",
-    "stewards",
-    "info_staff",
-    "threats",
-    "cctv",
-    "paid_entry",
-    "high_risk",
-]
 PERMIT_MAX_FILES = len(PERMIT_ATTACHMENTS) + PERMIT_MAX_OTHER_FILES
 PERMIT_MAX_TOTAL_BYTES = 50 * 1024 * 1024
 # The file field of each body's opinion: the file sent there fills that body's line of the opinions checklist.
@@ -145,7 +119,7 @@ class UnechoedTextInput(forms.TextInput):
         return None
 
 
-class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
+class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
     """ "Wniosek o wydanie zezwolenia na imprezę masową": every field of DOMAIN.md §B.3 and its attachments.
 
     An application less than 30 days before the event (u.b.i.m. art. 25 ust. 1, 1a) is accepted only after the
@@ -174,15 +148,7 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
 
     class Meta:
         model = MassEventPermitApplication
-        fields = [
-            *PERMIT_EVENT_FIELDS,
-            "security_manager_name",
-            "security_manager_pesel",
-            "security_manager_certificate",
-            "security_manager_licence",
-            "security_manager_phone",
-            "shortened_deadline_justification",
-        ]
+        fields = fieldset_fields(MassEventPermitApplication.APPLICANT_FIELDSETS)
         widgets = {
             "organiser_kind": forms.RadioSelect,
             "event_type": forms.RadioSelect,
@@ -206,6 +172,8 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
             ),
             "cctv": _("Cameras or sound recording (u.b.i.m. art. 11)."),
         }
+
+    include_after = {"shortened_deadline_justification": "mass_events/includes/late_warning.html"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -233,8 +201,17 @@ class MassEventPermitApplicationForm(PublicCaseForm, forms.ModelForm):
     def max_total_size(self) -> str:
         return filesizeformat(PERMIT_MAX_TOTAL_BYTES)
 
-    def attachment_fields(self):
-        return [self[name] for name, *_rest in PERMIT_ATTACHMENTS]
+    def get_fieldsets(self):
+        attachments = Fieldset(
+            _("Attachments"),
+            (*(name for name, *_rest in PERMIT_ATTACHMENTS), "other_attachments"),
+            description=_(
+                "PDF, JPEG, PNG or WebP, up to 10 MB each; at most %(max_files)s files and %(max_size)s together. If "
+                "an opinion has not come yet, send the application without it: we will ask for it."
+            )
+            % {"max_files": self.max_files, "max_size": self.max_total_size},
+        )
+        return (*MassEventPermitApplication.APPLICANT_FIELDSETS, attachments)
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]
@@ -400,7 +377,7 @@ class PermitGuideForm(forms.Form):
     )
 
 
-class EventNotificationForm(PublicCaseForm, forms.ModelForm):
+class EventNotificationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
     """ "Zawiadomienie o imprezie": the contents of u.o.p.d.k. art. 34 (DOMAIN.md §B.5), with optional attachments.
 
     A notification later than 30 days before the event is received and marked late; the organiser confirms the
@@ -419,26 +396,7 @@ class EventNotificationForm(PublicCaseForm, forms.ModelForm):
 
     class Meta:
         model = EventNotification
-        fields = [
-            "organiser_name",
-            "organiser_address",
-            "correspondence_address",
-            "is_city_institution",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "event_name",
-            "event_type",
-            "character",
-            "venue",
-            "starts_at",
-            "ends_at",
-            "expected_participants",
-            "safety_measures",
-            "accessibility_measures",
-            "is_cyclic",
-            "cycle_description",
-        ]
+        fields = fieldset_fields(EventNotification.APPLICANT_FIELDSETS)
         widgets = {
             "starts_at": datetime_widget(),
             "ends_at": datetime_widget(),
@@ -454,6 +412,9 @@ class EventNotificationForm(PublicCaseForm, forms.ModelForm):
             "contact_phone": _("Optional."),
             "cycle_description": _("For a cyclic event: its dates in the year. One notification covers them all."),
         }
+
+    fieldsets = (*EventNotification.APPLICANT_FIELDSETS, Fieldset(_("Attachments"), ("attachments",)))
+    include_after = {"ends_at": "mass_events/includes/late_warning.html"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.fieldsets import Fieldset
 from core.workflow import ApplicantChanges, Transition, Workflow
 from mass_events.models.base import OrganisedEventCase
 
@@ -30,6 +31,38 @@ class EventNotification(OrganisedEventCase):
         BAN_OVERTURNED = "ban_overturned", _("ban overturned on appeal")
         CONSENT_BY_SILENCE = "consent_by_silence", _("consent: no appeal decision within 7 days")
         WITHDRAWN = "withdrawn", _("withdrawn by the organiser")
+
+    # The personal data among them: OrganisedEventCase.PERSONAL_DATA_FIELDS.
+    # What the organiser states (u.o.p.d.k. art. 34), in the public form's groups; the clerk's page shows the same.
+    APPLICANT_FIELDSETS = (
+        Fieldset(
+            _("The organiser"),
+            (
+                "organiser_name",
+                "organiser_address",
+                "correspondence_address",
+                "is_city_institution",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+            ),
+        ),
+        Fieldset(
+            _("The event"),
+            (
+                "event_name",
+                "event_type",
+                "character",
+                "venue",
+                "starts_at",
+                "ends_at",
+                "expected_participants",
+                "is_cyclic",
+                "cycle_description",
+            ),
+        ),
+        Fieldset(_("Safety and accessibility"), ("safety_measures", "accessibility_measures")),
+    )
 
     # The organiser, the event's name, place and time: OrganisedEventCase.
     is_city_institution = models.BooleanField(_("the organiser is a city cultural institution"), default=False)

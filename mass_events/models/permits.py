@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.encryption import EncryptedTextField
+from core.fieldsets import Fieldset
 from core.models import TimeStampedModel
 from core.workflow import ApplicantChanges, Transition, Workflow
 from mass_events.deadlines import Timeliness
@@ -78,6 +79,54 @@ class MassEventPermitApplication(OrganisedEventCase):
         "security_manager_certificate",
         "security_manager_licence",
         "security_manager_phone",
+    )
+    # What the organiser states (u.b.i.m. art. 26), in the public form's groups; the clerk's page shows the same.
+    APPLICANT_FIELDSETS = (
+        Fieldset(
+            _("The organiser"), ("organiser_kind", "organiser_name", "organiser_address", "correspondence_address")
+        ),
+        Fieldset(_("Contact person"), ("contact_name", "contact_email", "contact_phone")),
+        Fieldset(
+            _("The event"),
+            (
+                "event_name",
+                "event_type",
+                "programme",
+                "venue",
+                "venue_kind",
+                "starts_at",
+                "ends_at",
+                "shortened_deadline_justification",
+            ),
+        ),
+        Fieldset(
+            _("Places and safety"),
+            (
+                "places_total",
+                "places_available",
+                "expected_participants",
+                "stewards",
+                "info_staff",
+                "threats",
+                "cctv",
+                "paid_entry",
+                "high_risk",
+            ),
+        ),
+        Fieldset(
+            _("Security manager"),
+            (
+                "security_manager_name",
+                "security_manager_pesel",
+                "security_manager_certificate",
+                "security_manager_licence",
+                "security_manager_phone",
+            ),
+            description=_(
+                "The PESEL is required by law and used only by the department; it is never published nor sent by "
+                "e-mail."
+            ),
+        ),
     )
 
     # The organiser (the rest of the organiser and the event: OrganisedEventCase)
