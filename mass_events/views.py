@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from core.public_cases import PublicCaseCreateView, tracking_url
+from core.public_cases import PublicCaseCreateView
 from core.uploads.stash import KeptUploadsMixin
 from mass_events.forms import EventNotificationForm, MassEventPermitApplicationForm, PermitGuideForm
 from mass_events.selectors import guide_thresholds, permit_guide_answer
@@ -72,9 +72,7 @@ class PermitApplicationCreateView(_CaseWithAttachmentsView):
         return gettext("Mass-event permit: %(name)s") % {"name": case.event_name[:200]}
 
     def on_open(self, case):
-        permit_application_received(
-            application=case, attachments=self.form.attachments(), tracking_url=tracking_url(self.request, case)
-        )
+        permit_application_received(application=case, attachments=self.form.attachments())
 
 
 class NotificationCreateView(_CaseWithAttachmentsView):
@@ -92,8 +90,4 @@ class NotificationCreateView(_CaseWithAttachmentsView):
         return gettext("Event notification: %(name)s") % {"name": case.event_name[:200]}
 
     def on_open(self, case):
-        notification_received(
-            notification=case,
-            attachments=self.form.cleaned_data.get("attachments") or [],
-            tracking_url=tracking_url(self.request, case),
-        )
+        notification_received(notification=case, attachments=self.form.cleaned_data.get("attachments") or [])

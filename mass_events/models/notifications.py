@@ -32,6 +32,7 @@ class EventNotification(OrganisedEventCase):
         CONSENT_BY_SILENCE = "consent_by_silence", _("consent: no appeal decision within 7 days")
         WITHDRAWN = "withdrawn", _("withdrawn by the organiser")
 
+    CASE_OPENED_SUBJECT = _("Your event notification has been received — %(mark)s")
     # The personal data among them: OrganisedEventCase.PERSONAL_DATA_FIELDS.
     # What the organiser states (u.o.p.d.k. art. 34), in the public form's groups; the clerk's page shows the same.
     APPLICANT_FIELDSETS = (
@@ -124,6 +125,7 @@ class EventNotification(OrganisedEventCase):
                 note_required=True,
                 effect="mass_events.services.notifications.on_notification_request_certificate",
                 note_to_applicant=True,
+                note_message="mass_events.services.notifications.notification_message_request_certificate",
             ),
             Transition(
                 "certificate_delivered",
@@ -131,6 +133,7 @@ class EventNotification(OrganisedEventCase):
                 target=Status.RECEIVED,
                 label=_("Certificate delivered"),
                 effect="mass_events.services.notifications.on_notification_deliver_certificate",
+                announce_status=True,
             ),
             Transition(
                 "accept",
@@ -153,7 +156,7 @@ class EventNotification(OrganisedEventCase):
                 source={Status.BAN_ISSUED},
                 target=Status.BAN_FINAL,
                 label=_("No appeal: the ban is final"),
-                effect="mass_events.services.notifications.on_notification_announce_status",
+                announce_status=True,
                 closes_case=True,
             ),
             Transition(
@@ -170,7 +173,6 @@ class EventNotification(OrganisedEventCase):
                 label=_("The appeal body upheld the ban"),
                 closes_case=True,
                 note_required=True,
-                effect="mass_events.services.notifications.on_notification_send_note",
                 note_to_applicant=True,
             ),
             Transition(
@@ -180,7 +182,6 @@ class EventNotification(OrganisedEventCase):
                 label=_("The appeal body overturned the ban"),
                 closes_case=True,
                 note_required=True,
-                effect="mass_events.services.notifications.on_notification_send_note",
                 note_to_applicant=True,
             ),
             Transition(
@@ -197,7 +198,7 @@ class EventNotification(OrganisedEventCase):
                 source={Status.RECEIVED, Status.CERTIFICATE_REQUESTED},
                 target=Status.WITHDRAWN,
                 label=_("Withdrawn by the organiser"),
-                effect="mass_events.services.notifications.on_notification_announce_status",
+                announce_status=True,
                 closes_case=True,
                 note_required=True,
             ),

@@ -80,6 +80,7 @@ class MassEventPermitApplication(OrganisedEventCase):
         "security_manager_licence",
         "security_manager_phone",
     )
+    CASE_OPENED_SUBJECT = _("Your mass-event permit application has been received — %(mark)s")
     # What the organiser states (u.b.i.m. art. 26), in the public form's groups; the clerk's page shows the same.
     APPLICANT_FIELDSETS = (
         Fieldset(
@@ -235,6 +236,7 @@ class MassEventPermitApplication(OrganisedEventCase):
                 note_required=True,
                 effect="mass_events.services.permits.on_permit_request_completion",
                 note_to_applicant=True,
+                note_message="mass_events.services.permits.permit_message_request_completion",
             ),
             Transition(
                 "completed",
@@ -242,6 +244,7 @@ class MassEventPermitApplication(OrganisedEventCase):
                 target=Status.RECEIVED,
                 label=_("Completion received"),
                 effect="mass_events.services.permits.on_permit_receive_completion",
+                announce_status=True,
             ),
             Transition(
                 "leave_unexamined",
@@ -250,7 +253,6 @@ class MassEventPermitApplication(OrganisedEventCase):
                 label=_("Leave without examination"),
                 note_required=True,
                 closes_case=True,
-                effect="mass_events.services.permits.on_permit_send_note",
                 note_to_applicant=True,
             ),
             Transition(
@@ -258,7 +260,7 @@ class MassEventPermitApplication(OrganisedEventCase):
                 source={Status.RECEIVED},
                 target=Status.OPINIONS,
                 label=_("Formally complete: check the opinions"),
-                effect="mass_events.services.permits.on_permit_announce_status",
+                announce_status=True,
             ),
             Transition(
                 "draft_decision",
@@ -266,7 +268,7 @@ class MassEventPermitApplication(OrganisedEventCase):
                 target=Status.DECISION_DRAFTED,
                 label=_("Opinions checked: draft the decision"),
                 guard="mass_events.services.permits.permit_check_draft_decision",
-                effect="mass_events.services.permits.on_permit_announce_status",
+                announce_status=True,
             ),
             Transition(
                 "issue_permit",
@@ -291,20 +293,20 @@ class MassEventPermitApplication(OrganisedEventCase):
                 target=Status.COPIES_SENT,
                 label=_("Copies sent to the police and the voivode"),
                 effect="mass_events.services.permits.on_permit_send_copies",
+                announce_status=True,
             ),
             Transition(
                 "become_final",
                 source={Status.COPIES_SENT},
                 target=Status.FINAL,
                 label=_("No appeal: the decision is final"),
-                effect="mass_events.services.permits.on_permit_announce_status",
+                announce_status=True,
             ),
             Transition(
                 "appeal",
                 source={Status.COPIES_SENT},
                 target=Status.APPEALED,
                 label=_("Appeal received"),
-                effect="mass_events.services.permits.on_permit_send_note",
                 note_to_applicant=True,
                 note_required=True,
             ),
@@ -314,7 +316,6 @@ class MassEventPermitApplication(OrganisedEventCase):
                 target=Status.FINAL,
                 label=_("The SKO has decided: the decision is final"),
                 note_required=True,
-                effect="mass_events.services.permits.on_permit_send_note",
                 note_to_applicant=True,
             ),
             Transition(
@@ -323,14 +324,14 @@ class MassEventPermitApplication(OrganisedEventCase):
                 target=Status.EVENT_HELD,
                 label=_("The event has taken place"),
                 guard="mass_events.services.permits.permit_check_mark_held",
-                effect="mass_events.services.permits.on_permit_announce_status",
+                announce_status=True,
             ),
             Transition(
                 "close",
                 source={Status.EVENT_HELD, Status.FINAL},
                 target=Status.CLOSED,
                 label=_("Close the case"),
-                effect="mass_events.services.permits.on_permit_announce_status",
+                announce_status=True,
                 closes_case=True,
             ),
             Transition(
@@ -338,7 +339,7 @@ class MassEventPermitApplication(OrganisedEventCase):
                 source={Status.RECEIVED, Status.COMPLETION_REQUESTED, Status.OPINIONS, Status.DECISION_DRAFTED},
                 target=Status.WITHDRAWN,
                 label=_("Withdrawn by the organiser"),
-                effect="mass_events.services.permits.on_permit_announce_status",
+                announce_status=True,
                 note_required=True,
                 closes_case=True,
             ),

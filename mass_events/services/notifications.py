@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.documents import department_signatory, place_and_date
-from core.mail import mail_enqueue
 from core.models import PrivateDocument
-from core.private_documents import letter_issue
+from core.private_documents import document_attach_upload, letter_issue
 from core.services import transition_perform
 from mass_events import deadlines
 from mass_events.deadlines import (
@@ -26,9 +25,7 @@ from mass_events.models import EventNotification
 from mass_events.services.common import (
     MassEventError,
     addressee_lines,
-    organiser_file_attach,
     organiser_tell,
-    status_announce,
 )
 
 logger = logging.getLogger(__name__)
@@ -43,16 +40,10 @@ def notification_prepare(*, notification: EventNotification, received_on=None):
     return notification
 
 
-def notification_received(*, notification: EventNotification, attachments, tracking_url: str) -> None:
-    """Finish receiving an opened notification: keep its attachments and send the organiser the case link."""
+def notification_received(*, notification: EventNotification, attachments) -> None:
+    """Finish receiving an opened notification: keep its attachments (the kernel then acknowledges the case)."""
     for file in attachments:
-        organiser_file_attach(notification, file, "Załącznik do zawiadomienia")
-    mail_enqueue(
-        to=[notification.contact_email],
-        subject=_("Your event notification has been received — %(mark)s") % {"mark": notification.case_mark},
-        template="case_opened",
-        context={"case_mark": notification.case_mark, "tracking_url": tracking_url},
-    )
+        document_attach_upload(case=notification, upload=file, description="Załącznik do zawiadomienia")
 
 
 def notification_ban_deadline(notification: EventNotification):
@@ -64,32 +55,25 @@ def notification_ban_deadline(notification: EventNotification):
     )
 
 
-def on_notification_announce_status(notification, *, acting_user, note: str = "") -> None:
-    """Effect: tell the organiser of a step of the notification (the ban is final, withdrawn)."""
-    status_announce(notification)
-
-
-def on_notification_send_note(notification, *, acting_user, note: str = "") -> None:
-    """Effect: the clerk's note goes to the organiser's tracking page and e-mail."""
-    organiser_tell(notification, note, acting_user)
-
-
 def on_notification_request_certificate(notification, *, acting_user, note: str = "") -> None:
-    """Effect of demanding a certificate on the premises and devices (u.o.p.d.k. art. 34).
+    """Effect of demanding a certificate on the premises and devices (u.o.p.d.k. art. 34): the day is stamped.
 
-    The 30 days (and the ban deadline) will run from its delivery. The organiser is told what is demanded.
+    The 30 days (and the ban deadline) will run from its delivery; the kernel then sends the organiser
+    `notification_message_request_certificate`.
     """
     notification.certificate_requested_on = timezone.localdate()
     notification.save(update_fields=["certificate_requested_on", "updated_at"])
-    organiser_tell(
-        notification,
+
+
+def notification_message_request_certificate(notification, note: str) -> str:
+    """What the organiser reads when the certificate is demanded: what it must show, then the clerk's note."""
+    return (
         _(
             "Please deliver a certificate of the competent authority that the premises and technical devices meet "
             "the legal requirements (u.o.p.d.k. art. 34). The 30 days run from its delivery."
         )
         + "\n\n"
-        + note,
-        acting_user,
+        + note
     )
 
 
@@ -99,8 +83,10 @@ def notification_certificate_attach(*, notification: EventNotification, certific
     Called by `core.applicant_changes.case_changes_send` (the notification locked, the transaction open); the
     kernel then performs "certificate_delivered" (`on_notification_deliver_certificate` stamps the delivery day).
     """
-    return organiser_file_attach(
-        notification, certificate, "Zaświadczenie o spełnieniu wymagań przez obiekt i urządzenia"
+    return document_attach_upload(
+        case=notification,
+        upload=certificate,
+        description="Zaświadczenie o spełnieniu wymagań przez obiekt i urządzenia",
     )
 
 
@@ -113,7 +99,6 @@ def on_notification_deliver_certificate(notification, *, acting_user, note: str 
         certificate_delivered_on=notification.certificate_delivered_on,
     )
     notification.save(update_fields=["certificate_delivered_on", "is_late", "updated_at"])
-    status_announce(notification)
 
 
 def notification_dates_corrected(*, notification: EventNotification) -> None:

@@ -12,18 +12,15 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from core.documents import department_signatory, place_and_date, polish_long_date
-from core.mail import mail_enqueue
 from core.models import PrivateDocument
-from core.private_documents import letter_issue
+from core.private_documents import document_attach_upload, letter_issue
 from mass_events import deadlines
 from mass_events.deadlines import mass_event_application_timeliness
 from mass_events.models import MassEventOpinion, MassEventPermitApplication, OpinionBody, OrganiserKind
 from mass_events.services.common import (
     MassEventError,
     addressee_lines,
-    organiser_file_attach,
     organiser_tell,
-    status_announce,
 )
 
 
@@ -42,25 +39,19 @@ def permit_application_prepare(*, application: MassEventPermitApplication, recei
     return application
 
 
-def permit_application_received(*, application: MassEventPermitApplication, attachments, tracking_url: str) -> None:
-    """Finish receiving an opened application: the opinions checklist, the attachments and the organiser's e-mail.
+def permit_application_received(*, application: MassEventPermitApplication, attachments) -> None:
+    """Finish receiving an opened application: the opinions checklist and the attachments.
 
     Runs in the transaction that opens the case (`core.services.case_open(on_open=...)`). `attachments` are
     (description, validated file, opinion body or "") triples from the public form
     (`mass_events.forms.PermitAttachment`): an opinion the organiser attached (u.b.i.m. art. 25 ust. 1, art. 26
-    ust. 1) is linked to its body's line of the checklist, whose verdict the clerk then records. The e-mail
-    carries the case mark and the private link only, never the application's data.
+    ust. 1) is linked to its body's line of the checklist, whose verdict the clerk then records. The kernel then
+    acknowledges the case to the organiser (`CASE_OPENED_SUBJECT`).
     """
     documents = _permit_files_attach(application, attachments)
     MassEventOpinion.objects.bulk_create(
         MassEventOpinion(application=application, body=body, document=documents.get(body))
         for body in OpinionBody.values
-    )
-    mail_enqueue(
-        to=[application.contact_email],
-        subject=_("Your mass-event permit application has been received — %(mark)s") % {"mark": application.case_mark},
-        template="case_opened",
-        context={"case_mark": application.case_mark, "tracking_url": tracking_url},
     )
 
 
@@ -68,7 +59,7 @@ def _permit_files_attach(application: MassEventPermitApplication, attachments) -
     """Keep the organiser's files with the case; return the opinions among them by their body."""
     documents = {}
     for description, file, opinion_body in attachments:
-        document = organiser_file_attach(application, file, description)
+        document = document_attach_upload(case=application, upload=file, description=description)
         if opinion_body:
             documents[opinion_body] = document
     return documents
@@ -88,22 +79,12 @@ def permit_completion_attach(*, application: MassEventPermitApplication, attachm
 
 # THE WORKFLOW'S GUARDS AND EFFECTS
 # ------------------------------------------------------------------------------
-def on_permit_announce_status(application, *, acting_user, note: str = "") -> None:
-    """Effect: tell the organiser of a step that needs nothing else (formal check done, decision drafted, …)."""
-    status_announce(application)
-
-
-def on_permit_send_note(application, *, acting_user, note: str = "") -> None:
-    """Effect: the clerk's note (reason, appeal outcome) goes to the organiser's tracking page and e-mail."""
-    organiser_tell(application, note, acting_user)
-
-
 def on_permit_request_completion(application, *, acting_user, note: str = "") -> None:
     """Effect of asking the organiser to complete the application (k.p.a. art. 64 § 2).
 
     Stamps the request's date (the clerk corrects it to the delivery date if it differs; the 7 days of
     `mass_event_completion_due` run from it), issues the request as a PDF letter listing what is missing
-    (the note) and tells the organiser.
+    (the note); the kernel then sends the organiser `permit_message_request_completion`.
     """
     application.completion_requested_on = timezone.localdate()
     application.save(update_fields=["completion_requested_on", "updated_at"])
@@ -124,18 +105,17 @@ def on_permit_request_completion(application, *, acting_user, note: str = "") ->
         acting_user=acting_user,
         description="Wezwanie do uzupełnienia wniosku",
     )
-    organiser_tell(
-        application,
-        _("Please complete your application within 7 days. What is missing:") + "\n\n" + note,
-        acting_user,
-    )
+
+
+def permit_message_request_completion(application, note: str) -> str:
+    """What the organiser reads when asked to complete the application: the 7 days, then the clerk's list."""
+    return _("Please complete your application within 7 days. What is missing:") + "\n\n" + note
 
 
 def on_permit_receive_completion(application, *, acting_user, note: str = "") -> None:
     """Effect: the organiser completed the application; the completion clock stops."""
     application.completion_requested_on = None
     application.save(update_fields=["completion_requested_on", "updated_at"])
-    status_announce(application)
 
 
 def _opinions_missing(application) -> list[str]:
@@ -276,7 +256,6 @@ def on_permit_send_copies(application, *, acting_user, note: str = "") -> None:
     """Effect: stamp the day the copies went to the police commander and the voivode (u.b.i.m. art. 29, 3 days)."""
     application.copies_sent_on = timezone.localdate()
     application.save(update_fields=["copies_sent_on", "updated_at"])
-    status_announce(application)
 
 
 def permit_check_mark_held(application, *, acting_user, note: str = "") -> None:

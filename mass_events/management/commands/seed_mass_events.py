@@ -34,8 +34,6 @@ from mass_events.models import (
 from mass_events.services.notifications import notification_ban_deadline, notification_prepare, notification_received
 from mass_events.services.permits import permit_application_prepare, permit_application_received
 
-DEMO_TRACKING_URL = "(adres do śledzenia sprawy z formularza)"
-
 REQUIRED_FILES = [
     ("Plan obiektu (terenu) z drogami ewakuacyjnymi", "plan-terenu.pdf"),
     ("Regulamin imprezy masowej", "regulamin-imprezy.pdf"),
@@ -389,9 +387,7 @@ class Command(DemoDataCommand):
         case_open(
             case=application,
             title=f"Zezwolenie na imprezę masową: {application.event_name}"[:200],
-            on_open=lambda case: permit_application_received(
-                application=case, attachments=attachments, tracking_url=DEMO_TRACKING_URL
-            ),
+            on_open=lambda case: permit_application_received(application=case, attachments=attachments),
         )
         state = data["state"]
         if state == "completion_requested":
@@ -466,9 +462,7 @@ class Command(DemoDataCommand):
         case_open(
             case=notification,
             title=f"Zawiadomienie o imprezie: {notification.event_name}"[:200],
-            on_open=lambda case: notification_received(
-                notification=case, attachments=attachments, tracking_url=DEMO_TRACKING_URL
-            ),
+            on_open=lambda case: notification_received(notification=case, attachments=attachments),
         )
         state = data["state"]
         if state == "certificate_requested":
