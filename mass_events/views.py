@@ -11,8 +11,8 @@ from core.public_cases import PublicCaseCreateView
 from core.uploads.stash import KeptUploadsMixin
 from mass_events.forms import EventNotificationForm, MassEventPermitApplicationForm, PermitGuideForm
 from mass_events.selectors import guide_thresholds, permit_guide_answer
-from mass_events.services.notifications import notification_prepare, notification_received
-from mass_events.services.permits import permit_application_prepare, permit_application_received
+from mass_events.services.notifications import notification_case_title, notification_prepare, notification_received
+from mass_events.services.permits import permit_application_prepare, permit_application_received, permit_case_title
 
 
 class OverviewView(TemplateView):
@@ -69,7 +69,7 @@ class PermitApplicationCreateView(_CaseWithAttachmentsView):
         return permit_application_prepare(application=application)
 
     def case_title(self, case):
-        return gettext("Mass-event permit: %(name)s") % {"name": case.event_name[:200]}
+        return permit_case_title(case)
 
     def on_open(self, case):
         permit_application_received(application=case, attachments=self.form.attachments())
@@ -87,7 +87,7 @@ class NotificationCreateView(_CaseWithAttachmentsView):
         return notification_prepare(notification=notification)
 
     def case_title(self, case):
-        return gettext("Event notification: %(name)s") % {"name": case.event_name[:200]}
+        return notification_case_title(case)
 
     def on_open(self, case):
         notification_received(notification=case, attachments=self.form.cleaned_data.get("attachments") or [])

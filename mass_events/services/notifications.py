@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from core.documents import department_signatory, place_and_date
 from core.models import PrivateDocument
 from core.private_documents import document_attach_upload, letter_issue
-from core.services import transition_perform
+from core.services import case_open, transition_perform
 from mass_events import deadlines
 from mass_events.deadlines import (
     artistic_event_appeal_decision_due,
@@ -44,6 +44,28 @@ def notification_received(*, notification: EventNotification, attachments) -> No
     """Finish receiving an opened notification: keep its attachments (the kernel then acknowledges the case)."""
     for file in attachments:
         document_attach_upload(case=notification, upload=file, description="Załącznik do zawiadomienia")
+
+
+def notification_case_title(notification: EventNotification) -> str:
+    """The title of the notification's entry in the case register."""
+    return _("Event notification: %(name)s") % {"name": notification.event_name[:200]}
+
+
+def notification_open(
+    *, notification: EventNotification, attachments=(), received_on=None, acting_user=None
+) -> EventNotification:
+    """Receive a notification that does not come through the public form (a paper one, demo data, tests).
+
+    The same steps as the form's view: `notification_prepare`, `core.services.case_open` (case mark, history, the
+    organiser's acknowledgement) and `notification_received`. Returns the opened case.
+    """
+    notification_prepare(notification=notification, received_on=received_on)
+    return case_open(
+        case=notification,
+        title=notification_case_title(notification),
+        acting_user=acting_user,
+        on_open=lambda case: notification_received(notification=case, attachments=attachments),
+    )
 
 
 def notification_ban_deadline(notification: EventNotification):

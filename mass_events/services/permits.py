@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from core.documents import department_signatory, place_and_date, polish_long_date
 from core.models import PrivateDocument
 from core.private_documents import document_attach_upload, letter_issue
+from core.services import case_open
 from mass_events import deadlines
 from mass_events.deadlines import mass_event_application_timeliness
 from mass_events.models import MassEventOpinion, MassEventPermitApplication, OpinionBody, OrganiserKind
@@ -63,6 +64,28 @@ def _permit_files_attach(application: MassEventPermitApplication, attachments) -
         if opinion_body:
             documents[opinion_body] = document
     return documents
+
+
+def permit_case_title(application: MassEventPermitApplication) -> str:
+    """The title of the application's entry in the case register."""
+    return _("Mass-event permit: %(name)s") % {"name": application.event_name[:200]}
+
+
+def permit_application_open(
+    *, application: MassEventPermitApplication, attachments=(), received_on=None, acting_user=None
+) -> MassEventPermitApplication:
+    """Receive an application that does not come through the public form (a paper one keyed in, demo data, tests).
+
+    The same steps as the form's view: `permit_application_prepare`, `core.services.case_open` (case mark,
+    history, the organiser's acknowledgement) and `permit_application_received`. Returns the opened case.
+    """
+    permit_application_prepare(application=application, received_on=received_on)
+    return case_open(
+        case=application,
+        title=permit_case_title(application),
+        acting_user=acting_user,
+        on_open=lambda case: permit_application_received(application=case, attachments=attachments),
+    )
 
 
 def permit_completion_attach(*, application: MassEventPermitApplication, attachments) -> None:

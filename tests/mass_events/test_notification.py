@@ -13,28 +13,16 @@ from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from core import documents as core_documents
 from core.deadlines import open_deadlines
 from core.models import CaseMessage, PrivateDocument, StatusChange
 from core.services import transition_perform
 from mass_events.deadlines import artistic_event_ban_appeal_latest, artistic_event_ban_deadline
 from mass_events.models import EventNotification
 from mass_events.services.common import MassEventError
-from tests.mass_events.conftest import EVENTS_GROUP, NOTIFICATION_URL, pdf_file
+from tests.mass_events.conftest import NOTIFICATION_URL, pdf_file, workflow
 
 Status = EventNotification.Status
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clerk(clerk_client):
-    return clerk_client(groups=[EVENTS_GROUP])
-
-
-def workflow(clerk, notification, name, note=""):
-    url = f"/admin/mass_events/eventnotification/{notification.pk}/sprawa/"
-    assert clerk.post(url, {"transition": name, "note": note}).status_code == 302
-    notification.refresh_from_db()
 
 
 def rules(notification):
@@ -99,13 +87,9 @@ def test_silent_acceptance_after_the_ban_deadline(client, notification_data):
 
 
 def test_the_ban_path_with_appeal_and_consent_by_silence(
-    client, clerk, notification_data, monkeypatch, django_capture_on_commit_callbacks
+    client, clerk, notification_data, rendered_letters, django_capture_on_commit_callbacks
 ):
-    sources = []
-    original = core_documents.render_letter_html
-    monkeypatch.setattr(
-        core_documents, "render_letter_html", lambda **kw: sources.append(original(**kw)) or sources[-1]
-    )
+    sources = rendered_letters
     with django_capture_on_commit_callbacks(execute=True):
         client.post(NOTIFICATION_URL, notification_data())
     notification = EventNotification.objects.get()

@@ -10,7 +10,8 @@ from core.models import PrivateDocument
 from core.services import transition_perform
 from mass_events.models import EventNotification
 from tests.helpers import public_form_data
-from tests.mass_events.conftest import NOTIFICATION_URL, pdf_file
+from tests.mass_events.conftest import pdf_file, tracking_path
+from tests.mass_events.factories import EventNotificationFactory
 
 pytestmark = pytest.mark.django_db
 Status = EventNotification.Status
@@ -18,9 +19,8 @@ DEMAND = "Prosimy o zaświadczenie PINB o stanie technicznym sceny."
 
 
 @pytest.fixture
-def notification(client, notification_data):
-    assert client.post(NOTIFICATION_URL, notification_data()).status_code == 302
-    return EventNotification.objects.select_related("register_entry").get()
+def notification(db):
+    return EventNotificationFactory()
 
 
 @pytest.fixture
@@ -30,17 +30,13 @@ def demanded(notification):
     return notification
 
 
-def tracking(notification) -> str:
-    return f"/sprawy/{notification.register_entry.tracking_token}/"
-
-
 def test_the_organiser_sends_the_certificate_and_its_delivery_day_is_stamped(demanded, client):
-    page = client.get(tracking(demanded)).content.decode()
+    page = client.get(tracking_path(demanded)).content.decode()
     assert escape(DEMAND) in page
-    assert f'<a class="button" href="{tracking(demanded)}zmiany/">{gettext("Send the certificate")}</a>' in page
+    assert f'<a class="button" href="{tracking_path(demanded)}zmiany/">{gettext("Send the certificate")}</a>' in page
 
     response = client.post(
-        tracking(demanded) + "zmiany/", public_form_data(certificate=pdf_file("zaswiadczenie-pinb.pdf"))
+        tracking_path(demanded) + "zmiany/", public_form_data(certificate=pdf_file("zaswiadczenie-pinb.pdf"))
     )
 
     assert response.status_code == 302
@@ -48,11 +44,11 @@ def test_the_organiser_sends_the_certificate_and_its_delivery_day_is_stamped(dem
     assert (demanded.status, demanded.certificate_delivered_on) == (Status.RECEIVED, timezone.localdate())
     document = PrivateDocument.objects.get(object_id=demanded.pk, original_name="zaswiadczenie-pinb.pdf")
     assert document.description == "Zaświadczenie o spełnieniu wymagań przez obiekt i urządzenia"
-    assert document.description in client.get(tracking(demanded)).content.decode()
+    assert document.description in client.get(tracking_path(demanded)).content.decode()
 
 
 def test_sending_without_the_file_is_refused_and_the_certificate_still_awaited(demanded, client):
-    response = client.post(tracking(demanded) + "zmiany/", public_form_data(comment="Zaświadczenie doślemy."))
+    response = client.post(tracking_path(demanded) + "zmiany/", public_form_data(comment="Zaświadczenie doślemy."))
     assert response.status_code == 200
     assert "To pole jest wymagane." in response.content.decode()
     demanded.refresh_from_db()

@@ -11,7 +11,8 @@ from core.models import ApplicantChange, CaseMessage, StatusChange
 from core.services import transition_perform
 from mass_events.models import MassEventPermitApplication
 from tests.helpers import public_form_data
-from tests.mass_events.conftest import PERMIT_URL, pdf_file
+from tests.mass_events.conftest import pdf_file, tracking_path
+from tests.mass_events.factories import PermitApplicationFactory, permit_attachments
 
 Status = MassEventPermitApplication.Status
 pytestmark = pytest.mark.django_db
@@ -19,15 +20,9 @@ MISSING = "Brak opinii Komendanta Miejskiego PSP i dysponenta ratownictwa medycz
 
 
 @pytest.fixture
-def application(client, permit_data):
+def application(db):
     """An application sent with the police and sanitary opinions only."""
-    data = permit_data(
-        with_opinions=False,
-        opinion_police=pdf_file("opinia-policji.pdf"),
-        opinion_sanitary=pdf_file("opinia-sanepidu.pdf"),
-    )
-    assert client.post(PERMIT_URL, data).status_code == 302
-    return MassEventPermitApplication.objects.select_related("register_entry").get()
+    return PermitApplicationFactory(attachments=permit_attachments(opinions=("opinion_police", "opinion_sanitary")))
 
 
 @pytest.fixture
@@ -37,20 +32,16 @@ def called(application):
     return application
 
 
-def tracking(application) -> str:
-    return f"/sprawy/{application.register_entry.tracking_token}/"
-
-
 def test_the_organiser_sends_the_missing_opinions_and_the_case_is_back_with_the_clerk(called, client):
-    page = client.get(tracking(called)).content.decode()
+    page = client.get(tracking_path(called)).content.decode()
     assert escape(MISSING) in page
-    assert f'<a class="button" href="{tracking(called)}zmiany/">{gettext("Complete the application")}</a>' in page
-    form = client.get(tracking(called) + "zmiany/").content.decode()
+    assert f'<a class="button" href="{tracking_path(called)}zmiany/">{gettext("Complete the application")}</a>' in page
+    form = client.get(tracking_path(called) + "zmiany/").content.decode()
     assert 'enctype="multipart/form-data"' in form
     assert 'name="opinion_fire"' in form
 
     response = client.post(
-        tracking(called) + "zmiany/",
+        tracking_path(called) + "zmiany/",
         public_form_data(
             opinion_fire=pdf_file("opinia-psp.pdf"),
             opinion_medical=pdf_file("opinia-pogotowia.pdf"),
@@ -59,14 +50,14 @@ def test_the_organiser_sends_the_missing_opinions_and_the_case_is_back_with_the_
     )
 
     assert response.status_code == 302
-    assert response["Location"] == tracking(called)
+    assert response["Location"] == tracking_path(called)
     called.refresh_from_db()
     assert (called.status, called.completion_requested_on) == (Status.RECEIVED, None)
     documents = {opinion.body: opinion.document for opinion in called.opinions.select_related("document")}
     assert documents["fire"].description == "Opinia Komendanta Miejskiego PSP"
     assert documents["fire"].original_name == "opinia-psp.pdf"
     assert documents["medical"].description == "Opinia dysponenta ratownictwa medycznego"
-    assert documents["police"].original_name == "opinia-policji.pdf"
+    assert documents["police"].original_name == "opinion_police.pdf"
     change = ApplicantChange.objects.get(
         content_type=ContentType.objects.get_for_model(MassEventPermitApplication), object_id=called.pk
     )
@@ -75,11 +66,11 @@ def test_the_organiser_sends_the_missing_opinions_and_the_case_is_back_with_the_
     assert CaseMessage.objects.filter(
         object_id=called.pk, author_kind=CaseMessage.Author.APPLICANT, body="Przesyłamy brakujące opinie."
     ).exists()
-    assert "Opinia Komendanta Miejskiego PSP" in client.get(tracking(called)).content.decode()
+    assert "Opinia Komendanta Miejskiego PSP" in client.get(tracking_path(called)).content.decode()
 
 
 def test_sending_no_file_is_refused_and_the_completion_still_awaited(called, client):
-    response = client.post(tracking(called) + "zmiany/", public_form_data(comment="Nie mamy jeszcze opinii."))
+    response = client.post(tracking_path(called) + "zmiany/", public_form_data(comment="Nie mamy jeszcze opinii."))
     assert response.status_code == 200
     assert escape(str(UNCHANGED)) in response.content.decode()
     called.refresh_from_db()
@@ -88,7 +79,7 @@ def test_sending_no_file_is_refused_and_the_completion_still_awaited(called, cli
 
 
 def test_no_completion_is_taken_while_none_is_awaited(application, client):
-    response = client.get(tracking(application) + "zmiany/")
+    response = client.get(tracking_path(application) + "zmiany/")
     assert response.status_code == 302
-    assert response["Location"] == tracking(application)
-    assert gettext("Complete the application") not in client.get(tracking(application)).content.decode()
+    assert response["Location"] == tracking_path(application)
+    assert gettext("Complete the application") not in client.get(tracking_path(application)).content.decode()

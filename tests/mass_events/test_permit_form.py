@@ -125,9 +125,8 @@ def test_a_justified_application_between_14_and_30_days_is_on_the_shortened_trac
     assert MassEventPermitApplication.objects.get().timeliness == Timeliness.SHORTENED
 
 
-def test_a_late_application_is_flagged_in_the_clerks_list(client, permit_data, clerk_client):
+def test_a_late_application_is_flagged_in_the_clerks_list(client, permit_data, clerk):
     client.post(PERMIT_URL, permit_data(days_ahead=10, late_confirmed="on"))
-    clerk = clerk_client(groups=["Wydarzenia i imprezy masowe"])
     page = clerk.get("/admin/mass_events/masseventpermitapplication/").content.decode()
     assert 'class="late-flag"' in page
     assert str(Timeliness.LATE.label) in page

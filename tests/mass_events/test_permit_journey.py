@@ -11,7 +11,6 @@ from django.core import mail
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from core import documents as core_documents
 from core.deadlines import open_deadlines
 from core.models import PrivateDocument
 from core.services import transition_perform
@@ -19,37 +18,10 @@ from events.models import Category, District, Event, Venue
 from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due, mass_event_decision_latest
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services.permits import permit_publish_to_calendar
-from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL
+from tests.mass_events.conftest import PERMIT_URL, tracking_path, workflow
+from tests.mass_events.factories import fill_decision, fill_opinions
 
 Status = MassEventPermitApplication.Status
-
-
-@pytest.fixture
-def rendered_letters(monkeypatch):
-    """The HTML source of every PDF rendered during the test."""
-    sources = []
-    original = core_documents.render_letter_html
-
-    def spy(**kwargs):
-        html = original(**kwargs)
-        sources.append(html)
-        return html
-
-    monkeypatch.setattr(core_documents, "render_letter_html", spy)
-    return sources
-
-
-@pytest.fixture
-def clerk(clerk_client):
-    return clerk_client(groups=[EVENTS_GROUP])
-
-
-def workflow(clerk, application, name, note=""):
-    url = f"/admin/mass_events/masseventpermitapplication/{application.pk}/sprawa/"
-    response = clerk.post(url, {"transition": name, "note": note})
-    assert response.status_code == 302
-    application.refresh_from_db()
-    return response
 
 
 def deadline_rules(application):
@@ -57,24 +29,7 @@ def deadline_rules(application):
 
 
 def tracking(client, application):
-    return client.get(f"/sprawy/{application.register_entry.tracking_token}/").content.decode()
-
-
-def fill_opinions(application, verdict=MassEventOpinion.Verdict.POSITIVE):
-    application.opinions.update(verdict=verdict, issued_on=timezone.localdate() - timedelta(days=3))
-
-
-def fill_decision(application, **changes):
-    values = {
-        "decision_number": "KSP.5240.1.2026",
-        "permitted_participants": 2500,
-        "permitted_stewards": 60,
-        "permitted_info_staff": 20,
-        "decision_conditions": "Zapewnić dwie karetki.",
-        **changes,
-    }
-    MassEventPermitApplication.objects.filter(pk=application.pk).update(**values)
-    application.refresh_from_db()
+    return client.get(tracking_path(application)).content.decode()
 
 
 def test_a_permit_case_runs_end_to_end(

@@ -13,16 +13,11 @@ from core.services import transition_perform
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services.common import MassEventError
 from tests.helpers import close_response, form_fields
-from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL, pdf_file
-from tests.mass_events.test_permit_journey import fill_decision, fill_opinions, workflow
+from tests.mass_events.conftest import PERMIT_URL, pdf_file, workflow
+from tests.mass_events.factories import fill_decision, fill_opinions
 
 Status = MassEventPermitApplication.Status
 Verdict = MassEventOpinion.Verdict
-
-
-@pytest.fixture
-def clerk(clerk_client):
-    return clerk_client(groups=[EVENTS_GROUP])
 
 
 def change_url(application):

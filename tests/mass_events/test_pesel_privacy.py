@@ -10,13 +10,12 @@ import datetime
 import pytest
 from django.core import mail
 
-from core import documents as core_documents
 from core.models import OutboxMessage
 from core.retention import purge_expired
 from events.models import Category, District, Venue
 from mass_events.models import MassEventPermitApplication
-from tests.mass_events.conftest import EVENTS_GROUP, PERMIT_URL, PESEL
-from tests.mass_events.test_permit_journey import fill_decision, fill_opinions, workflow
+from tests.mass_events.conftest import PERMIT_URL, PESEL, workflow
+from tests.mass_events.factories import fill_decision, fill_opinions
 
 SECRETS = (PESEL, PESEL[:6] + " " + PESEL[6:], "440514")
 
@@ -26,29 +25,14 @@ def assert_no_pesel(text: str, where: str):
         assert secret not in text, f"PESEL found in {where}"
 
 
-@pytest.fixture
-def rendered_letters(monkeypatch):
-    sources = []
-    original = core_documents.render_letter_html
-
-    def spy(**kwargs):
-        html = original(**kwargs)
-        sources.append(html)
-        return html
-
-    monkeypatch.setattr(core_documents, "render_letter_html", spy)
-    return sources
-
-
 def test_the_pesel_never_leaves_the_masked_case_page(
-    client, clerk_client, permit_data, rendered_letters, django_capture_on_commit_callbacks
+    client, clerk, permit_data, rendered_letters, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(PERMIT_URL, permit_data())
     confirmation = client.get(response["Location"]).content.decode()
     assert_no_pesel(confirmation, "the confirmation page")
     application = MassEventPermitApplication.objects.get()
-    clerk = clerk_client(groups=[EVENTS_GROUP])
     with django_capture_on_commit_callbacks(execute=True):
         workflow(clerk, application, "request_completion", note="Brak polisy.")
         workflow(clerk, application, "completed")
@@ -105,10 +89,10 @@ def test_the_pesel_never_leaves_the_masked_case_page(
         assert_no_pesel(row.subject + row.body_text + row.body_html, "the outbox")
 
 
-def test_retention_clears_the_pesel_with_the_other_personal_data(client, clerk_client, permit_data):
+def test_retention_clears_the_pesel_with_the_other_personal_data(client, clerk, permit_data):
     client.post(PERMIT_URL, permit_data())
     application = MassEventPermitApplication.objects.get()
-    workflow(clerk_client(groups=[EVENTS_GROUP]), application, "withdraw", note="Organizator wycofał wniosek.")
+    workflow(clerk, application, "withdraw", note="Organizator wycofał wniosek.")
     MassEventPermitApplication.objects.filter(pk=application.pk).update(
         closed_at=datetime.datetime(2020, 6, 1, tzinfo=datetime.UTC)
     )

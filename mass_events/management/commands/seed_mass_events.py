@@ -1,9 +1,10 @@
 """Demo mass-event permit applications (u.b.i.m.) and event notifications (u.o.p.d.k. art. 34) in their states.
 
-`manage.py seed_mass_events` opens the cases as the public forms do (`case_open` with the services' `prepare` and
-`received` steps, the organiser's files kept as private documents) and moves them as a clerk would
-(`core.services.transition_perform`), so the register entries, case marks, status history, letters and decisions
-exist as in real use. The opinions checklist is filled in as in the admin's inline (a saved `MassEventOpinion`).
+`manage.py seed_mass_events` opens the cases as the public forms do (`permit_application_open`, `notification_open`:
+the services' `prepare` and `received` steps around `case_open`, the organiser's files kept as private documents)
+and moves them as a clerk would (`core.services.transition_perform`), so the register entries, case marks, status
+history, letters and decisions exist as in real use. The opinions checklist is filled in as in the admin's inline
+(a saved `MassEventOpinion`).
 
 Permits: received under formal check, asked to complete, opinions being checked (two of four recorded), decision
 drafted, permit issued, and an event already held. Notifications: received, certificate requested, accepted
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.management.demo import DemoDataCommand
-from core.services import case_open, transition_perform
+from core.services import transition_perform
 from core.uploads import PDF, validate_upload
 from mass_events.models import (
     EventNotification,
@@ -31,8 +32,8 @@ from mass_events.models import (
     OpinionBody,
     OrganiserKind,
 )
-from mass_events.services.notifications import notification_ban_deadline, notification_prepare, notification_received
-from mass_events.services.permits import permit_application_prepare, permit_application_received
+from mass_events.services.notifications import notification_ban_deadline, notification_open
+from mass_events.services.permits import permit_application_open
 
 REQUIRED_FILES = [
     ("Plan obiektu (terenu) z drogami ewakuacyjnymi", "plan-terenu.pdf"),
@@ -377,17 +378,14 @@ class Command(DemoDataCommand):
             security_manager_certificate="KB/0417/2024 z 12.03.2024",
             security_manager_phone="+48 600 200 300",
         )
-        permit_application_prepare(
-            application=application, received_on=timezone.localdate() - timedelta(days=data["received_days_ago"])
-        )
         attachments = [(description, demo_upload(name), "") for description, name in REQUIRED_FILES]
         attachments += [
             (OPINION_FILES[body][0], demo_upload(OPINION_FILES[body][1]), body) for body in data["opinions_attached"]
         ]
-        case_open(
-            case=application,
-            title=f"Zezwolenie na imprezę masową: {application.event_name}"[:200],
-            on_open=lambda case: permit_application_received(application=case, attachments=attachments),
+        permit_application_open(
+            application=application,
+            attachments=attachments,
+            received_on=timezone.localdate() - timedelta(days=data["received_days_ago"]),
         )
         state = data["state"]
         if state == "completion_requested":
@@ -455,14 +453,10 @@ class Command(DemoDataCommand):
             accessibility_measures="Strefa dla osób na wózkach przy scenie, toaleta dostępna, tłumacz PJM na "
             "życzenie zgłoszone 7 dni wcześniej.",
         )
-        notification_prepare(
-            notification=notification, received_on=timezone.localdate() - timedelta(days=data["received_days_ago"])
-        )
-        attachments = [demo_upload("plan-sytuacyjny.pdf")]
-        case_open(
-            case=notification,
-            title=f"Zawiadomienie o imprezie: {notification.event_name}"[:200],
-            on_open=lambda case: notification_received(notification=case, attachments=attachments),
+        notification_open(
+            notification=notification,
+            attachments=[demo_upload("plan-sytuacyjny.pdf")],
+            received_on=timezone.localdate() - timedelta(days=data["received_days_ago"]),
         )
         state = data["state"]
         if state == "certificate_requested":
