@@ -37,6 +37,19 @@ def reject_control_characters(value: str) -> None:
             raise ValidationError(_("The text contains control characters that are not allowed."), code="control")
 
 
+def reject_control_characters_in(form: forms.Form, names) -> None:
+    """In a form's `clean()`: an error on each of the text fields `names` that holds a control character.
+
+    Every field is checked, so the person sees all the fields to correct at once; a field already refused
+    (not in cleaned_data) is left alone.
+    """
+    for name in names:
+        try:
+            reject_control_characters(form.cleaned_data.get(name, ""))
+        except ValidationError as error:
+            form.add_error(name, error)
+
+
 class TelInput(forms.TextInput):
     """A phone number field: phones show their digit keyboard."""
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.applicant_changes import EMPTY, CaseChangesForm
 from core.public_cases import PublicCaseForm
-from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters
+from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters_in
 from core.uploads import IMAGE_KINDS, ValidatedFileField
 from events.models import Category, Event, EventSubmission, Venue
 
@@ -205,11 +205,7 @@ class EventDetailsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in TEXT_FIELDS:
-            try:
-                reject_control_characters(cleaned.get(name, ""))
-            except forms.ValidationError as error:
-                self.add_error(name, error)
+        reject_control_characters_in(self, TEXT_FIELDS)
         self._clean_dates(cleaned)
         self._clean_admission(cleaned)
         if (
@@ -335,11 +331,7 @@ class ContactFieldsMixin(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in CONTACT_TEXT_FIELDS:
-            try:
-                reject_control_characters(cleaned.get(name, ""))
-            except forms.ValidationError as error:
-                self.add_error(name, error)
+        reject_control_characters_in(self, CONTACT_TEXT_FIELDS)
         return cleaned
 
 
