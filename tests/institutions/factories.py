@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from core.models import PrivateDocument
 from core.roles import SECTION_BY_CODE, sync_roles
 from institutions import services
-from institutions.models import ExtractRequest, InstitutionKind, LegalAct
+from institutions.models import ExtractRequest, InstitutionKind, LegalAct, RegisterEntry, Section
 from tests.helpers import public_form_data
 
 REGISTER_GROUP = SECTION_BY_CODE["institutions"].group_name
@@ -66,6 +66,34 @@ def institution(
         founding_act=act,
         entry_date=entry_date,
         acting_user=clerk,
+    )
+
+
+def entry(institution, *, clerk, entry_date, values, section=Section.I, legal_basis=None, **fields) -> RegisterEntry:
+    """An entry in `institution`'s book made by `clerk` (`services.entry_make`); its founding act by default."""
+    return services.entry_make(
+        institution=institution,
+        section=section,
+        entry_date=entry_date,
+        legal_basis=legal_basis or institution.founding_act,
+        values=values,
+        acting_user=clerk,
+        **fields,
+    )
+
+
+def correction(struck, *, clerk, entry_date, values, **fields) -> RegisterEntry:
+    """A correction striking out the entry `struck`, in its section and on its legal basis by default."""
+    fields.setdefault("legal_basis", struck.legal_basis)
+    return entry(
+        struck.institution,
+        clerk=clerk,
+        entry_date=entry_date,
+        values=values,
+        section=struck.section,
+        kind=RegisterEntry.Kind.CORRECTION,
+        struck_entry=struck,
+        **fields,
     )
 
 

@@ -32,31 +32,19 @@ def pdf_text(pdf: bytes) -> str:
 def book(mck, clerk):
     """MCK with a changed address (the old one struck out by a correction) and a section II entry."""
     act = factories.legal_act(title="w sprawie zmiany statutu", adopted_on=datetime.date(2019, 3, 1))
-    wrong = services.entry_make(
-        institution=mck,
-        section=Section.I,
-        entry_date=datetime.date(2019, 3, 15),
-        legal_basis=act,
-        values={"address": "ul. Pomylona 13"},
-        acting_user=clerk,
+    wrong = factories.entry(
+        mck, clerk=clerk, entry_date=datetime.date(2019, 3, 15), legal_basis=act, values={"address": "ul. Pomylona 13"}
     )
-    services.entry_make(
-        institution=mck,
-        section=Section.I,
-        kind=RegisterEntry.Kind.CORRECTION,
-        struck_entry=wrong,
-        entry_date=datetime.date(2019, 3, 16),
-        legal_basis=act,
-        values={"address": "ul. Kościelna 2"},
-        acting_user=clerk,
+    factories.correction(
+        wrong, clerk=clerk, entry_date=datetime.date(2019, 3, 16), values={"address": "ul. Kościelna 2"}
     )
-    services.entry_make(
-        institution=mck,
+    factories.entry(
+        mck,
+        clerk=clerk,
         section=Section.II,
         entry_date=datetime.date(2019, 4, 1),
         legal_basis=act,
         values={"statute_act": str(act), "director": "Jan Kowalski"},
-        acting_user=clerk,
     )
     mck.refresh_from_db()
     return mck

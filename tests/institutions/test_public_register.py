@@ -22,13 +22,12 @@ LIST_URL = "/rejestr-instytucji-kultury/"
 def fill(clerk, start, count):
     for n in range(start, start + count):
         institution = factories.institution(clerk=clerk, full_name=f"Instytucja Kultury nr {n}")
-        services.entry_make(
-            institution=institution,
+        factories.entry(
+            institution,
+            clerk=clerk,
             section=Section.II,
             entry_date=datetime.date(2015, 1, 1),
-            legal_basis=institution.founding_act,
             values={"statute_act": str(institution.founding_act)},
-            acting_user=clerk,
         )
 
 
@@ -99,23 +98,11 @@ def test_an_unknown_or_unregistered_institution_is_404(client, mck):
 
 def test_the_institution_page_shows_the_current_data_and_every_dated_entry(client, mck, clerk):
     act = factories.legal_act(title="w sprawie zmiany siedziby", adopted_on=datetime.date(2019, 3, 1))
-    old = services.entry_make(
-        institution=mck,
-        section=Section.I,
-        entry_date=datetime.date(2019, 3, 15),
-        legal_basis=act,
-        values={"address": "ul. Błędna 1"},
-        acting_user=clerk,
+    old = factories.entry(
+        mck, clerk=clerk, entry_date=datetime.date(2019, 3, 15), legal_basis=act, values={"address": "ul. Błędna 1"}
     )
-    services.entry_make(
-        institution=mck,
-        section=Section.I,
-        kind=RegisterEntry.Kind.CORRECTION,
-        struck_entry=old,
-        entry_date=datetime.date(2019, 3, 20),
-        legal_basis=act,
-        values={"address": "ul. Piotra Niedurnego 36"},
-        acting_user=clerk,
+    factories.correction(
+        old, clerk=clerk, entry_date=datetime.date(2019, 3, 20), values={"address": "ul. Piotra Niedurnego 36"}
     )
     page = client.get(mck.get_absolute_url()).content.decode()
     # Every entry of the book is on the page, in its section, with its date, values and authorised person.
@@ -137,13 +124,12 @@ def test_the_institution_page_shows_the_current_data_and_every_dated_entry(clien
 
 
 def test_the_book_json_equals_the_book(client, mck, clerk):
-    services.entry_make(
-        institution=mck,
+    factories.entry(
+        mck,
+        clerk=clerk,
         section=Section.III,
         entry_date=datetime.date(2020, 6, 30),
-        legal_basis=mck.founding_act,
         values={"financial_statement": "Sprawozdanie za 2019 r."},
-        acting_user=clerk,
     )
     response = client.get(f"{LIST_URL}{mck.entry_no}/ksiega.json")
     data = json.loads(response.content)

@@ -111,13 +111,12 @@ def test_postgresql_refuses_a_raw_delete(entry):
 
 def test_a_change_is_a_new_dated_entry_and_the_old_one_stays(mck, clerk):
     act = factories.legal_act(title="w sprawie zmiany statutu", adopted_on=datetime.date(2019, 3, 1))
-    services.entry_make(
-        institution=mck,
-        section=Section.I,
+    factories.entry(
+        mck,
+        clerk=clerk,
         entry_date=datetime.date(2019, 3, 15),
         legal_basis=act,
         values={"address": "ul. Piotra Niedurnego 36, 41-709 Ruda Śląska"},
-        acting_user=clerk,
     )
     mck.refresh_from_db()
     entries = list(mck.entries.order_by("position"))
@@ -130,24 +129,11 @@ def test_a_change_is_a_new_dated_entry_and_the_old_one_stays(mck, clerk):
 
 def test_a_correction_strikes_out_an_entry_which_stays_in_the_book(mck, clerk):
     act = factories.legal_act(adopted_on=datetime.date(2019, 3, 1))
-    wrong = services.entry_make(
-        institution=mck,
-        section=Section.I,
-        entry_date=datetime.date(2019, 3, 15),
-        legal_basis=act,
-        values={"short_name": "MCK-błąd"},
-        acting_user=clerk,
+    wrong = factories.entry(
+        mck, clerk=clerk, entry_date=datetime.date(2019, 3, 15), legal_basis=act, values={"short_name": "MCK-błąd"}
     )
-    services.entry_make(
-        institution=mck,
-        section=Section.I,
-        kind=RegisterEntry.Kind.CORRECTION,
-        struck_entry=wrong,
-        entry_date=datetime.date(2019, 3, 16),
-        legal_basis=act,
-        values={},
-        remarks="Omyłka pisarska.",
-        acting_user=clerk,
+    factories.correction(
+        wrong, clerk=clerk, entry_date=datetime.date(2019, 3, 16), values={}, remarks="Omyłka pisarska."
     )
     mck.refresh_from_db()
     assert mck.short_name == "MCK"
@@ -198,24 +184,9 @@ def test_invalid_entries_are_refused_and_nothing_is_written(mck, clerk, changes,
 
 def test_only_authorised_persons_make_entries(mck, make_clerk):
     events_clerk = make_clerk(groups=["Wydarzenia i imprezy masowe"])
-    with pytest.raises(PermissionDenied):
-        services.entry_make(
-            institution=mck,
-            section=Section.I,
-            entry_date=datetime.date(2020, 1, 1),
-            legal_basis=mck.founding_act,
-            values={"seat": "Ruda Śląska"},
-            acting_user=events_clerk,
-        )
-    with pytest.raises(PermissionDenied):
-        services.entry_make(
-            institution=mck,
-            section=Section.I,
-            entry_date=datetime.date(2020, 1, 1),
-            legal_basis=mck.founding_act,
-            values={"seat": "Ruda Śląska"},
-            acting_user=None,
-        )
+    for user in (events_clerk, None):
+        with pytest.raises(PermissionDenied):
+            factories.entry(mck, clerk=user, entry_date=datetime.date(2020, 1, 1), values={"seat": "Ruda Śląska"})
     assert mck.entries.count() == 1
 
 
@@ -227,13 +198,13 @@ def test_a_struck_out_institution_takes_no_more_entries(mck, clerk):
     mck.refresh_from_db()
     assert mck.struck_out_on == datetime.date(2020, 2, 1)
     with pytest.raises(services.RegisterError) as refused:
-        services.entry_make(
-            institution=mck,
+        factories.entry(
+            mck,
+            clerk=clerk,
             section=Section.III,
             entry_date=datetime.date(2020, 3, 1),
             legal_basis=act,
             values={"encumbrances": "Hipoteka"},
-            acting_user=clerk,
         )
     assert refused.value.code == "struck_out"
 
@@ -410,31 +381,13 @@ def test_the_first_section_i_entry_is_struck_out_only_with_its_columns_given_aga
     """Striking out the entry that registered the institution must not leave it without a name or founding act."""
     first = mck.entries.get()
     with pytest.raises(services.RegisterError) as refused:
-        services.entry_make(
-            institution=mck,
-            section=Section.I,
-            kind=RegisterEntry.Kind.CORRECTION,
-            struck_entry=first,
-            entry_date=datetime.date(2013, 1, 1),
-            legal_basis=mck.founding_act,
-            values={"seat": "Ruda Śląska"},
-            acting_user=clerk,
-        )
+        factories.correction(first, clerk=clerk, entry_date=datetime.date(2013, 1, 1), values={"seat": "Ruda Śląska"})
     assert refused.value.code == "first_entry"
     assert "dziale I" in refused.value.message  # the message names the section, in Polish
     assert mck.entries.count() == 1
 
     values = {**first.values, "address": "ul. Piotra Niedurnego 69A, 41-709 Ruda Śląska"}
-    services.entry_make(
-        institution=mck,
-        section=Section.I,
-        kind=RegisterEntry.Kind.CORRECTION,
-        struck_entry=first,
-        entry_date=datetime.date(2013, 1, 1),
-        legal_basis=mck.founding_act,
-        values=values,
-        acting_user=clerk,
-    )
+    factories.correction(first, clerk=clerk, entry_date=datetime.date(2013, 1, 1), values=values)
     mck.refresh_from_db()
     assert mck.full_name == first.values["full_name"]
     assert mck.founding_act is not None
