@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fieldsets import FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
 from core.public_forms import TelInput, clean_phone_number, reject_control_characters
 from press.models import Accreditation
@@ -10,34 +11,15 @@ from press.models import Accreditation
 TEXT_FIELDS = ("full_name", "outlet_name", "role", "press_card_number", "phone", "crew", "equipment")
 
 
-class AccreditationForm(PublicCaseForm, forms.ModelForm):
+class AccreditationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
     """A journalist asks to be accredited to a press conference (DOMAIN.md §F.2)."""
 
-    field_order = [
-        "full_name",
-        "outlet_name",
-        "role",
-        "press_card_number",
-        "email",
-        "phone",
-        "crew",
-        "equipment",
-        "recording_consent",
-    ]
+    fieldsets = Accreditation.APPLICANT_FIELDSETS
+    field_order = fieldset_fields(Accreditation.APPLICANT_FIELDSETS)
 
     class Meta:
         model = Accreditation
-        fields = [
-            "full_name",
-            "outlet_name",
-            "role",
-            "press_card_number",
-            "email",
-            "phone",
-            "crew",
-            "equipment",
-            "recording_consent",
-        ]
+        fields = fieldset_fields(Accreditation.APPLICANT_FIELDSETS)
         help_texts = {
             "press_card_number": _("Optional; the number of your press card (legitymacja prasowa)."),
             "email": _("We will send the decision to this address."),

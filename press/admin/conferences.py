@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.exports import CSV_CONTENT_TYPE, csv_text
+from core.fieldsets import admin_fieldsets, fieldset_fields
 from press.documents import reception_list_pdf, reception_rows
 from press.models import Accreditation, PressConference
 
@@ -98,37 +99,15 @@ class AccreditationAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     list_filter = ["status", "conference"]
     search_fields = ["case_mark", "full_name", "outlet_name", "conference__title"]
     date_hierarchy = "created_at"
-    fields = [
-        "case_mark",
-        "status",
-        "handler",
-        "conference",
-        "full_name",
-        "outlet_name",
-        "role",
-        "press_card_number",
-        "email",
-        "phone",
-        "crew",
-        "equipment",
-        "recording_consent",
-        "channel",
-        "info_clause",
-        "created_at",
-        "closed_at",
+    fieldsets = [
+        (None, {"fields": ["case_mark", "status", "handler", "conference"]}),
+        *admin_fieldsets(Accreditation.APPLICANT_FIELDSETS),
+        (None, {"fields": ["channel", "info_clause", "created_at", "closed_at"]}),
     ]
     readonly_fields = [
         "case_mark",
         "conference",
-        "full_name",
-        "outlet_name",
-        "role",
-        "press_card_number",
-        "email",
-        "phone",
-        "crew",
-        "equipment",
-        "recording_consent",
+        *fieldset_fields(Accreditation.APPLICANT_FIELDSETS),
         "channel",
         "info_clause",
         "created_at",

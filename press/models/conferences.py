@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
 from core.models import Case, TimeStampedModel
 from core.slugs import polish_slugify
@@ -140,6 +141,12 @@ class Accreditation(Case):
 
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0420"}
     PERSONAL_DATA_FIELDS = ("full_name", "email", "phone", "press_card_number", "crew")
+    # What the journalist states, in the public form's groups; the clerk's page shows the same, read-only.
+    APPLICANT_FIELDSETS = (
+        Fieldset(_("Journalist"), ("full_name", "outlet_name", "role", "press_card_number")),
+        Fieldset(_("Contact"), ("email", "phone")),
+        Fieldset(_("Crew and equipment"), ("crew", "equipment", "recording_consent")),
+    )
     APPLICANT_EMAIL_FIELD = "email"
     CASE_OPENED_SUBJECT = _("Your accreditation request has been received — %(mark)s")
 
