@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fieldsets import FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
-from core.public_forms import TelInput, clean_phone_number, reject_control_characters
+from core.public_forms import TelInput, clean_phone_number, reject_control_characters_in
 from press.models import Accreditation
 
 TEXT_FIELDS = ("full_name", "outlet_name", "role", "press_card_number", "phone", "crew", "equipment")
@@ -45,11 +45,7 @@ class AccreditationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in TEXT_FIELDS:
-            try:
-                reject_control_characters(cleaned.get(name, ""))
-            except forms.ValidationError as error:
-                self.add_error(name, error)
+        reject_control_characters_in(self, TEXT_FIELDS)
         return cleaned
 
 
