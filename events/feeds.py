@@ -15,20 +15,18 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
-from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from core.districts import District
 from core.exports import CSV_CONTENT_TYPE, csv_cell, write_csv
-from core.feeds import xml_text
-from core.site import site_host, site_url
+from core.feeds import PublicFeed, xml_text
+from core.site import site_url
 from events.filters import OccurrenceFilter
 from events.ical import calendar_ical, local_time, public_status
 from events.models import Event, EventOccurrence
@@ -42,8 +40,6 @@ CALENDAR_NAME = "Wydarzenia — Ruda Śląska"
 FEED_TITLE = "Nowe wydarzenia — Ruda Śląska"
 FEED_DESCRIPTION = "Wydarzenia niedawno opublikowane w kalendarzu Wydziału Kultury Urzędu Miasta Ruda Śląska."
 FEED_AUTHOR = "Wydział Kultury UM Ruda Śląska"
-# The year in the tag: URIs (RFC 4151) that identify events in RSS/Atom; it must never change.
-TAG_YEAR = 2026
 
 WHEN_NAMES = {"dzis": "dziś", "weekend": "w ten weekend", "tydzien": "w tym tygodniu", "miesiac": "w tym miesiącu"}
 AUDIENCE_NAMES = {
@@ -334,22 +330,19 @@ class FeedContext:
     feed_url: str
 
 
-class LatestEventsRssFeed(Feed):
+class LatestEventsRssFeed(PublicFeed):
     """Newly published events (RSS 2.0), newest first; the list's filters narrow them to matching dates."""
 
-    language = "pl"
     description = FEED_DESCRIPTION
     author_name = FEED_AUTHOR
-    item_guid_is_permalink = False
+    cache_seconds = CACHE_SECONDS
+    guid_prefix = "wydarzenie"
 
     def __call__(self, request, *args, **kwargs):
         try:
-            response = super().__call__(request, *args, **kwargs)
+            return super().__call__(request, *args, **kwargs)
         except InvalidFilters as error:
             return bad_filters_response(error)
-        response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
 
     def get_object(self, request, *args, **kwargs):
         now = timezone.now()
@@ -385,25 +378,8 @@ class LatestEventsRssFeed(Feed):
     def items(self, obj):
         return obj.events[:RSS_LIMIT]
 
-    def item_title(self, item):
-        # Plain text: the feed generator escapes it for XML once (Atom <title> is type="text").
-        return xml_text(item.title)
-
-    def item_description(self, item):
-        # RSS <description> and Atom <summary type="html"> are HTML; the lead is plain text.
-        return escape(xml_text(item.lead))
-
-    def item_link(self, item):
-        return site_url(item.get_absolute_url())
-
-    def item_guid(self, item):
-        return f"tag:{site_host()},{TAG_YEAR}:wydarzenie-{item.pk}"
-
     def item_pubdate(self, item):
         return item.appeared_at
-
-    def item_updateddate(self, item):
-        return max(item.updated_at, item.appeared_at)
 
     def item_categories(self, item):
         return [xml_text(item.category.name)]

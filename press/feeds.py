@@ -5,15 +5,13 @@ A feed lists at most FEED_LIMIT public releases, newest first by the moment they
 and the releases with their topics), whatever the number of releases.
 """
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
-from django.utils.html import escape
 
-from core.feeds import xml_text
-from core.site import site_host, site_url
+from core.feeds import PublicFeed, xml_text
+from core.site import site_url
 from press.models import PressRelease, Topic
 
 FEED_LIMIT = 50
@@ -21,22 +19,14 @@ CACHE_SECONDS = 300
 FEED_TITLE = "Komunikaty prasowe — Ruda Śląska"
 FEED_DESCRIPTION = "Komunikaty prasowe Urzędu Miasta Ruda Śląska."
 FEED_AUTHOR = "Biuro prasowe UM Ruda Śląska"
-# The year in the tag: URIs (RFC 4151) that identify releases; it must never change.
-TAG_YEAR = 2026
 
 
-class ReleasesRssFeed(Feed):
-    language = "pl"
+class ReleasesRssFeed(PublicFeed):
     description = FEED_DESCRIPTION
     author_name = FEED_AUTHOR
-    item_guid_is_permalink = False
-
-    def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        # Short: an embargoed release must appear soon after its time, not an hour later.
-        response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+    # Short: an embargoed release must appear soon after its time, not an hour later.
+    cache_seconds = CACHE_SECONDS
+    guid_prefix = "komunikat"
 
     def get_object(self, request, topic=None):
         topic_obj = get_object_or_404(Topic, slug=topic[:100]) if topic else None
@@ -60,23 +50,8 @@ class ReleasesRssFeed(Feed):
             releases = releases.filter(topics=obj["topic"])
         return releases.order_by("-publish_at", "-pk")[:FEED_LIMIT]
 
-    def item_title(self, item):
-        return xml_text(item.title)
-
-    def item_description(self, item):
-        return escape(xml_text(item.lead))
-
-    def item_link(self, item):
-        return site_url(item.get_absolute_url())
-
-    def item_guid(self, item):
-        return f"tag:{site_host()},{TAG_YEAR}:komunikat-{item.pk}"
-
     def item_pubdate(self, item):
         return item.publish_at
-
-    def item_updateddate(self, item):
-        return max(item.updated_at, item.publish_at)
 
     def item_categories(self, item):
         return [xml_text(topic.name) for topic in item.topics.all()]
