@@ -40,7 +40,7 @@ class CommitteeMemberForm(forms.ModelForm):
 class CallAdminForm(forms.ModelForm):
     """A call on the clerk's screen. Once published, its dates keep the 21 days of u.d.p.p. art. 13 ust. 1.
 
-    Publishing checks the offers deadline against the last announcement (`services.call_published`); a later
+    Publishing checks the offers deadline against the last announcement (`services.call_check_publish`); a later
     change of the deadline or of an announcement date is checked by the same rule, so the deadline may move
     later but never below 21 days after the last announcement, and no announcement date may be removed.
     """

@@ -109,14 +109,15 @@ class GrantReport(TimeStampedModel):
                 source={Status.DUE},
                 target=Status.CALLED,
                 label=_("Call for the missing report (7 days)"),
-                effect="grants.services.report_called",
+                guard="grants.services.report_check_call",
+                effect="grants.services.on_report_call",
             ),
             Transition(
                 "receive",
                 source={Status.DUE, Status.CALLED, Status.RETURNED},
                 target=Status.SUBMITTED,
                 label=_("Report received"),
-                effect="grants.services.report_received",
+                effect="grants.services.on_report_receive",
             ),
             Transition(
                 "return",

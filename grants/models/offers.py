@@ -160,7 +160,7 @@ class GrantOffer(Case):
                 label=_("Call to complete the offer"),
                 note_required=True,
                 note_to_applicant=True,
-                effect="grants.services.offer_called_to_complete",
+                effect="grants.services.on_offer_call_to_complete",
             ),
             Transition(
                 "completed",
@@ -182,14 +182,16 @@ class GrantOffer(Case):
                 source={Status.FORMAL_OK},
                 target=Status.PUBLISHED,
                 label=_("Publish for comments (7 days)"),
-                effect="grants.services.small_grant_published",
+                guard="grants.services.small_grant_check_publish",
+                effect="grants.services.on_small_grant_publish",
             ),
             Transition(
                 "grant",
                 source={Status.FORMAL_OK, Status.PUBLISHED},
                 target=Status.GRANTED,
                 label=_("Grant the subsidy"),
-                effect="grants.services.offer_granted",
+                guard="grants.services.offer_check_grant",
+                effect="grants.services.on_offer_grant",
             ),
             Transition(
                 "not_grant",
@@ -198,7 +200,7 @@ class GrantOffer(Case):
                 label=_("Do not grant"),
                 closes_case=True,
                 note_to_applicant=True,
-                effect="grants.services.offer_not_granted",
+                effect="grants.services.on_offer_not_grant",
             ),
             Transition("sign", source={Status.GRANTED}, target=Status.AGREEMENT, label=_("Agreement signed")),
             Transition(
@@ -207,7 +209,7 @@ class GrantOffer(Case):
                 target=Status.SETTLED,
                 label=_("Settled"),
                 closes_case=True,
-                effect="grants.services.offer_settled",
+                guard="grants.services.offer_check_settle",
             ),
         ],
     )

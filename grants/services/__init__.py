@@ -8,29 +8,33 @@
 - `small_grants`: small grants outside a call (art. 19a).
 
 Plain functions with keyword-only arguments and the acting user; statuses move only through
-`core.services.transition_perform`, whose effects (the functions named `*_published`, `*_resolved`…)
-hold the guards of each step, so a button in the admin and a call from code obey the same rules.
+`core.services.transition_perform`, which runs each step's guard (`<entity>_check_<verb>`, e.g.
+`call_check_publish`) on the locked row before anything is written and its effect (`on_<entity>_<verb>`,
+e.g. `on_offer_grant`) after, so a button in the admin and a call from code obey the same rules.
 Rules themselves (limits, clocks, arithmetic) live in `grants.rules`, the PDFs in `grants.documents`.
-Workflow tables name effects by their path here (`grants.services.call_published`).
+Workflow tables name guards and effects by their path here (`grants.services.call_check_publish`).
 """
 
 from grants.services.agreements import (
     agreement_sign,
     agreement_transfer_record,
     control_record,
-    report_called,
+    on_report_call,
+    on_report_receive,
+    report_check_call,
     report_receive,
-    report_received,
     report_request_partial,
 )
 from grants.services.calls import (
     call_accepts_offers,
-    call_cancelled,
-    call_closed,
+    call_check_cancel,
+    call_check_close,
+    call_check_publish,
+    call_check_resolve,
     call_copy,
     call_publish,
-    call_published,
-    call_resolved,
+    on_call_cancel,
+    on_call_resolve,
 )
 from grants.services.committee import (
     committee_member_add,
@@ -43,15 +47,16 @@ from grants.services.common import GRANTED_STATUSES, GrantError, validation_mess
 from grants.services.offers import (
     OfferInput,
     offer_amounts_set,
-    offer_called_to_complete,
     offer_changes_apply,
+    offer_check_grant,
+    offer_check_settle,
     offer_cost_summary,
     offer_draft_save,
-    offer_granted,
     offer_limits,
-    offer_not_granted,
-    offer_settled,
     offer_submit,
+    on_offer_call_to_complete,
+    on_offer_grant,
+    on_offer_not_grant,
 )
 from grants.services.settlements import (
     interest_rates,
@@ -61,10 +66,11 @@ from grants.services.settlements import (
     settlement_return_record,
 )
 from grants.services.small_grants import (
+    on_small_grant_publish,
     register_key,
+    small_grant_check_publish,
     small_grant_comment_add,
     small_grant_problems,
-    small_grant_published,
 )
 
 __all__ = [
@@ -74,40 +80,45 @@ __all__ = [
     "agreement_sign",
     "agreement_transfer_record",
     "call_accepts_offers",
-    "call_cancelled",
-    "call_closed",
+    "call_check_cancel",
+    "call_check_close",
+    "call_check_publish",
+    "call_check_resolve",
     "call_copy",
     "call_publish",
-    "call_published",
-    "call_resolved",
     "committee_member_add",
     "control_record",
     "impartiality_declare",
     "interest_rates",
     "offer_amounts_set",
     "offer_assign",
-    "offer_called_to_complete",
     "offer_changes_apply",
+    "offer_check_grant",
+    "offer_check_settle",
     "offer_cost_summary",
     "offer_draft_save",
-    "offer_granted",
     "offer_limits",
-    "offer_not_granted",
     "offer_score_refresh",
-    "offer_settled",
     "offer_submit",
+    "on_call_cancel",
+    "on_call_resolve",
+    "on_offer_call_to_complete",
+    "on_offer_grant",
+    "on_offer_not_grant",
+    "on_report_call",
+    "on_report_receive",
+    "on_small_grant_publish",
     "register_key",
-    "report_called",
+    "report_check_call",
     "report_receive",
-    "report_received",
     "report_request_partial",
     "scores_record",
     "settlement_close",
     "settlement_interest",
     "settlement_record",
     "settlement_return_record",
+    "small_grant_check_publish",
     "small_grant_comment_add",
     "small_grant_problems",
-    "small_grant_published",
     "validation_message",
 ]

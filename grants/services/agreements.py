@@ -93,10 +93,14 @@ def report_request_partial(*, agreement: GrantAgreement, due_on: date, acting_us
     return GrantReport.objects.create(agreement=agreement, kind=GrantReport.Kind.PARTIAL, due_on=due_on)
 
 
-def report_called(report: GrantReport, *, acting_user, note: str) -> None:
-    """Effect of "call": a report overdue is called for with 7 days to file it (framework agreement) [K]."""
+def report_check_call(report: GrantReport, *, acting_user, note: str) -> None:
+    """Guard of "call": only a report past its deadline is called for."""
     if timezone.localdate() <= report.due_on:
         raise GrantError(_("The report is not overdue yet."), code="not_overdue")
+
+
+def on_report_call(report: GrantReport, *, acting_user, note: str) -> None:
+    """Effect of "call": a report overdue is called for with 7 days to file it (framework agreement) [K]."""
     report.called_on = timezone.localdate()
     report.call_due_on = rules.missing_report_call_due(report.called_on)
     report.save(update_fields=["called_on", "call_due_on", "updated_at"])
@@ -109,7 +113,7 @@ def report_called(report: GrantReport, *, acting_user, note: str) -> None:
     )
 
 
-def report_received(report: GrantReport, *, acting_user, note: str) -> None:
+def on_report_receive(report: GrantReport, *, acting_user, note: str) -> None:
     """Effect of "receive": stamp the day the report came in."""
     report.submitted_on = timezone.localdate()
     report.save(update_fields=["submitted_on", "updated_at"])

@@ -13,12 +13,12 @@ from grants.services.common import GRANTED_STATUSES, GrantError
 
 
 def call_publish(*, call: GrantCall, acting_user) -> GrantCall:
-    """Publish a call (u.d.p.p. art. 13 ust. 3); the guards are in `call_published`. Raises GrantError."""
+    """Publish a call (u.d.p.p. art. 13 ust. 3); the guard is `call_check_publish`. Raises GrantError."""
     return transition_perform(obj=call, name="publish", acting_user=acting_user)
 
 
-def call_published(call: GrantCall, *, acting_user, note: str) -> None:
-    """Effect of "publish": the offers deadline is ≥ 21 days after the last announcement (u.d.p.p. art. 13 ust. 1).
+def call_check_publish(call: GrantCall, *, acting_user, note: str) -> None:
+    """Guard of "publish": the offers deadline is ≥ 21 days after the last announcement (u.d.p.p. art. 13 ust. 1).
 
     Also refuses a call without merit criteria (art. 13 ust. 2 pkt 5: the criteria are part of the call).
     """
@@ -31,27 +31,30 @@ def call_published(call: GrantCall, *, acting_user, note: str) -> None:
         raise GrantError(_("Add at least one merit criterion with points before publishing."), code="no_criteria")
 
 
-def call_closed(call: GrantCall, *, acting_user, note: str) -> None:
-    """Effect of "close_offers": not before the offers deadline has passed (u.d.p.p. art. 13 ust. 2 pkt 4)."""
+def call_check_close(call: GrantCall, *, acting_user, note: str) -> None:
+    """Guard of "close_offers": not before the offers deadline has passed (u.d.p.p. art. 13 ust. 2 pkt 4)."""
     if timezone.now() <= call.offers_deadline:
         raise GrantError(_("Offers are accepted until the deadline; the call can be closed after it."), code="early")
 
 
-def call_cancelled(call: GrantCall, *, acting_user, note: str) -> None:
-    """Effect of "cancel": only when no offer came in or none met the call's requirements (u.d.p.p. art. 18a ust. 1).
-
-    The cancellation is published like the call (art. 18a ust. 2): the call's public page shows it with the
-    reason. Offerors are told through their cases.
-    """
+def call_check_cancel(call: GrantCall, *, acting_user, note: str) -> None:
+    """Guard of "cancel": only when no offer came in or none met the call's requirements (u.d.p.p. art. 18a ust. 1)."""
     offers = list(call.offers.all())
     good = [offer for offer in offers if offer.status not in (GrantOffer.Status.REJECTED_FORMAL,)]
     if not rules.call_may_be_cancelled(offers_count=len(offers), offers_meeting_requirements=len(good)):
         raise GrantError(
             _("A call with offers that meet its requirements cannot be cancelled (art. 18a u.d.p.p.)."), code="offers"
         )
+
+
+def on_call_cancel(call: GrantCall, *, acting_user, note: str) -> None:
+    """Effect of "cancel": the cancellation is published like the call (u.d.p.p. art. 18a ust. 2).
+
+    The call's public page shows it with the reason; offerors are told through their cases.
+    """
     call.cancellation_reason = note
     call.save(update_fields=["cancellation_reason", "updated_at"])
-    for offer in offers:
+    for offer in call.offers.all():
         case_message_add(
             case=offer,
             body=_("The call “%(call)s” has been cancelled: %(reason)s") % {"call": call.title, "reason": note},
@@ -60,12 +63,11 @@ def call_cancelled(call: GrantCall, *, acting_user, note: str) -> None:
         )
 
 
-def call_resolved(call: GrantCall, *, acting_user, note: str) -> None:
-    """Effect of "resolve": grant or refuse every formally correct offer and publish the results.
+def call_check_resolve(call: GrantCall, *, acting_user, note: str) -> None:
+    """Guard of "resolve": no offer is still in the formal check and the amounts granted fit the budget.
 
-    u.d.p.p. art. 15 ust. 2h–2j: results (offeror, task, amount) published at once; the choice is not an
-    administrative decision. An offer with a granted amount gets the subsidy, the rest do not; the total stays
-    within the budget of the call (art. 13 ust. 2 pkt 2). Offers still in the formal check block the result.
+    u.d.p.p. art. 13 ust. 2 pkt 2: the subsidies of a call stay within its amount of public funds, counting
+    the offers granted on their own before the resolution.
     """
     offers = list(call.offers.all())
     pending = [o for o in offers if o.status in (GrantOffer.Status.SUBMITTED, GrantOffer.Status.INCOMPLETE)]
@@ -82,7 +84,15 @@ def call_resolved(call: GrantCall, *, acting_user, note: str) -> None:
     )
     if error:
         raise GrantError(error, code="budget")
-    for offer in candidates:
+
+
+def on_call_resolve(call: GrantCall, *, acting_user, note: str) -> None:
+    """Effect of "resolve": grant or refuse every formally correct offer and publish the results.
+
+    u.d.p.p. art. 15 ust. 2h–2j: results (offeror, task, amount) published at once; the choice is not an
+    administrative decision. An offer with a granted amount gets the subsidy, the rest do not.
+    """
+    for offer in call.offers.filter(status=GrantOffer.Status.FORMAL_OK):
         name = "grant" if offer.granted_amount else "not_grant"
         transition_perform(obj=offer, name=name, acting_user=acting_user)
     call.results_published_at = timezone.now()

@@ -178,7 +178,7 @@ def offer_changes_apply(*, offer: GrantOffer, data: OfferInput, attachments=()) 
     return offer
 
 
-def offer_called_to_complete(offer: GrantOffer, *, acting_user, note: str) -> None:
+def on_offer_call_to_complete(offer: GrantOffer, *, acting_user, note: str) -> None:
     """Effect of "call_to_complete": 7 days to complete the offer (formal check, rules of the call) [K]."""
     offer.completion_due = rules.offer_completion_due(timezone.localdate())
     offer.save(update_fields=["completion_due", "updated_at"])
@@ -212,11 +212,10 @@ def offer_amounts_set(*, offer: GrantOffer, acting_user, recommended=None, grant
     return offer
 
 
-def offer_granted(offer: GrantOffer, *, acting_user, note: str) -> None:
-    """Effect of "grant": an amount above 0; for a small grant the comment period is over and the limits hold.
+def offer_check_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
+    """Guard of "grant": an amount above 0; for a small grant the comment period is over and the limits hold.
 
     u.d.p.p. art. 19a ust. 3 (7 days of comments before the agreement) and ust. 1, 4, 5 (limits).
-    The offeror is told the amount (art. 15 ust. 2h).
     """
     if not offer.granted_amount or offer.granted_amount <= 0:
         raise GrantError(_("Set the amount granted first."), code="amount")
@@ -239,6 +238,10 @@ def offer_granted(offer: GrantOffer, *, acting_user, note: str) -> None:
         problems = small_grant_problems(offer=offer, amount=offer.granted_amount)
         if problems:
             raise GrantError(" ".join(p.message for p in problems), code="limits")
+
+
+def on_offer_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
+    """Effect of "grant": the offeror is told the amount (u.d.p.p. art. 15 ust. 2h)."""
     case_message_add(
         case=offer,
         body=_(
@@ -251,7 +254,7 @@ def offer_granted(offer: GrantOffer, *, acting_user, note: str) -> None:
     )
 
 
-def offer_not_granted(offer: GrantOffer, *, acting_user, note: str) -> None:
+def on_offer_not_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
     """Effect of "not_grant": the offeror learns the result (u.d.p.p. art. 15 ust. 2h; no appeal, ust. 2j)."""
     body = _("The subsidy has not been granted for the task “%(title)s”.") % {"title": offer.title}
     if note:
@@ -259,8 +262,8 @@ def offer_not_granted(offer: GrantOffer, *, acting_user, note: str) -> None:
     case_message_add(case=offer, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
 
 
-def offer_settled(offer: GrantOffer, *, acting_user, note: str) -> None:
-    """Effect of "settle": the settlement is closed (u.f.p. art. 251–252)."""
+def offer_check_settle(offer: GrantOffer, *, acting_user, note: str) -> None:
+    """Guard of "settle": the settlement is closed (u.f.p. art. 251–252)."""
     settlement = GrantSettlement.objects.filter(agreement__offer=offer).first()
     if settlement is None or settlement.settled_at is None:
         raise GrantError(_("Close the settlement first."), code="settlement")

@@ -51,13 +51,17 @@ def small_grant_problems(*, offer: GrantOffer, amount: Decimal) -> list[rules.Ar
     )
 
 
-def small_grant_published(offer: GrantOffer, *, acting_user, note: str) -> None:
-    """Effect of "publish_small_grant": limits checked, then 7 days of publication with comments (art. 19a ust. 3)."""
+def small_grant_check_publish(offer: GrantOffer, *, acting_user, note: str) -> None:
+    """Guard of "publish_small_grant": a small grant within the limits of u.d.p.p. art. 19a ust. 1, 4 and 5."""
     if offer.kind != GrantOffer.Kind.SMALL_GRANT:
         raise GrantError(_("Only small-grant offers are published for comments."), code="kind")
     problems = small_grant_problems(offer=offer, amount=offer.requested_amount)
     if problems:
         raise GrantError(" ".join(p.message for p in problems), code="limits")
+
+
+def on_small_grant_publish(offer: GrantOffer, *, acting_user, note: str) -> None:
+    """Effect of "publish_small_grant": 7 days of publication with comments (u.d.p.p. art. 19a ust. 3)."""
     offer.published_on = timezone.localdate()
     offer.comments_until = rules.small_grant_comments_until(offer.published_on)
     offer.save(update_fields=["published_on", "comments_until", "updated_at"])
