@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from core.districts import District
 from core.html import SanitisedHTMLField
 from core.models import Case, PublicAttachment, PublicImage, TimeStampedModel
+from core.money import MONEY_FIELD
 from core.slugs import polish_slugify
 from core.workflow import ApplicantChanges, Transition, Workflow
 
@@ -132,8 +133,8 @@ class Event(TimeStampedModel):
     )
     image_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     price_kind = models.CharField(_("admission"), max_length=10, choices=PriceKind, default=PriceKind.FREE)
-    price_from = models.DecimalField(_("price from (PLN)"), max_digits=12, decimal_places=2, null=True, blank=True)
-    price_to = models.DecimalField(_("price to (PLN)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    price_from = models.DecimalField(_("price from (PLN)"), null=True, blank=True, **MONEY_FIELD)
+    price_to = models.DecimalField(_("price to (PLN)"), null=True, blank=True, **MONEY_FIELD)
     ticket_url = models.URLField(_("tickets"), blank=True)
     registration_url = models.URLField(_("registration"), blank=True)
     capacity = models.PositiveIntegerField(_("number of places"), null=True, blank=True)

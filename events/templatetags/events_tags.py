@@ -5,11 +5,11 @@ from decimal import Decimal
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from core.money import format_pln
 from core.public_images import picture_sources
 from core.structured_data import SCHEMA, json_ld
 from events.models import Event, EventOccurrence, Venue
@@ -53,10 +53,9 @@ def occurrence_state(occurrence: EventOccurrence) -> str:
     return ""
 
 
-def format_pln(value: Decimal) -> str:
-    """A price in Polish number format: "25", "12,50", "1 200" (grouped with a no-break space)."""
-    decimals = 0 if value == value.to_integral_value() else 2
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+def _price(value: Decimal) -> str:
+    """A price as "25", "12,50", "1 200" (core.money; the translated sentence carries the unit)."""
+    return format_pln(value, unit=False, whole_without_grosze=True)
 
 
 @register.filter
@@ -66,11 +65,11 @@ def price_text(event: Event) -> str:
         return gettext("Free admission")
     low, high = event.price_from, event.price_to
     if low is not None and high is not None and high != low:
-        return gettext("%(low)s–%(high)s PLN") % {"low": format_pln(low), "high": format_pln(high)}
+        return gettext("%(low)s–%(high)s PLN") % {"low": _price(low), "high": _price(high)}
     if low is not None:
-        return gettext("%(price)s PLN") % {"price": format_pln(low)}
+        return gettext("%(price)s PLN") % {"price": _price(low)}
     if high is not None:
-        return gettext("up to %(price)s PLN") % {"price": format_pln(high)}
+        return gettext("up to %(price)s PLN") % {"price": _price(high)}
     return gettext("Paid admission")
 
 

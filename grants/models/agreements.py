@@ -7,8 +7,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.money import MONEY_FIELD
 from core.workflow import Transition, Workflow
-from grants.models.calls import MONEY
 from grants.models.offers import GrantOffer
 
 
@@ -20,7 +20,7 @@ class GrantAgreement(TimeStampedModel):
     )
     number = models.CharField(_("number"), max_length=60, unique=True)
     signed_on = models.DateField(_("signed on"))
-    amount = models.DecimalField(_("amount of the subsidy"), **MONEY)
+    amount = models.DecimalField(_("amount of the subsidy"), **MONEY_FIELD)
     bank_account = models.CharField(_("bank account of the offeror"), max_length=40)
     implementation_from = models.DateField(_("task from"))
     implementation_to = models.DateField(_("task until"))
@@ -63,7 +63,7 @@ class AgreementTranche(models.Model):
     agreement = models.ForeignKey(GrantAgreement, on_delete=models.CASCADE, related_name="tranches")
     position = models.PositiveSmallIntegerField(_("no."), default=0)
     due_on = models.DateField(_("transfer by"))
-    amount = models.DecimalField(_("amount"), **MONEY)
+    amount = models.DecimalField(_("amount"), **MONEY_FIELD)
 
     class Meta:
         verbose_name = _("tranche")
@@ -96,7 +96,7 @@ class GrantReport(TimeStampedModel):
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     called_on = models.DateField(_("called for on"), null=True, blank=True, editable=False)
     call_due_on = models.DateField(_("due after the call on"), null=True, blank=True, editable=False)
-    costs_used = models.DecimalField(_("subsidy used according to the report"), null=True, blank=True, **MONEY)
+    costs_used = models.DecimalField(_("subsidy used according to the report"), null=True, blank=True, **MONEY_FIELD)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DUE, editable=False)
 
     history = HistoricalRecords()
@@ -172,16 +172,16 @@ class GrantSettlement(TimeStampedModel):
     agreement = models.OneToOneField(
         GrantAgreement, verbose_name=_("agreement"), on_delete=models.PROTECT, related_name="settlement"
     )
-    used_amount = models.DecimalField(_("used"), **MONEY)
-    unused_amount = models.DecimalField(_("unused"), **MONEY)
-    misused_amount = models.DecimalField(_("used contrary to purpose"), default=0, **MONEY)
-    undue_amount = models.DecimalField(_("taken unduly or in excess"), default=0, **MONEY)
+    used_amount = models.DecimalField(_("used"), **MONEY_FIELD)
+    unused_amount = models.DecimalField(_("unused"), **MONEY_FIELD)
+    misused_amount = models.DecimalField(_("used contrary to purpose"), default=0, **MONEY_FIELD)
+    undue_amount = models.DecimalField(_("taken unduly or in excess"), default=0, **MONEY_FIELD)
     found_on = models.DateField(_("misuse found on"), null=True, blank=True)
     unused_return_due = models.DateField(_("unused part to be returned by"), null=True, blank=True)
     misused_return_due = models.DateField(_("misused part to be returned by"), null=True, blank=True)
-    returned_amount = models.DecimalField(_("returned"), default=0, **MONEY)
+    returned_amount = models.DecimalField(_("returned"), default=0, **MONEY_FIELD)
     returned_on = models.DateField(_("returned on"), null=True, blank=True)
-    interest_amount = models.DecimalField(_("interest"), default=0, **MONEY)
+    interest_amount = models.DecimalField(_("interest"), default=0, **MONEY_FIELD)
     decision_number = models.CharField(_("number of the decision on return"), max_length=60, blank=True)
     settled_at = models.DateTimeField(_("settled at"), null=True, blank=True)
 

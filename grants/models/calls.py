@@ -8,10 +8,9 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import PublicAttachment, TimeStampedModel
+from core.money import MONEY_FIELD
 from core.workflow import Transition, Workflow
 from grants.rules import CallLimits
-
-MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
 class TaskMode(models.TextChoices):
@@ -56,9 +55,9 @@ class GrantCall(TimeStampedModel):
         help_text=_("E.g. “Culture, art, protection of cultural goods and national heritage”."),
     )
     mode = models.CharField(_("mode"), max_length=10, choices=TaskMode, default=TaskMode.SUPPORT)
-    budget = models.DecimalField(_("amount of public funds"), **MONEY)
+    budget = models.DecimalField(_("amount of public funds"), **MONEY_FIELD)
     max_subsidy = models.DecimalField(
-        _("highest subsidy per offer"), null=True, blank=True, help_text=_("Empty: no limit."), **MONEY
+        _("highest subsidy per offer"), null=True, blank=True, help_text=_("Empty: no limit."), **MONEY_FIELD
     )
     min_own_percent = models.DecimalField(
         _("lowest own contribution (%)"),
@@ -210,7 +209,7 @@ class YearPlan(TimeStampedModel):
     """Subsidies for NGOs planned in the budget year: the base of the 20 % cap on small grants (art. 19a ust. 5)."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    planned_ngo_subsidies = models.DecimalField(_("subsidies planned for NGOs"), **MONEY)
+    planned_ngo_subsidies = models.DecimalField(_("subsidies planned for NGOs"), **MONEY_FIELD)
 
     class Meta:
         verbose_name = _("year plan of subsidies")

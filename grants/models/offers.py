@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Case, TimeStampedModel
+from core.money import MONEY_FIELD
 from core.workflow import ApplicantChanges, Transition, Workflow
-from grants.models.calls import MONEY, GrantCall
+from grants.models.calls import GrantCall
 from grants.rules import CostLine, Funding
 
 
@@ -119,12 +120,12 @@ class GrantOffer(Case):
     experience = models.TextField(_("previous activity of the offeror"))
     resources = models.TextField(_("staff, material and financial resources"))
     # V.B Źródła finansowania
-    total_costs = models.DecimalField(_("total costs"), default=0, editable=False, **MONEY)
-    requested_amount = models.DecimalField(_("subsidy asked for"), **MONEY)
-    own_financial = models.DecimalField(_("own financial contribution"), default=0, **MONEY)
-    own_personal = models.DecimalField(_("own non-financial contribution: personal"), default=0, **MONEY)
-    own_material = models.DecimalField(_("own non-financial contribution: material"), default=0, **MONEY)
-    recipient_fees = models.DecimalField(_("payments from recipients"), default=0, **MONEY)
+    total_costs = models.DecimalField(_("total costs"), default=0, editable=False, **MONEY_FIELD)
+    requested_amount = models.DecimalField(_("subsidy asked for"), **MONEY_FIELD)
+    own_financial = models.DecimalField(_("own financial contribution"), default=0, **MONEY_FIELD)
+    own_personal = models.DecimalField(_("own non-financial contribution: personal"), default=0, **MONEY_FIELD)
+    own_material = models.DecimalField(_("own non-financial contribution: material"), default=0, **MONEY_FIELD)
+    recipient_fees = models.DecimalField(_("payments from recipients"), default=0, **MONEY_FIELD)
     # VI. Inne informacje
     paid_activity = models.BooleanField(_("the task is carried out for a fee"), default=False)
     other_information = models.TextField(_("other information"), blank=True)
@@ -136,8 +137,10 @@ class GrantOffer(Case):
     merit_score = models.DecimalField(
         _("merit points"), max_digits=7, decimal_places=2, null=True, blank=True, editable=False
     )
-    recommended_amount = models.DecimalField(_("amount recommended by the committee"), null=True, blank=True, **MONEY)
-    granted_amount = models.DecimalField(_("amount granted"), null=True, blank=True, **MONEY)
+    recommended_amount = models.DecimalField(
+        _("amount recommended by the committee"), null=True, blank=True, **MONEY_FIELD
+    )
+    granted_amount = models.DecimalField(_("amount granted"), null=True, blank=True, **MONEY_FIELD)
     # Small grants (art. 19a)
     published_on = models.DateField(_("published for comments on"), null=True, blank=True, editable=False)
     comments_until = models.DateField(_("comments until"), null=True, blank=True, editable=False)
@@ -316,9 +319,9 @@ class OfferCostLine(models.Model):
     category = models.CharField(_("category"), max_length=10, choices=Category, default=Category.ACTION)
     name = models.CharField(_("kind of cost"), max_length=300)
     unit = models.CharField(_("unit of measure"), max_length=50)
-    unit_cost = models.DecimalField(_("unit cost"), **MONEY)
+    unit_cost = models.DecimalField(_("unit cost"), **MONEY_FIELD)
     units = models.DecimalField(_("number of units"), max_digits=10, decimal_places=2)
-    total = models.DecimalField(_("total"), **MONEY)
+    total = models.DecimalField(_("total"), **MONEY_FIELD)
 
     class Meta:
         verbose_name = _("cost line")

@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,6 +13,7 @@ from core.admin_mixins import (
     CaseAdminMixin,
     case_documents_html,
 )
+from core.money import format_pln
 from institutions import services
 from institutions.models import (
     ExtractRequest,
@@ -173,7 +173,7 @@ class ExtractRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     def fee_due(self, obj):
         if not obj.pages:
             return "—"
-        return formats.number_format(services.extract_fee(obj.pages, obj.copies), decimal_pos=2, use_l10n=True)
+        return format_pln(services.extract_fee(obj.pages, obj.copies), unit=False)
 
     @admin.display(description=_("documents"))
     def documents(self, obj):

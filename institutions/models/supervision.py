@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.money import MONEY_FIELD, format_pln
 from institutions.models.register import CulturalInstitution, LegalAct, RegisterEntry, private_storage
 
 
@@ -143,13 +144,13 @@ class InstitutionSubsidy(TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("budget year"))
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
     purpose = models.CharField(_("purpose"), max_length=300)
-    amount = models.DecimalField(_("amount (PLN)"), max_digits=12, decimal_places=2)
+    amount = models.DecimalField(_("amount (PLN)"), **MONEY_FIELD)
     agreement_no = models.CharField(_("agreement number"), max_length=60, blank=True)
     use_deadline = models.DateField(_("to be used by"), null=True, blank=True)
     settlement_due = models.DateField(_("to be settled by"), null=True, blank=True)
     settled_on = models.DateField(_("settled on"), null=True, blank=True)
     returned_amount = models.DecimalField(
-        _("returned (PLN)"), max_digits=12, decimal_places=2, default=0, help_text=_("Unused or misused part.")
+        _("returned (PLN)"), default=0, help_text=_("Unused or misused part."), **MONEY_FIELD
     )
 
     history = HistoricalRecords()
@@ -167,4 +168,4 @@ class InstitutionSubsidy(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.year}: {self.purpose} — {self.amount} zł"
+        return f"{self.year}: {self.purpose} — {format_pln(self.amount)}"

@@ -5,12 +5,13 @@ DOMAIN.md §A.5. The extract itself is rendered by `institutions.documents`.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.case_fees import FeeDue
 from core.models import CaseMessage, PrivateDocument
+from core.money import format_pln
 from core.private_documents import document_attach
 from core.services import case_message_add
 from institutions.deadlines import extract_fee_per_page
@@ -29,10 +30,6 @@ def extract_fee(pages: int, copies: int = 1):
     return extract_fee_per_page() * pages * max(copies, 1)
 
 
-def _zloty(amount) -> str:
-    return formats.number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
-
-
 def extract_fee_breakdown(request: ExtractRequest) -> str:
     """How the fee was counted, in words: "2 strony × 1 egzemplarz × 5,00 zł"."""
     pages = ngettext("%(count)d page", "%(count)d pages", request.pages) % {"count": request.pages}
@@ -40,7 +37,7 @@ def extract_fee_breakdown(request: ExtractRequest) -> str:
     return _("%(pages)s × %(copies)s × %(rate)s zł") % {
         "pages": pages,
         "copies": copies,
-        "rate": _zloty(extract_fee_per_page()),
+        "rate": format_pln(extract_fee_per_page(), unit=False),
     }
 
 
@@ -55,7 +52,8 @@ def extract_request_fee_due(request: ExtractRequest) -> FeeDue | None:
         return None
     return FeeDue(
         title=_("Stamp duty for an extract from the register of cultural institutions"),
-        rate=_("%(rate)s zł for each started page of each copy") % {"rate": _zloty(extract_fee_per_page())},
+        rate=_("%(rate)s zł for each started page of each copy")
+        % {"rate": format_pln(extract_fee_per_page(), unit=False)},
         amount=extract_fee(request.pages, request.copies) if request.pages else None,
         pending_note=_("The department counts the pages of the extract and will show the amount here."),
         breakdown=extract_fee_breakdown(request) if request.pages else "",
@@ -127,7 +125,10 @@ def extract_request_message_request_fee(request: ExtractRequest, note: str) -> s
     body = _(
         "The stamp duty for the extract is %(amount)s zł (%(breakdown)s). The account number and the form for the "
         "proof of payment are on this page."
-    ) % {"amount": _zloty(extract_fee(request.pages, request.copies)), "breakdown": extract_fee_breakdown(request)}
+    ) % {
+        "amount": format_pln(extract_fee(request.pages, request.copies), unit=False),
+        "breakdown": extract_fee_breakdown(request),
+    }
     return f"{body}\n\n{note}" if note else body
 
 

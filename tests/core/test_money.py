@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from core.money import ZERO, format_pln, money
 
@@ -27,10 +28,24 @@ def test_money_rounds_half_up_to_the_grosz(value, expected):
     [
         (Decimal("0"), "0,00\u00a0zł"),
         (Decimal("999.5"), "999,50\u00a0zł"),
-        (Decimal("1000"), "1 000,00\u00a0zł"),
-        (Decimal("1234567.5"), "1 234 567,50\u00a0zł"),
-        (Decimal("-4500.005"), "-4 500,01\u00a0zł"),
+        (Decimal("1000"), "1\u00a0000,00\u00a0zł"),
+        (Decimal("1234567.5"), "1\u00a0234\u00a0567,50\u00a0zł"),
+        (Decimal("-4500.005"), "-4\u00a0500,01\u00a0zł"),
     ],
 )
-def test_format_pln_writes_the_polish_way(value, expected):
-    assert format_pln(value) == expected
+def test_format_pln_writes_the_polish_way_with_no_break_spaces(value, expected):
+    with translation.override("pl"):
+        assert format_pln(value) == expected
+
+
+def test_format_pln_leaves_the_unit_to_the_sentence_and_a_whole_amount_without_grosze():
+    with translation.override("pl"):
+        assert format_pln(Decimal("5"), unit=False) == "5,00"
+        assert format_pln(Decimal("25.00"), unit=False, whole_without_grosze=True) == "25"
+        assert format_pln(Decimal("12.50"), unit=False, whole_without_grosze=True) == "12,50"
+        assert format_pln(Decimal("1200.00"), unit=False, whole_without_grosze=True) == "1\u00a0200"
+
+
+def test_format_pln_follows_the_active_language():
+    with translation.override("en"):
+        assert format_pln(Decimal("1234.5")) == "1,234.50\u00a0zł"

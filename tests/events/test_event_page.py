@@ -16,7 +16,6 @@ from PIL import Image
 from core.public_images import public_image_create
 from events.models import District, Event, EventOccurrence
 from events.services import occurrence_cancel, occurrence_move
-from events.templatetags.events_tags import format_pln
 from tests.events.factories import EventFactory, PaidEventFactory, VenueFactory, at, bulk_events, category
 
 # Shell (department, footer pages), the event with venue, category and image, its dates, its attachments.
@@ -162,12 +161,6 @@ def _price(text, **numbers):
 def test_price_in_polish_number_format(client, venue, fields, expected):
     event = PaidEventFactory(venue=venue, **fields)
     assert expected() in body(client.get(event.get_absolute_url()))
-
-
-def test_polish_number_format_of_prices():
-    assert format_pln(Decimal("25.00")) == "25"
-    assert format_pln(Decimal("12.50")) == "12,50"
-    assert format_pln(Decimal("1200.00")) == "1\xa0200"
 
 
 def test_cancelled_and_postponed_events_have_a_banner(client, venue):

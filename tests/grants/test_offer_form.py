@@ -60,8 +60,8 @@ def test_a_correct_offer_is_submitted_with_a_case_mark_receipt_and_pdf(
 @pytest.mark.parametrize(
     ("changes", "field_id", "fragment"),
     [
-        ({"costs-1-total": "1200,00"}, "id_costs-1-total", "1 200,00"),
-        ({"own_financial": "400,00"}, "id_requested_amount", "5 400,00"),
+        ({"costs-1-total": "1200,00"}, "id_costs-1-total", "1\xa0200,00"),
+        ({"own_financial": "400,00"}, "id_requested_amount", "5\xa0400,00"),
         (
             {"requested_amount": "5000,00", "own_financial": "0", "own_personal": "300", "own_material": "200"},
             "id_own_financial",
