@@ -6,11 +6,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseDocumentsAdminMixin, WorkflowAdminMixin
+from core.admin_mixins import (
+    CaseDocumentsAdminMixin,
+    ServiceCreateAdminMixin,
+    WorkflowAdminMixin,
+    save_editable_fields,
+)
 from core.money import format_pln
 from core.services import CaseWorkError
 from grants import rules, services
-from grants.admin.common import ServiceRefusalAdminMixin, adopt_created, save_editable_fields
 from grants.forms import (
     AgreementSignForm,
     SettlementRecordForm,
@@ -68,7 +72,7 @@ AGREEMENT_SIGNED_FIELDS = [
 
 
 @admin.register(GrantAgreement)
-class GrantAgreementAdmin(ServiceRefusalAdminMixin, CaseDocumentsAdminMixin, SimpleHistoryAdmin):
+class GrantAgreementAdmin(ServiceCreateAdminMixin, CaseDocumentsAdminMixin, SimpleHistoryAdmin):
     """Signing an agreement calls `services.agreement_sign`; the signed terms are read-only afterwards.
 
     The agreement belongs to its offer's case: its page lists that case's documents (the offer, the offeror's
@@ -115,17 +119,14 @@ class GrantAgreementAdmin(ServiceRefusalAdminMixin, CaseDocumentsAdminMixin, Sim
 
     def save_model(self, request, obj, form, change):
         if not change:
-            return  # signed in save_related, once the tranches are known
+            return  # signed in create_through_service, once the tranches are known
         if "transferred_on" in form.changed_data and obj.transferred_on:
             services.agreement_transfer_record(
                 agreement=obj, transferred_on=obj.transferred_on, acting_user=request.user
             )
         save_editable_fields(request, obj)
 
-    def save_related(self, request, form, formsets, change):
-        if change:
-            super().save_related(request, form, formsets, change)
-            return
+    def create_through_service(self, request, form, formsets):
         tranches = sorted(
             (row.cleaned_data["due_on"], row.cleaned_data["amount"])
             for formset in formsets
@@ -133,7 +134,7 @@ class GrantAgreementAdmin(ServiceRefusalAdminMixin, CaseDocumentsAdminMixin, Sim
             if row.cleaned_data and not row.cleaned_data.get("DELETE")
         )
         data = form.cleaned_data
-        agreement = services.agreement_sign(
+        return services.agreement_sign(
             offer=data["offer"],
             number=data["number"],
             signed_on=data["signed_on"],
@@ -143,15 +144,10 @@ class GrantAgreementAdmin(ServiceRefusalAdminMixin, CaseDocumentsAdminMixin, Sim
             use_deadline=data.get("use_deadline"),
             acting_user=request.user,
         )
-        adopt_created(form.instance, agreement)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        # The tranche formset is read, not saved: the service wrote the tranches.
-        return [{"added": {}}] if add else super().construct_change_message(request, form, formsets, add)
 
 
 @admin.register(GrantReport)
-class GrantReportAdmin(ServiceRefusalAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class GrantReportAdmin(ServiceCreateAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     """Adding a report demands a partial one (`services.report_request_partial`); typing the amount used
     registers its receipt (`services.report_receive`); acceptance and return are workflow buttons."""
 
@@ -179,21 +175,21 @@ class GrantReportAdmin(ServiceRefusalAdminMixin, WorkflowAdminMixin, SimpleHisto
             readonly.append("costs_used")
         return super().get_readonly_fields(request, obj) + readonly
 
+    def create_through_service(self, request, form, formsets):
+        data = form.cleaned_data
+        return services.report_request_partial(
+            agreement=data["agreement"], due_on=data["due_on"], acting_user=request.user
+        )
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            report = services.report_request_partial(
-                agreement=obj.agreement, due_on=obj.due_on, acting_user=request.user
-            )
-            adopt_created(obj, report)
-            return
-        if "costs_used" in form.changed_data and obj.costs_used is not None:
+        if change and "costs_used" in form.changed_data and obj.costs_used is not None:
             services.report_receive(
                 report=GrantReport.objects.get(pk=obj.pk), costs_used=obj.costs_used, acting_user=request.user
             )
 
 
 @admin.register(GrantControl)
-class GrantControlAdmin(ServiceRefusalAdminMixin, SimpleHistoryAdmin):
+class GrantControlAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
     """A control is recorded by `services.control_record`; its findings may be completed later."""
 
     list_display = ["agreement", "controlled_on", "recommendations_due"]
@@ -210,17 +206,9 @@ class GrantControlAdmin(ServiceRefusalAdminMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             save_editable_fields(request, obj)
-            return
-        control = services.control_record(
-            agreement=obj.agreement,
-            controlled_on=obj.controlled_on,
-            scope=obj.scope,
-            findings=obj.findings,
-            recommendations=obj.recommendations,
-            recommendations_due=obj.recommendations_due,
-            acting_user=request.user,
-        )
-        adopt_created(obj, control)
+
+    def create_through_service(self, request, form, formsets):
+        return services.control_record(**form.cleaned_data, acting_user=request.user)
 
 
 SETTLEMENT_FIELDS = [
@@ -237,7 +225,7 @@ SETTLEMENT_FIELDS = [
 
 
 @admin.register(GrantSettlement)
-class GrantSettlementAdmin(ServiceRefusalAdminMixin, SimpleHistoryAdmin):
+class GrantSettlementAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
     """The settlement is recorded by `services.settlement_record`, the return by
     `services.settlement_return_record` (which computes the interest) and closed by `services.settlement_close`."""
 
@@ -274,19 +262,20 @@ class GrantSettlementAdmin(ServiceRefusalAdminMixin, SimpleHistoryAdmin):
     def to_return(self, obj):
         return format_pln(obj.to_return)
 
+    def create_through_service(self, request, form, formsets):
+        data = form.cleaned_data
+        return services.settlement_record(
+            agreement=data["agreement"],
+            used=data["used_amount"],
+            misused=data["misused_amount"],
+            undue=data["undue_amount"],
+            found_on=data["found_on"],
+            acting_user=request.user,
+        )
+
     def save_model(self, request, obj, form, change):
         if not change:
-            data = form.cleaned_data
-            settlement = services.settlement_record(
-                agreement=data["agreement"],
-                used=data["used_amount"],
-                misused=data["misused_amount"],
-                undue=data["undue_amount"],
-                found_on=data["found_on"],
-                acting_user=request.user,
-            )
-            adopt_created(obj, settlement)
-            return
+            return  # recorded in create_through_service
         if {"returned_amount", "returned_on"} & set(form.changed_data) and obj.returned_on:
             services.settlement_return_record(
                 settlement=GrantSettlement.objects.get(pk=obj.pk),

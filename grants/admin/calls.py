@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import WorkflowAdminMixin
 from core.public_attachments import PublicAttachmentForm, PublicAttachmentInline
 from grants import selectors, services
-from grants.admin.common import ADVANCED, save_editable_fields
+from grants.admin.common import ADVANCED
 from grants.forms import (
     CallAdminForm,
     CommitteeMemberForm,
@@ -114,12 +114,6 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         for call in queryset:
             copy = services.call_copy(call=call, acting_user=request.user)
             self.message_user(request, gettext("Copied: %(title)s.") % {"title": copy.slug})
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            save_editable_fields(request, obj)
-        else:
-            super().save_model(request, obj, form, change)
 
 
 @admin.register(CallCriterion)

@@ -5,10 +5,16 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ReadOnlyModelAdmin
+from core.admin_mixins import (
+    CaseAdminMixin,
+    CaseDocumentsAdminMixin,
+    ReadOnlyInlineMixin,
+    ReadOnlyModelAdmin,
+    ServiceCreateAdminMixin,
+)
 from core.services import CaseWorkError
 from grants import services
-from grants.admin.common import ADVANCED, ReadOnlyInline, ServiceRefusalAdminMixin, adopt_created
+from grants.admin.common import ADVANCED
 from grants.models import (
     GrantOffer,
     MeritScore,
@@ -20,66 +26,27 @@ from grants.models import (
 )
 
 
-class OfferActionInline(ReadOnlyInline):
+class OfferActionInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = OfferAction
     fields = ["position", "name", "target_group", "planned_period", "partner_scope"]
     readonly_fields = fields
 
 
-class OfferResultInline(ReadOnlyInline):
+class OfferResultInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = OfferResult
     fields = ["position", "name", "target_value", "monitoring"]
     readonly_fields = fields
 
 
-class OfferCostLineInline(ReadOnlyInline):
+class OfferCostLineInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = OfferCostLine
     fields = ["position", "category", "name", "unit", "unit_cost", "units", "total"]
     readonly_fields = fields
 
 
-OFFER_READONLY = [
-    "case_mark",
-    "kind",
-    "call",
-    "organisation_name",
-    "legal_form",
-    "register_number",
-    "address",
-    "correspondence_address",
-    "website",
-    "email",
-    "phone",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "is_joint",
-    "partners",
-    "title",
-    "start_date",
-    "end_date",
-    "place",
-    "description",
-    "expected_results",
-    "experience",
-    "resources",
-    "total_costs",
-    "requested_amount",
-    "own_financial",
-    "own_personal",
-    "own_material",
-    "recipient_fees",
-    "paid_activity",
-    "other_information",
-    "merit_score",
-    "completion_due",
-    "published_on",
-    "comments_until",
-    "channel",
-    "created_at",
-    "closed_at",
-    "documents",
-]
+#: What a clerk changes on an offer's page: the handler, the paper register number and the amounts (through
+#: `services.offer_amounts_set`); the status moves by the workflow's buttons. Everything else is the offeror's.
+OFFER_EDITABLE = {"status", "handler", "incoming_reg_no", "recommended_amount", "granted_amount"}
 
 
 @admin.register(GrantOffer)
@@ -90,7 +57,6 @@ class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmi
     search_fields = ["case_mark", "organisation_name", "title", "register_number"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
-    readonly_fields = OFFER_READONLY
     inlines = [OfferActionInline, OfferResultInline, OfferCostLineInline]
     fieldsets = [
         (None, {"fields": ["case_mark", "kind", "call", "status", "handler"]}),
@@ -162,6 +128,8 @@ class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmi
         ),
     ]
 
+    readonly_fields = [name for _t, options in fieldsets for name in options["fields"] if name not in OFFER_EDITABLE]
+
     def has_add_permission(self, request):
         # Offers come from the public form (or are typed in by the offeror there for a paper offer).
         return False
@@ -183,12 +151,9 @@ class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmi
         obj.handler = form.cleaned_data.get("handler")
         obj.save(update_fields=["handler", "incoming_reg_no", "updated_at"])
 
-    def revert_disabled(self, request, obj=None):
-        return True
-
 
 @admin.register(OfferAssignment)
-class OfferAssignmentAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+class OfferAssignmentAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
     """Giving a member an offer to score calls `services.offer_assign`; a refusal comes back as an error."""
 
     list_display = ["offer", "member", "declared_at", "has_conflict"]
@@ -199,11 +164,13 @@ class OfferAssignmentAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["member", "offer"]
     readonly_fields = ["declared_at", "has_conflict"]
 
+    def create_through_service(self, request, form, formsets):
+        data = form.cleaned_data
+        return services.offer_assign(member=data["member"], offer=data["offer"], acting_user=request.user)
+
     def save_model(self, request, obj, form, change):
         if change:
             raise PermissionDenied
-        assignment = services.offer_assign(member=obj.member, offer=obj.offer, acting_user=request.user)
-        adopt_created(obj, assignment)
 
 
 @admin.register(MeritScore)

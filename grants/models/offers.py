@@ -163,6 +163,7 @@ class GrantOffer(Case):
                 label=_("Call to complete the offer"),
                 note_required=True,
                 note_to_applicant=True,
+                note_message="grants.services.offer_call_to_complete_message",
                 effect="grants.services.on_offer_call_to_complete",
             ),
             Transition(
@@ -203,7 +204,7 @@ class GrantOffer(Case):
                 label=_("Do not grant"),
                 closes_case=True,
                 note_to_applicant=True,
-                effect="grants.services.on_offer_not_grant",
+                note_message="grants.services.offer_not_grant_message",
             ),
             Transition("sign", source={Status.GRANTED}, target=Status.AGREEMENT, label=_("Agreement signed")),
             Transition(

@@ -91,7 +91,7 @@ def offer_submit(
 
     u.d.p.p. art. 13 ust. 2 pkt 4 (offers until the deadline), annex 1 to Dz.U. 2018 poz. 2057 section V (the
     cost table adds up). Creates the offer with its actions, results and cost lines, a case mark, the
-    offer's PDF as the offeror's attachment, and e-mails the receipt with the private tracking link.
+    offer's PDF as the offeror's attachment; `case_open` e-mails the receipt with the private tracking link.
     `attachments` (validated files, `core.uploads.ValidatedFile`: signed declarations, annexes) are kept
     privately with the case. Raises GrantError with every arithmetic problem.
     """
@@ -182,13 +182,14 @@ def on_offer_call_to_complete(offer: GrantOffer, *, acting_user, note: str) -> N
     """Effect of "call_to_complete": 7 days to complete the offer (formal check, rules of the call) [K]."""
     offer.completion_due = rules.offer_completion_due(timezone.localdate())
     offer.save(update_fields=["completion_due", "updated_at"])
-    case_message_add(
-        case=offer,
-        body=_("Please complete the offer by %(date)s: %(note)s")
-        % {"date": offer.completion_due.strftime("%d.%m.%Y"), "note": note},
-        author_kind=CaseMessage.Author.CLERK,
-        acting_user=acting_user,
-    )
+
+
+def offer_call_to_complete_message(offer: GrantOffer, note: str) -> str:
+    """What the offeror is told when called to complete the offer: the deadline the effect stamped, then the note."""
+    return _("Please complete the offer by %(date)s: %(note)s") % {
+        "date": offer.completion_due.strftime("%d.%m.%Y"),
+        "note": note,
+    }
 
 
 def offer_amounts_set(*, offer: GrantOffer, acting_user, recommended=None, granted=None) -> GrantOffer:
@@ -254,12 +255,10 @@ def on_offer_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
     )
 
 
-def on_offer_not_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
-    """Effect of "not_grant": the offeror learns the result (u.d.p.p. art. 15 ust. 2h; no appeal, ust. 2j)."""
+def offer_not_grant_message(offer: GrantOffer, note: str) -> str:
+    """What the offeror learns when the subsidy is refused (u.d.p.p. art. 15 ust. 2h; no appeal, ust. 2j)."""
     body = _("The subsidy has not been granted for the task “%(title)s”.") % {"title": offer.title}
-    if note:
-        body = f"{body} {note}"
-    case_message_add(case=offer, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
+    return f"{body} {note}" if note else body
 
 
 def offer_check_settle(offer: GrantOffer, *, acting_user, note: str) -> None:
