@@ -1,19 +1,13 @@
 """A grant competition taken through the services, for tests that need its records: offers in several states,
 the committee's scores, published results, an agreement with its PDF, a report, a control and a settlement."""
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-
-import time_machine
 
 from core.services import transition_perform
 from grants import services as grant_services
 from grants.models import GrantOffer
-from tests.grants.factories import WARSAW, make_call, offer_post
-
-
-def travel(year, month, day):
-    return time_machine.travel(datetime(year, month, day, 12, tzinfo=WARSAW), tick=False)
+from tests.grants.factories import make_call, offer_post, travel
 
 
 def grant_competition(client, clerk) -> GrantOffer:

@@ -1,15 +1,30 @@
-"""Test data for grants, made through the services wherever a record passes through a workflow."""
+"""Test data for grants, made through the services (and the public form) wherever a record passes a workflow.
+
+The calendar of the test competition: announced on 2 March 2026, offers sent on 10 March (`BEFORE_DEADLINE`),
+the deadline on 23 March at 15:30, the formal check and the resolution on 24 March, the agreement on 20 April.
+"""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import time_machine
+
+from core.services import transition_perform
 from grants import services
-from grants.models import CallCriterion, GrantCall
+from grants.models import CallCriterion, GrantAgreement, GrantCall, GrantOffer, GrantReport
 from tests.helpers import public_form_data
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 ANNOUNCED = date(2026, 3, 2)
+BEFORE_DEADLINE = datetime(2026, 3, 10, 12, tzinfo=WARSAW)
+#: The clerks' group of the grants section.
+GRANTS_GROUP = "Dotacje, stypendia i nagrody"
+
+
+def travel(year: int, month: int, day: int, hour: int = 12):
+    """Stop the clock at `hour` o'clock of that day in Ruda Śląska."""
+    return time_machine.travel(datetime(year, month, day, hour, tzinfo=WARSAW), tick=False)
 
 
 def make_call(*, slug="konkurs-kultura-2026", status="draft", deadline=None, acting_user=None, **fields) -> GrantCall:
@@ -125,3 +140,45 @@ def at(day: date, hour: int = 12) -> datetime:
 
 def days(n: int) -> timedelta:
     return timedelta(days=n)
+
+
+def offer_send(client, call: GrantCall, **changes) -> GrantOffer:
+    """An offer sent through the public form of `call` on 10 March 2026 (`offer_post` with `changes`)."""
+    with time_machine.travel(BEFORE_DEADLINE, tick=False):
+        response = client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post(**changes))
+    assert response.status_code == 302
+    return GrantOffer.objects.select_related("register_entry", "call").latest("pk")
+
+
+def offer_grant(offer: GrantOffer, amount: Decimal = Decimal(4000)) -> GrantOffer:
+    """On 24 March 2026: close the offer's call, find the offer correct, grant it `amount` and resolve the call."""
+    call = offer.call
+    with travel(2026, 3, 24):
+        transition_perform(obj=call, name="close_offers", acting_user=None)
+        transition_perform(obj=offer, name="formal_ok", acting_user=None)
+        offer.refresh_from_db()
+        services.offer_amounts_set(offer=offer, acting_user=None, recommended=amount, granted=amount)
+        transition_perform(obj=call, name="resolve", acting_user=None)
+    offer.refresh_from_db()
+    return offer
+
+
+def agreement_sign(offer: GrantOffer) -> GrantAgreement:
+    """The agreement on a granted offer of 4 000 zł, signed on 20 April 2026, in two tranches of 2 000 zł."""
+    return services.agreement_sign(
+        offer=offer,
+        number="KSP.5220.1.2026",
+        signed_on=date(2026, 4, 20),
+        bank_account="PL61109010140000071219812874",
+        tranches=[(date(2026, 5, 4), Decimal(2000)), (date(2026, 7, 1), Decimal(2000))],
+        budget_updated=True,
+        acting_user=None,
+    )
+
+
+def final_report_accept(agreement: GrantAgreement, used: Decimal = Decimal(3600)) -> GrantReport:
+    """The agreement's final report received with `used` of the subsidy spent, and accepted."""
+    report = agreement.reports.get(kind=GrantReport.Kind.FINAL)
+    services.report_receive(report=report, costs_used=used, acting_user=None)
+    transition_perform(obj=report, name="accept", acting_user=None)
+    return report

@@ -4,67 +4,24 @@ u.d.p.p. art. 16–18 and u.f.p. art. 251–252; each screen is reachable by a g
 section, and a POST through it leaves the records the service leaves (or its Polish refusal, never a 500).
 """
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from core.services import transition_perform
 from grants import services
 from grants.models import GrantAgreement, GrantControl, GrantOffer, GrantReport, GrantSettlement
 from tests.events.test_admin_events import form_data
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import final_report_accept, travel
 
 GRANTS = "Dotacje, stypendia i nagrody"
 PRESS = "Biuro prasowe"
 
 
-def travel(year, month, day):
-    return time_machine.travel(datetime(year, month, day, 12, tzinfo=WARSAW), tick=False)
-
-
 def messages_of(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture
-def granted_offer(client, db):
-    """An offer asking 4 500 zł for June–August 2026, granted 4 000 zł."""
-    with travel(2026, 3, 10):
-        call = make_call(status="published")
-        client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post())
-    offer = GrantOffer.objects.get()
-    with travel(2026, 3, 24):
-        transition_perform(obj=call, name="close_offers", acting_user=None)
-        transition_perform(obj=offer, name="formal_ok", acting_user=None)
-        offer.refresh_from_db()
-        services.offer_amounts_set(offer=offer, acting_user=None, recommended=Decimal(4000), granted=Decimal(4000))
-        transition_perform(obj=call, name="resolve", acting_user=None)
-    offer.refresh_from_db()
-    return offer
-
-
-@pytest.fixture
-def agreement(granted_offer):
-    return services.agreement_sign(
-        offer=granted_offer,
-        number="KSP.5220.1.2026",
-        signed_on=date(2026, 4, 20),
-        bank_account="PL61109010140000071219812874",
-        tranches=[(date(2026, 5, 4), Decimal(2000)), (date(2026, 7, 1), Decimal(2000))],
-        budget_updated=True,
-        acting_user=None,
-    )
-
-
-def accepted_final_report(agreement):
-    report = agreement.reports.get(kind=GrantReport.Kind.FINAL)
-    services.report_receive(report=report, costs_used=Decimal(3600), acting_user=None)
-    transition_perform(obj=report, name="accept", acting_user=None)
-    return report
 
 
 @pytest.mark.parametrize(
@@ -212,7 +169,7 @@ def test_a_settlement_is_recorded_returned_and_closed_on_its_screens(clerk_clien
     assert not GrantSettlement.objects.exists()
 
     services.agreement_transfer_record(agreement=agreement, transferred_on=date(2026, 5, 4), acting_user=None)
-    accepted_final_report(agreement)
+    final_report_accept(agreement)
     assert clerk.post(url, amounts).status_code == 302
     settlement = GrantSettlement.objects.get()
     assert (settlement.unused_amount, settlement.misused_amount) == (Decimal("400.00"), Decimal("300.00"))

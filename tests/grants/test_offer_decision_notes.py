@@ -6,28 +6,14 @@ there, so the clerk must know before writing them.
 """
 
 import re
-from datetime import datetime
 
-import pytest
-import time_machine
 from django.utils.translation import gettext
 
 from core.models import CaseMessage
 from grants.models import GrantOffer
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import GRANTS_GROUP
 
-GRANTS_GROUP = "Dotacje, stypendia i nagrody"
-BEFORE_DEADLINE = datetime(2026, 3, 10, 12, tzinfo=WARSAW)
 REASON = "Zadanie wykracza poza zakres konkursu."
-
-
-@pytest.fixture
-def offer(client, db):
-    with time_machine.travel(BEFORE_DEADLINE, tick=False):
-        call = make_call(status="published")
-        response = client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post())
-    assert response.status_code == 302
-    return GrantOffer.objects.get()
 
 
 def note_help(clerk, offer) -> str:

@@ -12,11 +12,11 @@ import pytest
 from grants import services
 from grants.models import GrantSettlement
 from grants.services import GrantError
-from tests.grants.test_admin_after_grant import accepted_final_report, agreement, granted_offer  # noqa: F401
+from tests.grants.factories import final_report_accept
 
 
-def test_a_misused_part_needs_the_transfer_day(agreement):  # noqa: F811
-    accepted_final_report(agreement)
+def test_a_misused_part_needs_the_transfer_day(agreement):
+    final_report_accept(agreement)
     with pytest.raises(GrantError) as refusal:
         services.settlement_record(
             agreement=agreement,
@@ -34,7 +34,7 @@ def test_a_misused_part_needs_the_transfer_day(agreement):  # noqa: F811
     assert settlement.misused_return_due == date(2026, 11, 4)
 
 
-def test_a_settlement_without_misuse_needs_no_transfer_day(agreement):  # noqa: F811
-    accepted_final_report(agreement)
+def test_a_settlement_without_misuse_needs_no_transfer_day(agreement):
+    final_report_accept(agreement)
     settlement = services.settlement_record(agreement=agreement, used=Decimal(3600), acting_user=None)
     assert settlement.unused_amount == Decimal("400.00")

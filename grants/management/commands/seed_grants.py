@@ -150,9 +150,13 @@ class Command(DemoDataCommand):
         """The demo clerk (seed_demo) with the grants role."""
         return self.demo_clerk("grants")
 
-    def new_call(self, *, slug, year, title, deadline, announced, clerk) -> GrantCall:
+    def new_call(self, *, year, deadline, announced, clerk) -> GrantCall | None:
+        """The year's published call for culture (None when it was seeded before), with its criteria."""
+        slug = f"konkurs-ofert-kultura-{year}"
+        if GrantCall.objects.filter(slug=slug).exists():
+            return None
         call = GrantCall.objects.create(
-            title=title,
+            title=f"Otwarty konkurs ofert: kultura, sztuka i dziedzictwo narodowe {year}",
             slug=slug,
             year=year,
             task_type=TASK_TYPE,
@@ -181,21 +185,13 @@ class Command(DemoDataCommand):
     def open_call(self, clerk, today):
         """This year's call accepting offers, with a draft and offers at each step of the formal check."""
         year = (today + datetime.timedelta(days=7)).year + 1
-        slug = f"konkurs-ofert-kultura-{year}"
-        if GrantCall.objects.filter(slug=slug).exists():
-            return
         announced = today - datetime.timedelta(days=10)
         deadline = datetime.datetime.combine(
             announced + datetime.timedelta(days=30), datetime.time(15, 30), tzinfo=timezone.get_current_timezone()
         )
-        call = self.new_call(
-            slug=slug,
-            year=year,
-            title=f"Otwarty konkurs ofert: kultura, sztuka i dziedzictwo narodowe {year}",
-            deadline=deadline,
-            announced=announced,
-            clerk=clerk,
-        )
+        call = self.new_call(year=year, deadline=deadline, announced=announced, clerk=clerk)
+        if call is None:
+            return
         start, end = D(year, 3, 1), D(year, 6, 30)
         offers = [
             services.offer_submit(call=call, data=offer_input(n, title, place, start, end))
@@ -224,21 +220,13 @@ class Command(DemoDataCommand):
         """Last year's call: closed, scored by its committee, results published, one agreement signed."""
         start = today + datetime.timedelta(days=7)
         year = start.year
-        slug = f"konkurs-ofert-kultura-{year}"
-        if GrantCall.objects.filter(slug=slug).exists():
-            return
         announced = today - datetime.timedelta(days=1)
         deadline = datetime.datetime.combine(
             today + datetime.timedelta(days=30), datetime.time(15, 30), tzinfo=timezone.get_current_timezone()
         )
-        call = self.new_call(
-            slug=slug,
-            year=year,
-            title=f"Otwarty konkurs ofert: kultura, sztuka i dziedzictwo narodowe {year}",
-            deadline=deadline,
-            announced=announced,
-            clerk=clerk,
-        )
+        call = self.new_call(year=year, deadline=deadline, announced=announced, clerk=clerk)
+        if call is None:
+            return
         end = min(start + datetime.timedelta(days=60), D(year, 12, 31))
         offers = [
             services.offer_submit(call=call, data=offer_input(n + 3, title, place, start, end))
