@@ -163,7 +163,7 @@ class GrantOffer(Case):
                 label=_("Call to complete the offer"),
                 note_required=True,
                 note_to_applicant=True,
-                note_message="grants.services.offer_call_to_complete_message",
+                note_message="grants.services.offer_message_call_to_complete",
                 effect="grants.services.on_offer_call_to_complete",
             ),
             Transition(
@@ -204,7 +204,7 @@ class GrantOffer(Case):
                 label=_("Do not grant"),
                 closes_case=True,
                 note_to_applicant=True,
-                note_message="grants.services.offer_not_grant_message",
+                note_message="grants.services.offer_message_not_grant",
             ),
             Transition("sign", source={Status.GRANTED}, target=Status.AGREEMENT, label=_("Agreement signed")),
             Transition(

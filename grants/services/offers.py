@@ -184,7 +184,7 @@ def on_offer_call_to_complete(offer: GrantOffer, *, acting_user, note: str) -> N
     offer.save(update_fields=["completion_due", "updated_at"])
 
 
-def offer_call_to_complete_message(offer: GrantOffer, note: str) -> str:
+def offer_message_call_to_complete(offer: GrantOffer, note: str) -> str:
     """What the offeror is told when called to complete the offer: the deadline the effect stamped, then the note."""
     return _("Please complete the offer by %(date)s: %(note)s") % {
         "date": offer.completion_due.strftime("%d.%m.%Y"),
@@ -255,7 +255,7 @@ def on_offer_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
     )
 
 
-def offer_not_grant_message(offer: GrantOffer, note: str) -> str:
+def offer_message_not_grant(offer: GrantOffer, note: str) -> str:
     """What the offeror learns when the subsidy is refused (u.d.p.p. art. 15 ust. 2h; no appeal, ust. 2j)."""
     body = _("The subsidy has not been granted for the task “%(title)s”.") % {"title": offer.title}
     return f"{body} {note}" if note else body
