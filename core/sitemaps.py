@@ -16,16 +16,24 @@ class StaticViewSitemap(Sitemap):
         return reverse(item)
 
 
-class StaticPageSitemap(Sitemap):
-    changefreq = "monthly"
+class RecordSitemap(Sitemap):
+    """The public pages of records, in every language, each with its last change (`updated_at`).
+
+    A subclass sets `changefreq` and `items()` (only what residents may see, in a stable order).
+    """
+
     i18n = True
     alternates = True
 
+    def lastmod(self, record):
+        return record.updated_at
+
+
+class StaticPageSitemap(RecordSitemap):
+    changefreq = "monthly"
+
     def items(self):
         return StaticPage.objects.published().order_by("pk")
-
-    def lastmod(self, page):
-        return page.updated_at
 
 
 # Apps add their sitemaps here from AppConfig.ready().

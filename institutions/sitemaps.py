@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import RecordSitemap
 from institutions.models import CulturalInstitution
 
 
@@ -16,13 +17,8 @@ class RegisterPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class InstitutionSitemap(Sitemap):
+class InstitutionSitemap(RecordSitemap):
     changefreq = "weekly"
-    i18n = True
-    alternates = True
 
     def items(self):
         return CulturalInstitution.objects.registered().only("entry_no", "updated_at").order_by("entry_no")
-
-    def lastmod(self, institution):
-        return institution.updated_at
