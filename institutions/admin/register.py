@@ -301,6 +301,9 @@ PROJECTION_READONLY = list(services.PROJECTION_FIELDS)
 class InstitutionRegisterForm(forms.ModelForm):
     """Enter a new institution: its number and the first entry of section I (u.o.p.d.k. art. 14 ust. 1)."""
 
+    # The section I columns of the first entry, as `col_<key>` fields (the founding act is chosen apart).
+    COLUMNS = ("full_name", "short_name", "activity", "seat", "address", "organiser", "co_organiser", "regon")
+
     col_full_name = forms.CharField(label=_("Full name"), max_length=500)
     col_short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
     col_activity = forms.CharField(
@@ -330,6 +333,9 @@ class InstitutionRegisterForm(forms.ModelForm):
                 % {"number": services.next_entry_no()}
             )
         return number
+
+    def column_values(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(f"col_{key}", "") for key in self.COLUMNS}
 
     def clean_entry_date(self):
         entry_date = self.cleaned_data["entry_date"]
@@ -376,21 +382,7 @@ class CulturalInstitutionAdmin(RegisterBookAdminMixin, HistoryViewOnlyMixin, Sim
         if obj is None:
             return [
                 (None, {"fields": ["entry_no", "kind", "website", "entry_date", "col_founding_act"]}),
-                (
-                    _("First entry, section I"),
-                    {
-                        "fields": [
-                            "col_full_name",
-                            "col_short_name",
-                            "col_activity",
-                            "col_seat",
-                            "col_address",
-                            "col_organiser",
-                            "col_co_organiser",
-                            "col_regon",
-                        ]
-                    },
-                ),
+                (_("First entry, section I"), {"fields": [f"col_{key}" for key in InstitutionRegisterForm.COLUMNS]}),
             ]
         return [
             (None, {"fields": ["entry_no", "kind", "website", "make_entry_link"]}),
@@ -417,19 +409,7 @@ class CulturalInstitutionAdmin(RegisterBookAdminMixin, HistoryViewOnlyMixin, Sim
             website=data.get("website", ""),
             founding_act=data["col_founding_act"],
             entry_date=data["entry_date"],
-            values={
-                key: data.get(f"col_{key}", "")
-                for key in (
-                    "full_name",
-                    "short_name",
-                    "activity",
-                    "seat",
-                    "address",
-                    "organiser",
-                    "co_organiser",
-                    "regon",
-                )
-            },
+            values=form.column_values(),
             acting_user=request.user,
         )
 

@@ -4,7 +4,11 @@ Every letter is signed on the Prezydent's behalf: by the head of the department 
 or by the clerk who signs it (the authorised person certifying an extract).
 """
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from core.documents import AUTHORITY, ON_BEHALF_OF_AUTHORITY, department_signatory
 from core.models import DepartmentProfile
@@ -50,3 +54,20 @@ def test_a_clerk_signs_in_their_own_name(make_clerk):
 def test_the_authority_is_named_in_one_place():
     assert ON_BEHALF_OF_AUTHORITY == "z upoważnienia Prezydenta Miasta Ruda Śląska"
     assert AUTHORITY == "Prezydent Miasta Ruda Śląska"
+
+
+def test_no_app_writes_the_authorisation_line_itself():
+    """The signature block comes from department_signatory: no module or template repeats the authorisation."""
+    root = Path(settings.BASE_DIR)
+    skipped = {".venv", ".git", "tests", "var", "bench", "locale", "static"}
+    written_by_hand = [
+        str(path.relative_to(root))
+        for folder in root.iterdir()
+        if folder.is_dir() and folder.name not in skipped
+        for path in folder.rglob("*")
+        if path.suffix in {".py", ".html"}
+        and "migrations" not in path.parts
+        and path != root / "core" / "documents.py"
+        and re.search(r"z up(\.|oważnienia) Prezydenta", path.read_text(encoding="utf-8"))
+    ]
+    assert written_by_hand == []
