@@ -20,6 +20,14 @@ from mass_events.models import EventNotification, MassEventOpinion, MassEventPer
 from mass_events.services.notifications import notification_ban_deadline, notification_dates_corrected
 from mass_events.services.permits import permit_publish_to_calendar
 
+
+def case_fieldset(*clocks: str) -> tuple:
+    """The first group of a case's page: its mark, status and handler, the day of receipt and its `clocks`."""
+    fields = ["case_mark", "status", "handler", "received_on", *clocks]
+    return (None, {"fields": [*fields, "channel", "incoming_reg_no", "created_at", "closed_at"]})
+
+
+CASE_READONLY_FIELDS = ["case_mark", "channel", "created_at", "closed_at", "received_on"]
 # The organiser's statements as the public form groups them; the clerk sees the PESEL only masked.
 PERMIT_SHOWN_AS = {"security_manager_pesel": "masked_pesel"}
 PERMIT_APPLICANT_FIELDS = fieldset_fields(MassEventPermitApplication.APPLICANT_FIELDSETS, shown_as=PERMIT_SHOWN_AS)
@@ -75,11 +83,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
     inlines = [OpinionInline]
     actions = ["publish_to_calendar"]
     readonly_fields = [
-        "case_mark",
-        "channel",
-        "created_at",
-        "closed_at",
-        "received_on",
+        *CASE_READONLY_FIELDS,
         "timeliness_label",
         *PERMIT_APPLICANT_FIELDS,
         "documents",
@@ -89,22 +93,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
         "calendar_event",
     ]
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "case_mark",
-                    "status",
-                    "handler",
-                    "received_on",
-                    "timeliness_label",
-                    "channel",
-                    "incoming_reg_no",
-                    "created_at",
-                    "closed_at",
-                ]
-            },
-        ),  # fmt: skip
+        case_fieldset("timeliness_label"),
         *admin_fieldsets(MassEventPermitApplication.APPLICANT_FIELDSETS, shown_as=PERMIT_SHOWN_AS),
         (_("Documents"), {"fields": ["documents", "completion_requested_on"]}),
         (
@@ -188,11 +177,7 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
     search_fields = ["case_mark", "event_name", "organiser_name"]
     date_hierarchy = "starts_at"
     readonly_fields = [
-        "case_mark",
-        "channel",
-        "created_at",
-        "closed_at",
-        "received_on",
+        *CASE_READONLY_FIELDS,
         "is_late",
         "ban_deadline",
         *fieldset_fields(EventNotification.APPLICANT_FIELDSETS),
@@ -201,23 +186,7 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
         "ban_issued_on",
     ]
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "case_mark",
-                    "status",
-                    "handler",
-                    "received_on",
-                    "is_late",
-                    "ban_deadline",
-                    "channel",
-                    "incoming_reg_no",
-                    "created_at",
-                    "closed_at",
-                ]
-            },
-        ),  # fmt: skip
+        case_fieldset("is_late", "ban_deadline"),
         *admin_fieldsets(EventNotification.APPLICANT_FIELDSETS),
         (_("Documents"), {"fields": ["documents"]}),
         (

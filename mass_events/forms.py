@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.applicant_changes import CaseChangesForm
 from core.fieldsets import Fieldset, FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
-from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters
+from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters_in
 from core.uploads import MultipleValidatedFileField, ValidatedFileField
 from mass_events.deadlines import Timeliness, artistic_event_notification_is_late, mass_event_application_timeliness
 from mass_events.models import EventNotification, EventType, MassEventPermitApplication, OpinionBody, VenueKind
@@ -92,22 +92,6 @@ def permit_attachments_too_large(attachments: list[PermitAttachment]) -> str | N
     ) % {"max_size": filesizeformat(PERMIT_MAX_TOTAL_BYTES), "size": filesizeformat(total)}
 
 
-TEXT_FIELDS = (
-    "organiser_name",
-    "organiser_address",
-    "correspondence_address",
-    "contact_name",
-    "event_name",
-    "programme",
-    "venue",
-    "threats",
-    "security_manager_name",
-    "security_manager_certificate",
-    "security_manager_licence",
-    "shortened_deadline_justification",
-)
-
-
 class UnechoedTextInput(forms.TextInput):
     """A text input that never renders its value back (like PasswordInput(render_value=False), but visible).
 
@@ -119,7 +103,57 @@ class UnechoedTextInput(forms.TextInput):
         return None
 
 
-class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
+# The organiser's contact and the event's dates, as both public forms ask for them.
+ORGANISED_EVENT_WIDGETS = {
+    "starts_at": datetime_widget(),
+    "ends_at": datetime_widget(),
+    "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+    "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+    "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
+}
+
+
+class OrganisedEventForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
+    """What the permit application and the notification forms share (models.OrganisedEventCase).
+
+    The dates typed in the date-time widget (the start in the future, the end not before it), a checked phone
+    number, and no control characters in the free text of `text_fields`.
+    """
+
+    # Free text that may not carry control characters: the shared fields here, each form adds its own.
+    text_fields: tuple[str, ...] = (
+        "organiser_name",
+        "organiser_address",
+        "correspondence_address",
+        "contact_name",
+        "event_name",
+        "venue",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.fields["ends_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at <= timezone.now():
+            raise forms.ValidationError(_("The start must be in the future."), code="past")
+        return starts_at
+
+    def clean_contact_phone(self):
+        return clean_phone_number(self.cleaned_data.get("contact_phone"))
+
+    def clean(self):
+        cleaned = super().clean()
+        reject_control_characters_in(self, self.text_fields)
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at < starts_at:
+            self.add_error("ends_at", _("The end must not be before the start."))
+        return cleaned
+
+
+class MassEventPermitApplicationForm(OrganisedEventForm):
     """ "Wniosek o wydanie zezwolenia na imprezę masową": every field of DOMAIN.md §B.3 and its attachments.
 
     An application less than 30 days before the event (u.b.i.m. art. 25 ust. 1, 1a) is accepted only after the
@@ -156,11 +190,7 @@ class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.M
             "programme": forms.Textarea(attrs={"rows": 5}),
             "threats": forms.Textarea(attrs={"rows": 4}),
             "shortened_deadline_justification": forms.Textarea(attrs={"rows": 3}),
-            "starts_at": datetime_widget(),
-            "ends_at": datetime_widget(),
-            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
+            **ORGANISED_EVENT_WIDGETS,
             "security_manager_phone": TelInput(),
         }
         help_texts = {
@@ -174,6 +204,15 @@ class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.M
         }
 
     include_after = {"shortened_deadline_justification": "mass_events/includes/late_warning.html"}
+    text_fields = (
+        *OrganisedEventForm.text_fields,
+        "programme",
+        "threats",
+        "security_manager_name",
+        "security_manager_certificate",
+        "security_manager_licence",
+        "shortened_deadline_justification",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,8 +220,6 @@ class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.M
         for name, _description, label, required in PERMIT_ATTACHMENTS:
             self.fields[name] = ValidatedFileField(label=label, required=required)
         self.fields["insurance"].help_text = _("Required when entry is paid.")
-        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        self.fields["ends_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         for name in ("organiser_kind", "event_type", "venue_kind"):
             self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
         if self.is_bound and (self.data.get(self.add_prefix("security_manager_pesel")) or "").strip():
@@ -213,15 +250,6 @@ class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.M
         )
         return (*MassEventPermitApplication.APPLICANT_FIELDSETS, attachments)
 
-    def clean_starts_at(self):
-        starts_at = self.cleaned_data["starts_at"]
-        if starts_at <= timezone.now():
-            raise forms.ValidationError(_("The start must be in the future."), code="past")
-        return starts_at
-
-    def clean_contact_phone(self):
-        return clean_phone_number(self.cleaned_data.get("contact_phone"))
-
     def clean_security_manager_phone(self):
         return clean_phone_number(self.cleaned_data.get("security_manager_phone"))
 
@@ -231,14 +259,7 @@ class MassEventPermitApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.M
 
     def clean(self):
         cleaned = super().clean()
-        for name in TEXT_FIELDS:
-            try:
-                reject_control_characters(cleaned.get(name, ""))
-            except forms.ValidationError as error:
-                self.add_error(name, error)
-        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts_at and ends_at and ends_at < starts_at:
-            self.add_error("ends_at", _("The end must not be before the start."))
+        starts_at = cleaned.get("starts_at")
         places_total, available = cleaned.get("places_total"), cleaned.get("places_available")
         if places_total is not None and available is not None and available > places_total:
             self.add_error(
@@ -377,7 +398,7 @@ class PermitGuideForm(forms.Form):
     )
 
 
-class EventNotificationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
+class EventNotificationForm(OrganisedEventForm):
     """ "Zawiadomienie o imprezie": the contents of u.o.p.d.k. art. 34 (DOMAIN.md §B.5), with optional attachments.
 
     A notification later than 30 days before the event is received and marked late; the organiser confirms the
@@ -398,14 +419,10 @@ class EventNotificationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm)
         model = EventNotification
         fields = fieldset_fields(EventNotification.APPLICANT_FIELDSETS)
         widgets = {
-            "starts_at": datetime_widget(),
-            "ends_at": datetime_widget(),
+            **ORGANISED_EVENT_WIDGETS,
             "safety_measures": forms.Textarea(attrs={"rows": 4}),
             "accessibility_measures": forms.Textarea(attrs={"rows": 4}),
             "cycle_description": forms.Textarea(attrs={"rows": 3}),
-            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "contact_phone": TelInput(attrs={"autocomplete": "tel"}),
         }
         help_texts = {
             "contact_email": _("We will write to this address about your notification."),
@@ -415,38 +432,26 @@ class EventNotificationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm)
 
     fieldsets = (*EventNotification.APPLICANT_FIELDSETS, Fieldset(_("Attachments"), ("attachments",)))
     include_after = {"ends_at": "mass_events/includes/late_warning.html"}
+    text_fields = (
+        *OrganisedEventForm.text_fields,
+        "event_type",
+        "character",
+        "safety_measures",
+        "accessibility_measures",
+        "cycle_description",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.is_late = None
-        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        self.fields["ends_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
     @property
     def needs_late_confirmation(self) -> bool:
         return bool(self.is_late)
 
-    def clean_starts_at(self):
-        starts_at = self.cleaned_data["starts_at"]
-        if starts_at <= timezone.now():
-            raise forms.ValidationError(_("The start must be in the future."), code="past")
-        return starts_at
-
-    def clean_contact_phone(self):
-        return clean_phone_number(self.cleaned_data.get("contact_phone"))
-
     def clean(self):
         cleaned = super().clean()
-        for name in ("organiser_name", "organiser_address", "correspondence_address", "contact_name", "event_name",
-                     "event_type", "character", "venue", "safety_measures", "accessibility_measures",
-                     "cycle_description"):  # fmt: skip
-            try:
-                reject_control_characters(cleaned.get(name, ""))
-            except forms.ValidationError as error:
-                self.add_error(name, error)
-        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts_at and ends_at and ends_at < starts_at:
-            self.add_error("ends_at", _("The end must not be before the start."))
+        starts_at = cleaned.get("starts_at")
         if cleaned.get("is_cyclic") and not cleaned.get("cycle_description", "").strip():
             self.add_error("cycle_description", _("For a cyclic event, list the dates of the cycle."))
         if starts_at:

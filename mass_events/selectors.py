@@ -133,6 +133,16 @@ def permit_guide_answer(
 SECTION = "events"
 
 
+def _deadline_common(case) -> dict:
+    """What every Terminarz row of a case carries: its mark, its admin page, the section and the handler."""
+    return {
+        "case_mark": case.case_mark,
+        "url": reverse(f"admin:mass_events_{case._meta.model_name}_change", args=[case.pk]),
+        "section": SECTION,
+        "handler_id": case.handler_id,
+    }
+
+
 def permit_open_deadlines():
     """The clocks a clerk must meet on permit applications (one query), each gone once its step is done.
 
@@ -155,13 +165,7 @@ def permit_open_deadlines():
     ).only("pk", "case_mark", "event_name", "starts_at", "status", "handler_id", "completion_requested_on",
            "decision_issued_on")  # fmt: skip
     for application in rows:
-        url = reverse("admin:mass_events_masseventpermitapplication_change", args=[application.pk])
-        common = {
-            "case_mark": application.case_mark,
-            "url": url,
-            "section": SECTION,
-            "handler_id": application.handler_id,
-        }
+        common = _deadline_common(application)
         if application.status in waiting_for_decision:
             yield OpenDeadline(
                 due_date=mass_event_decision_latest(application.starts_at),
@@ -206,13 +210,7 @@ def notification_open_deadlines():
         "certificate_delivered_on", "ban_delivered_on", "appeal_filed_on",
     )  # fmt: skip
     for notification in rows:
-        url = reverse("admin:mass_events_eventnotification_change", args=[notification.pk])
-        common = {
-            "case_mark": notification.case_mark,
-            "url": url,
-            "section": SECTION,
-            "handler_id": notification.handler_id,
-        }
+        common = _deadline_common(notification)
         name = notification.event_name[:80]
         if notification.status == status.RECEIVED:
             yield OpenDeadline(
