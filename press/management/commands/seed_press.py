@@ -44,6 +44,12 @@ from press.models import (
 from press.services import release_create, release_photo_add
 
 
+def demo_release_create(title: str, **fields) -> PressRelease:
+    """A demo release with its demo address and the press office's contact for journalists."""
+    slug = f"{SLUG_PREFIX}{polish_slugify(title)[:180]}"
+    return release_create(acting_user=None, title=title, slug=slug, **CONTACT, **fields)
+
+
 class Command(DemoDataCommand):
     help = (
         "Load the press office's demo topics, releases (one under embargo until tomorrow), photos, media lists and "
@@ -69,29 +75,23 @@ class Command(DemoDataCommand):
         now = timezone.now()
         for days_ago, title, lead, body, topic_slugs, district in RELEASES:
             publish_at = timezone.make_aware(datetime.combine(now.date() - timedelta(days=days_ago), time(10, 0)))
-            release = release_create(
-                acting_user=None,
-                title=title,
-                slug=f"{SLUG_PREFIX}{polish_slugify(title)[:180]}",
+            release = demo_release_create(
+                title,
                 lead=lead,
                 body=body,
                 district=district,
                 topics=[topics[slug] for slug in topic_slugs],
                 status=PressRelease.Status.PUBLISHED,
                 publish_at=publish_at,
-                **CONTACT,
             )
             PressRelease.objects.filter(pk=release.pk).update(published_at=publish_at, distributed_at=publish_at)
         title, lead, body = EMBARGOED
-        release = release_create(
-            acting_user=None,
-            title=title,
-            slug=f"{SLUG_PREFIX}{polish_slugify(title)[:180]}",
+        release = demo_release_create(
+            title,
             lead=lead,
             body=body,
             topics=[topics["kultura"]],
             publish_at=timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time(10, 0))),
-            **CONTACT,
         )
         for name in ("submit", "approve", "schedule"):
             transition_perform(obj=release, name=name, acting_user=None)
