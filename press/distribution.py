@@ -10,7 +10,7 @@ address in the URL or the logs.
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.mail import mail_enqueue
 from core.site import site_url
@@ -68,6 +68,26 @@ def _send(*, contacts, subject: str, template: str, context: dict, log: dict, ac
     return sent
 
 
+def _mail_lists_once(record, *, sent_field: str, subject, template: str, context: dict, log: dict, acting_user=None):
+    """Mail `record` (a locked release or conference) to the mailable contacts of its media lists, unless
+    `sent_field` is stamped already; then stamp it. `subject` takes the record's title; return how many."""
+    if getattr(record, sent_field) is not None:
+        return 0
+    with translation.override("pl"):
+        subject = str(subject) % {"title": record.title}
+    sent = _send(
+        contacts=_recipients(record.media_lists.all()),
+        subject=subject,
+        template=template,
+        context=context,
+        log=log,
+        acting_user=acting_user,
+    )
+    setattr(record, sent_field, timezone.now())
+    record.save(update_fields=[sent_field])
+    return sent
+
+
 def release_distribute(release: PressRelease) -> int:
     """Mail a just-published release to every mailable contact of its media lists, once; return how many.
 
@@ -75,43 +95,30 @@ def release_distribute(release: PressRelease) -> int:
     sent again (a correction or a re-publication mails nobody).
     """
     release = PressRelease.objects.select_for_update().get(pk=release.pk)
-    if release.distributed_at is not None:
-        return 0
-    with translation.override("pl"):
-        subject = _("Press release: %(title)s") % {"title": release.title}
-    sent = _send(
-        contacts=_recipients(release.media_lists.all()),
-        subject=subject,
+    return _mail_lists_once(
+        release,
+        sent_field="distributed_at",
+        subject=gettext_lazy("Press release: %(title)s"),
         template="press_release",
         context={"release": release, "release_url": site_url(release.get_absolute_url())},
         log={"release": release},
     )
-    release.distributed_at = timezone.now()
-    release.save(update_fields=["distributed_at"])
-    return sent
 
 
 def conference_invite(conference: PressConference, *, acting_user=None) -> int:
     """Mail the invitation to a just-announced conference to its media lists, once; return how many."""
     conference = PressConference.objects.select_for_update().get(pk=conference.pk)
-    if conference.invitation_sent_at is not None:
-        return 0
-    with translation.override("pl"):
-        subject = _("Invitation to a press conference: %(title)s") % {"title": conference.title}
-    sent = _send(
-        contacts=_recipients(conference.media_lists.all()),
-        subject=subject,
+    accreditation_url = reverse("press:accreditation_create", kwargs={"slug": conference.slug})
+    return _mail_lists_once(
+        conference,
+        sent_field="invitation_sent_at",
+        subject=gettext_lazy("Invitation to a press conference: %(title)s"),
         template="press_conference_invitation",
         context={
             "conference": conference,
             "conference_url": site_url(conference.get_absolute_url()),
-            "accreditation_url": site_url(reverse("press:accreditation_create", kwargs={"slug": conference.slug}))
-            if conference.accreditation_required
-            else "",
+            "accreditation_url": site_url(accreditation_url) if conference.accreditation_required else "",
         },
         log={"conference": conference},
         acting_user=acting_user,
     )
-    conference.invitation_sent_at = timezone.now()
-    conference.save(update_fields=["invitation_sent_at"])
-    return sent
