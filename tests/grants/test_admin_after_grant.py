@@ -14,9 +14,8 @@ from django.urls import reverse
 from grants import services
 from grants.models import GrantAgreement, GrantControl, GrantOffer, GrantReport, GrantSettlement
 from tests.events.test_admin_events import form_data
-from tests.grants.factories import final_report_accept, travel
+from tests.grants.factories import GRANTS_GROUP, final_report_accept, travel
 
-GRANTS = "Dotacje, stypendia i nagrody"
 PRESS = "Biuro prasowe"
 
 
@@ -34,7 +33,7 @@ def messages_of(response):
     ],
 )
 def test_the_screens_are_for_grants_clerks_only(url, clerk_client, db):
-    assert clerk_client(groups=[GRANTS]).get(reverse(url)).status_code == 200
+    assert clerk_client(groups=[GRANTS_GROUP]).get(reverse(url)).status_code == 200
     assert clerk_client(groups=[PRESS]).get(reverse(url)).status_code == 403
 
 
@@ -60,7 +59,7 @@ def agreement_post(offer, **changes):
 
 def test_signing_an_agreement_on_its_screen_calls_the_service(clerk_client, granted_offer):
     """Less granted than asked: refused without the updated budget, signed with it, tranches in date order."""
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     url = reverse("admin:grants_grantagreement_add")
     data = agreement_post(granted_offer)
     del data["budget_updated"]
@@ -93,7 +92,7 @@ def test_signing_an_agreement_on_its_screen_calls_the_service(clerk_client, gran
 
 def test_a_partial_report_is_demanded_on_its_screen(clerk_client, agreement):
     """At least 30 days from the call (u.d.p.p. art. 18 ust. 3): too early refused, in time created as partial."""
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     url = reverse("admin:grants_grantreport_add")
     with travel(2026, 5, 10):
         refused = clerk.post(url, {"agreement": agreement.pk, "due_on": "2026-06-08"})
@@ -107,7 +106,7 @@ def test_a_partial_report_is_demanded_on_its_screen(clerk_client, agreement):
 
 def test_receiving_a_report_on_its_screen_calls_the_service(clerk_client, agreement):
     """The amount used typed in registers the receipt; then the workflow button accepts the report."""
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     report = agreement.reports.get()
     url = reverse("admin:grants_grantreport_change", args=[report.pk])
     with travel(2026, 9, 20):
@@ -130,7 +129,7 @@ def test_receiving_a_report_on_its_screen_calls_the_service(clerk_client, agreem
 
 
 def test_a_control_is_recorded_on_its_screen(clerk_client, agreement):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     response = clerk.post(
         reverse("admin:grants_grantcontrol_add"),
         {
@@ -154,7 +153,7 @@ def test_a_control_is_recorded_on_its_screen(clerk_client, agreement):
 
 def test_a_settlement_is_recorded_returned_and_closed_on_its_screens(clerk_client, agreement):
     """u.f.p. art. 251–252: deadlines from the service, interest from the rate table, closing as an action."""
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     url = reverse("admin:grants_grantsettlement_add")
     amounts = {
         "agreement": agreement.pk,

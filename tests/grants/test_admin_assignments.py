@@ -10,9 +10,8 @@ from django.urls import reverse
 from core.services import transition_perform
 from grants import services
 from grants.models import GrantOffer, OfferAssignment
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import GRANTS_GROUP, WARSAW, make_call, offer_post
 
-GRANTS = "Dotacje, stypendia i nagrody"
 ADD_URL = "/admin/grants/offerassignment/add/"
 
 
@@ -32,7 +31,7 @@ def member_and_offers(client, make_clerk):
 
 def test_an_offer_is_assigned_and_the_message_links_to_the_assignment(clerk_client, member_and_offers):
     member, checked, _unchecked = member_and_offers
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     response = clerk.post(ADD_URL, {"member": member.pk, "offer": checked.pk, "_save": "1"})
     assert response.status_code == 302
     assignment = OfferAssignment.objects.get()
@@ -42,7 +41,7 @@ def test_an_offer_is_assigned_and_the_message_links_to_the_assignment(clerk_clie
 
 def test_an_offer_still_in_the_formal_check_is_refused_with_the_reason(clerk_client, member_and_offers):
     member, _checked, unchecked = member_and_offers
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     response = clerk.post(ADD_URL, {"member": member.pk, "offer": unchecked.pk, "_save": "1"})
     assert response.status_code == 302
     assert response["Location"] == ADD_URL

@@ -11,10 +11,9 @@ from django.urls import reverse
 
 from core.models import PrivateDocument
 from tests.core.upload_corpus import valid_pdf
-from tests.grants.factories import agreement_sign, offer_grant, offer_send
+from tests.grants.factories import GRANTS_GROUP, agreement_sign, offer_grant, offer_send
 from tests.helpers import close_response
 
-GRANTS = "Dotacje, stypendia i nagrody"
 PRESS = "Biuro prasowe"
 
 
@@ -27,7 +26,7 @@ def agreement(client, call):
 
 @pytest.mark.parametrize("page_of", ["offer", "agreement"])
 def test_the_page_lists_every_document_of_the_case_and_each_opens(clerk_client, agreement, page_of):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     offer = agreement.offer
     url = {
         "offer": reverse("admin:grants_grantoffer_change", args=[offer.pk]),

@@ -9,9 +9,7 @@ from django.urls import reverse
 from core.services import transition_perform
 from grants import services
 from grants.models import GrantOffer
-from tests.grants.factories import WARSAW, make_call, offer_post
-
-GRANTS = "Dotacje, stypendia i nagrody"
+from tests.grants.factories import GRANTS_GROUP, WARSAW, make_call, offer_post
 
 
 def test_the_call_page_ranks_the_offers_by_the_committees_points(client, clerk_client, make_clerk):
@@ -19,7 +17,7 @@ def test_the_call_page_ranks_the_offers_by_the_committees_points(client, clerk_c
         call = make_call(status="published")
         for name in ("Stowarzyszenie Pierwsze", "Fundacja Druga"):
             client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post(organisation_name=name, title=name))
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     url = reverse("admin:grants_grantcall_change", args=[call.pk])
     assert "Stowarzyszenie Pierwsze" not in clerk.get(url).content.decode()  # still accepting offers
 

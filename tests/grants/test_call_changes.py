@@ -7,14 +7,12 @@ from django.urls import reverse
 
 from grants.models import GrantCall
 from tests.events.test_admin_events import form_data
-from tests.grants.factories import WARSAW, make_call
-
-GRANTS = "Dotacje, stypendia i nagrody"
+from tests.grants.factories import GRANTS_GROUP, WARSAW, make_call
 
 
 @pytest.fixture
 def clerk(clerk_client, db):
-    return clerk_client(groups=[GRANTS])
+    return clerk_client(groups=[GRANTS_GROUP])
 
 
 def change(clerk, call, **fields):

@@ -12,10 +12,9 @@ from django.urls import reverse
 
 from grants import services
 from grants.models import CommitteeMember
-from tests.grants.factories import make_call
+from tests.grants.factories import GRANTS_GROUP, make_call
 from tests.helpers import form_fields
 
-GRANTS = "Dotacje, stypendia i nagrody"
 EVENTS = "Wydarzenia i imprezy masowe"
 CANDIDATES_URL = "/admin/grants/committeemember/kandydaci/"
 
@@ -50,7 +49,7 @@ def candidates(client, term):
 
 
 def test_a_grants_clerk_finds_active_staff_by_name_without_their_e_mail(clerk_client, people):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     response = candidates(clerk, "Kowal")
     assert response.status_code == 200
     assert [row["text"] for row in response.json()["results"]] == ["Anna Kowalczyk", "Jan Kowalski"]
@@ -62,7 +61,7 @@ def test_a_grants_clerk_finds_active_staff_by_name_without_their_e_mail(clerk_cl
 
 
 def test_a_grants_clerk_adds_a_member_on_the_calls_page_through_the_picker(clerk_client, people):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     call = make_call()
     url = reverse("admin:grants_grantcall_change", args=[call.pk])
     page = clerk.get(url).content.decode()
@@ -84,7 +83,7 @@ def test_a_grants_clerk_adds_a_member_on_the_calls_page_through_the_picker(clerk
 
 @pytest.mark.parametrize("who", ["former", "resident"])
 def test_only_active_staff_can_be_appointed(clerk_client, people, who):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     call = make_call()
     url = reverse("admin:grants_grantcall_change", args=[call.pk])
     data = form_fields(clerk.get(url).content.decode(), form_id="grantcall_form")
@@ -107,7 +106,7 @@ def test_a_clerk_who_may_not_appoint_members_cannot_use_the_picker(clerk_client,
 def test_the_picker_answers_a_page_of_people_in_a_bounded_number_of_queries(
     clerk_client, people, django_assert_max_num_queries
 ):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     User = get_user_model()  # noqa: N806
     User.objects.bulk_create(
         User(username=f"pracownik{n}", first_name="Piotr", last_name=f"Kowalewski {n:02d}", is_staff=True)
@@ -123,7 +122,7 @@ def test_the_picker_answers_a_page_of_people_in_a_bounded_number_of_queries(
 
 
 def test_the_user_admin_stays_closed_to_grants_clerks(clerk_client, people):
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     assert clerk.get("/admin/auth/user/").status_code == 403
     assert clerk.get(f"/admin/auth/user/{people['staff'].pk}/change/").status_code == 403
     django_autocomplete = clerk.get(
@@ -137,7 +136,7 @@ def test_the_list_of_members_names_them_without_their_login(clerk_client, people
     people["staff"].username = "jan.kowalski@rudaslaska.example.pl"
     people["staff"].save(update_fields=["username"])
     services.committee_member_add(call=make_call(), user=people["staff"], role="chair", acting_user=None)
-    page = clerk_client(groups=[GRANTS]).get(reverse("admin:grants_committeemember_changelist")).content.decode()
+    page = clerk_client(groups=[GRANTS_GROUP]).get(reverse("admin:grants_committeemember_changelist")).content.decode()
     rows = page.split('id="result_list"', 1)[1].split("</table>", 1)[0]
     assert "Jan Kowalski" in rows
     assert "@" not in rows

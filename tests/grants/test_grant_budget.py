@@ -4,27 +4,21 @@ The "grant" step of one offer, taken on its own before the call is resolved, obe
 resolution: what was granted already counts.
 """
 
-from datetime import datetime
 from decimal import Decimal
 
 import pytest
-import time_machine
 
 from core.services import transition_perform
 from grants import services
 from grants.models import GrantCall, GrantOffer
 from grants.services import GrantError
-from tests.grants.factories import WARSAW, make_call, offer_post
-
-
-def travel(month, day):
-    return time_machine.travel(datetime(2026, month, day, 12, tzinfo=WARSAW), tick=False)
+from tests.grants.factories import make_call, offer_post, travel
 
 
 @pytest.fixture
 def offers(client, db):
     """Two formally correct offers of 4 500 zł each in a call with 6 000 zł, each to get 4 000 zł."""
-    with travel(3, 10):
+    with travel(2026, 3, 10):
         call = make_call(status="published", budget=Decimal("6000"))
         for title in ("Warsztaty gwary", "Koncert w parku"):
             assert client.post(f"/dotacje/konkursy/{call.slug}/oferta/", offer_post(title=title)).status_code == 302
@@ -40,7 +34,7 @@ def offers(client, db):
 
 def test_an_offer_is_not_granted_while_the_call_still_takes_offers(offers):
     call, (first, _second) = offers
-    with travel(3, 12), pytest.raises(GrantError):
+    with travel(2026, 3, 12), pytest.raises(GrantError):
         transition_perform(obj=first, name="grant", acting_user=None)
     first.refresh_from_db()
     assert first.status == GrantOffer.Status.FORMAL_OK
@@ -48,7 +42,7 @@ def test_an_offer_is_not_granted_while_the_call_still_takes_offers(offers):
 
 def test_an_offer_granted_on_its_own_counts_in_the_budget_of_the_resolution(offers):
     call, (first, second) = offers
-    with travel(3, 24):
+    with travel(2026, 3, 24):
         transition_perform(obj=call, name="close_offers", acting_user=None)
         transition_perform(obj=first, name="grant", acting_user=None)
         with pytest.raises(GrantError, match="6"):

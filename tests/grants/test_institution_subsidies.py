@@ -11,9 +11,8 @@ from django.urls import reverse
 from core.deadlines import open_deadlines
 from grants import rules
 from institutions.models import InstitutionSubsidy
+from tests.grants.factories import GRANTS_GROUP
 from tests.institutions import factories
-
-GRANTS = "Dotacje, stypendia i nagrody"
 
 
 @pytest.mark.parametrize(
@@ -87,7 +86,7 @@ def test_the_terminarz_shows_the_use_then_the_settlement_of_targeted_subsidies_o
 
 def test_grants_clerks_keep_the_subsidies_to_institutions(clerk_client, mck):
     record = subsidy(mck)
-    clerk = clerk_client(groups=[GRANTS])
+    clerk = clerk_client(groups=[GRANTS_GROUP])
     for url in (
         reverse("admin:institutions_institutionsubsidy_changelist"),
         reverse("admin:institutions_institutionsubsidy_add"),

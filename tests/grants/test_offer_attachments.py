@@ -1,8 +1,5 @@
 """Signed declarations and annexes sent with the offer are kept privately with the case, not with a draft."""
 
-from datetime import datetime
-
-import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -10,13 +7,7 @@ from core.models import PrivateDocument
 from grants.forms import OfferForm
 from grants.models import GrantOffer, OfferDraft
 from tests.core import upload_corpus as corpus
-from tests.grants.factories import WARSAW, make_call, offer_post
-
-
-@pytest.fixture
-def call(db):
-    with time_machine.travel(datetime(2026, 3, 10, 12, tzinfo=WARSAW), tick=False):
-        return make_call(status="published")
+from tests.grants.factories import BEFORE_DEADLINE, offer_post
 
 
 def test_attachments_are_stored_with_the_submitted_offer(client, call):
@@ -24,7 +15,7 @@ def test_attachments_are_stored_with_the_submitted_offer(client, call):
         SimpleUploadedFile("oswiadczenie.pdf", corpus.valid_pdf(), content_type="application/pdf"),
         SimpleUploadedFile("aneks.pdf", corpus.valid_pdf(), content_type="application/pdf"),
     ]
-    with time_machine.travel(datetime(2026, 3, 10, 12, tzinfo=WARSAW), tick=False):
+    with time_machine.travel(BEFORE_DEADLINE, tick=False):
         response = client.post(f"/dotacje/konkursy/{call.slug}/oferta/", {**offer_post(), "attachments": files})
     assert response.status_code == 302
     offer = GrantOffer.objects.get()
@@ -41,7 +32,7 @@ def test_attachments_are_stored_with_the_submitted_offer(client, call):
 def test_a_file_that_is_not_a_document_is_refused_and_the_form_says_drafts_keep_no_files(client, call):
     fake = SimpleUploadedFile("oswiadczenie.pdf", b"MZ not a pdf", content_type="application/pdf")
     url = f"/dotacje/konkursy/{call.slug}/oferta/"
-    with time_machine.travel(datetime(2026, 3, 10, 12, tzinfo=WARSAW), tick=False):
+    with time_machine.travel(BEFORE_DEADLINE, tick=False):
         page = client.get(url).content.decode()
         assert 'enctype="multipart/form-data"' in page
         assert str(OfferForm.base_fields["attachments"].help_text) in page

@@ -9,14 +9,7 @@ from django.core import mail
 
 from core.models import PrivateDocument
 from grants.models import GrantOffer, OfferDraft
-from tests.grants.factories import WARSAW, make_call, offer_post
-
-BEFORE_DEADLINE = datetime(2026, 3, 10, 12, tzinfo=WARSAW)
-
-
-@pytest.fixture
-def call(db):
-    return make_call(status="published")
+from tests.grants.factories import BEFORE_DEADLINE, WARSAW, make_call, offer_post
 
 
 @pytest.fixture(autouse=True)

@@ -1,24 +1,13 @@
 """Attachments accepted on a send of the offer that comes back with an error are kept for the next send."""
 
-from datetime import datetime
-
-import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.models import PrivateDocument
 from grants.models import GrantOffer
 from tests.core import upload_corpus as corpus
-from tests.grants.factories import WARSAW, make_call, offer_post
+from tests.grants.factories import BEFORE_DEADLINE, offer_post
 from tests.helpers import kept_files_token
-
-NOW = datetime(2026, 3, 10, 12, tzinfo=WARSAW)
-
-
-@pytest.fixture
-def call(db):
-    with time_machine.travel(NOW, tick=False):
-        return make_call(status="published")
 
 
 def test_accepted_attachments_are_kept_and_reach_the_case(client, call):
@@ -27,7 +16,7 @@ def test_accepted_attachments_are_kept_and_reach_the_case(client, call):
         SimpleUploadedFile("oswiadczenie.pdf", corpus.valid_pdf(), content_type="application/pdf"),
         SimpleUploadedFile("aneks.pdf", corpus.valid_pdf(), content_type="application/pdf"),
     ]
-    with time_machine.travel(NOW, tick=False):
+    with time_machine.travel(BEFORE_DEADLINE, tick=False):
         first = client.post(url, {**offer_post(statement_truth=""), "attachments": files})
         assert first.status_code == 200
         assert "statement_truth" in first.context["form"].errors

@@ -1,28 +1,23 @@
 """Small grants (u.d.p.p. art. 19a): limits enforced, 7 days of publication with public comments, then the grant."""
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
-import time_machine
 
 from core.services import transition_perform
 from grants import services
 from grants.models import GrantOffer, SmallGrantComment, YearPlan
 from grants.services import GrantError
-from tests.grants.factories import WARSAW, offer_post
+from tests.grants.factories import offer_post, travel
 from tests.helpers import public_form_data
 
 URL = "/dotacje/male-granty/oferta/"
 
 
-def travel(month, day):
-    return time_machine.travel(datetime(2026, month, day, 12, tzinfo=WARSAW), tick=False)
-
-
 @pytest.fixture
 def offer(client, db):
-    with travel(3, 2):
+    with travel(2026, 3, 2):
         assert client.post(URL, offer_post(end_date="2026-08-29")).status_code == 302  # 90 days
     offer = GrantOffer.objects.get()
     transition_perform(obj=offer, name="formal_ok", acting_user=None)
@@ -55,7 +50,7 @@ def test_publication_needs_the_year_plan_and_the_20_percent_pool(offer):
     with pytest.raises(GrantError):
         transition_perform(obj=offer, name="publish_small_grant", acting_user=None)
     YearPlan.objects.filter(year=2026).update(planned_ngo_subsidies=Decimal("22500"))  # 20 % = 4 500
-    with travel(3, 2):
+    with travel(2026, 3, 2):
         transition_perform(obj=offer, name="publish_small_grant", acting_user=None)
     offer.refresh_from_db()
     assert offer.comments_until == date(2026, 3, 9)
@@ -63,16 +58,16 @@ def test_publication_needs_the_year_plan_and_the_20_percent_pool(offer):
 
 def test_comments_for_7_days_then_the_grant(client, offer):
     YearPlan.objects.create(year=2026, planned_ngo_subsidies=Decimal("100000"))
-    with travel(3, 2):
+    with travel(2026, 3, 2):
         transition_perform(obj=offer, name="publish_small_grant", acting_user=None)
     page_url = f"/dotacje/male-granty/{offer.pk}/"
     form = {"author_name": "Jan Kowalski", "text": "Popieram."}
-    with travel(3, 9):
+    with travel(2026, 3, 9):
         assert client.post(page_url, public_form_data(**form)).status_code == 302
         services.offer_amounts_set(offer=offer, acting_user=None, granted=Decimal("4500"))
         with pytest.raises(GrantError):
             transition_perform(obj=offer, name="grant", acting_user=None)
-    with travel(3, 10):
+    with travel(2026, 3, 10):
         # The day after the 7 days: the comment is refused with a message, not stored.
         assert client.post(page_url, public_form_data(**form)).status_code == 200
         transition_perform(obj=offer, name="grant", acting_user=None)
