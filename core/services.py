@@ -264,7 +264,7 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
 
 def _applicant_tell(case, transition, *, acting_user, note: str) -> None:
     """What a transition declares the applicant is told: the clerk's note (or its message) and the new status."""
-    if transition.kernel_sends_note:
+    if transition.note_to_applicant:
         body = import_string(transition.note_message)(case, note) if transition.note_message else note
         if body:
             case_message_add(case=case, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)

@@ -74,15 +74,6 @@ class Transition:
         # before anything is written and refuses by raising CaseWorkError (e.g. "no extract before the fee").
         self.guard = guard
 
-    @property
-    def kernel_sends_note(self) -> bool:
-        """True when `transition_perform` itself sends the note to the applicant.
-
-        Compatibility while the apps move their note effects to the flag: a transition with `note_to_applicant`
-        and an effect but no `note_message` still leaves the message to its effect.
-        """
-        return self.note_to_applicant and (self.effect is None or self.note_message is not None)
-
     def __repr__(self):
         return f"<Transition {self.name}: {sorted(self.source)} -> {self.target}>"
 

@@ -130,16 +130,12 @@ def test_a_note_message_may_speak_without_a_note(monkeypatch, clerk):
 
 
 @pytest.mark.django_db
-def test_an_effect_declared_without_a_note_message_still_sends_the_note_itself(monkeypatch, clerk):
-    """Compatibility while the apps move: the kernel does not send the note a second time."""
-    transition = move("take", note_to_applicant=True, effect=f"{HERE}.on_feedback_take")
-    assert transition.note_to_applicant
-    assert not transition.kernel_sends_note
-    use_table(monkeypatch, transition)
+def test_the_bare_note_follows_an_effect_that_does_other_work(monkeypatch, clerk):
+    use_table(monkeypatch, move("take", note_to_applicant=True, effect=f"{HERE}.on_feedback_take"))
     case = opened()
     transition_perform(obj=case, name="take", acting_user=clerk, note="Odpowiemy do piątku.")
     assert CALLS == [("effect", 0, 0)]
-    assert messages(case) == []
+    assert messages(case) == [(CaseMessage.Author.CLERK, "Odpowiemy do piątku.")]
 
 
 @pytest.mark.django_db

@@ -16,6 +16,7 @@ from core.workflow import Transition, Workflow
 
 GUARD_NAME = re.compile(r"^[a-z_]+_check_[a-z_]+$")
 MESSAGE_NAME = re.compile(r"^[a-z_]+_message_[a-z_]+$")
+EFFECT_NAME = re.compile(r"^on_[a-z_]+_[a-z_]+$")
 
 
 def declared_transitions():
@@ -46,6 +47,16 @@ def test_guards_are_named_as_checks_and_no_effect_is_a_check():
             wrong.append(f"{where}: guard {transition.guard}")
         if transition.effect and re.search(r"_check_|guard", transition.effect.rsplit(".", 1)[1]):
             wrong.append(f"{where}: effect {transition.effect} checks; make it the guard")
+    assert wrong == []
+
+
+def test_effects_are_named_on_entity_verb():
+    """One rule for what follows a move (`on_offer_grant`), apart from the services clerks call by name."""
+    wrong = [
+        f"{model._meta.label}.{transition.name}: effect {transition.effect}"
+        for model, transition in declared_transitions()
+        if transition.effect and not EFFECT_NAME.match(transition.effect.rsplit(".", 1)[1])
+    ]
     assert wrong == []
 
 
