@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from press.contacts_csv import contacts_export, contacts_import
-from press.models import MediaContact, MediaList
-from tests.press.factories import OTHER_GROUP, PRESS_GROUP
+from press.models import MediaContact
+from tests.press.factories import OTHER_GROUP, PRESS_GROUP, MediaContactFactory, MediaListFactory
 
 GOOD_AND_BAD = (
     "nazwa;email;telefon;redakcja;tematyka;listy;podstawa_prawna;zrodlo_danych\n"
@@ -38,7 +38,7 @@ def test_import_keeps_good_lines_and_reports_bad_ones_by_number(db):
 
 
 def test_import_updates_a_known_address_but_never_resubscribes(db):
-    contact = MediaContact.objects.create(name="Stara nazwa", email="anna@wiadomosci-rudzkie.pl")
+    contact = MediaContactFactory(name="Stara nazwa", email="anna@wiadomosci-rudzkie.pl")
     MediaContact.objects.filter(pk=contact.pk).update(unsubscribed_at=timezone.now())
     report = contacts_import(content=GOOD_AND_BAD.encode("utf-8-sig"), acting_user=None)
     assert report.updated == 1
@@ -61,8 +61,8 @@ def test_huge_cells_and_binary_junk_are_reported_per_line(db):
 
 
 def test_export_guards_against_formulas(db):
-    contact = MediaContact.objects.create(name="=HYPERLINK(1)", email="x@y.pl", legal_basis="art6_1_a")
-    contact.lists.add(MediaList.objects.create(name="Kultura"))
+    contact = MediaContactFactory(name="=HYPERLINK(1)", email="x@y.pl", legal_basis="art6_1_a")
+    contact.lists.add(MediaListFactory(name="Kultura", emails=()))
     text = contacts_export(MediaContact.objects.all())
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:2] == ["nazwa", "email"]
@@ -86,7 +86,7 @@ def test_the_press_clerk_imports_in_the_admin_and_others_cannot(clerk_client):
 
 
 def test_the_press_clerk_exports_selected_contacts(clerk_client):
-    MediaContact.objects.create(name="Redakcja", email="r@gazeta.pl")
+    MediaContactFactory(name="Redakcja", email="r@gazeta.pl")
     client = clerk_client(groups=[PRESS_GROUP])
     response = client.post(
         reverse("admin:press_mediacontact_changelist"),
