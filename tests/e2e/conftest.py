@@ -1,4 +1,5 @@
-"""Browser harness: one headless Chromium per session, a fresh Polish context per test, a seeded live server.
+"""Browser harness: one headless Chromium per session, a fresh Polish context per test, a seeded live server:
+one seeded database shared by the tests that only read pages, a database of its own for each test that writes.
 
 Chromium is Debian's (`/usr/bin/chromium`, or `CHROMIUM_PATH`), driven by the Playwright Python API;
 nothing is downloaded at test time. Without Chromium the e2e tests are skipped, unless
@@ -7,11 +8,20 @@ nothing is downloaded at test time. Without Chromium the e2e tests are skipped, 
 
 import io
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.test.utils import setup_databases, teardown_databases
+from django.utils import timezone
+from pytest_django.live_server_helper import LiveServer
+from pytest_django.plugin import blocking_manager_key
+
+from core.services import transition_perform
+from press.models import PressConference
+from tests.e2e.journeys import published_call
 
 # The Playwright sync API keeps an asyncio loop running in the main thread, so Django would refuse
 # ORM calls made by the test itself (seeding, checking rows) as "async unsafe". They are not: the
@@ -127,16 +137,12 @@ def live_server(django_db_setup, live_server):
     return live_server
 
 
-@pytest.fixture
-def site_url(transactional_db, django_db_serialized_rollback, live_server):
-    """Base URL of the live server, with the demo content loaded (department, duties, static pages, register).
+def seed_demo_site() -> None:
+    """The demo content every page test reads: department, duties, static pages, the register, 45 events.
 
-    The live server needs committed data, so each test flushes the database afterwards. The serialized
-    rollback restores what data migrations put there (the case register's kinds and units), without
-    which the next test could not open a case. The demo cases of grants, mass events and the press office are
-    left out: each journey opens its own, and seeding them for every test would add seconds to each. The
-    calendar gets E2E_DEMO_EVENTS demo events rather than the full 300: enough for every kind of page
-    (pagination included), at a fraction of the seeding time.
+    The demo cases of grants, mass events and the press office are left out: each journey opens its own, and
+    seeding them would add seconds to every test. The calendar gets E2E_DEMO_EVENTS demo events rather than the
+    full 300: enough for every kind of page (pagination included), at a fraction of the seeding time.
     """
     call_command(
         "seed_demo",
@@ -154,10 +160,123 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server):
         past=E2E_DEMO_PAST_EVENTS,
         stdout=io.StringIO(),
     )
+
+
+def reset_database() -> None:
+    """Empty the database and put back what the migrations wrote, as a transactional test's teardown and the
+    next one's set-up do (without the serialized contents, only the teardown's flush)."""
+    for connection in connections.all():
+        serialized = getattr(connection, "_test_serialized_contents", None)
+        call_command(
+            "flush", verbosity=0, interactive=False, database=connection.alias, inhibit_post_migrate=bool(serialized)
+        )
+        if serialized:
+            connection.creation.deserialize_db_from_string(serialized)
+
+
+#: Whether the database now holds the read-only tests' shared seed (see `read_only_site_url`).
+_shared_seed = {"present": False}
+
+
+@pytest.fixture
+def site_url(transactional_db, django_db_serialized_rollback, live_server):
+    """Base URL of the live server, with the demo content loaded (`seed_demo_site`), for a test that writes.
+
+    The live server needs committed data, so each test flushes the database afterwards. The serialized
+    rollback restores what data migrations put there (the case register's kinds and units), without
+    which the next test could not open a case. A test that only reads takes `read_only_site_url` instead.
+    """
+    if _shared_seed["present"]:  # only when tests run out of pytest-django's order
+        reset_database()
+        _shared_seed["present"] = False
+    seed_demo_site()
     return live_server.url
+
+
+@pytest.fixture(scope="session")
+def read_only_live_server(django_db_setup, django_db_blocker):
+    """A live server of its own for the read-only tests: a test naming `live_server` becomes transactional, and
+    a transactional test flushes the database after it.
+
+    pytest-django creates the test database only when a collected test asks for one by name; when only read-only
+    tests run, it is created here, so that they never read or seed the developer's database.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    own_setup = None
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        with django_db_blocker.unblock():
+            own_setup = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+    if own_setup is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(own_setup, verbosity=0)
+
+
+@pytest.fixture
+def read_only_site_url(read_only_live_server, django_db_blocker):
+    """Base URL of a live server over one seeded database that the read-only tests share (`seed_demo_site`).
+
+    For a test that only reads pages (GET, or a form sent back with errors): the demo content is seeded once,
+    when the first such test starts, and kept while read-only tests follow one another; the next test that
+    uses the database gets it back emptied (`pytest_runtest_teardown`). Such a test writes nothing: a
+    journey that opens a case or changes a record takes `site_url`, with a database of its own.
+    """
+    with django_db_blocker.unblock():
+        if not _shared_seed["present"]:
+            reset_database()
+            seed_demo_site()
+            _shared_seed["present"] = True
+        read_only_live_server._live_server_modified_settings.enable()
+        try:
+            yield read_only_live_server.url
+        finally:
+            read_only_live_server._live_server_modified_settings.disable()
+
+
+def _uses_database(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or any(
+        name in names for name in ("db", "transactional_db", "live_server")
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last read-only test of a run, hand the next test that uses the database an emptied one."""
+    if nextitem is None or "read_only_site_url" in getattr(nextitem, "fixturenames", ()):
+        return  # the last test of the run, or one more read-only test
+    if _shared_seed["present"] and _uses_database(nextitem):
+        blocker = item.config.stash[blocking_manager_key]
+        with blocker.unblock():
+            reset_database()
+        _shared_seed["present"] = False
 
 
 @pytest.fixture
 def fast_forms(settings):
     """Let public forms be sent straight after rendering (the time trap needs PUBLIC_FORM_MIN_SECONDS)."""
     settings.PUBLIC_FORM_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def call(site_url):
+    """A call for offers published today, open for 30 days."""
+    return published_call(
+        slug="konkurs-e2e", announced_on=timezone.localdate(), deadline=timezone.now() + timedelta(days=30)
+    )
+
+
+@pytest.fixture
+def conference(site_url):
+    """A press conference in three days, announced (journalists may apply for accreditation)."""
+    conference = PressConference.objects.create(
+        title="Konferencja o Dniach Rudy",
+        topic="Program tegorocznych Dni Rudy.",
+        starts_at=timezone.now() + timedelta(days=3),
+        venue="Urząd Miasta, sala sesyjna",
+        speakers="Prezydent Miasta\nNaczelnik Wydziału Kultury",
+    )
+    transition_perform(obj=conference, name="announce", acting_user=None)
+    return conference

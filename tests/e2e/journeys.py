@@ -20,10 +20,12 @@ from django.utils.translation import gettext
 from core.auth import current_totp_code, new_totp_device
 from core.models import CaseMessage
 from core.roles import sync_roles
+from grants.services import call_publish
 from tests.conftest import CLERK_PASSWORD
 from tests.core.upload_corpus import png_bytes, valid_pdf
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.pages import CONFIRMATION_VIEW, wait_for_view
+from tests.grants.factories import make_call
 
 TRACKING_VIEW = "core:case_tracking"
 PDF_MAGIC = b"%PDF-"
@@ -290,3 +292,20 @@ def fill_offer(page, call=None, *, start=None) -> None:
     """The whole offer, correct: the task starts on the call's first day, or on `start` (a small grant)."""
     fill_offeror(page)
     fill_offer_task(page, start or call.implementation_from)
+
+
+def published_call(*, slug: str, announced_on, deadline):
+    """A grants call announced on `announced_on` and published through the service; offers until `deadline`,
+    the task from 40 to 120 days from today."""
+    today = timezone.localdate()
+    call = make_call(
+        slug=slug,
+        published_bip_on=announced_on,
+        published_board_on=announced_on,
+        published_web_on=announced_on,
+        implementation_from=today + timedelta(days=40),
+        implementation_to=today + timedelta(days=120),
+        deadline=deadline,
+    )
+    call_publish(call=call, acting_user=None)
+    return call

@@ -80,3 +80,7 @@ PAGES = {
     "case-confirmation": submit_feedback,
     "case-tracking": open_case_tracking,
 }
+#: The states a test reaches without writing anything (a GET, or a form sent back with its errors).
+READ_ONLY_PAGES = {name: PAGES[name] for name in [*GET_PAGES, "feedback-errors"]}
+#: The states reached by sending a form that opens a case.
+WRITING_PAGES = {name: open_page for name, open_page in PAGES.items() if name not in READ_ONLY_PAGES}

@@ -6,15 +6,11 @@ the accreditation with a note the panel says goes to the journalist; the journal
 tracking page. Every public page on the way passes axe-core.
 """
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.models import CaseMessage
-from core.services import transition_perform
-from press.models import Accreditation, PressConference
+from press.models import Accreditation
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.journeys import (
     applicant_replies,
@@ -37,19 +33,6 @@ ANSWER = "Gniazdko będzie przy podeście dla kamer, po lewej stronie sali sesyj
 ENTRANCE = "Prosimy o wejście od ul. Niedurnego, 30 minut przed początkiem."
 
 pytestmark = pytest.mark.usefixtures("fast_forms")
-
-
-@pytest.fixture
-def conference(site_url):
-    conference = PressConference.objects.create(
-        title="Konferencja o Dniach Rudy",
-        topic="Program tegorocznych Dni Rudy.",
-        starts_at=timezone.now() + timedelta(days=3),
-        venue="Urząd Miasta, sala sesyjna",
-        speakers="Prezydent Miasta\nNaczelnik Wydziału Kultury",
-    )
-    transition_perform(obj=conference, name="announce", acting_user=None)
-    return conference
 
 
 def test_accreditation_journey(site_url, conference, page, new_page):

@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.models import CaseMessage
-from grants import services
 from grants.models import GrantOffer, OfferDraft, YearPlan
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.journeys import (
@@ -36,7 +35,6 @@ from tests.e2e.journeys import (
     tracking_link_followed,
 )
 from tests.e2e.pages import goto, wait_for_view
-from tests.grants.factories import make_call
 
 APPLICANT = CaseMessage.Author.APPLICANT
 CLERK = CaseMessage.Author.CLERK
@@ -46,22 +44,6 @@ OFFER_PDF_LINK = "Oferta realizacji zadania publicznego"
 DRAFT_SAVED = "The draft has been saved. Keep the address of this page: it is the only way back to the draft."
 
 pytestmark = pytest.mark.usefixtures("fast_forms")
-
-
-@pytest.fixture
-def call(site_url):
-    today = timezone.localdate()
-    call = make_call(
-        slug="konkurs-e2e",
-        published_bip_on=today,
-        published_board_on=today,
-        published_web_on=today,
-        implementation_from=today + timedelta(days=40),
-        implementation_to=today + timedelta(days=120),
-        deadline=timezone.now() + timedelta(days=30),
-    )
-    services.call_publish(call=call, acting_user=None)
-    return call
 
 
 def draft_saved(page) -> str:

@@ -1,37 +1,16 @@
 """Grants in a browser: the calls list, a call page and the offer form (empty, with errors, submitted) pass axe,
 and the offer page fits 320 px without horizontal scrolling of the page (the tables scroll in their own region)."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from django.utils.translation import gettext
 
-from grants import services
 from grants.models import GrantOffer
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.journeys import fill_offer
 from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import CONFIRMATION_VIEW, goto, wait_for_view
-from tests.grants.factories import make_call
 
 NARROW = {"viewport": {"width": 320, "height": 640}}
-
-
-@pytest.fixture
-def call(site_url):
-    today = timezone.localdate()
-    call = make_call(
-        slug="konkurs-e2e",
-        published_bip_on=today,
-        published_board_on=today,
-        published_web_on=today,
-        implementation_from=today + timedelta(days=40),
-        implementation_to=today + timedelta(days=120),
-        deadline=timezone.now() + timedelta(days=30),
-    )
-    services.call_publish(call=call, acting_user=None)
-    return call
 
 
 @pytest.mark.usefixtures("fast_forms")

@@ -17,13 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.auth import current_totp_code, new_totp_device
-from grants import services
 from grants.models import CommitteeMember, GrantCall, GrantOffer, MeritScore
 from tests.conftest import CLERK_PASSWORD
 from tests.e2e.axe import assert_no_axe_violations
-from tests.e2e.journeys import clerk_signs_in
+from tests.e2e.journeys import clerk_signs_in, published_call
 from tests.e2e.pages import goto
-from tests.grants.factories import make_call, offer_post
+from tests.grants.factories import offer_post
 
 GRANTS_GROUP = "Dotacje, stypendia i nagrody"
 OFFERORS = ["Stowarzyszenie Miłośników Ziemi Rudzkiej", "Fundacja Śląskie Dziedzictwo"]
@@ -39,18 +38,11 @@ pytestmark = pytest.mark.usefixtures("fast_forms")
 @pytest.fixture
 def call_with_offers(site_url):
     """A published call with two offers and no committee, whose offers deadline has just passed."""
-    today = timezone.localdate()
-    announced = today - timedelta(days=30)
-    call = make_call(
+    call = published_call(
         slug="konkurs-komisja-e2e",
-        published_bip_on=announced,
-        published_board_on=announced,
-        published_web_on=announced,
-        implementation_from=today + timedelta(days=40),
-        implementation_to=today + timedelta(days=120),
+        announced_on=timezone.localdate() - timedelta(days=30),
         deadline=timezone.now() + timedelta(days=1),
     )
-    services.call_publish(call=call, acting_user=None)
     start = call.implementation_from
     offeror = Client()
     for n, name in enumerate(OFFERORS):

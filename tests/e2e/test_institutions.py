@@ -34,15 +34,15 @@ def submit_filled(page, site_url):
 
 
 @pytest.mark.parametrize("path", [LIST_URL, LIST_URL + "2/", LIST_URL + "?szukaj=muzeum&stan=wpisane"])
-def test_register_pages_have_no_axe_violations(site_url, page, path):
-    goto(page, site_url + path)
+def test_register_pages_have_no_axe_violations(read_only_site_url, page, path):
+    goto(page, read_only_site_url + path)
     assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("path", [LIST_URL, LIST_URL + "1/"])
-def test_register_pages_do_not_scroll_sideways_at_320px(site_url, new_page, path):
+def test_register_pages_do_not_scroll_sideways_at_320px(read_only_site_url, new_page, path):
     page = new_page(**NARROW)
-    goto(page, site_url + path)
+    goto(page, read_only_site_url + path)
     assert_no_horizontal_scrolling(page)
 
 

@@ -28,9 +28,9 @@ def press_tab_until(page, matches) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", ["/", "/wydzial/", FEEDBACK_URL, "/en/"])
-def test_first_tab_focuses_the_skip_link_which_moves_focus_to_main(path, site_url, page):
+def test_first_tab_focuses_the_skip_link_which_moves_focus_to_main(path, read_only_site_url, page):
     """The first Tab focuses a visible "skip to content" link; Enter on it moves focus into <main>."""
-    goto(page, site_url + path)
+    goto(page, read_only_site_url + path)
     page.keyboard.press("Tab")
     assert page.evaluate(ACTIVE_ELEMENT)["href"] == "#main"
     box = page.locator('a[href="#main"]').bounding_box()

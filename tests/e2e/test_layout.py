@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from core.roles import SECTIONS
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.layout import assert_no_horizontal_scrolling
-from tests.e2e.pages import PAGES, goto
+from tests.e2e.pages import READ_ONLY_PAGES, WRITING_PAGES, goto
 from tests.grants.competition import grant_competition
 
 VIEWPORTS = {
@@ -27,15 +27,25 @@ VIEWPORTS = {
 }
 
 
-@pytest.mark.usefixtures("fast_forms")
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("name", PAGES)
-def test_page_does_not_scroll_horizontally(name, viewport, site_url, new_page):
+def assert_page_fits(page, open_page, site_url):
     """The page's content width fits the viewport: document.documentElement.scrollWidth <= clientWidth."""
-    page = new_page(**VIEWPORTS[viewport])
-    PAGES[name](page, site_url)
+    open_page(page, site_url)
     page.keyboard.press("Tab")  # the skip link, shown on focus, must fit too
     assert_no_horizontal_scrolling(page)
+
+
+@pytest.mark.usefixtures("fast_forms")
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", READ_ONLY_PAGES)
+def test_page_does_not_scroll_horizontally(name, viewport, read_only_site_url, new_page):
+    assert_page_fits(new_page(**VIEWPORTS[viewport]), READ_ONLY_PAGES[name], read_only_site_url)
+
+
+@pytest.mark.usefixtures("fast_forms")
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", WRITING_PAGES)
+def test_page_after_a_sent_form_does_not_scroll_horizontally(name, viewport, site_url, new_page):
+    assert_page_fits(new_page(**VIEWPORTS[viewport]), WRITING_PAGES[name], site_url)
 
 
 PHONES = {"320px": {"viewport": {"width": 320, "height": 640}}, "375px": {"viewport": {"width": 375, "height": 667}}}
@@ -58,10 +68,10 @@ def test_tracking_page_and_grants_results_fit_a_phone(phone, site_url, new_page)
     assert page.locator(".attachment-list li").count() >= 1
 
 
-def test_on_a_phone_the_menu_is_folded_and_opens_from_the_keyboard(site_url, new_page):
+def test_on_a_phone_the_menu_is_folded_and_opens_from_the_keyboard(read_only_site_url, new_page):
     """At 375 px the header takes under a third of the screen; Tab reaches "Menu", Enter opens it, Tab enters it."""
     page = new_page(**PHONES["375px"])
-    goto(page, site_url + "/")
+    goto(page, read_only_site_url + "/")
     first_link = page.locator(".main-nav__link").first
     assert not first_link.is_visible()
     assert not page.locator("#site-search").is_visible()
@@ -82,8 +92,8 @@ def test_on_a_phone_the_menu_is_folded_and_opens_from_the_keyboard(site_url, new
     assert not first_link.is_visible()
 
 
-def test_on_a_wide_screen_the_menu_and_search_show_without_a_button(site_url, page):
-    goto(page, site_url + "/")
+def test_on_a_wide_screen_the_menu_and_search_show_without_a_button(read_only_site_url, page):
+    goto(page, read_only_site_url + "/")
     assert page.locator(".main-nav__link").first.is_visible()
     assert page.locator("#site-search").is_visible()
     assert not page.locator(".site-menu__toggle").is_visible()

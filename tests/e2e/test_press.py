@@ -1,14 +1,10 @@
 """The newsroom in a browser: axe-core finds no WCAG violations on the list, a release, a conference and the
 accreditation form (empty, with errors, confirmed); the pages fit 320 px."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from django.utils.translation import gettext
 
-from core.services import transition_perform
-from press.models import Accreditation, PressConference
+from press.models import Accreditation
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.layout import assert_no_horizontal_scrolling
 from tests.e2e.pages import CONFIRMATION_VIEW, goto, wait_for_view
@@ -19,7 +15,7 @@ EMAIL = "k.wojcik.e2e@radio.pl"
 
 
 @pytest.fixture
-def newsroom(site_url):
+def newsroom(site_url, conference):
     culture = TopicFactory()
     release = PressReleaseFactory(
         title="Jarmark Bożonarodzeniowy na Placu Jana Pawła II",
@@ -32,14 +28,6 @@ def newsroom(site_url):
     ReleasePhotoFactory(release=release)
     ReleaseAttachmentFactory(release=release)
     PressReleaseFactory(title="Nowe murale na Wirku", topics=[culture])
-    conference = PressConference.objects.create(
-        title="Konferencja o Dniach Rudy",
-        topic="Program tegorocznych Dni Rudy.",
-        starts_at=timezone.now() + timedelta(days=3),
-        venue="Urząd Miasta, sala sesyjna",
-        speakers="Prezydent Miasta\nNaczelnik Wydziału Kultury",
-    )
-    transition_perform(obj=conference, name="announce", acting_user=None)
     return {"release": release, "conference": conference}
 
 
