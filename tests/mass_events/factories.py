@@ -106,7 +106,7 @@ class PermitApplicationFactory(DjangoModelFactory):
     organiser_address = "ul. Kokota 1, 41-711 Ruda Śląska"
     contact_name = "Anna Nowak"
     contact_email = "anna.nowak@example.pl"
-    contact_phone = "+48600100200"
+    contact_phone = "+48 600 100 200"
     event_name = "Festiwal Rudzkie Lato"
     event_type = "artistic"
     programme = "Koncerty zespołów lokalnych i gwiazdy wieczoru."
@@ -124,7 +124,7 @@ class PermitApplicationFactory(DjangoModelFactory):
     security_manager_name = "Jan Kowalski"
     security_manager_pesel = PESEL
     security_manager_certificate = "KB/123/2024 z 12.03.2024"
-    security_manager_phone = "+48600200300"
+    security_manager_phone = "600 200 300"
 
     @classmethod
     def _create(cls, model_class, *args, status=Permit.RECEIVED, attachments=None, received_on=None, **kwargs):

@@ -19,7 +19,7 @@ from mass_events.deadlines import mass_event_completion_due, mass_event_decision
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services.permits import permit_publish_to_calendar
 from tests.mass_events.conftest import PERMIT_URL, tracking_path, workflow
-from tests.mass_events.factories import fill_decision, fill_opinions
+from tests.mass_events.factories import PermitApplicationFactory, fill_decision, fill_opinions
 
 Status = MassEventPermitApplication.Status
 
@@ -142,16 +142,10 @@ def test_a_refusal_carries_the_reason_and_cannot_be_published(client, clerk, per
         )
 
 
-def test_a_permitted_event_is_published_to_the_calendar_in_one_action_without_sensitive_data(
-    client, clerk, permit_data
-):
-    client.post(PERMIT_URL, permit_data(organiser_kind="person", organiser_name="Jan Prywatny"))
-    application = MassEventPermitApplication.objects.get()
-    workflow(clerk, application, "formally_complete")
-    fill_opinions(application)
-    workflow(clerk, application, "draft_decision")
-    fill_decision(application)
-    workflow(clerk, application, "issue_permit")
+def test_a_permitted_event_is_published_to_the_calendar_in_one_action_without_sensitive_data(client, clerk):
+    application = PermitApplicationFactory(
+        status=Status.PERMIT_ISSUED, organiser_kind="person", organiser_name="Jan Prywatny"
+    )
     venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
     MassEventPermitApplication.objects.filter(pk=application.pk).update(
         calendar_venue=venue, calendar_category=Category.objects.get(slug="festyny-i-plenery")
@@ -177,14 +171,8 @@ def test_a_permitted_event_is_published_to_the_calendar_in_one_action_without_se
     assert Event.objects.filter(title="Festiwal Rudzkie Lato").count() == 1
 
 
-def test_publishing_an_event_longer_than_a_year_shows_an_admin_error_not_a_crash(client, clerk, permit_data):
-    client.post(PERMIT_URL, permit_data())
-    application = MassEventPermitApplication.objects.get()
-    workflow(clerk, application, "formally_complete")
-    fill_opinions(application)
-    workflow(clerk, application, "draft_decision")
-    fill_decision(application)
-    workflow(clerk, application, "issue_permit")
+def test_publishing_an_event_longer_than_a_year_shows_an_admin_error_not_a_crash(clerk):
+    application = PermitApplicationFactory(status=Status.PERMIT_ISSUED)
     venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
     MassEventPermitApplication.objects.filter(pk=application.pk).update(
         ends_at=application.starts_at + timedelta(days=400),
@@ -295,13 +283,9 @@ def test_the_opinions_conditions_are_written_into_the_permit(client, clerk, perm
 
 
 @pytest.fixture
-def drafted(client, clerk, permit_data):
+def drafted(db):
     """An application with its decision drafted, the opinions checked and the decision filled in."""
-    client.post(PERMIT_URL, permit_data())
-    application = MassEventPermitApplication.objects.get()
-    workflow(clerk, application, "formally_complete")
-    fill_opinions(application)
-    workflow(clerk, application, "draft_decision")
+    application = PermitApplicationFactory(status=Status.DECISION_DRAFTED)
     fill_decision(application)
     return application
 

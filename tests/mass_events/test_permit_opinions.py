@@ -14,7 +14,7 @@ from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services.common import MassEventError
 from tests.helpers import close_response, form_fields
 from tests.mass_events.conftest import PERMIT_URL, pdf_file, workflow
-from tests.mass_events.factories import fill_decision, fill_opinions
+from tests.mass_events.factories import PermitApplicationFactory, fill_decision, fill_opinions
 
 Status = MassEventPermitApplication.Status
 Verdict = MassEventOpinion.Verdict
@@ -71,10 +71,8 @@ def test_the_migration_links_the_opinions_of_applications_sent_before(db, client
     assert list(application.opinions.filter(document__isnull=False)) == [fire]
 
 
-def test_the_decision_is_drafted_only_on_the_four_opinions_recorded(client, clerk, permit_data):
-    client.post(PERMIT_URL, permit_data())
-    application = MassEventPermitApplication.objects.get()
-    workflow(clerk, application, "formally_complete")
+def test_the_decision_is_drafted_only_on_the_four_opinions_recorded(clerk):
+    application = PermitApplicationFactory(status=Status.OPINIONS)
     fill_opinions(application)
     application.opinions.filter(body__in=["medical", "sanitary"]).update(verdict=Verdict.MISSING)
     mails, history = OutboxMessage.objects.count(), StatusChange.objects.count()
@@ -101,12 +99,8 @@ def test_the_decision_is_drafted_only_on_the_four_opinions_recorded(client, cler
     assert application.status == Status.DECISION_DRAFTED
 
 
-def test_the_decision_and_its_opinions_are_read_only_once_the_permit_is_issued(client, clerk, permit_data):
-    client.post(PERMIT_URL, permit_data())
-    application = MassEventPermitApplication.objects.get()
-    workflow(clerk, application, "formally_complete")
-    fill_opinions(application)
-    workflow(clerk, application, "draft_decision")
+def test_the_decision_and_its_opinions_are_read_only_once_the_permit_is_issued(clerk):
+    application = PermitApplicationFactory(status=Status.DECISION_DRAFTED)
     fill_decision(application)
     drafting = clerk.get(change_url(application)).content.decode()
     assert 'name="decision_number"' in drafting
