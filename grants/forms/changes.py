@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.applicant_changes import EMPTY, CaseChangesForm, describe
+from core.money import format_pln
 from core.uploads import MultipleValidatedFileField
 from grants import rules
 from grants.forms.offers import (
@@ -132,19 +133,13 @@ class OfferChangesForm(CaseChangesForm, OfferFieldsForm):
         ]
         results = [(n, [r.name, r.target_value, r.monitoring]) for n, r in enumerate(case.results.all(), start=1)]
 
-        def amount(value):
-            return describe(forms.DecimalField(), value)
+        def arithmetic(cost) -> str:
+            """A cost line's sum: "40,00 godzina × 100,00 = 4 000,00 zł"."""
+            units = describe(forms.DecimalField(), cost.units)
+            return f"{units} {cost.unit} × {format_pln(cost.unit_cost, unit=False)} = {format_pln(cost.total)}"
 
         costs = [
-            (
-                n,
-                [
-                    c.get_category_display(),
-                    c.name,
-                    f"{amount(c.units)} {c.unit} × {amount(c.unit_cost)} = {amount(c.total)} zł",
-                ],
-            )
-            for n, c in enumerate(case.costs.all(), start=1)
+            (n, [c.get_category_display(), c.name, arithmetic(c)]) for n, c in enumerate(case.costs.all(), start=1)
         ]
         return [
             ("actions", _("Schedule of actions"), lines(actions) or EMPTY),
