@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import (
     HistoryViewOnlyMixin,
     ReadOnlyInlineMixin,
+    ServiceRefusalAdminMixin,
 )
 from institutions import services
 from institutions.admin.common import (
@@ -215,7 +216,7 @@ def format_values(entry: RegisterEntry):
 
 
 @admin.register(RegisterEntry)
-class RegisterEntryAdmin(admin.ModelAdmin):
+class RegisterEntryAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     """Entries are made here (add form) and read; there is no change or delete for them (§ 3 ust. 2–3)."""
 
     form = RegisterEntryForm

@@ -339,6 +339,30 @@ def test_the_admin_add_form_shows_the_rule_it_breaks(mck, clerk_client):
     assert mck.entries.count() == 1
 
 
+def test_a_refusal_of_the_book_after_the_form_is_a_message_and_writes_nothing(mck, clerk_client, monkeypatch):
+    """Between the form's checks and the write another clerk may strike the institution out: the clerk reads why."""
+
+    def struck_out_meanwhile(*, entry, acting_user):
+        raise services.RegisterError("Instytucję wykreślono z rejestru.", code="struck_out")
+
+    monkeypatch.setattr(services, "entry_add", struck_out_meanwhile)
+    client = clerk_client(groups=[REGISTER_GROUP])
+    url = reverse("admin:institutions_registerentry_add")
+    data = {
+        "institution": mck.pk,
+        "section": "I",
+        "kind": "entry",
+        "entry_date": "2019-03-15",
+        "legal_basis": mck.founding_act.pk,
+        "requested_by": "ex_officio",
+        "col_seat": "Ruda Śląska",
+    }
+    response = client.post(url, data, follow=True)
+    assert response.redirect_chain[-1][0].endswith(url)
+    assert "Instytucję wykreślono z rejestru." in [str(message) for message in response.context["messages"]]
+    assert mck.entries.count() == 1
+
+
 def test_clerks_of_other_sections_cannot_make_entries(mck, clerk_client):
     client = clerk_client(groups=["Wydarzenia i imprezy masowe", "Naczelnik wydziału (podgląd)"])
     assert client.get(reverse("admin:institutions_registerentry_add")).status_code == 403
