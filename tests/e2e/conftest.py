@@ -174,8 +174,9 @@ def reset_database() -> None:
             connection.creation.deserialize_db_from_string(serialized)
 
 
-#: Whether the database now holds the read-only tests' shared seed (see `read_only_site_url`).
-_shared_seed = {"present": False}
+#: Whether the database now holds the read-only tests' shared seed (see `read_only_site_url`), and what the
+#: tests added to it once (`read_only_extras`), by key.
+_shared_seed = {"present": False, "extras": {}}
 
 
 @pytest.fixture
@@ -188,7 +189,7 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server):
     """
     if _shared_seed["present"]:  # only when tests run out of pytest-django's order
         reset_database()
-        _shared_seed["present"] = False
+        _shared_seed.update(present=False, extras={})
     seed_demo_site()
     return live_server.url
 
@@ -227,12 +228,25 @@ def read_only_site_url(read_only_live_server, django_db_blocker):
         if not _shared_seed["present"]:
             reset_database()
             seed_demo_site()
-            _shared_seed["present"] = True
+            _shared_seed.update(present=True, extras={})
         read_only_live_server._live_server_modified_settings.enable()
         try:
             yield read_only_live_server.url
         finally:
             read_only_live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture
+def read_only_extras(read_only_site_url):
+    """`read_only_extras(key, make)`: the records a module's read-only tests read beyond the demo content, made by
+    `make()` once per shared seed and kept with it; returns what `make()` returned."""
+
+    def once(key, make):
+        if key not in _shared_seed["extras"]:
+            _shared_seed["extras"][key] = make()
+        return _shared_seed["extras"][key]
+
+    return once
 
 
 def _uses_database(item) -> bool:
@@ -251,7 +265,7 @@ def pytest_runtest_teardown(item, nextitem):
         blocker = item.config.stash[blocking_manager_key]
         with blocker.unblock():
             reset_database()
-        _shared_seed["present"] = False
+        _shared_seed.update(present=False, extras={})
 
 
 @pytest.fixture

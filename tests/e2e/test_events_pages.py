@@ -1,9 +1,9 @@
 """The calendar's public pages in Chromium: axe-core finds nothing, no sideways scrolling, filters by keyboard.
 
-Each test seeds the demo content (site_url) plus a few events of its own through the factories: a
-venue with accessibility features, a highlighted paid concert with a programme in PDF, a cancelled and a
-moved date, a cancelled play and a running exhibition, so the markers, badges, attachments and the
-"started earlier" group are on the pages.
+The tests only read: they share the seeded demo content (read_only_site_url) and a few events of this module,
+made once through the factories: a venue with accessibility features, a highlighted paid concert with a programme
+in PDF, a cancelled and a moved date, a cancelled play and a running exhibition, so the markers, badges,
+attachments and the "started earlier" group are on the pages.
 """
 
 from datetime import timedelta
@@ -31,8 +31,13 @@ LIST = reverse("events:occurrence_list")
 
 
 @pytest.fixture
-def calendar_site(site_url):
-    """The live server's URL with this module's events; returns (site_url, {page name: path})."""
+def calendar_site(read_only_site_url, read_only_extras):
+    """The live server's URL with this module's events, made once in the shared seed; (site_url, {name: path})."""
+    return read_only_site_url, read_only_extras("calendar", calendar_events)
+
+
+def calendar_events():
+    """This module's events; returns {page name: path}."""
     venue = VenueFactory(
         name="Sala widowiskowa Testowego Domu Kultury",
         street_address="ul. Niedurnego 69",
@@ -73,7 +78,7 @@ def calendar_site(site_url):
     )
     EventFactory(title="Testowa wystawa", venue=venue, category=category("wystawy"), dates=[(at(-10, 10), at(30, 18))])
     month = timezone.localdate() + timedelta(days=1)
-    return site_url, {
+    return {
         "home": "/",
         "list": LIST,
         "list-filtered": f"{LIST}?kategoria=koncerty&dostepnosc=bez-barier&dostepnosc=pjm&bezplatne=",
