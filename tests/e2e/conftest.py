@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
+from pytest_django.fixtures import _get_databases_for_setup
 from pytest_django.live_server_helper import LiveServer
 from pytest_django.plugin import blocking_manager_key
 
@@ -195,16 +196,16 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server):
 
 
 @pytest.fixture(scope="session")
-def read_only_live_server(django_db_setup, django_db_blocker):
+def read_only_live_server(request, django_db_setup, django_db_blocker):
     """A live server of its own for the read-only tests: a test naming `live_server` becomes transactional, and
     a transactional test flushes the database after it.
 
     pytest-django creates the test database only when a collected test asks for one by name; when only read-only
     tests run, it is created here, so that they never read or seed the developer's database.
     """
-    connection = connections[DEFAULT_DB_ALIAS]
     own_setup = None
-    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+    set_up_by_pytest_django, _serialized = _get_databases_for_setup(request.session.items)
+    if DEFAULT_DB_ALIAS not in set_up_by_pytest_django:
         with django_db_blocker.unblock():
             own_setup = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
     server = LiveServer("localhost")
