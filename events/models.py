@@ -389,6 +389,7 @@ class EventSubmission(Case):
                 label=_("Reject"),
                 closes_case=True,
                 note_required=True,
+                note_to_applicant=True,
                 effect="events.services.on_submission_reject",
             ),
         ],

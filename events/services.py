@@ -11,10 +11,10 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.models import CaseMessage, PrivateDocument
+from core.models import PrivateDocument
 from core.private_documents import document_attach_upload
 from core.public_images import public_image_create
-from core.services import CaseWorkError, case_message_add, transition_perform
+from core.services import CaseWorkError, transition_perform
 from core.uploads import PDF, random_upload_name
 from events.models import MAX_OCCURRENCE_DAYS, Event, EventAttachment, EventOccurrence, EventSubmission
 
@@ -294,11 +294,11 @@ def submission_message_accept(submission: EventSubmission, note: str) -> str:
 
 
 def on_submission_reject(submission: EventSubmission, *, acting_user, note: str = "") -> None:
-    """Effect of rejecting a submission: the reason goes to the organiser and the event is marked rejected.
+    """Effect of rejecting a submission: the event is marked rejected.
 
-    The event leaves the clerks' "submitted" queue (it was never public and never becomes so).
+    The event leaves the clerks' "submitted" queue (it was never public and never becomes so). The reason goes to
+    the organiser through the transition's note_to_applicant flag.
     """
-    case_message_add(case=submission, body=note, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
     event = Event.objects.select_for_update().get(pk=submission.event_id)
     if event.status == Event.Status.SUBMITTED:
         transition_perform(obj=event, name="reject", acting_user=acting_user, note=note)
