@@ -109,7 +109,8 @@ def form_fields(html: str, *, form_id: str | None = None) -> dict:
     """The values a browser would send from a page's form (the first, or the one with `form_id`).
 
     Text inputs, hidden inputs (management forms of inlines), checked boxes and radios, selected options and
-    textareas; buttons and file inputs are left out. For posting an admin change form the way a clerk does.
+    textareas; buttons, file inputs and disabled fields are left out. For posting an admin change form the way a
+    clerk does.
     """
     from html.parser import HTMLParser
 
@@ -130,6 +131,8 @@ def form_fields(html: str, *, form_id: str | None = None) -> dict:
             if not self.depth:
                 return
             name = attrs.get("name")
+            if name and "disabled" in attrs:  # a browser sends no disabled field
+                return
             if tag == "input" and name:
                 kind = attrs.get("type", "text")
                 if kind in ("submit", "button", "file", "image", "reset"):
@@ -162,6 +165,11 @@ def form_fields(html: str, *, form_id: str | None = None) -> dict:
     collector = Collector()
     collector.feed(html)
     return {name: values[0] if len(values) == 1 else values for name, values in collector.data.items()}
+
+
+def form_data(response, form_id: str = "event_form") -> dict:
+    """What a browser would send from the form `form_id` of a response's page (see form_fields)."""
+    return form_fields(response.content.decode(), form_id=form_id)
 
 
 def kept_files_token(response, *names: str) -> str:

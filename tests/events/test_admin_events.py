@@ -1,7 +1,6 @@
 """The clerks' admin of the calendar: bounded changelists, statuses only through services, duplicate, preview."""
 
 from datetime import datetime, time, timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -15,6 +14,7 @@ from core.services import case_open
 from events.models import Category, Event, EventOccurrence, EventSubmission, Venue
 from events.services import event_create
 from tests.events.factories import mck_venue
+from tests.helpers import form_data
 
 EVENTS_GROUP = "Wydarzenia i imprezy masowe"
 OTHER_GROUP = "Biuro prasowe"
@@ -54,57 +54,6 @@ def make_event(venue, n=1, *, starts=None, submitted=False, **fields):
 
 def change_url(event):
     return f"/admin/events/event/{event.pk}/change/"
-
-
-class _FormData(HTMLParser):
-    """The fields a browser would send from the form with the given id (disabled fields left out)."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.inside, self.data = form_id, False, {}
-        self._select = self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        name = attrs.get("name")
-        if not self.inside or (tag != "option" and (not name or "disabled" in attrs)):
-            return
-        if tag == "input" and attrs.get("type", "text") in ("checkbox", "radio"):
-            if "checked" in attrs:
-                self.data[name] = attrs.get("value") or "on"
-        elif tag == "input" and attrs.get("type") not in ("submit", "button", "file"):
-            self.data[name] = attrs.get("value") or ""
-        elif tag == "select":
-            self._select = name
-            self.data.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.data[self._select] = attrs.get("value") or ""
-        elif tag == "textarea":
-            self._textarea = name
-            self.data[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea] += data
-
-
-def form_data(response, form_id="event_form"):
-    parser = _FormData(form_id)
-    parser.feed(response.content.decode())
-    data = parser.data
-    for name, value in data.items():
-        data[name] = value.removeprefix("\n")
-    return data
 
 
 # Changelists -------------------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from grants import services
 from grants.models import GrantAgreement, GrantControl, GrantOffer, GrantReport, GrantSettlement
-from tests.events.test_admin_events import form_data
 from tests.grants.factories import GRANTS_GROUP, final_report_accept, travel
+from tests.helpers import form_data
 
 PRESS = "Biuro prasowe"
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from grants.models import GrantCall
-from tests.events.test_admin_events import form_data
 from tests.grants.factories import GRANTS_GROUP, WARSAW, make_call
+from tests.helpers import form_data
 
 
 @pytest.fixture
