@@ -15,6 +15,7 @@ from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.applicant_changes import EMPTY, CaseChangesForm
+from core.fieldsets import FieldsetsFormMixin
 from core.public_cases import PublicCaseForm
 from core.public_forms import TelInput, clean_phone_number, datetime_widget, reject_control_characters_in
 from core.uploads import IMAGE_KINDS, ValidatedFileField
@@ -306,7 +307,7 @@ class EventDetailsForm(forms.Form):
 
 CONTACT_FIELDS = forms.fields_for_model(
     EventSubmission,
-    fields=["contact_name", "contact_email", "contact_phone"],
+    fields=EventSubmission.PERSONAL_DATA_FIELDS,
     help_texts={
         "contact_email": _("We will write to this address about your submission."),
         "contact_phone": _("Optional."),
@@ -319,8 +320,10 @@ CONTACT_FIELDS = forms.fields_for_model(
 )
 
 
-class ContactFieldsMixin(forms.Form):
-    """The organiser's contact (not published), with the model's labels and limits."""
+class ContactFieldsMixin(FieldsetsFormMixin, forms.Form):
+    """The organiser's contact (not published), with the model's labels and limits, in the model's one group."""
+
+    fieldsets = EventSubmission.APPLICANT_FIELDSETS
 
     contact_name = CONTACT_FIELDS["contact_name"]
     contact_email = CONTACT_FIELDS["contact_email"]

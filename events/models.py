@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.districts import District
+from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
 from core.models import Case, PublicAttachment, PublicImage, TimeStampedModel
 from core.money import MONEY_FIELD
@@ -331,6 +332,13 @@ class EventSubmission(Case):
 
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0430"}
     PERSONAL_DATA_FIELDS = ("contact_name", "contact_email", "contact_phone")
+    APPLICANT_FIELDSETS = (
+        Fieldset(
+            _("Contact with the organiser"),
+            PERSONAL_DATA_FIELDS,
+            _("Not published: we use these details only to handle your submission."),
+        ),
+    )
     APPLICANT_EMAIL_FIELD = "contact_email"
     CASE_OPENED_SUBJECT = _("Your event submission has been received — %(mark)s")
 
