@@ -42,8 +42,10 @@ def seeded(db, client):
 def test_every_change_page_opens(seeded, clerk_client, model):
     client = clerk_client(groups=[factories.REGISTER_GROUP])
     obj = model.objects.order_by("pk").first()
+    assert obj is not None, f"the seeded data has no {model._meta.verbose_name}"
     response = client.get(reverse(f"admin:institutions_{model._meta.model_name}_change", args=[obj.pk]))
     assert response.status_code == 200
+    assert response.context["original"] == obj
 
 
 def test_the_extract_request_shows_its_deadline_and_workflow(seeded, clerk_client):
@@ -97,10 +99,6 @@ def test_no_history_page_rolls_a_record_back(seeded, clerk_client, model):
     client = clerk_client(groups=[factories.REGISTER_GROUP])
     client.raise_request_exception = False
     obj = model.objects.order_by("pk").first()
-    if obj is None:  # the seed files no registration documents
-        obj = RegistrationDocument.objects.create(
-            institution=CulturalInstitution.objects.first(), title="Wniosek", received_on="2024-01-02"
-        )
     version = obj.history.earliest("history_date")
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_simple_history", args=[obj.pk, version.pk])
     assert client.get(url).status_code == 200
