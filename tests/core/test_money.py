@@ -38,6 +38,19 @@ def test_format_pln_writes_the_polish_way_with_no_break_spaces(value, expected):
         assert format_pln(value) == expected
 
 
+@pytest.mark.parametrize(
+    "value",
+    [0, "0", Decimal("0.00"), Decimal("-0"), Decimal("-0.00"), Decimal("-0.004"), -0.0, Decimal("0.00") * -1],
+    ids=["int", "text", "decimal", "negative-zero", "negative-zero-grosze", "rounds-to-zero", "float", "product"],
+)
+def test_format_pln_writes_zero_without_a_minus(value):
+    """Nothing to return is "0,00 zł", never "-0,00 zł", however the zero was reached (Decimal keeps a sign)."""
+    with translation.override("pl"):
+        assert format_pln(value) == "0,00\u00a0zł"
+        assert format_pln(value, unit=False, whole_without_grosze=True) == "0"
+        assert format_pln(Decimal("-0.01")) == "-0,01\u00a0zł"  # a grosz below zero keeps its minus
+
+
 def test_format_pln_leaves_the_unit_to_the_sentence_and_a_whole_amount_without_grosze():
     with translation.override("pl"):
         assert format_pln(Decimal("5"), unit=False) == "5,00"
