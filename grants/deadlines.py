@@ -13,7 +13,7 @@ from core.deadlines import add_calendar_days, shift_to_working_day
 OPEN_COMPETITION_OFFER_DAYS = 21
 #: u.d.p.p. art. 18 ust. 1: final report within 30 days of the end of the task [V-sec].
 GRANT_REPORT_DAYS = 30
-#: u.f.p. art. 252 ust. 1: misused / undue / excessive subsidy returned within 15 days of the finding.
+#: u.f.p. art. 252 ust. 1 pkt 1–2: misused / undue / excessive subsidy returned within 15 days of the finding.
 SUBSIDY_RETURN_DAYS = 15
 
 
@@ -38,7 +38,9 @@ def grant_report_due(task_end: date) -> date:
 def subsidy_return_due(found_on: date) -> date:
     """Return of a subsidy used contrary to purpose, taken unduly or in excess: within 15 days of the finding.
 
-    Ustawa z 27.08.2009 o finansach publicznych (u.f.p.) art. 252 ust. 1, with interest as for tax arrears;
-    days counted as in o.p. art. 12 § 1 and § 5 (same result as k.p.a. art. 57).
+    Ustawa z 27.08.2009 o finansach publicznych (u.f.p.) art. 252 ust. 1 pkt 1 and 2, with interest as for tax
+    arrears (art. 252 ust. 6); days counted as in k.p.a. art. 57 § 1 and § 4, which u.f.p. art. 67 ust. 1 applies to
+    the return of a subsidy (a receivable of art. 60 pkt 1) [K: the move off a day off, see
+    `grants.rules.unused_subsidy_return_due`].
     """
     return shift_to_working_day(add_calendar_days(found_on, SUBSIDY_RETURN_DAYS))

@@ -11,6 +11,8 @@ from core.slugs import polish_slugify
 from grants import rules
 from grants.models import GrantAgreement, GrantOffer
 
+AGREEMENT_TEMPLATE = "grants/documents/agreement.html"
+
 
 def offer_pdf(*, offer: GrantOffer) -> bytes:
     """The offer as a PDF following the sections of the statutory form (annex 1 to Dz.U. 2018 poz. 2057)."""
@@ -57,30 +59,57 @@ def offer_pdf_attach(*, offer: GrantOffer, completed: bool = False) -> PrivateDo
     )
 
 
-def agreement_pdf_issue(*, agreement: GrantAgreement, acting_user) -> PrivateDocument:
-    """Render the agreement from its template (framework agreement, annex 3) and keep it with the offer's case."""
+def agreement_context(*, agreement: GrantAgreement) -> dict:
+    """What the agreement's template prints: the parties, the task, the money and every date of the agreement.
+
+    The use deadline is the one of § 2; the unused part's return deadline is counted from it (u.f.p. art. 251 ust. 3,
+    or ust. 1 for a use deadline of 31 December), the same date wherever the agreement speaks of it.
+    """
     from core.documents import AUTHORITY, place_and_date
-    from core.private_documents import letter_issue
 
     offer = agreement.offer
-    context = {
+    entrusted = bool(offer.call and offer.call.mode == "entrust")
+    return {
         "case_mark": offer.case_mark,
         "place_and_date": place_and_date(agreement.signed_on),
         "addressee_lines": [offer.organisation_name, offer.address],
-        "subject": f"Umowa nr {agreement.number} o wsparcie realizacji zadania publicznego",
+        "subject": f"Umowa nr {agreement.number} o {'powierzenie' if entrusted else 'wsparcie'} realizacji "
+        "zadania publicznego",
         "body_html": "-",
         "signatory_name": AUTHORITY,
         "signatory_title": "za Zleceniodawcę",
         "agreement": agreement,
         "offer": offer,
+        "entrusted": entrusted,
         "tranches": list(agreement.tranches.all()),
+        "funding": offer.funding,
+        "own_share": rules.own_contribution_share(offer.funding),
+        "cost_shift_percent": rules.COST_LINE_SHIFT_MAX_PERCENT,
+        "documentation_years": rules.DOCUMENTATION_KEEP_YEARS,
+        "report_call_days": rules.MISSING_REPORT_CALL_DAYS,
+        "partial_report_days": rules.PARTIAL_REPORT_MIN_DAYS,
         "report_due": rules.final_report_due(agreement.implementation_to),
-        "unused_return_due": rules.unused_subsidy_return_due(agreement.implementation_to),
+        "used_until_year_end": rules.subsidy_used_until_year_end(agreement.use_deadline),
+        "unused_return_days": rules.UNUSED_SUBSIDY_RETURN_DAYS,
+        "unused_return_due": rules.unused_subsidy_return_due(agreement.use_deadline),
     }
+
+
+def agreement_pdf(*, agreement: GrantAgreement) -> bytes:
+    """The agreement as a PDF (framework agreement, annex 3 to Dz.U. 2018 poz. 2057)."""
+    from core.documents import render_letter_pdf
+
+    return render_letter_pdf(template_name=AGREEMENT_TEMPLATE, context=agreement_context(agreement=agreement))
+
+
+def agreement_pdf_issue(*, agreement: GrantAgreement, acting_user) -> PrivateDocument:
+    """Render the agreement from its template (framework agreement, annex 3) and keep it with the offer's case."""
+    from core.private_documents import letter_issue
+
     return letter_issue(
-        case=offer,
-        template_name="grants/documents/agreement.html",
-        context=context,
+        case=agreement.offer,
+        template_name=AGREEMENT_TEMPLATE,
+        context=agreement_context(agreement=agreement),
         acting_user=acting_user,
         description=f"Umowa {agreement.number}",
         file_name=f"umowa-{polish_slugify(agreement.number)}.pdf",

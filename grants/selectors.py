@@ -172,6 +172,13 @@ def grant_report_deadlines():
         )
 
 
+def unused_return_rule(use_deadline) -> str:
+    """The rule a Terminarz row of an unused part's return names: ust. 1 for 31 December, ust. 3 otherwise."""
+    if rules.subsidy_used_until_year_end(use_deadline):
+        return "art. 251 ust. 1 u.f.p.: zwrot niewykorzystanej dotacji do 31 stycznia"
+    return "art. 251 ust. 3 u.f.p.: zwrot niewykorzystanej dotacji w 15 dni po terminie wykorzystania"
+
+
 def grant_settlement_deadlines():
     """Returns of unused or misused subsidies, for the Terminarz (one query)."""
     settlements = GrantSettlement.objects.filter(settled_at__isnull=True, returned_on__isnull=True).select_related(
@@ -179,8 +186,8 @@ def grant_settlement_deadlines():
     )
     for settlement in settlements:
         for due, rule in (
-            (settlement.unused_return_due, "art. 251 u.f.p.: zwrot niewykorzystanej dotacji"),
-            (settlement.misused_return_due, "art. 252 u.f.p.: zwrot w 15 dni"),
+            (settlement.unused_return_due, unused_return_rule(settlement.agreement.use_deadline)),
+            (settlement.misused_return_due, "art. 252 ust. 1 u.f.p.: zwrot w 15 dni od stwierdzenia"),
         ):
             if due:
                 yield OpenDeadline(
@@ -221,10 +228,10 @@ def institution_subsidy_deadlines():
     for subsidy in subsidies:
         use_deadline = rules.institution_subsidy_use_deadline(year=subsidy.year, agreed=subsidy.use_deadline)
         if today <= use_deadline:
-            due, rule = use_deadline, "art. 251 ust. 1 u.f.p.: wykorzystanie dotacji celowej"
+            due, rule = use_deadline, "art. 250 pkt 2 u.f.p.: wykorzystanie dotacji celowej"
         else:
             due = subsidy.settlement_due or rules.institution_subsidy_settlement_due(use_deadline)
-            rule = "art. 251 u.f.p.: rozliczenie i zwrot niewykorzystanej dotacji"
+            rule = unused_return_rule(use_deadline)
         yield OpenDeadline(
             due_date=due,
             title=f"{subsidy.institution.full_name}: {subsidy.purpose}"[:120],

@@ -26,6 +26,7 @@ from grants.models import (
     GrantControl,
     GrantReport,
     GrantSettlement,
+    RegisteredLetterFee,
     TaxArrearsInterestRate,
     YearPlan,
 )
@@ -115,7 +116,7 @@ class GrantAgreementAdmin(ServiceCreateAdminMixin, CaseDocumentsAdminMixin, Simp
 
     @admin.display(description=_("unused part to be returned by (u.f.p. art. 251)"))
     def unused_return_due(self, obj):
-        return localize(rules.unused_subsidy_return_due(obj.implementation_to))
+        return localize(rules.unused_subsidy_return_due(obj.use_deadline))
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -302,6 +303,16 @@ class TaxArrearsInterestRateAdmin(admin.ModelAdmin):
     list_display = ["valid_from", "annual_percent", "announcement"]
     ordering = ["-valid_from"]
     search_fields = ["announcement"]
+    date_hierarchy = "valid_from"
+
+
+@admin.register(RegisteredLetterFee)
+class RegisteredLetterFeeAdmin(admin.ModelAdmin):
+    """The fees behind the minimum interest charged (o.p. art. 54 § 1 pkt 5): a new row when the tariff changes."""
+
+    list_display = ["valid_from", "fee", "source"]
+    ordering = ["-valid_from"]
+    search_fields = ["source"]
     date_hierarchy = "valid_from"
 
 

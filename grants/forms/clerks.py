@@ -98,7 +98,8 @@ class AgreementSignForm(forms.ModelForm):
         ).select_related("call")
         self.fields["use_deadline"].required = False
         self.fields["use_deadline"].help_text = _(
-            "Leave empty for the end of the task; at the latest 31 December of the budget year (u.f.p. art. 250)."
+            "Leave empty for the end of the task; at the latest 31 December of the budget year "
+            "(u.f.p. art. 221 ust. 3 pkt 3). The unused part is returned within 15 days after this day."
         )
 
 

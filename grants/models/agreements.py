@@ -25,7 +25,11 @@ class GrantAgreement(TimeStampedModel):
     implementation_from = models.DateField(_("task from"))
     implementation_to = models.DateField(_("task until"))
     use_deadline = models.DateField(
-        _("subsidy to be used by"), help_text=_("At the latest 31 December (u.f.p. art. 250).")
+        _("subsidy to be used by"),
+        help_text=_(
+            "At the latest 31 December of the budget year (u.f.p. art. 221 ust. 3 pkt 3); the unused part is "
+            "returned within 15 days after this day, or by 31 January for 31 December (u.f.p. art. 251)."
+        ),
     )
     budget_updated = models.BooleanField(
         _("updated schedule and cost table attached"),
@@ -165,8 +169,9 @@ class GrantControl(TimeStampedModel):
 class GrantSettlement(TimeStampedModel):
     """The settlement of a subsidy: used, unused, misused and undue parts, return deadlines and interest.
 
-    u.f.p. art. 251 (unused part: 15 days after the task, 31 January for a task ending with the year) and
-    art. 252 (misused or undue: 15 days from the finding, with interest as for tax arrears).
+    u.f.p. art. 251 ust. 3 and 1 (unused part: 15 days after the use deadline of the agreement, 31 January for a
+    subsidy used until 31 December) and art. 252 ust. 1 (misused or undue: 15 days from the finding, with interest
+    as for tax arrears, art. 252 ust. 6).
     """
 
     agreement = models.OneToOneField(

@@ -1,5 +1,8 @@
 """Open competitions for NGOs (otwarty konkurs ofert, u.d.p.p. art. 13–15, 18a): calls, criteria, documents."""
 
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -239,3 +242,35 @@ class TaxArrearsInterestRate(models.Model):
 
     def __str__(self):
         return f"{self.valid_from:%d.%m.%Y}: {self.annual_percent}%"
+
+
+class RegisteredLetterFee(models.Model):
+    """The designated postal operator's fee for treating a letter as a registered one: data, not code.
+
+    o.p. art. 54 § 1 pkt 5 (applied to the return of a subsidy through u.f.p. art. 60 pkt 1 and art. 67 ust. 1):
+    interest that would not exceed three times this fee is not charged. The fee changes with the operator's
+    tariff; each change is a new row, and the row valid on the day of the return applies (`grants.rules.
+    interest_minimum_on`).
+    """
+
+    valid_from = models.DateField(_("valid from"), unique=True)
+    fee = models.DecimalField(
+        _("fee for a registered letter"),
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_(
+            "The fee of the designated operator (Poczta Polska) for treating a letter as registered, e.g. 2.90."
+        ),
+    )
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("E.g. the operator's price list or resolution.")
+    )
+
+    class Meta:
+        verbose_name = _("minimum interest (registered-letter fee)")
+        verbose_name_plural = _("minimum interest (registered-letter fees)")
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return f"{self.valid_from:%d.%m.%Y}: {self.fee} zł"

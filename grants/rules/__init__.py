@@ -3,7 +3,8 @@
 No database access here: every function takes plain values (dates, Decimals, small dataclasses), so each
 rule is tested at its edges without fixtures. Services and forms call these and never re-implement them.
 Every number is a module constant named after its rule; the ones DOMAIN.md marks [K] are defaults the
-department's lawyer may change, and the interest rates are data (`TaxArrearsInterestRate`), not code.
+department's lawyer may change, and the interest rates and the minimum interest charged are data
+(`TaxArrearsInterestRate`, `RegisteredLetterFee`), not code.
 
 Days are counted as in core.deadlines (k.p.a. art. 57 § 1 and § 4; k.c. art. 111, 115; o.p. art. 12):
 the day of the event is not counted and a deadline ending on a Saturday or a day off moves to the next
@@ -16,6 +17,8 @@ re-exported here: services and forms write `rules.cost_table_check(...)`. Amount
 
 from core.money import GROSZ, ZERO, format_pln, money
 from grants.rules.agreements import (
+    COST_LINE_SHIFT_MAX_PERCENT,
+    DOCUMENTATION_KEEP_YEARS,
     MISSING_REPORT_CALL_DAYS,
     PARTIAL_REPORT_MIN_DAYS,
     budget_update_required,
@@ -50,19 +53,22 @@ from grants.rules.costs import (
 )
 from grants.rules.settlement import (
     DAYS_IN_YEAR,
-    INSTITUTION_SUBSIDY_USE_BY,
-    INTEREST_MIN_CHARGED,
+    INTEREST_MINIMUM_FEE_MULTIPLE,
     INTEREST_ROUNDING,
+    SUBSIDY_USE_BY,
     UNUSED_SUBSIDY_RETURN_DAYS,
     UNUSED_SUBSIDY_YEAR_END_RETURN,
+    InterestMinimum,
     InterestRate,
     SettlementAmounts,
     institution_subsidy_settlement_due,
     institution_subsidy_use_deadline,
     interest_for_tax_arrears,
+    interest_minimum_on,
     interest_start,
     misused_subsidy_return_due,
     settlement_amounts,
+    subsidy_used_until_year_end,
     unused_subsidy_return_due,
 )
 from grants.rules.small_grants import (
@@ -78,16 +84,18 @@ from grants.rules.small_grants import (
 
 __all__ = [
     "ArithmeticProblem",
+    "COST_LINE_SHIFT_MAX_PERCENT",
     "CallLimits",
     "CostLine",
     "CostSummary",
     "DAYS_IN_YEAR",
+    "DOCUMENTATION_KEEP_YEARS",
     "Funding",
     "GROSZ",
     "HUNDRED",
-    "INSTITUTION_SUBSIDY_USE_BY",
-    "INTEREST_MIN_CHARGED",
+    "INTEREST_MINIMUM_FEE_MULTIPLE",
     "INTEREST_ROUNDING",
+    "InterestMinimum",
     "InterestRate",
     "MISSING_REPORT_CALL_DAYS",
     "OFFER_COMPLETION_DAYS",
@@ -98,6 +106,7 @@ __all__ = [
     "SMALL_GRANT_MAX_PER_ORGANISATION_YEAR",
     "SMALL_GRANT_MAX_POOL_PERCENT",
     "SMALL_GRANT_PUBLICATION_DAYS",
+    "SUBSIDY_USE_BY",
     "SettlementAmounts",
     "UNUSED_SUBSIDY_RETURN_DAYS",
     "UNUSED_SUBSIDY_YEAR_END_RETURN",
@@ -113,6 +122,7 @@ __all__ = [
     "institution_subsidy_settlement_due",
     "institution_subsidy_use_deadline",
     "interest_for_tax_arrears",
+    "interest_minimum_on",
     "interest_start",
     "line_total",
     "missing_report_call_due",
@@ -129,6 +139,7 @@ __all__ = [
     "small_grant_comments_until",
     "small_grant_duration_days",
     "small_grant_problems",
+    "subsidy_used_until_year_end",
     "tranches_error",
     "unused_subsidy_return_due",
 ]

@@ -14,6 +14,12 @@ from grants.deadlines import grant_report_due
 MISSING_REPORT_CALL_DAYS = 7
 #: u.d.p.p. art. 18 ust. 3: a partial report may be demanded with at least 30 days from delivery of the call.
 PARTIAL_REPORT_MIN_DAYS = 30
+#: Framework agreement (annex 3 to Dz.U. 2018 poz. 2057), clause on shifts in the cost table: a cost line may grow by
+#: up to this share without an annex; the organ sets the share in the agreement [K: the city's choice].
+COST_LINE_SHIFT_MAX_PERCENT = 10
+#: Framework agreement, clause on documentation: the organisation keeps the task's documents for 5 years from the
+#: start of the year after the one in which it carried out the task [K].
+DOCUMENTATION_KEEP_YEARS = 5
 
 
 def budget_update_required(*, requested: Decimal, granted: Decimal) -> bool:

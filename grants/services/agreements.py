@@ -31,7 +31,8 @@ def agreement_sign(
 
     u.d.p.p. art. 16 and the framework agreement (annex 3 to Dz.U. 2018 poz. 2057): the amount is the one
     granted; tranches add up to it; with less granted than asked, the updated schedule and cost table must be
-    attached; the subsidy is used by 31 December of the budget year at the latest (u.f.p. art. 250).
+    attached; the subsidy is used by 31 December of the budget year at the latest (u.f.p. art. 221 ust. 3
+    pkt 3), by default until the end of the task.
     The final report is due 30 days after the task (u.d.p.p. art. 18 ust. 1). Issues the agreement PDF.
     """
     if offer.status != GrantOffer.Status.GRANTED:

@@ -11,12 +11,17 @@ from core.models import CaseMessage
 from core.money import format_pln
 from core.services import case_message_add, transition_perform
 from grants import rules
-from grants.models import GrantAgreement, GrantReport, GrantSettlement, TaxArrearsInterestRate
+from grants.models import GrantAgreement, GrantReport, GrantSettlement, RegisteredLetterFee, TaxArrearsInterestRate
 from grants.services.common import GrantError
 
 
 def interest_rates() -> list[rules.InterestRate]:
     return [rules.InterestRate(r.valid_from, r.annual_percent) for r in TaxArrearsInterestRate.objects.all()]
+
+
+def interest_minimums() -> list[rules.InterestMinimum]:
+    """The table of registered-letter fees behind the minimum interest charged (o.p. art. 54 § 1 pkt 5)."""
+    return [rules.InterestMinimum(r.valid_from, r.fee) for r in RegisteredLetterFee.objects.all()]
 
 
 def settlement_record(
@@ -30,8 +35,9 @@ def settlement_record(
 ) -> GrantSettlement:
     """Settle the subsidy after the final report: used, unused, misused and undue parts and their deadlines.
 
-    u.f.p. art. 251 ust. 1–2 (unused: 15 days after the task, 31 January for a task ending 31 December) and
-    art. 252 ust. 1 (misused or undue: 15 days from the day it was found). Needs the final report accepted.
+    u.f.p. art. 251 ust. 3 (unused: 15 days after the use deadline set in the agreement) or ust. 1 (by 31 January
+    for a subsidy used until 31 December), and art. 252 ust. 1 (misused or undue: 15 days from the day it was
+    found). Needs the final report accepted.
     """
     if not agreement.reports.filter(kind=GrantReport.Kind.FINAL, status=GrantReport.Status.ACCEPTED).exists():
         raise GrantError(_("The final report must be accepted before the settlement."), code="report")
@@ -42,7 +48,7 @@ def settlement_record(
     if (amounts.misused or amounts.undue) and found_on is None:
         raise GrantError(_("Give the day the misuse was found."), code="found_on")
     if amounts.misused and agreement.transferred_on is None:
-        # u.f.p. art. 252 ust. 1 pkt 1 (rules.interest_start): a misused part bears interest from the transfer.
+        # u.f.p. art. 252 ust. 6 pkt 1 (rules.interest_start): a misused part bears interest from the transfer.
         raise GrantError(
             _("Record the day the subsidy was transferred first: interest on a misused part runs from it."),
             code="transferred_on",
@@ -55,9 +61,7 @@ def settlement_record(
             "misused_amount": amounts.misused,
             "undue_amount": amounts.undue,
             "found_on": found_on,
-            "unused_return_due": rules.unused_subsidy_return_due(agreement.implementation_to)
-            if amounts.unused
-            else None,
+            "unused_return_due": rules.unused_subsidy_return_due(agreement.use_deadline) if amounts.unused else None,
             "misused_return_due": rules.misused_subsidy_return_due(found_on) if found_on else None,
         },
     )
@@ -76,12 +80,15 @@ def settlement_record(
 
 
 def settlement_interest(*, settlement: GrantSettlement, returned_on: date) -> Decimal:
-    """Interest due on the parts returned on `returned_on` (u.f.p. art. 251 ust. 5, art. 252 ust. 1, o.p. art. 56).
+    """Interest due on the parts returned on `returned_on` (u.f.p. art. 251 ust. 5, art. 252 ust. 6, o.p. art. 56).
 
     Misused part: from the transfer day; undue part: from the day after its 15-day deadline; unused part
-    returned late: from the day after its deadline. Rates from the TaxArrearsInterestRate table.
+    returned late: from the day after its deadline. Rates from the TaxArrearsInterestRate table; interest not
+    exceeding three times the registered-letter fee valid on the day of the return is not charged
+    (RegisteredLetterFee, o.p. art. 54 § 1 pkt 5).
     """
     rates = interest_rates()
+    minimums = interest_minimums()
     agreement = settlement.agreement
     total = Decimal(0)
     parts = []
@@ -95,10 +102,16 @@ def settlement_interest(*, settlement: GrantSettlement, returned_on: date) -> De
         for kind, amount, due in parts:
             first = rules.interest_start(kind=kind, transferred_on=agreement.transferred_on, return_due=due)
             # Each part rounds on its own: separate titles of return in the settlement.
-            total += rules.interest_for_tax_arrears(amount, first_day=first, paid_on=returned_on, rates=rates)
+            total += rules.interest_for_tax_arrears(
+                amount, first_day=first, paid_on=returned_on, rates=rates, minimums=minimums
+            )
     except ValueError as exc:
         raise GrantError(
-            _("Interest cannot be computed: check the transfer date and the table of interest rates."), code="rates"
+            _(
+                "Interest cannot be computed: check the transfer date, the table of interest rates and the table "
+                "of registered-letter fees."
+            ),
+            code="rates",
         ) from exc
     return rules.money(total)
 

@@ -49,6 +49,7 @@ from grants.models import (
     GrantSettlement,
     MeritScore,
     OfferAssignment,
+    RegisteredLetterFee,
     SmallGrantComment,
     TaxArrearsInterestRate,
     YearPlan,
@@ -327,6 +328,7 @@ def permit_application():
 
 
 plain(TaxArrearsInterestRate, valid_from=lambda n: date(2000, 1, 1) + timedelta(days=n), annual_percent=8)
+plain(RegisteredLetterFee, valid_from=lambda n: date(2000, 1, 1) + timedelta(days=n), fee=Decimal("2.90"))
 plain(YearPlan, year=lambda n: 2100 + n, planned_ngo_subsidies=Decimal("500000.00"))
 
 

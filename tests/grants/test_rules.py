@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from grants import rules
-from grants.rules import CallLimits, CostLine, Funding, InterestRate
+from grants.rules import CallLimits, CostLine, Funding, InterestMinimum, InterestRate
 
 # Calls: u.d.p.p. art. 13 ust. 1 -----------------------------------------------------------------------------------
 
@@ -211,17 +211,34 @@ def test_offer_completion_gives_7_days():
 
 
 @pytest.mark.parametrize(
-    ("task_end", "due"),
+    ("use_deadline", "due"),
     [
         (date(2026, 6, 30), date(2026, 7, 15)),
         (date(2026, 7, 31), date(2026, 8, 17)),  # 15 Aug (Sat, holiday) → 17 Aug (Mon)
+        (date(2026, 10, 2), date(2026, 10, 19)),  # the 15th day is Saturday 17 Oct → Monday
+        (date(2026, 10, 17), date(2026, 11, 2)),  # the 15th day is Sunday 1 Nov (All Saints) → Monday 2 Nov
         (date(2025, 12, 31), date(2026, 2, 2)),  # 31 Jan 2026 is a Saturday
         (date(2026, 12, 30), date(2027, 1, 14)),  # a day before the year's end: the ordinary 15 days
         (date(2026, 12, 31), date(2027, 2, 1)),  # 31 Jan 2027 is a Sunday
     ],
+    ids=["mid-year", "holiday", "saturday", "all-saints", "year-end-saturday", "day-before-year-end", "year-end"],
 )
-def test_unused_subsidy_is_returned_15_days_after_the_task_or_by_31_january(task_end, due):
-    assert rules.unused_subsidy_return_due(task_end) == due
+def test_unused_subsidy_is_returned_15_days_after_the_use_deadline_or_by_31_january(use_deadline, due):
+    """u.f.p. art. 251 ust. 3 (15 days after the use deadline) and ust. 1 (31 January for 31 December)."""
+    assert rules.unused_subsidy_return_due(use_deadline) == due
+
+
+@pytest.mark.parametrize(
+    ("returned_on", "late"),
+    [(date(2026, 7, 14), False), (date(2026, 7, 15), False), (date(2026, 7, 16), True)],
+    ids=["day-before", "the-15th-day", "day-after"],
+)
+def test_a_return_is_late_only_after_the_15th_day_from_the_use_deadline(returned_on, late):
+    """Use deadline 30 June, task ended 31 May: the clock runs from the use deadline, not from the task's end."""
+    due = rules.unused_subsidy_return_due(date(2026, 6, 30))
+    assert due != rules.unused_subsidy_return_due(date(2026, 5, 31))
+    first = rules.interest_start(kind="unused", transferred_on=None, return_due=due)
+    assert (returned_on >= first) is late
 
 
 @pytest.mark.parametrize(
@@ -233,6 +250,7 @@ def test_misused_subsidy_is_returned_within_15_days_of_the_finding(found, due):
 
 
 def test_interest_for_misuse_runs_from_the_transfer_and_for_undue_from_the_day_after_the_deadline():
+    """u.f.p. art. 252 ust. 6 pkt 1 and 2."""
     assert rules.interest_start(kind="misused", transferred_on=MON, return_due=date(2026, 9, 1)) == MON
     assert rules.interest_start(kind="undue", transferred_on=MON, return_due=date(2026, 9, 1)) == date(2026, 9, 2)
     with pytest.raises(ValueError, match="transfer date"):
@@ -240,36 +258,84 @@ def test_interest_for_misuse_runs_from_the_transfer_and_for_undue_from_the_day_a
 
 
 RATES = [InterestRate(date(2025, 1, 1), D("14.50")), InterestRate(date(2026, 1, 1), D("14.00"))]
+#: The 2014 fee of 2,90 zł (8,70 zł of interest) and a made-up later tariff of 3,50 zł (10,50 zł) from 1 April 2026.
+MINIMUMS = [InterestMinimum(date(2014, 2, 1), D("2.90")), InterestMinimum(date(2026, 4, 1), D("3.50"))]
 
 
 def test_interest_is_counted_per_day_of_each_rate_period():
     # 10 000 zł, 31 Dec 2025 (14.5 %) and 1–9 Jan 2026 (14 %): 10 000 × (0.145 × 1 + 0.14 × 9) / 365 = 38.49 → 38 zł
     interest = rules.interest_for_tax_arrears(
-        D("10000"), first_day=date(2025, 12, 31), paid_on=date(2026, 1, 9), rates=RATES
+        D("10000"), first_day=date(2025, 12, 31), paid_on=date(2026, 1, 9), rates=RATES, minimums=MINIMUMS
     )
     assert interest == D("38.00")
 
 
 def test_a_whole_year_at_14_percent():
     interest = rules.interest_for_tax_arrears(
-        D("10000"), first_day=date(2026, 1, 1), paid_on=date(2026, 12, 31), rates=RATES
+        D("10000"), first_day=date(2026, 1, 1), paid_on=date(2026, 12, 31), rates=RATES, minimums=MINIMUMS
     )
     assert interest == D("1400.00")
 
 
 def test_interest_below_the_minimum_is_not_charged():
-    # 1 000 zł for 22 days at 14 % = 8.44 → 8 zł < 8.70 zł; 23 days = 8.82 → 9 zł
+    """o.p. art. 54 § 1 pkt 5: not charged when it would not exceed 3 × 2,90 zł = 8,70 zł (before rounding)."""
+    # 1 000 zł at 14 %: 22 days = 8.44 zł, 23 days = 8.82 zł → 9 zł
     first = date(2026, 3, 1)
-    assert rules.interest_for_tax_arrears(D("1000"), first_day=first, paid_on=date(2026, 3, 22), rates=RATES) == 0
-    assert rules.interest_for_tax_arrears(D("1000"), first_day=first, paid_on=date(2026, 3, 23), rates=RATES) == D(
-        "9.00"
+    assert (
+        rules.interest_for_tax_arrears(
+            D("1000"), first_day=first, paid_on=date(2026, 3, 22), rates=RATES, minimums=MINIMUMS
+        )
+        == 0
     )
+    assert rules.interest_for_tax_arrears(
+        D("1000"), first_day=first, paid_on=date(2026, 3, 23), rates=RATES, minimums=MINIMUMS
+    ) == D("9.00")
+
+
+def test_interest_equal_to_the_minimum_or_rounding_up_past_it_is_not_charged():
+    """ "Nie przekraczałaby": 8,70 zł itself is not charged, and 8,60 zł is not charged although it rounds to 9 zł."""
+    at = [InterestRate(date(2026, 1, 1), D("36.50"))]  # 0.1 % a day: 1 day on 8 700 zł = 8.70 zł
+    day = date(2026, 3, 2)
+    minimum = rules.interest_for_tax_arrears(D("8700"), first_day=day, paid_on=day, rates=at, minimums=MINIMUMS)
+    below = rules.interest_for_tax_arrears(D("8600"), first_day=day, paid_on=day, rates=at, minimums=MINIMUMS)
+    above = rules.interest_for_tax_arrears(D("8710"), first_day=day, paid_on=day, rates=at, minimums=MINIMUMS)
+    assert (minimum, below, above) == (0, 0, D("9.00"))
+
+
+@pytest.mark.parametrize(
+    ("first", "paid_on", "charged"),
+    [
+        (date(2026, 3, 22), date(2026, 3, 31), D("10.00")),  # 10 days: 10,00 zł > 8,70 zł
+        (date(2026, 3, 23), date(2026, 4, 1), D("0")),  # 10 days: 10,00 zł ≤ 10,50 zł of the new tariff
+        (date(2026, 3, 23), date(2026, 4, 2), D("11.00")),  # 11 days: 11,00 zł > 10,50 zł
+    ],
+    ids=["day-before-new-tariff", "first-day-of-new-tariff", "day-after"],
+)
+def test_the_minimum_follows_the_fee_valid_on_the_day_of_the_return(first, paid_on, charged):
+    """The row valid on the day interest is computed applies: 8,70 zł until 31 March, 10,50 zł from 1 April."""
+    at = [InterestRate(date(2026, 1, 1), D("36.50"))]  # 0.1 % a day on 1 000 zł = 1 zł a day
+    interest = rules.interest_for_tax_arrears(D("1000"), first_day=first, paid_on=paid_on, rates=at, minimums=MINIMUMS)
+    assert interest == charged
+
+
+def test_interest_minimum_on_picks_the_latest_row_started_and_refuses_a_day_before_the_table():
+    assert rules.interest_minimum_on(date(2026, 3, 31), MINIMUMS).threshold == D("8.70")
+    assert rules.interest_minimum_on(date(2026, 4, 1), MINIMUMS).threshold == D("10.50")
+    with pytest.raises(ValueError, match="no row"):
+        rules.interest_minimum_on(date(2014, 1, 31), MINIMUMS)
 
 
 def test_no_interest_when_paid_before_it_starts_and_an_error_without_a_rate():
-    assert rules.interest_for_tax_arrears(D("1000"), first_day=MON, paid_on=date(2026, 3, 1), rates=RATES) == 0
+    assert (
+        rules.interest_for_tax_arrears(
+            D("1000"), first_day=MON, paid_on=date(2026, 3, 1), rates=RATES, minimums=MINIMUMS
+        )
+        == 0
+    )
     with pytest.raises(ValueError, match="no rate"):
-        rules.interest_for_tax_arrears(D("1000"), first_day=date(2024, 1, 1), paid_on=MON, rates=RATES)
+        rules.interest_for_tax_arrears(
+            D("1000"), first_day=date(2024, 1, 1), paid_on=MON, rates=RATES, minimums=MINIMUMS
+        )
 
 
 def test_settlement_amounts_split_the_subsidy():
