@@ -370,7 +370,11 @@ class WorkflowAdminMixin(HistoryViewOnlyMixin):
         # One bulk action per transition that needs no note; each still goes through the service.
         self.actions = [
             *(self.actions or []),
-            *(self._make_transition_action(t) for t in model.workflow.transitions if not t.note_required),
+            *(
+                self._make_transition_action(t)
+                for t in model.workflow.transitions
+                if not (t.note_required or t.by_applicant)
+            ),
         ]
 
     def _make_transition_action(self, transition):

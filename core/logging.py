@@ -29,6 +29,7 @@ import time
 PRIVATE_TOKEN_ROUTES: dict[str, tuple[str, ...]] = {
     "sprawy/": ("przyjeto",),  # a case's tracking page and its sub-pages; "przyjeto" is a fixed page
     "dotacje/oferta/": (),  # a grant-offer draft and its PDF
+    "dotacje/sprawozdanie/": (),  # a grant report filed from the offer's tracking token, and its PDF
     "prasa/wypisz/": (),  # a journalist's unsubscribe link
 }
 MASKED_TOKEN = "[token]"  # noqa: S105 — the placeholder, not a secret

@@ -217,6 +217,7 @@ def case_tracking(request, token):
         "case": case,
         "status": status_labels.get(getattr(case, workflow.status_field)) if workflow else "",
         "public_link": case.tracking_public_link(),
+        "tracking_actions": case.tracking_actions(token),
         "history": history,
         "case_messages": messages,
         "form": form,

@@ -221,6 +221,8 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
         raise CaseWorkError(_("Unknown action."), code="unknown_transition")
     if acting_user is not None and not user_may(acting_user, obj, transition):
         raise PermissionDenied(_("You may not perform this action."))
+    if transition.by_applicant and acting_user is not None and acting_user.is_authenticated:
+        raise CaseWorkError(_("Only the applicant does this, from the private link of the case."), code="by_applicant")
     note = (note or "").strip()
     if transition.note_required and not note:
         raise CaseWorkError(_("This action needs a note with the reason."), code="note_required")
@@ -262,10 +264,20 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
     return obj
 
 
-def _applicant_tell(case, transition, *, acting_user, note: str) -> None:
+def applicant_case_of(obj) -> Case:
+    """The case whose applicant hears of `obj`'s moves: the record itself, or the case it names as `applicant_case`.
+
+    A record that is not a case (a grant report, filed under its offer's case) is told through its case: the
+    note is a message in that case's conversation, announced to that case's applicant.
+    """
+    return getattr(obj, "applicant_case", None) or obj
+
+
+def _applicant_tell(obj, transition, *, acting_user, note: str) -> None:
     """What a transition declares the applicant is told: the clerk's note (or its message) and the new status."""
+    case = applicant_case_of(obj)
     if transition.note_to_applicant:
-        body = import_string(transition.note_message)(case, note) if transition.note_message else note
+        body = import_string(transition.note_message)(obj, note) if transition.note_message else note
         if body:
             case_message_add(case=case, body=body, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user)
     if transition.announce_status:

@@ -11,7 +11,8 @@
 `core.services.transition_perform` is the only code that changes a status: it locks the row,
 checks the table and the permission, runs the guard, saves the changed fields, writes one StatusChange
 row, runs the effect and then tells the applicant what the transition declares (`note_to_applicant`,
-`announce_status`). Guards are named `<entity>_check_<verb>`, effects `on_<entity>_<verb>`.
+`announce_status`); a record that is not a case itself (a grant report) names the case whose applicant is told
+as its `applicant_case`. Guards are named `<entity>_check_<verb>`, effects `on_<entity>_<verb>`.
 A case model may also declare `applicant_changes = ApplicantChanges(...)`: what its applicant may
 change from the tracking page while the department waits for changes (see core.applicant_changes).
 """
@@ -46,6 +47,7 @@ class Transition:
         guard: str | None = None,
         note_message: str | None = None,
         announce_status: bool = False,
+        by_applicant: bool = False,
     ):
         self.name = name
         self.source = frozenset(source)
@@ -70,6 +72,9 @@ class Transition:
         self.announce_status = announce_status
         if note_message and not note_to_applicant:
             raise ValueError(f"Transition {name}: note_message needs note_to_applicant=True.")
+        # A move only the applicant makes, from the private tracking link (acting_user None): the admin panel offers
+        # no button for it and `transition_perform` refuses it for a signed-in clerk (e.g. an online report filed).
+        self.by_applicant = by_applicant
         # Dotted path of `guard(obj, *, acting_user, note)`: may this move happen now? It runs on the locked row
         # before anything is written and refuses by raising CaseWorkError (e.g. "no extract before the fee").
         self.guard = guard
@@ -93,9 +98,13 @@ class Workflow:
         return self._by_name.get(name)
 
     def available(self, obj, user=None) -> list[Transition]:
-        """Transitions allowed from the record's current status (and for `user`, if given)."""
+        """Transitions allowed from the record's current status (and for `user`, if given: no applicant's move)."""
         current = getattr(obj, self.status_field)
-        return [t for t in self.transitions if current in t.source and (user is None or user_may(user, obj, t))]
+        return [
+            t
+            for t in self.transitions
+            if current in t.source and (user is None or (not t.by_applicant and user_may(user, obj, t)))
+        ]
 
     def action_code(self, transition: Transition) -> str:
         return f"{self.action_prefix}.{transition.name}"

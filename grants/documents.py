@@ -9,7 +9,7 @@ from core.models import PrivateDocument
 from core.private_documents import document_attach
 from core.slugs import polish_slugify
 from grants import rules
-from grants.models import GrantAgreement, GrantOffer
+from grants.models import GrantAgreement, GrantOffer, GrantReport
 
 AGREEMENT_TEMPLATE = "grants/documents/agreement.html"
 
@@ -113,4 +113,54 @@ def agreement_pdf_issue(*, agreement: GrantAgreement, acting_user) -> PrivateDoc
         acting_user=acting_user,
         description=f"Umowa {agreement.number}",
         file_name=f"umowa-{polish_slugify(agreement.number)}.pdf",
+    )
+
+
+def report_pdf(*, report: GrantReport) -> bytes:
+    """The report as a PDF on the statutory form: annex 5 to Dz.U. 2018 poz. 2057, or annex 2 to poz. 2055."""
+    from core.documents import AUTHORITY, place_and_date, render_letter_pdf
+
+    agreement = report.agreement
+    offer = agreement.offer
+    costs = list(report.costs.all())
+    funding = report.funding
+    context = {
+        "case_mark": offer.case_mark,
+        "place_and_date": place_and_date(
+            timezone.localdate(report.filed_at) if report.filed_at else agreement.signed_on
+        ),
+        "addressee_lines": [AUTHORITY],
+        "subject": "Sprawozdanie z wykonania zadania publicznego",
+        "body_html": "-",
+        "signatory_name": offer.contact_name or offer.organisation_name,
+        "signatory_title": offer.organisation_name,
+        "report": report,
+        "agreement": agreement,
+        "offer": offer,
+        "action_costs": [line for line in costs if line.category == "action"],
+        "admin_costs": [line for line in costs if line.category == "admin"],
+        "total_costs": sum((line.total for line in costs), rules.ZERO),
+        "funding": funding,
+        "subsidy_share": rules.percent(funding.subsidy, funding.total),
+        "own_share": rules.own_contribution_share(funding),
+    }
+    return render_letter_pdf(template_name="grants/documents/report.html", context=context)
+
+
+def report_pdf_attach(*, report: GrantReport) -> PrivateDocument:
+    """Keep the filed report's PDF with the offer's case: the clerk reads it, the organisation downloads it.
+
+    Each filing (a corrected one too) gets its own PDF, dated the day it was filed; earlier ones stay in the case.
+    """
+    offer = report.agreement.offer
+    filed = timezone.localtime(report.filed_at or timezone.now())
+    kind = "częściowe" if report.kind == "partial" else "końcowe"
+    return document_attach(
+        case=offer,
+        content=report_pdf(report=report),
+        original_name=f"sprawozdanie-{polish_slugify(kind)}-{polish_slugify(offer.case_mark)}-{filed:%Y-%m-%d-%H%M}.pdf",
+        mime_type="application/pdf",
+        kind=PrivateDocument.Kind.ATTACHMENT,
+        acting_user=None,
+        description=f"Sprawozdanie {kind} z {filed:%d.%m.%Y}",
     )

@@ -1,5 +1,5 @@
-"""Public pages of grants (calls, results, archive, the offer form and its drafts, small grants) and the
-committee's panel (assigned offers only) with the exports.
+"""Public pages of grants (calls, results, archive, the offer form and its drafts, small grants, the report filed
+from the offer's private link) and the committee's panel (assigned offers only) with the exports.
 
 Views are thin: forms clean the input, grants.services changes state, grants.selectors reads.
 """
@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,13 +22,14 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.exports import csv_response, xlsx_response
+from core.models import CaseRegisterEntry
 from core.pagination import CachedCountPaginator
 from core.public_cases import current_information_clause, private_response, tracking_url
 from core.public_forms import HONEYPOT_FIELD, TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
 from core.services import CaseWorkError
 from core.slugs import polish_slugify
 from core.uploads import stash
-from grants import documents, selectors, services
+from grants import documents, rules, selectors, services
 from grants.filters import CallArchiveFilter
 from grants.forms import (
     ActionFormSet,
@@ -35,11 +37,14 @@ from grants.forms import (
     CostFormSet,
     ImpartialityForm,
     OfferForm,
+    ReportForm,
     ResultFormSet,
     ScoreForm,
     offer_validate,
+    report_cost_formset,
+    report_validate,
 )
-from grants.models import GrantCall, GrantOffer, OfferDraft
+from grants.models import GrantCall, GrantOffer, GrantReport, OfferDraft
 
 PER_PAGE = 20
 FORM_KEY = "grants.offer"
@@ -448,3 +453,122 @@ def ranking_csv(request, pk: int):
 def ranking_xlsx(request, pk: int):
     call, rows = _ranking(request, pk)
     return xlsx_response(f"ranking-{call.slug}.xlsx", "Ranking", RANKING_HEADERS, rows)
+
+
+# The report on the task, filed from the offer's private tracking link (u.d.p.p. art. 18) ---------------------------
+
+
+def _report_for_token(token: str, pk: int) -> GrantReport:
+    """The report `pk` of the offer whose private tracking token is `token`; 404 for any other pair."""
+    if len(token) > 64:
+        raise Http404
+    entry = get_object_or_404(CaseRegisterEntry, tracking_token=token)
+    offer_type = ContentType.objects.get_for_model(GrantOffer)
+    if entry.content_type_id != offer_type.pk or entry.object_id is None:
+        raise Http404
+    return get_object_or_404(
+        GrantReport.objects.select_related("agreement__offer__call"), pk=pk, agreement__offer_id=entry.object_id
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReportFileView(View):
+    """The organisation's report on the statutory form, from its offer's private link.
+
+    While the report is due (or returned for correction) the page is the form; once filed it is the confirmation
+    with the report's PDF; before it may be filed it says from when. Files accepted by a send that comes back with
+    an error are kept (core.uploads.stash).
+    """
+
+    template_name = "grants/report_form.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.report = _report_for_token(kwargs["token"], kwargs["pk"])
+        self.token = kwargs["token"]
+
+    def get(self, request, **kwargs):
+        if not self.report.may_be_filed(timezone.localdate()):
+            return self.render_status()
+        return self.render_form(
+            ReportForm(report=self.report, initial=self.initial()), report_cost_formset(report=self.report)
+        )
+
+    def post(self, request, **kwargs):
+        if rate_limit_exceeded(request, "grant_report"):
+            return private_response(render(request, "429.html", status=429))
+        if not self.report.may_be_filed(timezone.localdate()):
+            return redirect(request.path)
+        form = ReportForm(request.POST, stash.restore(request), report=self.report)
+        costs = report_cost_formset(request.POST, report=self.report)
+        if not report_validate(form, costs):
+            return self.render_form(form, costs)
+        if form.is_bot:
+            return redirect("core:case_received")
+        try:
+            services.report_file(
+                report=self.report,
+                data=services.ReportInput(fields=form.report_fields(), costs=costs.filled_rows()),
+                attachments=form.cleaned_data.get("attachments") or [],
+            )
+        except CaseWorkError as error:
+            form.add_error(None, error.message)
+            return self.render_form(form, costs)
+        stash.discard(request)
+        messages.success(request, gettext("Your report has been filed. The department will check it."))
+        return redirect(request.path)
+
+    def initial(self) -> dict:
+        """A returned report comes back as it was filed; a new one starts with the task's period."""
+        report = self.report
+        if report.filed_at:
+            return {name: getattr(report, name) for name in ReportForm.REPORT_FIELDS}
+        agreement = report.agreement
+        period_to = agreement.implementation_to
+        if report.kind == GrantReport.Kind.PARTIAL:
+            period_to = min(period_to, timezone.localdate())
+        return {"period_from": agreement.implementation_from, "period_to": period_to}
+
+    def context(self) -> dict:
+        report = self.report
+        return {
+            "report": report,
+            "agreement": report.agreement,
+            "offer": report.agreement.offer,
+            "tracking_url": reverse("core:case_tracking", kwargs={"token": self.token}),
+            "pdf_url": reverse("grants:report_pdf", kwargs={"token": self.token, "pk": report.pk}),
+        }
+
+    def render_form(self, form, costs):
+        limits = services.offer_limits(self.report.agreement.offer.call)
+        context = {
+            **self.context(),
+            "form": form,
+            "costs": costs,
+            "show_errors": form.is_bound,
+            "limits": limits,
+            "error_formsets": [(gettext("Cost table"), costs)],
+            **stash.kept_files_context(form, self.request),
+        }
+        return private_response(render(self.request, self.template_name, context))
+
+    def render_status(self):
+        report = self.report
+        context = {
+            **self.context(),
+            "opens_on": rules.final_report_opens(report.agreement.implementation_to),
+            "costs_table": list(report.costs.all()),
+        }
+        return private_response(render(self.request, "grants/report_status.html", context))
+
+
+@require_safe
+def report_pdf(request, token: str, pk: int):
+    """The filed report as a PDF, for whoever holds the offer's private link."""
+    report = _report_for_token(token, pk)
+    if not report.filed_at:
+        raise Http404
+    response = HttpResponse(documents.report_pdf(report=report), content_type="application/pdf")
+    name = f"sprawozdanie-{polish_slugify(report.agreement.offer.case_mark)}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return private_response(response)

@@ -9,6 +9,7 @@ from core.models.cases import (
     Channel,
     JrwaClass,
     OrganisationalUnit,
+    TrackingAction,
 )
 from core.models.changes import ApplicantChange
 from core.models.feedback import Feedback
@@ -46,6 +47,7 @@ __all__ = [
     "RetentionAction",
     "StaticPage",
     "StatusChange",
+    "TrackingAction",
     "WorkerHeartbeat",
     "TimeStampedModel",
 ]

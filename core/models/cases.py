@@ -7,6 +7,7 @@ clerks edit; numbering restarts every year per unit and class.
 """
 
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -237,3 +238,17 @@ class Case(TimeStampedModel):
     def tracking_public_link(self) -> tuple[str, str] | None:
         """(label, path) of a public page the case has led to, linked from the tracking page; None if none."""
         return None
+
+    def tracking_actions(self, token: str) -> list["TrackingAction"]:
+        """What the applicant may do from the tracking page besides writing (e.g. file a grant report); none here."""
+        return []
+
+
+@dataclass(frozen=True)
+class TrackingAction:
+    """A task the tracking page offers the applicant: a heading, a sentence, and the link that does it."""
+
+    heading: str
+    text: str
+    url: str
+    label: str

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     CaseDocumentsAdminMixin,
+    ReadOnlyInlineMixin,
     ServiceCreateAdminMixin,
     WorkflowAdminMixin,
     save_editable_fields,
@@ -25,6 +26,7 @@ from grants.models import (
     GrantAgreement,
     GrantControl,
     GrantReport,
+    GrantReportCostLine,
     GrantSettlement,
     RegisteredLetterFee,
     TaxArrearsInterestRate,
@@ -147,10 +149,37 @@ class GrantAgreementAdmin(ServiceCreateAdminMixin, CaseDocumentsAdminMixin, Simp
         )
 
 
+class ReportCostLineInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """The cost table as executed, as the organisation filed it (annex 5, part II)."""
+
+    model = GrantReportCostLine
+    fields = ["position", "category", "name", "unit", "unit_cost", "units", "total"]
+    readonly_fields = fields
+    extra = 0
+
+
+REPORT_FILED_FIELDS = [
+    "filed_at",
+    "period_from",
+    "period_to",
+    "results_description",
+    "actions_description",
+    "own_financial",
+    "own_personal",
+    "own_material",
+    "recipient_fees",
+    "additional_information",
+]
+
+
 @admin.register(GrantReport)
-class GrantReportAdmin(ServiceCreateAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class GrantReportAdmin(ServiceCreateAdminMixin, CaseDocumentsAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     """Adding a report demands a partial one (`services.report_request_partial`); typing the amount used
-    registers its receipt (`services.report_receive`); acceptance and return are workflow buttons."""
+    registers the receipt of a paper report (`services.report_receive`). A report filed online by the organisation
+    (`services.report_file`) is shown read-only with its cost table and its PDF among the case's documents;
+    acceptance and return (with the note the organisation gets) are workflow buttons."""
+
+    inlines = [ReportCostLineInline]
 
     list_display = ["agreement", "kind", "due_on", "submitted_on", "call_due_on", "status"]
     list_filter = ["status", "kind"]
@@ -163,18 +192,30 @@ class GrantReportAdmin(ServiceCreateAdminMixin, WorkflowAdminMixin, SimpleHistor
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [(_("Demand a partial report (u.d.p.p. art. 18 ust. 3)"), {"fields": ["agreement", "due_on"]})]
-        return [
+        fieldsets = [
             (None, {"fields": ["agreement", "kind", "status", "due_on", "called_on", "call_due_on"]}),
             (_("Receipt"), {"fields": ["submitted_on", "costs_used"]}),
         ]
+        if obj.filed_at:
+            fieldsets.append(
+                (_("Report filed online (annex 5 to Dz.U. 2018 poz. 2057)"), {"fields": REPORT_FILED_FIELDS})
+            )
+        return [*fieldsets, (_("Documents"), {"fields": ["documents"]})]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        readonly = ["agreement", "kind", "due_on", "submitted_on", "called_on", "call_due_on"]
+        readonly = ["agreement", "kind", "due_on", "submitted_on", "called_on", "call_due_on", "documents"]
         if obj.status not in GrantReport.workflow.get("receive").source:
             readonly.append("costs_used")
-        return super().get_readonly_fields(request, obj) + readonly
+        return super().get_readonly_fields(request, obj) + readonly + REPORT_FILED_FIELDS
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        return inlines if obj is not None and obj.filed_at else [i for i in inlines if i is not ReportCostLineInline]
+
+    def documents_case(self, obj):
+        return obj.agreement.offer
 
     def create_through_service(self, request, form, formsets):
         data = form.cleaned_data

@@ -2,6 +2,7 @@
 
 - `offers`: the public offer form (annex 1 to Dz.U. 2018 poz. 2057) with its three tables, and the comment
   on a small grant;
+- `reports`: the report filed online on the statutory form (annex 5 to poz. 2057; simplified: poz. 2055);
 - `changes`: the offer completed after the department's call (core.applicant_changes);
 - `committee`: the member's declaration of impartiality and points;
 - `clerks`: the clerks' forms in the admin (they collect input; the services decide).
@@ -41,8 +42,12 @@ from grants.forms.offers import (
     offer_validate,
     text_field,
 )
+from grants.forms.reports import ReportForm, report_cost_formset, report_validate
 
 __all__ = [
+    "ReportForm",
+    "report_cost_formset",
+    "report_validate",
     "ACTION_ROWS",
     "ActionForm",
     "ActionFormSet",

@@ -1,4 +1,11 @@
-from grants.models.agreements import AgreementTranche, GrantAgreement, GrantControl, GrantReport, GrantSettlement
+from grants.models.agreements import (
+    AgreementTranche,
+    GrantAgreement,
+    GrantControl,
+    GrantReport,
+    GrantReportCostLine,
+    GrantSettlement,
+)
 from grants.models.calls import (
     CallCriterion,
     CallDocument,
@@ -28,6 +35,7 @@ __all__ = [
     "GrantControl",
     "GrantOffer",
     "GrantReport",
+    "GrantReportCostLine",
     "GrantSettlement",
     "MeritScore",
     "OfferAction",

@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 from core.models import TimeStampedModel
 from core.money import MONEY_FIELD
 from core.workflow import Transition, Workflow
-from grants.models.offers import GrantOffer
+from grants.models.offers import GrantOffer, OfferCostLine
+from grants.rules import Funding, report_may_be_filed
 
 
 class GrantAgreement(TimeStampedModel):
@@ -79,7 +80,18 @@ class AgreementTranche(models.Model):
 
 
 class GrantReport(TimeStampedModel):
-    """A report on the task (u.d.p.p. art. 18; annex 5 to Dz.U. 2018 poz. 2057): partial or final."""
+    """A report on the task (u.d.p.p. art. 18): partial or final, filed online on the statutory form or on paper.
+
+    The form is annex 5 to Dz.U. 2018 poz. 2057 ("Sprawozdanie z wykonania zadania publicznego"): the kind and the
+    period, I. the merits (the results achieved with the scale of the actions; the actions carried out),
+    II. the expenses (the cost table as executed, `GrantReportCostLine`, and the sources as executed: the subsidy
+    used is `costs_used`), III. additional information, the declarations and attachments. A small grant
+    (u.d.p.p. art. 19a) files the simplified report of Dz.U. 2018 poz. 2055, annex 2: the description of the task's
+    execution, the cost table and additional information ([K] docs/grants-reports.md).
+    The organisation files it from its offer's private tracking link (transition "file"); a paper report is
+    registered by the clerk ("receive"). The clerk accepts it or returns it with a note; a returned report is
+    corrected and filed again from the same link.
+    """
 
     class Kind(models.TextChoices):
         PARTIAL = "partial", _("partial")
@@ -102,6 +114,23 @@ class GrantReport(TimeStampedModel):
     call_due_on = models.DateField(_("due after the call on"), null=True, blank=True, editable=False)
     costs_used = models.DecimalField(_("subsidy used according to the report"), null=True, blank=True, **MONEY_FIELD)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DUE, editable=False)
+    # Filed online on the statutory form (annex 5 to Dz.U. 2018 poz. 2057; simplified: poz. 2055, annex 2).
+    period_from = models.DateField(_("reporting period from"), null=True, blank=True, editable=False)
+    period_to = models.DateField(_("reporting period until"), null=True, blank=True, editable=False)
+    results_description = models.TextField(
+        _("results achieved, with the scale of the actions"), blank=True, editable=False
+    )
+    actions_description = models.TextField(_("actions carried out"), blank=True, editable=False)
+    own_financial = models.DecimalField(_("own financial contribution"), default=0, editable=False, **MONEY_FIELD)
+    own_personal = models.DecimalField(
+        _("own non-financial contribution: personal"), default=0, editable=False, **MONEY_FIELD
+    )
+    own_material = models.DecimalField(
+        _("own non-financial contribution: material"), default=0, editable=False, **MONEY_FIELD
+    )
+    recipient_fees = models.DecimalField(_("payments from recipients"), default=0, editable=False, **MONEY_FIELD)
+    additional_information = models.TextField(_("additional information"), blank=True, editable=False)
+    filed_at = models.DateTimeField(_("filed online at"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -117,6 +146,15 @@ class GrantReport(TimeStampedModel):
                 effect="grants.services.on_report_call",
             ),
             Transition(
+                "file",
+                source={Status.DUE, Status.CALLED, Status.RETURNED},
+                target=Status.SUBMITTED,
+                label=_("Report filed online"),
+                by_applicant=True,
+                guard="grants.services.report_check_file",
+                effect="grants.services.on_report_file",
+            ),
+            Transition(
                 "receive",
                 source={Status.DUE, Status.CALLED, Status.RETURNED},
                 target=Status.SUBMITTED,
@@ -129,8 +167,17 @@ class GrantReport(TimeStampedModel):
                 target=Status.RETURNED,
                 label=_("Return for correction"),
                 note_required=True,
+                note_to_applicant=True,
+                note_message="grants.services.report_message_return",
             ),
-            Transition("accept", source={Status.SUBMITTED}, target=Status.ACCEPTED, label=_("Accept the report")),
+            Transition(
+                "accept",
+                source={Status.SUBMITTED},
+                target=Status.ACCEPTED,
+                label=_("Accept the report"),
+                note_to_applicant=True,
+                note_message="grants.services.report_message_accept",
+            ),
         ],
     )
 
@@ -141,6 +188,59 @@ class GrantReport(TimeStampedModel):
 
     def __str__(self):
         return f"{self.agreement.number}: {self.get_kind_display()}"
+
+    #: The statuses in which the organisation may file the report online (the "file" transition's sources).
+    FILEABLE_STATUSES = frozenset({Status.DUE, Status.CALLED, Status.RETURNED})
+
+    def may_be_filed(self, today) -> bool:
+        """Whether the organisation may file this report today (grants.rules.report_may_be_filed)."""
+        return self.status in self.FILEABLE_STATUSES and report_may_be_filed(
+            kind=self.kind, task_end=self.agreement.implementation_to, today=today
+        )
+
+    @property
+    def applicant_case(self):
+        """The offer's case: its applicant is told of the report's moves in that case's conversation."""
+        return self.agreement.offer
+
+    @property
+    def is_simplified(self) -> bool:
+        """A small grant (u.d.p.p. art. 19a) reports on the simplified form (Dz.U. 2018 poz. 2055, annex 2)."""
+        return self.agreement.offer.kind == "small_grant"
+
+    @property
+    def funding(self) -> Funding:
+        """Sources of the costs as executed (part II of the report); the subsidy is the part used."""
+        return Funding(
+            subsidy=self.costs_used or 0,
+            own_financial=self.own_financial,
+            own_personal=self.own_personal,
+            own_material=self.own_material,
+            recipient_fees=self.recipient_fees,
+        )
+
+
+class GrantReportCostLine(models.Model):
+    """A line of the cost table as executed (annex 5, part II), in the categories of the offer's table V.A."""
+
+    report = models.ForeignKey(GrantReport, on_delete=models.CASCADE, related_name="costs")
+    position = models.PositiveSmallIntegerField(_("no."), default=0)
+    category = models.CharField(
+        _("category"), max_length=10, choices=OfferCostLine.Category, default=OfferCostLine.Category.ACTION
+    )
+    name = models.CharField(_("kind of cost"), max_length=300)
+    unit = models.CharField(_("unit of measure"), max_length=50)
+    unit_cost = models.DecimalField(_("unit cost"), **MONEY_FIELD)
+    units = models.DecimalField(_("number of units"), max_digits=10, decimal_places=2)
+    total = models.DecimalField(_("total"), **MONEY_FIELD)
+
+    class Meta:
+        verbose_name = _("cost line of a report")
+        verbose_name_plural = _("cost table as executed")
+        ordering = ["report", "position", "pk"]
+
+    def __str__(self):
+        return self.name
 
 
 class GrantControl(TimeStampedModel):

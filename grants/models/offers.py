@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Case, TimeStampedModel
+from core.models import Case, TimeStampedModel, TrackingAction
 from core.money import MONEY_FIELD
 from core.workflow import ApplicantChanges, Transition, Workflow
 from grants.models.calls import GrantCall
@@ -268,6 +268,44 @@ class GrantOffer(Case):
             )
             for n, line in enumerate(self.costs.all(), start=1)
         ]
+
+    def tracking_actions(self, token: str) -> list[TrackingAction]:
+        """The reports of the offer's agreement the organisation may file, or look at, from its tracking link."""
+        from django.utils import timezone
+
+        from grants.models.agreements import GrantReport
+
+        today = timezone.localdate()
+        actions = []
+        reports = GrantReport.objects.filter(agreement__offer=self).select_related("agreement")
+        for report in reports.order_by("due_on", "pk"):
+            url = reverse("grants:report_file", kwargs={"token": token, "pk": report.pk})
+            kind = report.get_kind_display()
+            due = (report.call_due_on or report.due_on).strftime("%d.%m.%Y")
+            if report.status in GrantReport.FILEABLE_STATUSES and report.may_be_filed(today):
+                if report.status == GrantReport.Status.RETURNED:
+                    heading = _("Your %(kind)s report has been returned for correction") % {"kind": kind}
+                    text = _("Read the department's note under Messages, correct the report and file it again.")
+                    label = _("Correct and file the report")
+                else:
+                    heading = _("File the %(kind)s report") % {"kind": kind}
+                    text = _("The %(kind)s report on agreement %(number)s is due by %(date)s.") % {
+                        "kind": kind,
+                        "number": report.agreement.number,
+                        "date": due,
+                    }
+                    label = _("File the report")
+            elif report.filed_at and report.status in {GrantReport.Status.SUBMITTED, GrantReport.Status.ACCEPTED}:
+                heading = _("Your %(kind)s report") % {"kind": kind}
+                text = _("Filed on %(date)s; status: %(status)s.") % {
+                    "date": report.submitted_on.strftime("%d.%m.%Y"),
+                    "status": report.get_status_display(),
+                }
+                label = _("See the report")
+            else:
+                continue
+            actions.append(TrackingAction(heading=str(heading), text=str(text), url=url, label=str(label)))
+        return actions
 
 
 class OfferAction(models.Model):

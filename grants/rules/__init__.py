@@ -51,6 +51,12 @@ from grants.rules.costs import (
     own_contribution_share,
     percent,
 )
+from grants.rules.reports import (
+    FINAL_REPORT_OPENS_DAYS_AFTER_TASK_END,
+    final_report_opens,
+    report_cost_table_check,
+    report_may_be_filed,
+)
 from grants.rules.settlement import (
     DAYS_IN_YEAR,
     INTEREST_MINIMUM_FEE_MULTIPLE,
@@ -90,6 +96,7 @@ __all__ = [
     "CostSummary",
     "DAYS_IN_YEAR",
     "DOCUMENTATION_KEEP_YEARS",
+    "FINAL_REPORT_OPENS_DAYS_AFTER_TASK_END",
     "Funding",
     "GROSZ",
     "HUNDRED",
@@ -117,6 +124,7 @@ __all__ = [
     "call_offers_earliest_deadline",
     "cost_table_check",
     "final_report_due",
+    "final_report_opens",
     "format_pln",
     "granted_total_error",
     "institution_subsidy_settlement_due",
@@ -135,6 +143,8 @@ __all__ = [
     "percent",
     "points_error",
     "rank",
+    "report_cost_table_check",
+    "report_may_be_filed",
     "settlement_amounts",
     "small_grant_comments_until",
     "small_grant_duration_days",

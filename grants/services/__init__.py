@@ -4,6 +4,7 @@
 - `offers`: drafts, submission, completion, amounts and the decision on an offer;
 - `committee`: members, assignments, impartiality and merit scores (art. 15 ust. 2a–2f);
 - `agreements`: agreements with their tranches, reports and controls (art. 16–18);
+- `reports`: the report filed online on the statutory form, accepted or returned (art. 18);
 - `settlements`: settlement, return and interest (u.f.p. art. 251, 252);
 - `small_grants`: small grants outside a call (art. 19a).
 
@@ -59,6 +60,16 @@ from grants.services.offers import (
     on_offer_call_to_complete,
     on_offer_grant,
 )
+from grants.services.reports import (
+    REPORT_MAX_ATTACHMENTS,
+    ReportInput,
+    on_report_file,
+    report_check_file,
+    report_cost_summary,
+    report_file,
+    report_message_accept,
+    report_message_return,
+)
 from grants.services.settlements import (
     interest_rates,
     settlement_close,
@@ -78,6 +89,8 @@ __all__ = [
     "GRANTED_STATUSES",
     "GrantError",
     "OfferInput",
+    "REPORT_MAX_ATTACHMENTS",
+    "ReportInput",
     "agreement_sign",
     "agreement_transfer_record",
     "call_accepts_offers",
@@ -108,10 +121,16 @@ __all__ = [
     "on_offer_call_to_complete",
     "on_offer_grant",
     "on_report_call",
+    "on_report_file",
     "on_report_receive",
     "on_small_grant_publish",
     "register_key",
     "report_check_call",
+    "report_check_file",
+    "report_cost_summary",
+    "report_file",
+    "report_message_accept",
+    "report_message_return",
     "report_receive",
     "report_request_partial",
     "scores_record",

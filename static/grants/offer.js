@@ -1,4 +1,4 @@
-// Live totals of the offer's cost table. Only a help: the server computes and checks everything again.
+// Live totals of the cost table of an offer or a report. Only a help: the server computes and checks everything again.
 (function () {
   "use strict";
   function parse(value) {
@@ -19,7 +19,8 @@
       total += line;
     });
     var sources = 0;
-    ["requested_amount", "own_financial", "own_personal", "own_material", "recipient_fees"].forEach(function (name) {
+    // "costs_used": the subsidy used, on the report form (the same table as executed).
+    ["requested_amount", "costs_used", "own_financial", "own_personal", "own_material", "recipient_fees"].forEach(function (name) {
       var input = form.querySelector("[name='" + name + "']");
       if (input) { sources += parse(input.value); }
     });

@@ -182,3 +182,51 @@ def final_report_accept(agreement: GrantAgreement, used: Decimal = Decimal(3600)
     services.report_receive(report=report, costs_used=used, acting_user=None)
     transition_perform(obj=report, name="accept", acting_user=None)
     return report
+
+
+def report_post(**changes) -> dict:
+    """POST data of a correct final report: costs 3 600 + 1 000 + 500 = 5 100 zł, subsidy used 3 800 zł."""
+    fields = {
+        "period_from": "2026-06-01",
+        "period_to": "2026-08-31",
+        "results_description": "Odbyło się 9 warsztatów dla 38 dzieci; powstał słowniczek gwary (200 egzemplarzy).",
+        "actions_description": "Warsztaty od 3 czerwca do 26 sierpnia; jedno spotkanie odwołano z powodu upału.",
+        "costs_used": "3800,00",
+        "own_financial": "800,00",
+        "own_personal": "300,00",
+        "own_material": "200,00",
+        "recipient_fees": "",
+        "additional_information": "nie dotyczy",
+        "statement_status": "on",
+        "statement_truth": "on",
+        "statement_gdpr": "on",
+        "costs-TOTAL_FORMS": "8",
+        "costs-INITIAL_FORMS": "0",
+        "costs-0-category": "action",
+        "costs-0-name": "Honoraria instruktorów",
+        "costs-0-unit": "godzina",
+        "costs-0-unit_cost": "100,00",
+        "costs-0-units": "36",
+        "costs-0-total": "3600,00",
+        "costs-1-category": "action",
+        "costs-1-name": "Materiały plastyczne",
+        "costs-1-unit": "komplet",
+        "costs-1-unit_cost": "12,50",
+        "costs-1-units": "80",
+        "costs-1-total": "",
+        "costs-2-category": "admin",
+        "costs-2-name": "Koordynacja",
+        "costs-2-unit": "usługa",
+        "costs-2-unit_cost": "500",
+        "costs-2-units": "1",
+        "costs-2-total": "",
+    }
+    for n in range(3, 8):
+        fields[f"costs-{n}-category"] = "action"
+    return public_form_data(**{**fields, **changes})
+
+
+def report_url(report: GrantReport, *, token: str | None = None, pdf: bool = False) -> str:
+    """The address of `report`'s form under its offer's private tracking token (or another `token`)."""
+    token = token or report.agreement.offer.register_entry.tracking_token
+    return f"/dotacje/sprawozdanie/{token}/{report.pk}/" + ("pdf/" if pdf else "")
