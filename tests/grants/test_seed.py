@@ -40,6 +40,10 @@ def test_seed_grants_shows_every_stage_of_a_competition_and_a_small_grant_and_lo
     agreement = GrantAgreement.objects.get()
     assert agreement.offer.call == closed_call
     assert agreement.amount == agreement.offer.granted_amount
+    # Its partial report is due: the organisation's tracking page offers to file it.
+    assert sorted(agreement.reports.values_list("kind", "status")) == [("final", "due"), ("partial", "due")]
+    tracking = client.get(reverse("core:case_tracking", args=[agreement.offer.tracking_token])).content.decode()
+    assert "Złóż sprawozdanie częściowe" in tracking
 
     small = GrantOffer.objects.get(kind=GrantOffer.Kind.SMALL_GRANT)
     assert small.status == Status.PUBLISHED

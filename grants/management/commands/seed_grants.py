@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
-from grants import services
+from grants import rules, services
 from grants.models import CallCriterion, CommitteeMember, GrantCall, GrantOffer, OfferDraft, YearPlan
 
 D = datetime.date
@@ -217,7 +217,8 @@ class Command(DemoDataCommand):
         )
 
     def closed_call(self, clerk, today):
-        """Last year's call: closed, scored by its committee, results published, one agreement signed."""
+        """Last year's call: closed, scored by its committee, results published, one agreement signed with a partial
+        report due (the organisation files it from its tracking link)."""
         start = today + datetime.timedelta(days=7)
         year = start.year
         announced = today - datetime.timedelta(days=1)
@@ -274,13 +275,17 @@ class Command(DemoDataCommand):
         )
         transition_perform(obj=call, name="resolve", acting_user=clerk)
         granted.refresh_from_db()
-        services.agreement_sign(
+        agreement = services.agreement_sign(
             offer=granted,
             number=f"UM/KSP/{year}/1",
             signed_on=today - datetime.timedelta(days=3),
             bank_account="PL61109010140000071219812874",
             tranches=[(today + datetime.timedelta(days=7), Decimal("4500"))],
             acting_user=clerk,
+        )
+        # A partial report demanded at once: the organisation files it from its offer's tracking link.
+        services.report_request_partial(
+            agreement=agreement, due_on=rules.partial_report_earliest_due(today), acting_user=clerk
         )
 
     def small_grant(self, clerk, today):
