@@ -7,6 +7,7 @@ field nor a column: the change form shows it masked (`masked_pesel`), and the hi
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -15,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.services import CaseWorkError
-from mass_events.deadlines import mass_event_decision_latest
+from mass_events.deadlines import artistic_event_ban_delivery_is_tight, mass_event_decision_latest
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
 from mass_events.services.notifications import notification_ban_deadline, notification_dates_corrected
 from mass_events.services.permits import permit_publish_to_calendar
@@ -43,6 +44,18 @@ DECISION_FIELDS = [
     "decision_conditions",
     "decision_justification",
 ]
+
+
+# The appeal to the SKO (k.p.a. art. 129, 133, 138): the clerk records the receipt day and the SKO's decision; the
+# transitions stamp the forwarding and the outcome.
+APPEAL_FIELDS = [
+    "appeal_filed_on",
+    "appeal_forwarded_on",
+    "appeal_decision_number",
+    "appeal_decided_on",
+    "appeal_outcome",
+]
+APPEAL_READONLY_FIELDS = ["appeal_forwarded_on", "appeal_outcome"]
 
 
 def decision_issued(application) -> bool:
@@ -90,6 +103,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
         "decision_kind",
         "decision_issued_on",
         "copies_sent_on",
+        *APPEAL_READONLY_FIELDS,
         "calendar_event",
     ]
     fieldsets = [
@@ -100,6 +114,7 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
             _("Decision (u.b.i.m. art. 29 ust. 2)"),
             {"fields": [*DECISION_FIELDS, "decision_kind", "decision_issued_on", "copies_sent_on"]},
         ),
+        (_("Appeal to the SKO (u.b.i.m. art. 33, k.p.a. art. 129–138)"), {"fields": APPEAL_FIELDS}),
         (_("Public calendar"), {"fields": ["calendar_venue", "calendar_category", "calendar_event"]}),
     ]
 
@@ -184,6 +199,7 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
         "documents",
         "certificate_requested_on",
         "ban_issued_on",
+        *APPEAL_READONLY_FIELDS,
     ]
     fieldsets = [
         case_fieldset("is_late", "ban_deadline"),
@@ -198,10 +214,10 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
                     "ban_number",
                     "ban_issued_on",
                     "ban_delivered_on",
-                    "appeal_filed_on",
                 ]
             },
         ),
+        (_("Appeal to the SKO (u.o.p.d.k. art. 36, k.p.a. art. 133–138)"), {"fields": APPEAL_FIELDS}),
     ]
 
     def has_add_permission(self, request):
@@ -214,8 +230,40 @@ class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHist
     def ban_deadline(self, obj):
         return notification_ban_deadline(obj)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        notification = self.get_object(request, object_id) if request.method == "GET" else None
+        if notification is not None and notification.status in (
+            EventNotification.Status.RECEIVED,
+            EventNotification.Status.CERTIFICATE_REQUESTED,
+        ):
+            deadline = notification_ban_deadline(notification)
+            if artistic_event_ban_delivery_is_tight(timezone.localdate(), deadline):
+                # u.o.p.d.k. art. 36 ust. 1 counts the delivery, not the issue: a warning, not a refusal.
+                self.message_user(
+                    request,
+                    _(
+                        "A ban must be delivered to the organiser by %(date)s (u.o.p.d.k. art. 36 ust. 1), not only "
+                        "issued. If you ban the event, deliver the decision by hand or electronically today."
+                    )
+                    % {"date": deadline.strftime("%d.%m.%Y")},
+                    messages.WARNING,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "certificate_delivered_on" in form.changed_data:
             # Lateness is counted from the delivery day (u.o.p.d.k. art. 34); the clocks read the dates directly.
             notification_dates_corrected(notification=obj)
+        if "ban_delivered_on" in form.changed_data and obj.ban_delivered_on:
+            deadline = notification_ban_deadline(obj)
+            if obj.ban_delivered_on > deadline:
+                self.message_user(
+                    request,
+                    _(
+                        "The ban was delivered after %(date)s, the last day the law allows (u.o.p.d.k. art. 36 "
+                        "ust. 1): it came too late to stop the event."
+                    )
+                    % {"date": deadline.strftime("%d.%m.%Y")},
+                    messages.WARNING,
+                )

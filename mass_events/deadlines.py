@@ -7,7 +7,7 @@ calendar of `core.deadlines`. "At least N days before the event" rules are count
 Every number is a module constant; those marked [K] in DOMAIN.md are best knowledge and change in one line.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,13 +32,23 @@ MASS_EVENT_COMPLETION_DAYS = 7
 #: u.b.i.m. art. 29 [V-sec, DOMAIN.md §B.4]: a copy of the decision goes to the police commander and the
 #: voivode within 3 days of its issue.
 MASS_EVENT_DECISION_COPIES_DAYS = 3
-#: u.b.i.m. art. 33 with k.p.a. art. 129 [K]: DOMAIN.md §B.4 follows the Włocławek card (7 days to appeal to the
-#: SKO from service); confirm against the consolidated text.
-MASS_EVENT_APPEAL_DAYS = 7
-#: u.o.p.d.k. art. 36 ust. 2: an appeal against a ban is filed within 3 days of its delivery.
+#: k.p.a. art. 129 § 2: an appeal is filed within 14 days of the decision's service. u.b.i.m. art. 33 ust. 1 names
+#: the appeal body (the samorządowe kolegium odwoławcze) and sets no other period, so k.p.a. art. 129 § 3 does not
+#: apply; the 7 days printed before came from one city's card and had no basis in the act (docs/mass-events-law.md).
+MASS_EVENT_APPEAL_DAYS = 14
+#: u.o.p.d.k. art. 36 ust. 2: an appeal against a ban is filed within 3 days of its delivery (a special provision
+#: in the sense of k.p.a. art. 129 § 3).
 ARTISTIC_EVENT_BAN_APPEAL_DAYS = 3
-#: u.o.p.d.k. art. 36 ust. 3: the appeal body decides within 7 days; no decision in that time is consent.
+#: u.o.p.d.k. art. 36 ust. 3: the appeal body decides within 7 days of the appeal's filing; no decision in that time
+#: is consent to hold the event.
 ARTISTIC_EVENT_APPEAL_DECISION_DAYS = 7
+#: k.p.a. art. 133: the authority that issued the decision forwards the appeal with the case files to the appeal
+#: body within 7 days of receiving it (unless it issues a new decision itself under art. 132).
+APPEAL_FORWARDING_DAYS = 7
+#: [K] How many days before the ban's delivery deadline the clerk is warned that a ban issued now may not be
+#: delivered in time (u.o.p.d.k. art. 36 ust. 1 counts the *delivery*; a registered letter takes days). The
+#: department's own margin, not a statutory number (docs/mass-events-law.md).
+ARTISTIC_EVENT_BAN_DELIVERY_WARNING_DAYS = 3
 
 
 def mass_event_application_latest(event_start: date | datetime, *, exceptional: bool = False) -> date:
@@ -130,8 +140,9 @@ def mass_event_decision_copies_due(issued_on: date) -> date:
 def mass_event_appeal_latest(served_on: date) -> date:
     """The last day for the organiser to appeal a permit decision to the SKO (counted from its service).
 
-    u.b.i.m. art. 33 (appeal to the Samorządowe Kolegium Odwoławcze) [K: 7 days per DOMAIN.md §B.4];
-    k.p.a. art. 57 § 1 and § 4. After this day the decision is final unless an appeal came.
+    u.b.i.m. art. 33 ust. 1 (appeal to the samorządowe kolegium odwoławcze, no special period) with k.p.a.
+    art. 129 § 1 and § 2 (14 days from service, filed through the Prezydent); k.p.a. art. 57 § 1 and § 4. After
+    this day the decision is final unless an appeal came.
     """
     return shift_to_working_day(add_calendar_days(served_on, MASS_EVENT_APPEAL_DAYS))
 
@@ -185,3 +196,24 @@ def artistic_event_appeal_decision_due(appeal_filed_on: date) -> date:
     k.p.a. art. 57 § 1 and § 4.
     """
     return shift_to_working_day(add_calendar_days(appeal_filed_on, ARTISTIC_EVENT_APPEAL_DECISION_DAYS))
+
+
+def appeal_forwarding_due(appeal_received_on: date) -> date:
+    """The last day to forward an appeal (against a permit decision or a ban) with the files to the SKO.
+
+    k.p.a. art. 133 (7 days from the day the authority received the appeal), art. 57 § 1 and § 4: a period
+    ending on a Saturday or a statutory day off ends on the next working day. For a ban the appeal body's own 7
+    days (u.o.p.d.k. art. 36 ust. 3) run from the appeal's filing at the same time, so the appeal is best
+    forwarded at once: the Terminarz shows both clocks.
+    """
+    return shift_to_working_day(add_calendar_days(appeal_received_on, APPEAL_FORWARDING_DAYS))
+
+
+def artistic_event_ban_delivery_is_tight(today: date, delivery_deadline: date) -> bool:
+    """Whether a ban issued `today` risks missing its delivery deadline: the last days before it, not after.
+
+    u.o.p.d.k. art. 36 ust. 1 sets the day by which the ban must be *delivered*
+    (`artistic_event_ban_deadline`); within `ARTISTIC_EVENT_BAN_DELIVERY_WARNING_DAYS` [K] of it the clerk is
+    warned to deliver by hand or electronically. After the deadline the ban is refused by the workflow's guard.
+    """
+    return delivery_deadline - timedelta(days=ARTISTIC_EVENT_BAN_DELIVERY_WARNING_DAYS) <= today <= delivery_deadline

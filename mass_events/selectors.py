@@ -148,10 +148,12 @@ def permit_open_deadlines():
 
     * u.b.i.m. art. 29 ust. 1 — the decision at least 7 days before the event, until it is issued;
     * k.p.a. art. 64 § 2 — the organiser's 7 days to complete the application, while a request is pending;
-    * u.b.i.m. art. 29 — the copies to the police and the voivode within 3 days of the decision, until sent.
+    * u.b.i.m. art. 29 — the copies to the police and the voivode within 3 days of the decision, until sent;
+    * k.p.a. art. 133 — an appeal forwarded to the SKO within 7 days of its receipt, until forwarded.
     """
     from core.deadlines import OpenDeadline
     from mass_events.deadlines import (
+        appeal_forwarding_due,
         mass_event_completion_due,
         mass_event_decision_copies_due,
         mass_event_decision_latest,
@@ -161,9 +163,9 @@ def permit_open_deadlines():
     status = MassEventPermitApplication.Status
     waiting_for_decision = {status.RECEIVED, status.COMPLETION_REQUESTED, status.OPINIONS, status.DECISION_DRAFTED}
     rows = MassEventPermitApplication.objects.filter(
-        status__in=[*waiting_for_decision, status.PERMIT_ISSUED, status.REFUSED]
+        status__in=[*waiting_for_decision, status.PERMIT_ISSUED, status.REFUSED, status.APPEALED]
     ).only("pk", "case_mark", "event_name", "starts_at", "status", "handler_id", "completion_requested_on",
-           "decision_issued_on")  # fmt: skip
+           "decision_issued_on", "appeal_filed_on")  # fmt: skip
     for application in rows:
         common = _deadline_common(application)
         if application.status in waiting_for_decision:
@@ -188,16 +190,30 @@ def permit_open_deadlines():
                 rule="art. 29 u.b.i.m.: 3 dni od wydania decyzji",
                 **common,
             )
+        if application.status == status.APPEALED and application.appeal_filed_on:
+            yield OpenDeadline(
+                due_date=appeal_forwarding_due(application.appeal_filed_on),
+                title=str(_("Forward the appeal to the SKO: %(name)s")) % {"name": application.event_name[:80]},
+                rule=APPEAL_FORWARDING_RULE,
+                **common,
+            )
+
+
+#: The Terminarz's rule of forwarding an appeal, shared by permits and bans.
+APPEAL_FORWARDING_RULE = "art. 133 k.p.a.: 7 dni od otrzymania odwołania"
 
 
 def notification_open_deadlines():
-    """The clocks of notifications (one query): the ban deadline, the appeal window and the appeal body's 7 days.
+    """The clocks of notifications (one query): the ban's issue and delivery, the appeal window, the appeal's
+    forwarding and the appeal body's 7 days.
 
-    u.o.p.d.k. art. 36 ust. 1 (ban delivered by the earlier of 14 days after and 10 days before), ust. 2 (3 days
-    to appeal from delivery) and ust. 3 (7 days for the appeal body; silence is consent).
+    u.o.p.d.k. art. 36 ust. 1 (ban delivered by the earlier of 14 days after and 10 days before: shown until the
+    ban is issued, then until its delivery is recorded), ust. 2 (3 days to appeal from delivery) and ust. 3 (7 days
+    for the appeal body; silence is consent); k.p.a. art. 133 (the appeal forwarded within 7 days of receipt).
     """
     from core.deadlines import OpenDeadline
     from mass_events.deadlines import (
+        appeal_forwarding_due,
         artistic_event_appeal_decision_due,
         artistic_event_ban_appeal_latest,
         artistic_event_ban_deadline,
@@ -205,7 +221,9 @@ def notification_open_deadlines():
     from mass_events.models import EventNotification
 
     status = EventNotification.Status
-    rows = EventNotification.objects.filter(status__in=[status.RECEIVED, status.BAN_ISSUED, status.APPEALED]).only(
+    rows = EventNotification.objects.filter(
+        status__in=[status.RECEIVED, status.BAN_ISSUED, status.APPEALED, status.APPEAL_FORWARDED]
+    ).only(
         "pk", "case_mark", "event_name", "starts_at", "status", "handler_id", "received_on",
         "certificate_delivered_on", "ban_delivered_on", "appeal_filed_on",
     )  # fmt: skip
@@ -223,14 +241,32 @@ def notification_open_deadlines():
                 rule="art. 36 ust. 1 u.o.p.d.k.: 14 dni od zawiadomienia, ≥ 10 dni przed imprezą",
                 **common,
             )
-        elif notification.status == status.BAN_ISSUED and notification.ban_delivered_on:
+        elif notification.status == status.BAN_ISSUED and not notification.ban_delivered_on:
+            yield OpenDeadline(
+                due_date=artistic_event_ban_deadline(
+                    notification.received_on,
+                    notification.starts_at,
+                    certificate_delivered_on=notification.certificate_delivered_on,
+                ),
+                title=str(_("Deliver the ban to the organiser: %(name)s")) % {"name": name},
+                rule="art. 36 ust. 1 u.o.p.d.k.: doręczenie zakazu",
+                **common,
+            )
+        elif notification.status == status.BAN_ISSUED:
             yield OpenDeadline(
                 due_date=artistic_event_ban_appeal_latest(notification.ban_delivered_on),
                 title=str(_("Appeal window against the ban ends: %(name)s")) % {"name": name},
                 rule="art. 36 ust. 2 u.o.p.d.k.: 3 dni od doręczenia",
                 **common,
             )
-        elif notification.status == status.APPEALED and notification.appeal_filed_on:
+        elif notification.appeal_filed_on:  # appealed, forwarded or not
+            if notification.status == status.APPEALED:
+                yield OpenDeadline(
+                    due_date=appeal_forwarding_due(notification.appeal_filed_on),
+                    title=str(_("Forward the appeal to the SKO: %(name)s")) % {"name": name},
+                    rule=APPEAL_FORWARDING_RULE,
+                    **common,
+                )
             yield OpenDeadline(
                 due_date=artistic_event_appeal_decision_due(notification.appeal_filed_on),
                 title=str(_("Appeal body's decision due (silence is consent): %(name)s")) % {"name": name},

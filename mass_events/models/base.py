@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Case
@@ -50,3 +51,50 @@ class OrganisedEventCase(Case):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("The end must not be before the start.")})
+
+
+class AppealOutcome(models.TextChoices):
+    """What the appeal body decided on an appeal (k.p.a. art. 138)."""
+
+    UPHELD = "upheld", _("upheld (k.p.a. art. 138 § 1 pkt 1)")
+    OVERTURNED = "overturned", _("overturned (k.p.a. art. 138 § 1 pkt 2)")
+    REMITTED = "remitted", _("remitted for re-examination (k.p.a. art. 138 § 2)")
+
+
+class AppealRecord(models.Model):
+    """The appeal against the Prezydent's decision (a permit decision or a ban) on its way to the SKO and back.
+
+    k.p.a. art. 133: the appeal is forwarded with the files to the samorządowe kolegium odwoławcze within 7 days of
+    its receipt (`appeal_forwarded_on`, stamped by the "forward_appeal" transition); art. 138: the SKO upholds the
+    decision (§ 1 pkt 1), overturns it (§ 1 pkt 2) or remits the case for re-examination (§ 2). The clerk records
+    the SKO's decision number and date before choosing the outcome's transition, which stamps `appeal_outcome`.
+    """
+
+    appeal_forwarded_on = models.DateField(_("appeal forwarded to the SKO on"), null=True, blank=True, editable=False)
+    appeal_decision_number = models.CharField(
+        _("SKO decision number"), max_length=60, blank=True, help_text=_("E.g. SKO.4100.123.2026.")
+    )
+    appeal_decided_on = models.DateField(
+        _("SKO decision date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date on the appeal body's decision; fill it in with its number before recording the outcome."
+        ),
+    )
+    appeal_outcome = models.CharField(
+        _("outcome of the appeal"), max_length=20, choices=AppealOutcome, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        today = timezone.localdate()
+        if self.appeal_decided_on and self.appeal_decided_on > today:
+            raise ValidationError({"appeal_decided_on": _("The SKO's decision date cannot be in the future.")})
+        if self.appeal_decided_on and self.appeal_forwarded_on and self.appeal_decided_on < self.appeal_forwarded_on:
+            raise ValidationError(
+                {"appeal_decided_on": _("The SKO cannot have decided before the appeal was forwarded to it.")}
+            )

@@ -1,17 +1,19 @@
 """Notifications of artistic events held outside the organiser's seat (u.o.p.d.k. art. 34–37)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.fieldsets import Fieldset
 from core.workflow import ApplicantChanges, Transition, Workflow
-from mass_events.models.base import OrganisedEventCase
+from mass_events.models.base import AppealRecord, OrganisedEventCase
 
 
-class EventNotification(OrganisedEventCase):
+class EventNotification(AppealRecord, OrganisedEventCase):
     """A notification of an artistic or entertainment event held outside the organiser's seat (zawiadomienie).
 
     u.o.p.d.k. art. 34–37 (DOMAIN.md §B.5): filed at least 30 days before the start (or counted from the delivery
@@ -27,6 +29,7 @@ class EventNotification(OrganisedEventCase):
         BAN_ISSUED = "ban_issued", _("event banned")
         BAN_FINAL = "ban_final", _("ban final")
         APPEALED = "appealed", _("ban appealed")
+        APPEAL_FORWARDED = "appeal_forwarded", _("appeal forwarded to the SKO")
         BAN_UPHELD = "ban_upheld", _("ban upheld on appeal")
         BAN_OVERTURNED = "ban_overturned", _("ban overturned on appeal")
         CONSENT_BY_SILENCE = "consent_by_silence", _("consent: no appeal decision within 7 days")
@@ -99,7 +102,13 @@ class EventNotification(OrganisedEventCase):
     ban_number = models.CharField(_("ban decision number"), max_length=60, blank=True)
     ban_issued_on = models.DateField(_("ban issued on"), null=True, blank=True, editable=False)
     ban_delivered_on = models.DateField(
-        _("ban delivered on"), null=True, blank=True, help_text=_("The 3 days to appeal run from this day.")
+        _("ban delivered on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the organiser received the ban (the return receipt or the ePUAP confirmation). It must be "
+            "delivered by the ban deadline (u.o.p.d.k. art. 36 ust. 1); the 3 days to appeal run from it."
+        ),
     )
     appeal_filed_on = models.DateField(
         _("appeal filed on"),
@@ -107,7 +116,7 @@ class EventNotification(OrganisedEventCase):
         blank=True,
         help_text=_(
             "Stamped with the day it is recorded; correct it to the real day of filing. The appeal body's 7 days "
-            "run from it (u.o.p.d.k. art. 36 ust. 3)."
+            "(u.o.p.d.k. art. 36 ust. 3) and the 7 days to forward it to the SKO (k.p.a. art. 133) run from it."
         ),
     )
     status = models.CharField(_("status"), max_length=30, choices=Status, default=Status.RECEIVED, editable=False)
@@ -156,6 +165,7 @@ class EventNotification(OrganisedEventCase):
                 source={Status.BAN_ISSUED},
                 target=Status.BAN_FINAL,
                 label=_("No appeal: the ban is final"),
+                guard="mass_events.services.notifications.notification_check_ban_final",
                 announce_status=True,
                 closes_case=True,
             ),
@@ -167,26 +177,48 @@ class EventNotification(OrganisedEventCase):
                 effect="mass_events.services.notifications.on_notification_appeal",
             ),
             Transition(
-                "appeal_upheld",
+                "forward_appeal",
                 source={Status.APPEALED},
+                target=Status.APPEAL_FORWARDED,
+                label=_("Appeal forwarded to the SKO with the files"),
+                effect="mass_events.services.notifications.on_notification_forward_appeal",
+                announce_status=True,
+            ),
+            Transition(
+                "appeal_upheld",
+                source={Status.APPEAL_FORWARDED},
                 target=Status.BAN_UPHELD,
-                label=_("The appeal body upheld the ban"),
+                label=_("The SKO upheld the ban"),
                 closes_case=True,
-                note_required=True,
+                guard="mass_events.services.notifications.notification_check_appeal_upheld",
+                effect="mass_events.services.notifications.on_notification_appeal_upheld",
                 note_to_applicant=True,
+                note_message="mass_events.services.notifications.notification_message_appeal_outcome",
             ),
             Transition(
                 "appeal_overturned",
-                source={Status.APPEALED},
+                source={Status.APPEAL_FORWARDED},
                 target=Status.BAN_OVERTURNED,
-                label=_("The appeal body overturned the ban"),
+                label=_("The SKO overturned the ban"),
                 closes_case=True,
-                note_required=True,
+                guard="mass_events.services.notifications.notification_check_appeal_overturned",
+                effect="mass_events.services.notifications.on_notification_appeal_overturned",
                 note_to_applicant=True,
+                note_message="mass_events.services.notifications.notification_message_appeal_outcome",
+            ),
+            Transition(
+                "appeal_remitted",
+                source={Status.APPEAL_FORWARDED},
+                target=Status.RECEIVED,
+                label=_("The SKO remitted the case: examine the notification again"),
+                guard="mass_events.services.notifications.notification_check_appeal_remitted",
+                effect="mass_events.services.notifications.on_notification_appeal_remitted",
+                note_to_applicant=True,
+                note_message="mass_events.services.notifications.notification_message_appeal_outcome",
             ),
             Transition(
                 "consent_by_silence",
-                source={Status.APPEALED},
+                source={Status.APPEALED, Status.APPEAL_FORWARDED},
                 target=Status.CONSENT_BY_SILENCE,
                 label=_("No appeal decision in 7 days: consent"),
                 closes_case=True,
@@ -224,3 +256,15 @@ class EventNotification(OrganisedEventCase):
             ),
         ]
         indexes = [models.Index(fields=["status", "starts_at"], name="event_notif_status_start_idx")]
+
+    def clean(self):
+        super().clean()
+        if self.ban_delivered_on:
+            if self.ban_delivered_on > timezone.localdate():
+                raise ValidationError({"ban_delivered_on": _("The delivery date cannot be in the future.")})
+            if not self.ban_issued_on:
+                raise ValidationError({"ban_delivered_on": _("No ban has been issued yet: nothing was delivered.")})
+            if self.ban_delivered_on < self.ban_issued_on:
+                raise ValidationError(
+                    {"ban_delivered_on": _("The ban cannot have been delivered before it was issued.")}
+                )

@@ -19,7 +19,7 @@ from core.fieldsets import Fieldset
 from core.models import TimeStampedModel
 from core.workflow import ApplicantChanges, Transition, Workflow
 from mass_events.deadlines import Timeliness
-from mass_events.models.base import OrganisedEventCase
+from mass_events.models.base import AppealRecord, OrganisedEventCase
 from mass_events.models.pesel import mask_pesel, validate_pesel
 
 
@@ -46,7 +46,7 @@ class OrganiserKind(models.TextChoices):
     ORGANISATION = "organisation", _("a company, association or other organisation")
 
 
-class MassEventPermitApplication(OrganisedEventCase):
+class MassEventPermitApplication(AppealRecord, OrganisedEventCase):
     """An application for the Prezydent's permit to hold a mass event (wniosek o wydanie zezwolenia).
 
     u.b.i.m. art. 25–26 (application and its attachments), art. 29 (decision). `timeliness` is stamped when the
@@ -62,7 +62,9 @@ class MassEventPermitApplication(OrganisedEventCase):
         REFUSED = "refused", _("permit refused")
         COPIES_SENT = "copies_sent", _("decision sent to the police and the voivode")
         FINAL = "final", _("decision final")
-        APPEALED = "appealed", _("appealed to the SKO")
+        APPEALED = "appealed", _("appeal received")
+        APPEAL_FORWARDED = "appeal_forwarded", _("appeal forwarded to the SKO")
+        OVERTURNED = "overturned", _("decision overturned by the SKO")
         EVENT_HELD = "event_held", _("event held")
         CLOSED = "closed", _("closed")
         NOT_EXAMINED = "not_examined", _("left without examination")
@@ -195,6 +197,16 @@ class MassEventPermitApplication(OrganisedEventCase):
     copies_sent_on = models.DateField(
         _("copies sent to the police and the voivode on"), null=True, blank=True, editable=False
     )
+    # The appeal (u.b.i.m. art. 33 ust. 1, k.p.a. art. 129): its forwarding and outcome are in AppealRecord.
+    appeal_filed_on = models.DateField(
+        _("appeal received on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Stamped with the day it is recorded; correct it to the day the appeal reached the office. The 7 days "
+            "to forward it to the SKO run from it (k.p.a. art. 133)."
+        ),
+    )
     calendar_venue = models.ForeignKey(
         "events.Venue",
         verbose_name=_("venue in the public calendar"),
@@ -307,16 +319,48 @@ class MassEventPermitApplication(OrganisedEventCase):
                 source={Status.COPIES_SENT},
                 target=Status.APPEALED,
                 label=_("Appeal received"),
+                effect="mass_events.services.permits.on_permit_appeal",
                 note_to_applicant=True,
                 note_required=True,
             ),
             Transition(
-                "appeal_decided",
+                "forward_appeal",
                 source={Status.APPEALED},
+                target=Status.APPEAL_FORWARDED,
+                label=_("Appeal forwarded to the SKO with the files"),
+                effect="mass_events.services.permits.on_permit_forward_appeal",
+                announce_status=True,
+            ),
+            Transition(
+                "appeal_upheld",
+                source={Status.APPEAL_FORWARDED},
                 target=Status.FINAL,
-                label=_("The SKO has decided: the decision is final"),
-                note_required=True,
+                label=_("The SKO upheld the decision"),
+                guard="mass_events.services.permits.permit_check_appeal_outcome",
+                effect="mass_events.services.permits.on_permit_appeal_upheld",
                 note_to_applicant=True,
+                note_message="mass_events.services.permits.permit_message_appeal_outcome",
+            ),
+            Transition(
+                "appeal_overturned",
+                source={Status.APPEAL_FORWARDED},
+                target=Status.OVERTURNED,
+                label=_("The SKO overturned the decision"),
+                guard="mass_events.services.permits.permit_check_appeal_outcome",
+                effect="mass_events.services.permits.on_permit_appeal_overturned",
+                closes_case=True,
+                note_to_applicant=True,
+                note_message="mass_events.services.permits.permit_message_appeal_outcome",
+            ),
+            Transition(
+                "appeal_remitted",
+                source={Status.APPEAL_FORWARDED},
+                target=Status.OPINIONS,
+                label=_("The SKO remitted the case: examine it again"),
+                guard="mass_events.services.permits.permit_check_appeal_outcome",
+                effect="mass_events.services.permits.on_permit_appeal_remitted",
+                note_to_applicant=True,
+                note_message="mass_events.services.permits.permit_message_appeal_outcome",
             ),
             Transition(
                 "mark_held",

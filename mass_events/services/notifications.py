@@ -18,13 +18,19 @@ from core.services import case_open, transition_perform
 from mass_events import deadlines
 from mass_events.deadlines import (
     artistic_event_appeal_decision_due,
+    artistic_event_ban_appeal_latest,
     artistic_event_ban_deadline,
     artistic_event_notification_is_late,
 )
 from mass_events.models import EventNotification
+from mass_events.models.base import AppealOutcome
 from mass_events.services.common import (
     MassEventError,
     addressee_lines,
+    appeal_check_outcome,
+    appeal_message_outcome,
+    appeal_record_forwarding,
+    appeal_record_outcome,
     organiser_tell,
 )
 
@@ -179,6 +185,7 @@ def on_notification_ban(notification, *, acting_user, note: str = "") -> None:
             "justification": note,
             "starts": timezone.localtime(notification.starts_at),
             "appeal_days": deadlines.ARTISTIC_EVENT_BAN_APPEAL_DAYS,
+            "appeal_decision_days": deadlines.ARTISTIC_EVENT_APPEAL_DECISION_DAYS,
             "recipients": [notification.organiser_name, "a/a"],
         },
         acting_user=acting_user,
@@ -206,12 +213,117 @@ def on_notification_appeal(notification, *, acting_user, note: str = "") -> None
     )
 
 
+def notification_check_ban_final(notification, *, acting_user, note: str = "") -> None:
+    """Guard of "ban_final": the ban was delivered and the 3 days to appeal have passed (u.o.p.d.k. art. 36 ust. 2).
+
+    The appeal period runs from delivery (`artistic_event_ban_appeal_latest`, k.p.a. art. 57 § 4), so without a
+    recorded delivery date the ban cannot become final. Raises MassEventError.
+    """
+    if not notification.ban_delivered_on:
+        raise MassEventError(
+            _("Record the day the ban was delivered first: the 3 days to appeal run from it."), code="not_delivered"
+        )
+    latest = artistic_event_ban_appeal_latest(notification.ban_delivered_on)
+    if timezone.localdate() <= latest:
+        raise MassEventError(
+            _("The organiser may still appeal until %(date)s (u.o.p.d.k. art. 36 ust. 2).")
+            % {"date": latest.strftime("%d.%m.%Y")},
+            code="appeal_window_open",
+        )
+
+
+def on_notification_forward_appeal(notification, *, acting_user, note: str = "") -> None:
+    """Effect: stamp the day the appeal went to the SKO with the files (k.p.a. art. 133; 7 days from its receipt)."""
+    appeal_record_forwarding(notification)
+
+
+def _appeal_decision_due(notification):
+    """The appeal body's last day (u.o.p.d.k. art. 36 ust. 3), refusing when the filing day was cleared by hand."""
+    if not notification.appeal_filed_on:
+        raise MassEventError(
+            _("Record the day the appeal was filed first: the appeal body's 7 days run from it."),
+            code="appeal_date_missing",
+        )
+    return artistic_event_appeal_decision_due(notification.appeal_filed_on)
+
+
+def _check_before_consent(notification) -> None:
+    """An adverse outcome decided after the appeal body's 7 days does not count: silence was already consent."""
+    due = _appeal_decision_due(notification)
+    if notification.appeal_decided_on and notification.appeal_decided_on > due:
+        raise MassEventError(
+            _(
+                "The SKO decided on %(decided)s, after its 7 days ended on %(due)s: the silence was consent to hold "
+                "the event (u.o.p.d.k. art. 36 ust. 3). Record the consent by silence instead."
+            )
+            % {"decided": notification.appeal_decided_on.strftime("%d.%m.%Y"), "due": due.strftime("%d.%m.%Y")},
+            code="decided_after_consent",
+        )
+
+
+def notification_check_appeal_upheld(notification, *, acting_user, note: str = "") -> None:
+    """Guard of "appeal_upheld" (k.p.a. art. 138 § 1 pkt 1): the SKO's decision number and date are recorded, and
+    the SKO decided within its 7 days (u.o.p.d.k. art. 36 ust. 3: later, its silence was already consent)."""
+    appeal_check_outcome(notification)
+    _check_before_consent(notification)
+
+
+def notification_check_appeal_overturned(notification, *, acting_user, note: str = "") -> None:
+    """Guard of "appeal_overturned" (k.p.a. art. 138 § 1 pkt 2): the SKO's decision number and date are recorded."""
+    appeal_check_outcome(notification)
+
+
+def notification_check_appeal_remitted(notification, *, acting_user, note: str = "") -> None:
+    """Guard of "appeal_remitted" (k.p.a. art. 138 § 2): the SKO's number and date are recorded, within its 7 days
+    (u.o.p.d.k. art. 36 ust. 3)."""
+    appeal_check_outcome(notification)
+    _check_before_consent(notification)
+
+
+def on_notification_appeal_upheld(notification, *, acting_user, note: str = "") -> None:
+    """Effect: the ban stands (k.p.a. art. 138 § 1 pkt 1); the outcome is stamped."""
+    appeal_record_outcome(notification, AppealOutcome.UPHELD)
+
+
+def on_notification_appeal_overturned(notification, *, acting_user, note: str = "") -> None:
+    """Effect: the ban no longer stands (k.p.a. art. 138 § 1 pkt 2): the event may go ahead; the outcome is stamped."""
+    appeal_record_outcome(notification, AppealOutcome.OVERTURNED)
+
+
+def on_notification_appeal_remitted(notification, *, acting_user, note: str = "") -> None:
+    """Effect: the ban is set aside and the notification is examined again (k.p.a. art. 138 § 2).
+
+    The ban's number and dates are cleared so that a new ban, if any, is numbered and delivered afresh; the old ones
+    stay in the change history and the old decision among the case's documents. The delivery deadline of u.o.p.d.k.
+    art. 36 ust. 1 still counts from the notification [K: docs/mass-events-law.md]: once it has passed no new ban
+    can be issued and the event is accepted silently, the reading that protects the organiser.
+    """
+    appeal_record_outcome(notification, AppealOutcome.REMITTED)
+    notification.ban_number = ""
+    notification.ban_issued_on = None
+    notification.ban_delivered_on = None
+    notification.save(update_fields=["ban_number", "ban_issued_on", "ban_delivered_on", "updated_at"])
+
+
+def notification_message_appeal_outcome(notification, note: str) -> str:
+    """What the organiser reads when the SKO's decision on the ban is recorded, then the clerk's note."""
+    return appeal_message_outcome(
+        notification,
+        note,
+        {
+            AppealOutcome.UPHELD: _("The ban stands: the event may not be held."),
+            AppealOutcome.OVERTURNED: _("The ban no longer stands: you may hold the event."),
+            AppealOutcome.REMITTED: _("The Prezydent will examine your notification again."),
+        },
+    )
+
+
 def notification_check_consent_by_silence(notification, *, acting_user, note: str = "") -> None:
     """Guard of "consent_by_silence": the appeal body's 7 days have passed (u.o.p.d.k. art. 36 ust. 3).
 
     Refused (MassEventError) until `artistic_event_appeal_decision_due` has passed.
     """
-    due = artistic_event_appeal_decision_due(notification.appeal_filed_on)
+    due = _appeal_decision_due(notification)
     if timezone.localdate() <= due:
         raise MassEventError(
             _("The appeal body may still decide until %(date)s.") % {"date": due.strftime("%d.%m.%Y")},

@@ -18,9 +18,14 @@ from core.services import case_open
 from mass_events import deadlines
 from mass_events.deadlines import mass_event_application_timeliness
 from mass_events.models import MassEventOpinion, MassEventPermitApplication, OpinionBody, OrganiserKind
+from mass_events.models.base import AppealOutcome
 from mass_events.services.common import (
     MassEventError,
     addressee_lines,
+    appeal_check_outcome,
+    appeal_message_outcome,
+    appeal_record_forwarding,
+    appeal_record_outcome,
     organiser_tell,
 )
 
@@ -279,6 +284,65 @@ def on_permit_send_copies(application, *, acting_user, note: str = "") -> None:
     """Effect: stamp the day the copies went to the police commander and the voivode (u.b.i.m. art. 29, 3 days)."""
     application.copies_sent_on = timezone.localdate()
     application.save(update_fields=["copies_sent_on", "updated_at"])
+
+
+def on_permit_appeal(application, *, acting_user, note: str = "") -> None:
+    """Effect: stamp the appeal's receipt (the clerk corrects it to the real day); k.p.a. art. 133's 7 days to
+    forward it to the SKO run from it (`mass_events.deadlines.appeal_forwarding_due`, in the Terminarz)."""
+    application.appeal_filed_on = timezone.localdate()
+    application.save(update_fields=["appeal_filed_on", "updated_at"])
+
+
+def on_permit_forward_appeal(application, *, acting_user, note: str = "") -> None:
+    """Effect: stamp the day the appeal went to the SKO with the files (k.p.a. art. 133)."""
+    appeal_record_forwarding(application)
+
+
+def permit_check_appeal_outcome(application, *, acting_user, note: str = "") -> None:
+    """Guard of the SKO's outcomes (k.p.a. art. 138 § 1 pkt 1, § 1 pkt 2, § 2): its decision number and date are
+    recorded first. Raises MassEventError."""
+    appeal_check_outcome(application)
+
+
+def on_permit_appeal_upheld(application, *, acting_user, note: str = "") -> None:
+    """Effect: the SKO upheld the decision (k.p.a. art. 138 § 1 pkt 1); it is final (art. 16 § 1)."""
+    appeal_record_outcome(application, AppealOutcome.UPHELD)
+
+
+def on_permit_appeal_overturned(application, *, acting_user, note: str = "") -> None:
+    """Effect: the SKO overturned the decision (k.p.a. art. 138 § 1 pkt 2): the Prezydent's decision no longer
+    stands and the SKO's own decision settles the case, which closes here."""
+    appeal_record_outcome(application, AppealOutcome.OVERTURNED)
+
+
+def on_permit_appeal_remitted(application, *, acting_user, note: str = "") -> None:
+    """Effect: the SKO remitted the case (k.p.a. art. 138 § 2): it is examined again and a new decision issued.
+
+    The issued decision's kind, number and dates are cleared, so its contents can be edited and the decision's
+    clock (u.b.i.m. art. 29 ust. 1) returns to the Terminarz; the old decision stays among the case's documents
+    and in the change history.
+    """
+    appeal_record_outcome(application, AppealOutcome.REMITTED)
+    application.decision_kind = ""
+    application.decision_number = ""
+    application.decision_issued_on = None
+    application.copies_sent_on = None
+    application.save(
+        update_fields=["decision_kind", "decision_number", "decision_issued_on", "copies_sent_on", "updated_at"]
+    )
+
+
+def permit_message_appeal_outcome(application, note: str) -> str:
+    """What the organiser reads when the SKO's decision on the permit decision is recorded, then the clerk's note."""
+    return appeal_message_outcome(
+        application,
+        note,
+        {
+            AppealOutcome.UPHELD: _("The Prezydent's decision stands and is final."),
+            AppealOutcome.OVERTURNED: _("The Prezydent's decision no longer stands: the SKO's decision settles it."),
+            AppealOutcome.REMITTED: _("The Prezydent will examine your application again and issue a new decision."),
+        },
+    )
 
 
 def permit_check_mark_held(application, *, acting_user, note: str = "") -> None:

@@ -18,9 +18,11 @@ from core.deadlines import shift_to_working_day
 from mass_events import deadlines
 from mass_events.deadlines import (
     Timeliness,
+    appeal_forwarding_due,
     artistic_event_appeal_decision_due,
     artistic_event_ban_appeal_latest,
     artistic_event_ban_deadline,
+    artistic_event_ban_delivery_is_tight,
     artistic_event_ban_latest,
     artistic_event_notification_effective_date,
     artistic_event_notification_is_late,
@@ -94,13 +96,48 @@ def test_mass_event_decision_copies_due(issued_on, expected):
 @pytest.mark.parametrize(
     ("served_on", "expected"),
     [
-        (D(2026, 4, 23), D(2026, 4, 30)),  # Thu → Thu
-        (D(2026, 4, 24), D(2026, 5, 4)),  # Fri → 1 May → Mon 4 May
-        (D(2026, 12, 17), D(2026, 12, 28)),  # Thu → Thu 24 (Wigilia) → Mon 28
+        (D(2026, 4, 22), D(2026, 5, 6)),  # Wed → Wed: the day before the edge below
+        (D(2026, 4, 23), D(2026, 5, 7)),  # Thu → Thu, 14 days (not 7: k.p.a. art. 129 § 2)
+        (D(2026, 4, 17), D(2026, 5, 4)),  # Fri → Fri 1 May (holiday), Sat 2, Sun 3 May (holiday) → Mon 4 May
+        (D(2026, 4, 18), D(2026, 5, 4)),  # Sat → Sat 2 May → Mon 4 May
+        (D(2026, 12, 10), D(2026, 12, 28)),  # Thu → Thu 24 (Wigilia), Fri 25, Sat 26, Sun 27 → Mon 28
     ],
 )
 def test_mass_event_appeal_latest(served_on, expected):
+    """u.b.i.m. art. 33 ust. 1 sets no period: k.p.a. art. 129 § 2 gives 14 days from service."""
     assert mass_event_appeal_latest(served_on) == expected
+
+
+@pytest.mark.parametrize(
+    ("received_on", "expected"),
+    [
+        (D(2026, 11, 1), D(2026, 11, 9)),  # Sun 1 Nov (holiday) → Sun 8 → Mon 9
+        (D(2026, 11, 2), D(2026, 11, 9)),  # Mon → Mon
+        (D(2026, 11, 3), D(2026, 11, 10)),  # Tue → Tue: the day after
+        (D(2026, 11, 4), D(2026, 11, 12)),  # Wed → Wed 11 Nov (holiday) → Thu 12
+        (D(2026, 11, 7), D(2026, 11, 16)),  # Sat → Sat 14 → Mon 16
+        (D(2026, 4, 24), D(2026, 5, 4)),  # Fri → Fri 1 May (holiday), weekend, Sun 3 May → Mon 4 May
+        (D(2026, 12, 17), D(2026, 12, 28)),  # Thu → Thu 24 Dec (Wigilia), Christmas, weekend → Mon 28
+    ],
+)
+def test_appeal_forwarding_due(received_on, expected):
+    """k.p.a. art. 133: the appeal goes to the SKO within 7 days of its receipt; art. 57 § 4 moves the end."""
+    assert appeal_forwarding_due(received_on) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "tight"),
+    [
+        (D(2026, 6, 15), False),  # Mon: four days before the deadline, no warning yet
+        (D(2026, 6, 16), True),  # Tue: three days before
+        (D(2026, 6, 18), True),  # Thu: the day before
+        (D(2026, 6, 19), True),  # Fri: the deadline itself
+        (D(2026, 6, 20), False),  # Sat: past it, the guard refuses the ban instead
+    ],
+)
+def test_artistic_event_ban_delivery_is_tight(today, tight):
+    """u.o.p.d.k. art. 36 ust. 1 counts the ban's delivery: the clerk is warned in its last days."""
+    assert artistic_event_ban_delivery_is_tight(today, D(2026, 6, 19)) is tight
 
 
 def test_the_certificate_moves_the_notification_date_only_forwards():
@@ -169,8 +206,8 @@ def test_artistic_event_appeal_decision_due(filed_on, expected):
 
 def test_the_numbers_are_settings_that_are_easy_to_change(monkeypatch):
     """A corrected [K] number is a one-line change: the rule follows the constant."""
-    monkeypatch.setattr(deadlines, "MASS_EVENT_APPEAL_DAYS", 14)
-    assert mass_event_appeal_latest(D(2026, 4, 23)) == D(2026, 5, 7)
+    monkeypatch.setattr(deadlines, "MASS_EVENT_APPEAL_DAYS", 7)
+    assert mass_event_appeal_latest(D(2026, 4, 23)) == D(2026, 4, 30)
     monkeypatch.setattr(deadlines, "MASS_EVENT_COMPLETION_DAYS", 14)
     assert mass_event_completion_due(D(2026, 4, 22)) == D(2026, 5, 6)
 

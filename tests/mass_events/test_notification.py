@@ -104,7 +104,10 @@ def test_the_ban_path_with_appeal_and_consent_by_silence(
     assert "Zagrożenie dla życia" in sources[-1]
     assert PrivateDocument.objects.filter(object_id=notification.pk, kind="letter").count() == 1
     assert len(mail.outbox) == 2
-    assert rules(notification) == []  # the appeal window opens with the delivery date
+    # Until its delivery is recorded the ban's delivery deadline stays in the Terminarz (u.o.p.d.k. art. 36 ust. 1).
+    [delivery] = [d for d in open_deadlines() if d.case_mark == notification.case_mark]
+    assert delivery.rule == "art. 36 ust. 1 u.o.p.d.k.: doręczenie zakazu"
+    assert delivery.due_date == artistic_event_ban_deadline(notification.received_on, notification.starts_at)
 
     delivered = timezone.localdate()
     EventNotification.objects.filter(pk=notification.pk).update(ban_delivered_on=delivered)
@@ -113,7 +116,10 @@ def test_the_ban_path_with_appeal_and_consent_by_silence(
 
     workflow(clerk, notification, "appeal")
     assert notification.status == Status.APPEALED
-    assert rules(notification) == ["art. 36 ust. 3 u.o.p.d.k.: 7 dni"]
+    assert rules(notification) == [
+        "art. 133 k.p.a.: 7 dni od otrzymania odwołania",
+        "art. 36 ust. 3 u.o.p.d.k.: 7 dni",
+    ]
     workflow(clerk, notification, "consent_by_silence")
     assert notification.status == Status.APPEALED  # the appeal body still has time
     EventNotification.objects.filter(pk=notification.pk).update(appeal_filed_on=delivered - timedelta(days=12))
@@ -179,7 +185,7 @@ def test_the_notification_transitions_that_send_the_clerks_note_are_marked():
     from mass_events.models import EventNotification
 
     marked = {t.name for t in EventNotification.workflow.transitions if t.note_to_applicant}
-    assert marked == {"request_certificate", "appeal_upheld", "appeal_overturned"}
+    assert marked == {"request_certificate", "appeal_upheld", "appeal_overturned", "appeal_remitted"}
 
 
 def _admin_edit(clerk, notification, **dates):
@@ -227,7 +233,7 @@ def test_a_corrected_certificate_delivery_day_moves_the_ban_deadline(client, cle
 
 
 def test_a_corrected_appeal_filing_day_moves_the_appeal_bodys_clock(client, clerk, notification_data):
-    from mass_events.deadlines import artistic_event_appeal_decision_due
+    from mass_events.deadlines import appeal_forwarding_due, artistic_event_appeal_decision_due
 
     client.post(NOTIFICATION_URL, notification_data(days_ahead=60))
     notification = EventNotification.objects.get()
@@ -238,9 +244,10 @@ def test_a_corrected_appeal_filing_day_moves_the_appeal_bodys_clock(client, cler
     filed = timezone.localdate() - timedelta(days=3)
     _admin_edit(clerk, notification, appeal_filed_on=filed)
     assert notification.appeal_filed_on == filed
-    [deadline] = [d for d in open_deadlines(section="events") if d.case_mark == notification.case_mark]
-    assert deadline.due_date == artistic_event_appeal_decision_due(filed)
-    assert deadline.due_date != artistic_event_appeal_decision_due(timezone.localdate())
+    due = {d.rule: d.due_date for d in open_deadlines(section="events") if d.case_mark == notification.case_mark}
+    assert due["art. 36 ust. 3 u.o.p.d.k.: 7 dni"] == artistic_event_appeal_decision_due(filed)
+    assert due["art. 36 ust. 3 u.o.p.d.k.: 7 dni"] != artistic_event_appeal_decision_due(timezone.localdate())
+    assert due["art. 133 k.p.a.: 7 dni od otrzymania odwołania"] == appeal_forwarding_due(filed)
 
 
 def _one_new_email(notification, before):
@@ -265,10 +272,16 @@ def test_the_organiser_gets_one_email_per_step_of_the_notification(client, clerk
         workflow(clerk, notification, name, note)
         _one_new_email(notification, before)
     EventNotification.objects.filter(pk=notification.pk).update(ban_number="KSP.5240.10.2026")
-    for name, note in [("ban", "Zagrożenie dla życia: brak dróg ewakuacyjnych."), ("ban_final", "")]:
-        before = OutboxMessage.objects.count()
-        workflow(clerk, notification, name, note)
-        _one_new_email(notification, before)
+    before = OutboxMessage.objects.count()
+    workflow(clerk, notification, "ban", "Zagrożenie dla życia: brak dróg ewakuacyjnych.")
+    _one_new_email(notification, before)
+    # Delivered ten days ago: the 3 days to appeal have passed (u.o.p.d.k. art. 36 ust. 2).
+    EventNotification.objects.filter(pk=notification.pk).update(
+        ban_delivered_on=timezone.localdate() - timedelta(days=10)
+    )
+    before = OutboxMessage.objects.count()
+    workflow(clerk, notification, "ban_final")
+    _one_new_email(notification, before)
     assert notification.status == Status.BAN_FINAL
 
 

@@ -210,8 +210,8 @@ def test_the_workflow_panel_says_which_actions_send_the_note_to_the_organiser(cl
     copies_sent = panel_help()
     assert str(gettext("Appeal received")) in copies_sent
     assert str(gettext("No appeal: the decision is final")) not in copies_sent
-    MassEventPermitApplication.objects.filter(pk=application.pk).update(status=Status.APPEALED)
-    assert str(gettext("The SKO has decided: the decision is final")) in panel_help()
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(status=Status.APPEAL_FORWARDED)
+    assert str(gettext("The SKO upheld the decision")) in panel_help()
 
 
 def test_the_organiser_gets_one_email_per_step_of_the_permit_case(client, clerk, permit_data):
