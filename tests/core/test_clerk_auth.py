@@ -137,6 +137,7 @@ def test_a_code_works_only_once(client, clerk):
     response = sign_in(client, USERNAME, CLERK_PASSWORD, token=code)
 
     assert response.status_code == 200
+    assert message("invalid_token") in response.content.decode()
     assert SESSION_KEY not in client.session
 
 
@@ -174,7 +175,9 @@ def test_with_the_requirement_off_the_password_is_enough(client, make_clerk):
     """The debug-mode newcomer path: DJANGO_OTP_REQUIRED=false (allowed only with DJANGO_DEBUG=true)."""
     make_clerk(username=USERNAME, with_device=False)
 
-    assert 'name="otp_token"' not in client.get(login_url()).content.decode()
+    login_page = client.get(login_url()).content.decode()
+    assert 'name="password"' in login_page
+    assert 'name="otp_token"' not in login_page
     response = sign_in(client, USERNAME, CLERK_PASSWORD)
 
     assert response.status_code == 302

@@ -62,4 +62,6 @@ def test_nine_hours_after_signing_in_the_session_ends_however_busy(clock, clerk_
 def test_anonymous_pages_do_not_open_the_session(client, db):
     """Public pages stay cacheable: no session read, so no `Vary: Cookie`."""
     response = client.get("/")
+    assert response.status_code == 200
+    assert '<html lang="pl"' in response.content.decode()
     assert "Cookie" not in response.get("Vary", "")

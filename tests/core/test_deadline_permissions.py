@@ -36,6 +36,7 @@ def waiting_opinion(client, db):
 def test_a_clerk_without_permissions_sees_no_deadline_nor_the_residents_words(waiting_opinion, clerk_client):
     page = terminarz(clerk_client())
 
+    assert "Żaden otwarty termin nie spełnia wybranych kryteriów." in page
     assert waiting_opinion.case_mark not in page
     assert "Jadwiga Kowalska" not in page
 

@@ -133,6 +133,9 @@ def test_optional_sections_are_left_out_when_empty():
 
     for absent in ("Podstawa prawna", "Załączniki", "Otrzymują", "Do wiadomości"):
         assert absent not in text
+    # The letter itself is all there: its case mark, the body and who signs it.
+    for present in ("KSP.5311.12.2026", "Uprzejmie informuję", "Jan Kowalski"):
+        assert present in text
 
 
 def test_a_plain_dict_context_works_and_text_is_escaped():

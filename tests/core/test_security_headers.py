@@ -31,6 +31,7 @@ def test_anonymous_reading_sets_no_cookie(client):
 def test_public_pages_have_no_inline_script_or_style(client):
     """Public HTML has no inline <script> or style attribute, so the CSP needs no 'unsafe-inline'."""
     body = client.get("/wydzial/").content.decode()
+    assert '<h1 class="page__title">' in body
     assert "<script>" not in body
     assert "<style" not in body
     assert ' style="' not in body

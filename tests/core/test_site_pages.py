@@ -86,7 +86,9 @@ def test_search_survives_hostile_input(client, demo):
     for query in ["\x00\x1b", "a" * 10_000, "%' OR 1=1 --", "<script>"]:
         response = client.get("/szukaj/", {"q": query})
         assert response.status_code == 200
-        assert "<script>" not in response.content.decode().split("<main", 1)[1]
+        main = response.content.decode().split("<main", 1)[1]
+        assert '<h1 class="page__title">Szukaj</h1>' in main
+        assert "<script>" not in main
 
 
 def test_english_version_lives_under_en(client, demo):

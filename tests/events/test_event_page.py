@@ -179,6 +179,7 @@ def test_drafts_and_submissions_are_not_found(client, venue, status):
     event = EventFactory(title="Szkic", venue=venue, status=status)
     response = client.get(event.get_absolute_url())
     assert response.status_code == 404
+    assert "Nie znaleziono strony" in body(response)
     assert "Szkic" not in body(response)
 
 

@@ -145,4 +145,5 @@ def test_the_list_of_members_names_them_without_their_login(clerk_client, people
 def test_the_picker_needs_a_signed_in_clerk(client, people):
     response = client.get(CANDIDATES_URL, {"term": "Kowal"})
     assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
     assert "Kowalski" not in response.content.decode()

@@ -53,7 +53,9 @@ def test_lists_make_a_bounded_number_of_queries(client, url, django_assert_max_n
 def test_drafts_never_leak(client):
     call = make_call(slug="szkic-konkursu")
     assert client.get("/dotacje/konkursy/szkic-konkursu/").status_code == 404
-    assert "szkic-konkursu" not in client.get("/dotacje/").content.decode()
+    listing = client.get("/dotacje/").content.decode()
+    assert "Dotacje dla organizacji pozarządowych" in listing
+    assert "szkic-konkursu" not in listing
     call.delete()
 
 

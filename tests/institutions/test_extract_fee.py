@@ -153,7 +153,9 @@ def test_a_case_type_without_a_fee_has_no_proof_page(db, client):
     feedback = case_open(case=Feedback(message="Brakuje filtra dla seniorów."), title="Opinia o portalu")
     token = feedback.register_entry.tracking_token
     assert client.get(f"/sprawy/{token}/oplata/").status_code == 404
-    assert "oplata" not in client.get(f"/sprawy/{token}/").content.decode()
+    tracking = client.get(f"/sprawy/{token}/").content.decode()
+    assert feedback.case_mark in tracking
+    assert "oplata" not in tracking
 
 
 def test_the_clerk_cannot_record_a_payment_before_the_pages(register_clerk, extract_request):
