@@ -78,7 +78,7 @@ def test_the_acknowledgement_rolls_back_with_a_failing_opening():
     def fail(case):
         raise RuntimeError("disk full")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="disk full"):
         open_feedback(on_open=fail)
     assert not Feedback.objects.exists()
     assert not OutboxMessage.objects.exists()

@@ -262,14 +262,14 @@ def test_fetcher_serves_static_files_only(no_network):
         "https://example.com/",
         "javascript:alert(1)",
     ):
-        with pytest.raises(RefusedURLError):
+        with pytest.raises(RefusedURLError, match="A letter may only load data: URLs and static files"):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 7
     assert no_network == []
 
 
 def test_only_a_local_only_fetcher_is_accepted():
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="url_fetcher must be a LocalOnlyURLFetcher"):
         render_letter_pdf(
             template_name="documents/letter.html",
             context=make_context(),

@@ -36,7 +36,7 @@ def test_day_bounds_cover_whole_days_across_the_autumn_clock_change():
 
 
 def test_a_date_outside_the_years_the_picker_allows_is_a_form_error_not_a_crash():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Wpisz poprawną datę"):
         BoundedDateField().clean("99999-01-01")
 
 

@@ -53,7 +53,7 @@ def test_picture_tag_renders_webp_first_with_a_jpeg_fallback_and_alt_text():
 @pytest.mark.django_db
 def test_image_without_alt_text_is_refused():
     upload = SimpleUploadedFile("a.jpg", jpeg_with_gps(100, 100), content_type="image/jpeg")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Opisz, co przedstawia obraz"):
         public_image_create(uploaded_file=upload, alt_text="   ", acting_user=None)
     assert not PublicImage.objects.exists()
 

@@ -56,7 +56,7 @@ def test_closing_stamps_closed_at_and_reopening_clears_it(feedback, clerk):
 
 
 def test_transition_needing_a_reason_is_refused_without_one(feedback, clerk):
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="wymaga adnotacji z uzasadnieniem"):
         transition_perform(obj=feedback, name="close", acting_user=clerk, note="  ")
     transition_perform(obj=feedback, name="close", acting_user=clerk, note="Opinia bez treści merytorycznej.")
     assert StatusChange.objects.latest("pk").note == "Opinia bez treści merytorycznej."
@@ -64,7 +64,7 @@ def test_transition_needing_a_reason_is_refused_without_one(feedback, clerk):
 
 def test_user_without_permission_cannot_move_a_case(feedback):
     visitor = User.objects.create_user("gosc", password="hasło-bardzo-długie", is_staff=True)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Brak uprawnień do wykonania tej czynności"):
         transition_perform(obj=feedback, name="take", acting_user=visitor)
     feedback.refresh_from_db()
     assert feedback.status == Feedback.Status.NEW

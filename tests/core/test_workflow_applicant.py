@@ -180,7 +180,7 @@ def test_note_and_status_go_out_together_and_only_once_the_move_commits(monkeypa
         ),
     )
     case = opened()
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="Nie teraz"):
         transition_perform(obj=case, name="answer", acting_user=clerk, note="Odpowiedź.")
     assert messages(case) == []
     assert not OutboxMessage.objects.exists()

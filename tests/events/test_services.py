@@ -48,7 +48,7 @@ def test_slug_keeps_polish_letters_and_is_unique(venue):
 
 
 def test_an_event_needs_a_date(venue):
-    with pytest.raises(EventError):
+    with pytest.raises(EventError, match="musi mieć co najmniej jeden termin"):
         event_create(acting_user=None, occurrences=[], title="Bez daty", lead="x", category_id=1, venue=venue)
     assert not Event.objects.exists()
 
@@ -64,10 +64,18 @@ def test_weekly_rule_becomes_separate_dates_in_local_time_across_dst(venue):
     assert [(d.month, d.day, d.hour) for d in local] == [(10, 13, 18), (10, 20, 18), (10, 27, 18), (11, 3, 18)]
 
 
-@pytest.mark.parametrize("rule", ["FREQ=WEEKLY", "FREQ=DAILY;COUNT=400", "to nie jest reguła;COUNT=2"])
-def test_endless_huge_or_broken_rules_are_refused(venue, rule):
+@pytest.mark.parametrize(
+    ("rule", "reason"),
+    [
+        ("FREQ=WEEKLY", "musi mieć określone zakończenie"),
+        ("FREQ=DAILY;COUNT=400", "może utworzyć najwyżej 366 terminów"),
+        ("to nie jest reguła;COUNT=2", "Reguła powtarzania jest nieprawidłowa"),
+    ],
+    ids=["endless", "huge", "broken"],
+)
+def test_endless_huge_or_broken_rules_are_refused(venue, rule, reason):
     event = make_event(venue)
-    with pytest.raises(EventError):
+    with pytest.raises(EventError, match=reason):
         occurrences_from_rule(event=event, first_start=timezone.now(), duration=None, rule=rule, acting_user=None)
     assert event.occurrences.count() == 1
 
@@ -85,7 +93,7 @@ def test_cancelling_and_moving_a_date_bump_its_sequence(venue):
         2,
         new_start,
     )
-    with pytest.raises(EventError):
+    with pytest.raises(EventError, match="Data zakończenia nie może być wcześniejsza"):
         occurrence_move(
             occurrence=moved, starts_at=new_start, ends_at=new_start - timedelta(hours=1), acting_user=None
         )
@@ -111,7 +119,7 @@ def test_scheduled_publication_waits_for_its_time(venue):
 def test_cancelling_an_event_needs_a_reason_and_keeps_it_public_and_marked(venue):
     event = make_event(venue)
     event_publish(event=event, acting_user=None)
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="wymaga adnotacji z uzasadnieniem"):
         transition_perform(obj=event, name="cancel", acting_user=None)
     transition_perform(obj=event, name="cancel", acting_user=None, note="Złe warunki pogodowe")
     assert Event.objects.published().get().status == Event.Status.CANCELLED
@@ -120,7 +128,7 @@ def test_cancelling_an_event_needs_a_reason_and_keeps_it_public_and_marked(venue
 def test_price_range_must_be_ordered(venue):
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="event_price_range_ordered"):
         make_event(venue, price_kind=Event.PriceKind.PAID, price_from=50, price_to=20)
 
 

@@ -72,7 +72,7 @@ def test_the_alternative_text_is_kept_trimmed_with_an_image():
 
 @pytest.mark.django_db
 def test_a_date_that_is_too_long_is_refused_and_no_event_is_left():
-    with pytest.raises(EventError):
+    with pytest.raises(EventError, match="Jeden termin może trwać najwyżej rok"):
         submission_prepare(
             submission=unsaved_submission(),
             event_fields=event_fields(),

@@ -32,7 +32,7 @@ def test_publishing_checks_21_days_after_the_last_announcement(day, ok):
 @pytest.mark.django_db
 def test_publishing_needs_every_announcement_date():
     call = make_call(published_web_on=None)
-    with pytest.raises(GrantError):
+    with pytest.raises(GrantError, match="musi najpierw zostać opublikowane w BIP"):
         services.call_publish(call=call, acting_user=None)
 
 
@@ -40,7 +40,7 @@ def test_publishing_needs_every_announcement_date():
 def test_publishing_needs_merit_criteria():
     call = make_call()
     call.criteria.filter(kind="merit").delete()
-    with pytest.raises(GrantError):
+    with pytest.raises(GrantError, match="co najmniej jedno kryterium merytoryczne"):
         services.call_publish(call=call, acting_user=None)
 
 
@@ -48,7 +48,7 @@ def test_publishing_needs_merit_criteria():
 def test_a_call_closes_for_offers_only_after_the_deadline():
     call = make_call(status="published")
     with time_machine.travel(datetime(2026, 3, 23, 15, 0, tzinfo=WARSAW), tick=False):
-        with pytest.raises(GrantError):
+        with pytest.raises(GrantError, match="nabór można zamknąć po jego upływie"):
             transition_perform(obj=call, name="close_offers", acting_user=None)
     with time_machine.travel(datetime(2026, 3, 23, 15, 31, tzinfo=WARSAW), tick=False):
         transition_perform(obj=call, name="close_offers", acting_user=None)
@@ -69,7 +69,7 @@ def test_cancelling_without_offers_publishes_the_reason(client):
 @pytest.mark.django_db
 def test_a_call_cannot_be_cancelled_without_a_reason():
     call = make_call(status="published")
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="wymaga adnotacji z uzasadnieniem"):
         transition_perform(obj=call, name="cancel", acting_user=None, note="")
 
 

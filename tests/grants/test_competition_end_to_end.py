@@ -67,7 +67,7 @@ def test_a_whole_competition(client, make_clerk, django_capture_on_commit_callba
                 points={criteria[0].pk: Decimal(p1), criteria[1].pk: Decimal(p2)},
                 acting_user=assignments[key].member.user,
             )
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Najpierw złóż oświadczenie o bezstronności"):
             services.scores_record(
                 assignment=assignments[member_m.pk, second.pk],
                 points={criteria[0].pk: Decimal(1), criteria[1].pk: Decimal(1)},
@@ -101,7 +101,7 @@ def test_a_whole_competition(client, make_clerk, django_capture_on_commit_callba
     # The agreement: the updated budget is required because less was granted.
     with travel(2026, 4, 20):
         tranches = [(date(2026, 5, 4), Decimal("2000")), (date(2026, 7, 1), Decimal("2000"))]
-        with pytest.raises(GrantError):
+        with pytest.raises(GrantError, match="najpierw dołącz zaktualizowany harmonogram i kosztorys"):
             services.agreement_sign(
                 offer=first,
                 number="KSP.5220.1.2026",
@@ -154,7 +154,7 @@ def test_a_whole_competition(client, make_clerk, django_capture_on_commit_callba
     assert (settlement.unused_amount, settlement.misused_amount) == (Decimal("400.00"), Decimal("300.00"))
     assert settlement.unused_return_due == date(2026, 9, 15)
     assert settlement.misused_return_due == date(2026, 11, 4)
-    with pytest.raises(GrantError):
+    with pytest.raises(GrantError, match="Kwoty do zwrotu nie zostały jeszcze zwrócone"):
         services.settlement_close(settlement=settlement, acting_user=clerk)
 
     # Returned on 30 October: interest on the misused 300 zł from the transfer (4 May–30 Oct, 180 days at 13.5 %

@@ -34,7 +34,7 @@ def offers(client, db):
 
 def test_an_offer_is_not_granted_while_the_call_still_takes_offers(offers):
     call, (first, _second) = offers
-    with travel(2026, 3, 12), pytest.raises(GrantError):
+    with travel(2026, 3, 12), pytest.raises(GrantError, match="przyznaje się tylko w trakcie oceny ofert"):
         transition_perform(obj=first, name="grant", acting_user=None)
     first.refresh_from_db()
     assert first.status == GrantOffer.Status.FORMAL_OK
@@ -47,7 +47,7 @@ def test_an_offer_granted_on_its_own_counts_in_the_budget_of_the_resolution(offe
         transition_perform(obj=first, name="grant", acting_user=None)
         with pytest.raises(GrantError, match="6"):
             transition_perform(obj=call, name="resolve", acting_user=None)
-        with pytest.raises(GrantError):
+        with pytest.raises(GrantError, match="przekraczają wysokość środków w konkursie"):
             transition_perform(obj=second, name="grant", acting_user=None)
     call.refresh_from_db()
     second.refresh_from_db()

@@ -44,10 +44,10 @@ def test_a_small_grant_offer_over_10000_or_90_days_is_refused_in_the_form(client
 
 
 def test_publication_needs_the_year_plan_and_the_20_percent_pool(offer):
-    with pytest.raises(GrantError):
+    with pytest.raises(GrantError, match="Nie wprowadzono jeszcze kwoty dotacji planowanych"):
         transition_perform(obj=offer, name="publish_small_grant", acting_user=None)
     YearPlan.objects.create(year=2026, planned_ngo_subsidies=Decimal("20000"))  # 20 % = 4 000 < 4 500
-    with pytest.raises(GrantError):
+    with pytest.raises(GrantError, match="więcej niż 20% dotacji planowanych"):
         transition_perform(obj=offer, name="publish_small_grant", acting_user=None)
     YearPlan.objects.filter(year=2026).update(planned_ngo_subsidies=Decimal("22500"))  # 20 % = 4 500
     with travel(2026, 3, 2):
@@ -65,7 +65,7 @@ def test_comments_for_7_days_then_the_grant(client, offer):
     with travel(2026, 3, 9):
         assert client.post(page_url, public_form_data(**form)).status_code == 302
         services.offer_amounts_set(offer=offer, acting_user=None, granted=Decimal("4500"))
-        with pytest.raises(GrantError):
+        with pytest.raises(GrantError, match="Siedmiodniowy termin na zgłaszanie uwag jeszcze nie upłynął"):
             transition_perform(obj=offer, name="grant", acting_user=None)
     with travel(2026, 3, 10):
         # The day after the 7 days: the comment is refused with a message, not stored.

@@ -206,7 +206,7 @@ def test_only_the_register_section_records_the_fee(clerk_client, extract_request
     editor = clerk_client(groups=["Redakcja portalu"])
     assert editor.get(change_url(extract_request)).status_code == 403
     outsider = make_clerk(groups=["Redakcja portalu"])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Brak uprawnień do wykonania tej czynności"):
         services.extract_request_fee_record(request=extract_request, pages=2, fee_paid=False, acting_user=outsider)
     extract_request.refresh_from_db()
     assert extract_request.pages is None

@@ -108,7 +108,7 @@ def test_a_liquidation_waits_six_months(clerk, mck, adopted_on, allowed):
         services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
         assert plan.status == ReorganisationPlan.Status.ACT_ADOPTED
     else:
-        with pytest.raises(services.RegisterError):
+        with pytest.raises(services.RegisterError, match="Akt nie może zostać podjęty przed 15.07.2024"):
             services.plan_adopt_act(plan=plan, act=act, acting_user=clerk)
 
 
@@ -156,7 +156,7 @@ def test_no_path_skips_the_date_rule(clerk, mck, second, clerk_client):
     early = factories.legal_act(adopted_on=D(2024, 4, 14))
     ReorganisationPlan.objects.filter(pk=plan.pk).update(act=early)
     plan.refresh_from_db()
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="Akt nie może zostać podjęty przed 15.04.2024"):
         transition_perform(obj=plan, name="adopt_act", acting_user=clerk)
     client = clerk_client(groups=[factories.REGISTER_GROUP])
     response = client.post(
@@ -213,7 +213,7 @@ def test_a_failing_completion_writes_nothing(clerk, mck, second):
         institution=second, entry_date=D(2024, 4, 20), legal_basis=act, reason="x", acting_user=clerk
     )
     entries_before = RegisterEntry.objects.count()
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(services.RegisterError, match="Instytucja została wykreślona z rejestru"):
         services.plan_complete(plan=plan, acting_user=clerk)
     plan.refresh_from_db()
     mck.refresh_from_db()

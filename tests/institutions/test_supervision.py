@@ -46,7 +46,7 @@ def test_a_directors_term_is_entered_in_section_ii(clerk, mck):
     assert entry.values["director"].startswith("Jan Kowalski")
     mck.refresh_from_db()
     assert mck.director.startswith("Jan Kowalski")
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(services.RegisterError, match="Koniec kadencji musi przypadać później niż jej początek"):
         record_term(clerk, mck, starts_on=D(2023, 1, 1), ends_on=D(2023, 1, 1))
 
 
@@ -109,12 +109,12 @@ def test_a_subsidy_is_settled_once(clerk, mck):
     subsidy.refresh_from_db()
     assert (subsidy.settled_on, subsidy.returned_amount) == (D(2027, 1, 20), Decimal("1200.50"))
     assert not any(d.due_date == D(2027, 1, 31) for d in open_deadlines(section="institutions"))
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(services.RegisterError, match="Dotacja została już rozliczona"):
         services.subsidy_settle(subsidy=subsidy, settled_on=D(2027, 1, 21), returned_amount=0, acting_user=clerk)
     other = InstitutionSubsidy.objects.create(
         institution=mck, year=2026, kind="subject", purpose="Działalność", amount=Decimal("100.00")
     )
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(services.RegisterError, match="institution_subsidy_returned_within_amount"):
         services.subsidy_settle(
             subsidy=other, settled_on=D(2027, 1, 21), returned_amount=Decimal("101"), acting_user=clerk
         )

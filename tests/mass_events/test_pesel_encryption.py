@@ -53,7 +53,7 @@ def test_two_applications_with_the_same_pesel_store_different_tokens(application
 
 
 def test_the_database_cannot_be_searched_by_pesel(application):
-    with pytest.raises(FieldError):
+    with pytest.raises(FieldError, match="An encrypted field allows no 'exact' lookup"):
         MassEventPermitApplication.objects.filter(security_manager_pesel=PESEL).exists()
 
 

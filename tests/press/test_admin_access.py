@@ -62,5 +62,5 @@ def test_only_the_press_group_sees_and_moves_the_record(clerk_client, record, gr
     obj.refresh_from_db()
     assert obj.status == (moved_to if allowed else status_before)
     if not allowed:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Brak uprawnień do wykonania tej czynności"):
             transition_perform(obj=obj, name=transition, acting_user=client.clerk)

@@ -47,9 +47,17 @@ def test_import_updates_a_known_address_but_never_resubscribes(db):
     assert contact.unsubscribed_at is not None
 
 
-@pytest.mark.parametrize("content", [b"", b"nazwa,telefon\nA,1\n", b"x" * (3 * 1024 * 1024)])
-def test_an_unusable_file_is_refused_with_a_message(db, content):
-    with pytest.raises(ValidationError):
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "Plik jest pusty"),
+        (b"nazwa,telefon\nA,1\n", "Pierwszy wiersz musi zawierać nazwy kolumn; brakuje: email"),
+        (b"x" * (3 * 1024 * 1024), "Plik jest większy niż 2 MB"),
+    ],
+    ids=["empty", "no-email-column", "over-2-mb"],
+)
+def test_an_unusable_file_is_refused_with_a_message(db, content, reason):
+    with pytest.raises(ValidationError, match=reason):
         contacts_import(content=content, acting_user=None)
 
 

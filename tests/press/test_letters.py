@@ -20,7 +20,7 @@ def test_a_letter_goes_from_request_to_sent_and_the_latest_version_is_approved(m
     clerk = make_clerk(groups=[PRESS_GROUP])
     letter = OccasionalLetterFactory(acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.REQUESTED
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="„Zatwierdź najnowszą wersję” nie jest możliwe"):
         transition_perform(obj=letter, name="approve", acting_user=clerk)
     letter_version_add(letter=letter, text="Pierwsza wersja.", acting_user=clerk)
     assert letter.status == OccasionalLetter.Status.DRAFT
@@ -68,9 +68,9 @@ def test_versions_are_kept_and_an_old_version_cannot_be_changed(db):
     assert letter_version_add(letter=letter, text="Wersja pierwsza.", acting_user=None) == first
     letter_version_add(letter=letter, text="Wersja druga.", acting_user=None)
     first.text = "Nadpisana treść."
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Zapisanej wersji pisma nie można zmienić"):
         first.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Zapisanej wersji pisma nie można zmienić"):
         OccasionalLetterVersion.objects.filter(pk=first.pk).update(text="Nadpisana treść.")
     assert list(letter.versions.order_by("number").values_list("text", flat=True)) == [
         "Wersja pierwsza.",

@@ -17,7 +17,7 @@ def test_draft_goes_through_review_and_approval_to_publication(make_clerk, clien
     clerk = make_clerk(groups=[PRESS_GROUP])
     release = release_create(acting_user=clerk, title="Nowy sezon w MCK", lead="Premiery jesieni.")
     assert client.get(f"/prasa/{release.slug}/").status_code == 404
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="„Opublikuj teraz” nie jest możliwe"):
         transition_perform(obj=release, name="publish", acting_user=clerk)
     for name in ("submit", "approve"):
         transition_perform(obj=release, name=name, acting_user=clerk)
@@ -46,7 +46,7 @@ def test_scheduling_needs_an_embargo_time_in_the_future(db):
 
 def test_a_correction_is_a_visible_dated_note_and_needs_a_text(client, db):
     release = PressReleaseFactory()
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="wymaga adnotacji z uzasadnieniem"):
         transition_perform(obj=release, name="correct", acting_user=None, note="")
     transition_perform(obj=release, name="correct", acting_user=None, note="Koncert zacznie się o 19:00.")
     assert release.status == PressRelease.Status.CORRECTED

@@ -33,7 +33,7 @@ def test_a_post_goes_from_idea_to_published_only_with_its_url(make_clerk):
     with pytest.raises(PressError) as refusal:
         transition_perform(obj=post, name="publish", acting_user=clerk)
     assert refusal.value.code == "no_post_url"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Wpisz poprawny URL"):
         social_post_mark_published(post=post, post_url="nie-adres", acting_user=clerk)
     post.refresh_from_db()
     assert post.status == SocialPost.Status.APPROVED
@@ -49,7 +49,7 @@ def test_a_post_goes_from_idea_to_published_only_with_its_url(make_clerk):
 def test_a_post_cannot_be_marked_published_before_approval(db):
     post = SocialPostFactory()
     transition_perform(obj=post, name="plan", acting_user=None)
-    with pytest.raises(CaseWorkError):
+    with pytest.raises(CaseWorkError, match="„Oznacz jako opublikowany” nie jest możliwe"):
         social_post_mark_published(post=post, post_url=POST_URL, acting_user=None)
     post.refresh_from_db()
     assert post.status == SocialPost.Status.PLANNED
