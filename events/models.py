@@ -8,6 +8,7 @@ events only through `Event.objects.published()` / `EventOccurrence.objects.publi
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -231,6 +232,12 @@ class Event(TimeStampedModel):
     @property
     def is_free(self):
         return self.price_kind == self.PriceKind.FREE
+
+    def clean(self):
+        """Mirror the constraint event_price_range_ordered, so the clerk reads why instead of its name."""
+        super().clean()
+        if self.price_from is not None and self.price_to is not None and self.price_to < self.price_from:
+            raise ValidationError({"price_to": _("The highest price must not be lower than the lowest.")})
 
 
 def unique_event_slug(title: str) -> str:

@@ -128,8 +128,9 @@ def test_cancelling_an_event_needs_a_reason_and_keeps_it_public_and_marked(venue
 def test_price_range_must_be_ordered(venue):
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError, match="event_price_range_ordered"):
+    with pytest.raises(ValidationError, match="Najwyższa cena nie może być niższa od najniższej") as refusal:
         make_event(venue, price_kind=Event.PriceKind.PAID, price_from=50, price_to=20)
+    assert list(refusal.value.message_dict) == ["price_to"]
 
 
 def test_cancelling_a_whole_event_bumps_every_date_for_subscribed_calendars(venue):
