@@ -526,7 +526,8 @@ class ReportFileView(View):
         agreement = report.agreement
         period_to = agreement.implementation_to
         if report.kind == GrantReport.Kind.PARTIAL:
-            period_to = min(period_to, timezone.localdate())
+            # Until today, within the task: a partial report covers the part carried out so far.
+            period_to = min(period_to, max(timezone.localdate(), agreement.implementation_from))
         return {"period_from": agreement.implementation_from, "period_to": period_to}
 
     def context(self) -> dict:

@@ -4,6 +4,7 @@ u.d.p.p. art. 18 with annex 5 to Dz.U. 2018 poz. 2057 (simplified for a small gr
 of the test offer runs from 1 June to 31 August 2026; its final report is due by 30 September 2026.
 """
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.models import CaseMessage, PrivateDocument
 from core.services import CaseWorkError, transition_perform
+from grants import services
 from grants.models import GrantOffer, GrantReport
 from tests.core import upload_corpus as corpus
 from tests.grants.factories import make_call, offer_send, report_post, report_url, travel
@@ -211,3 +213,13 @@ def test_a_small_grant_files_the_simplified_report(client, report):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == GrantReport.Status.SUBMITTED
+
+
+def test_a_partial_report_demanded_before_the_task_starts_offers_a_period_that_does_not_end_before_it_starts(
+    client, agreement
+):
+    with travel(2026, 5, 4):
+        partial = services.report_request_partial(agreement=agreement, due_on=date(2026, 6, 30), acting_user=None)
+        assert "Złóż sprawozdanie częściowe" in tracking_page(client, agreement.offer)
+        form = client.get(report_url(partial)).context["form"]
+    assert (form.initial["period_from"], form.initial["period_to"]) == (date(2026, 6, 1), date(2026, 6, 1))
