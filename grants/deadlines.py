@@ -7,12 +7,14 @@ in `grants.rules`, which builds on these.
 
 from datetime import date
 
-from core.deadlines import add_calendar_days, shift_to_working_day
+from core.deadlines import add_calendar_days, add_working_days, shift_to_working_day
 
 #: u.d.p.p. art. 13 ust. 1: offers deadline not shorter than 21 days from the last announcement.
 OPEN_COMPETITION_OFFER_DAYS = 21
 #: u.d.p.p. art. 18 ust. 1: final report within 30 days of the end of the task [V-sec].
 GRANT_REPORT_DAYS = 30
+#: u.d.p.p. art. 19a ust. 3: a small-grant offer is put up within 7 working days of the day it was received.
+SMALL_GRANT_PUBLICATION_WORKING_DAYS = 7
 #: u.f.p. art. 252 ust. 1 pkt 1–2: misused / undue / excessive subsidy returned within 15 days of the finding.
 SUBSIDY_RETURN_DAYS = 15
 
@@ -44,3 +46,13 @@ def subsidy_return_due(found_on: date) -> date:
     `grants.rules.unused_subsidy_return_due`].
     """
     return shift_to_working_day(add_calendar_days(found_on, SUBSIDY_RETURN_DAYS))
+
+
+def small_grant_publication_latest(received_on: date) -> date:
+    """Small grant: last day to put the offer up in BIP, the notice board and the website (u.d.p.p. art. 19a ust. 3).
+
+    "W terminie nie dłuższym niż 7 dni roboczych od dnia wpłynięcia oferty": the day of receipt is not counted
+    (k.c. art. 111 § 2), then 7 working days, Saturdays, Sundays and statutory days off skipped (core.deadlines).
+    An offer received on a day off is counted from that day all the same.
+    """
+    return add_working_days(received_on, SMALL_GRANT_PUBLICATION_WORKING_DAYS)

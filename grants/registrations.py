@@ -51,6 +51,7 @@ roles.register_section_models(
         "grants.grantsettlement": roles.EDIT,
         "grants.taxarrearsinterestrate": roles.FULL,
         "grants.yearplan": roles.FULL,
+        "grants.externalsmallgrant": roles.FULL,
         "grants.smallgrantcomment": frozenset({"view", "change"}),
         # Subsidies to the city's own institutions (DOMAIN.md §C.4) are kept where the register keeps them;
         # the grants section prepares and settles them there, and picks the institution from the register.

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.deadlines import OpenDeadline
 from grants import rules
+from grants.deadlines import small_grant_publication_latest
 from grants.models import (
     CommitteeMember,
     GrantCall,
@@ -137,20 +138,48 @@ def small_grants_year_totals(year: int) -> dict:
 
 
 def grant_offer_deadlines():
-    """Open clocks of offers for the Terminarz: completions and small grants' comments (one query)."""
-    for offer in GrantOffer.objects.filter(
+    """Open clocks of offers for the Terminarz (one query): completions, small grants to be put up and their comments.
+
+    A small-grant offer not yet published runs the clock of u.d.p.p. art. 19a ust. 3: 7 working days from its
+    receipt to put it up in BIP, on the notice board and the website (`small_grant_publication_latest`).
+    """
+    awaiting_publication = Q(
+        kind=GrantOffer.Kind.SMALL_GRANT,
+        published_on__isnull=True,
+        status__in=[GrantOffer.Status.SUBMITTED, GrantOffer.Status.INCOMPLETE, GrantOffer.Status.FORMAL_OK],
+    )
+    offers = GrantOffer.objects.filter(
         Q(status=GrantOffer.Status.INCOMPLETE, completion_due__isnull=False)
         | Q(status=GrantOffer.Status.PUBLISHED, comments_until__isnull=False)
-    ).only("pk", "case_mark", "title", "status", "completion_due", "comments_until", "handler_id"):
-        incomplete = offer.status == GrantOffer.Status.INCOMPLETE
+        | awaiting_publication
+    ).only(
+        "pk",
+        "kind",
+        "case_mark",
+        "title",
+        "status",
+        "completion_due",
+        "comments_until",
+        "published_on",
+        "created_at",
+        "handler_id",
+    )
+    for offer in offers:
+        if offer.kind == GrantOffer.Kind.SMALL_GRANT and offer.published_on is None:
+            due = small_grant_publication_latest(timezone.localdate(offer.created_at))
+            rule = "art. 19a ust. 3 u.d.p.p.: publikacja oferty w 7 dni roboczych"
+        elif offer.status == GrantOffer.Status.INCOMPLETE:
+            due, rule = offer.completion_due, "uzupełnienie oferty: 7 dni"
+        else:
+            due, rule = offer.comments_until, "art. 19a ust. 4 u.d.p.p.: uwagi 7 dni"
         yield OpenDeadline(
-            due_date=offer.completion_due if incomplete else offer.comments_until,
+            due_date=due,
             title=offer.title[:80],
             case_mark=offer.case_mark,
             url=reverse("admin:grants_grantoffer_change", args=[offer.pk]),
             section="grants",
             handler_id=offer.handler_id,
-            rule="uzupełnienie oferty: 7 dni" if incomplete else "art. 19a ust. 3 u.d.p.p.: uwagi 7 dni",
+            rule=rule,
         )
 
 

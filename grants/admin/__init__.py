@@ -6,10 +6,11 @@ grants.services. The screens after the grant (agreements, partial reports, contr
 whose `save_model`/`save_related` call the services; a service's refusal comes back as an error message.
 
 One module per subdomain, each registering its pages: `calls` (calls, criteria, documents, the committee),
-`offers` (offers, assignments, scores, comments on small grants) and `agreements` (agreements, reports,
-controls, settlements, interest rates, year plans); `common` holds what they share.
+`offers` (offers, assignments, scores, comments on small grants), `agreements` (agreements, reports,
+controls, settlements, interest rates, year plans) and `small_grants` (small grants made outside the portal);
+`common` holds what they share.
 """
 
-from grants.admin import agreements, calls, offers
+from grants.admin import agreements, calls, offers, small_grants
 
-__all__ = ["agreements", "calls", "offers"]
+__all__ = ["agreements", "calls", "offers", "small_grants"]

@@ -14,9 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, reject_control_characters
 from core.uploads import MultipleValidatedFileField
-from grants import rules
 from grants.models import GrantOffer, OfferCostLine
-from grants.services import offer_cost_summary
+from grants.services import offer_cost_summary, small_grant_offer_problems
 
 #: Files an offeror may attach to one offer [K: the city's rules of the competition].
 OFFER_MAX_ATTACHMENTS = 5
@@ -314,18 +313,17 @@ def offer_validate(form, actions, results, costs):
             form.add_error(PROBLEM_TARGETS[problem.where], problem.message)
         else:
             form.add_error("requested_amount", problem.message)
-    if form.call is None:
-        small = rules.small_grant_problems(
-            amount=cleaned["requested_amount"],
+    if form.call is None and cleaned.get("start_date") and cleaned.get("end_date"):
+        # A small grant: u.d.p.p. art. 19a ust. 1 and the organisation's yearly 20 000 zł (ust. 6), checked as
+        # the offer is sent against every small grant the city has made to it, so it is not refused later.
+        small = small_grant_offer_problems(
+            register_number=cleaned.get("register_number", ""),
+            amount=cleaned.get("requested_amount") or Decimal(0),
             start=cleaned["start_date"],
             end=cleaned["end_date"],
-            organisation_year_total=0,
-            year_pool_planned=None,
-            year_small_grants_total=0,
         )
         for problem in small:
-            if problem.where == "end_date":
-                form.add_error("end_date", problem.message)
+            form.add_error(PROBLEM_TARGETS.get(problem.where, "requested_amount"), problem.message)
     return summary if valid and not summary.problems and not form.errors else None
 
 

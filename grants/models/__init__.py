@@ -24,12 +24,14 @@ from grants.models.offers import (
     OfferResult,
     SmallGrantComment,
 )
+from grants.models.small_grants import ExternalSmallGrant
 
 __all__ = [
     "AgreementTranche",
     "CallCriterion",
     "CallDocument",
     "CommitteeMember",
+    "ExternalSmallGrant",
     "GrantAgreement",
     "GrantCall",
     "GrantControl",

@@ -209,10 +209,18 @@ class CallDocument(PublicAttachment):
 
 
 class YearPlan(TimeStampedModel):
-    """Subsidies for NGOs planned in the budget year: the base of the 20 % cap on small grants (art. 19a ust. 5)."""
+    """Subsidies for NGOs planned in the budget year: the base of the 20 % cap on small grants (art. 19a ust. 7).
+
+    The whole city's: the subsidies planned in the budget for public tasks of NGOs and the entities of art. 3
+    ust. 3 in every field, not only culture.
+    """
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    planned_ngo_subsidies = models.DecimalField(_("subsidies planned for NGOs"), **MONEY_FIELD)
+    planned_ngo_subsidies = models.DecimalField(
+        _("subsidies planned for NGOs"),
+        help_text=_("The whole city's budget for public tasks of NGOs in the year, in every field, not only culture."),
+        **MONEY_FIELD,
+    )
 
     class Meta:
         verbose_name = _("year plan of subsidies")

@@ -85,6 +85,7 @@ from grants.rules.small_grants import (
     SMALL_GRANT_PUBLICATION_DAYS,
     small_grant_comments_until,
     small_grant_duration_days,
+    small_grant_offer_problems,
     small_grant_problems,
 )
 
@@ -148,6 +149,7 @@ __all__ = [
     "settlement_amounts",
     "small_grant_comments_until",
     "small_grant_duration_days",
+    "small_grant_offer_problems",
     "small_grant_problems",
     "subsidy_used_until_year_end",
     "tranches_error",

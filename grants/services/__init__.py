@@ -82,7 +82,9 @@ from grants.services.small_grants import (
     register_key,
     small_grant_check_publish,
     small_grant_comment_add,
+    small_grant_offer_problems,
     small_grant_problems,
+    small_grants_granted_in_year,
 )
 
 __all__ = [
@@ -140,6 +142,8 @@ __all__ = [
     "settlement_return_record",
     "small_grant_check_publish",
     "small_grant_comment_add",
+    "small_grant_offer_problems",
     "small_grant_problems",
+    "small_grants_granted_in_year",
     "validation_message",
 ]

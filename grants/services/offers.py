@@ -20,7 +20,7 @@ from grants.documents import offer_pdf_attach
 from grants.models import GrantCall, GrantOffer, GrantSettlement, OfferAction, OfferCostLine, OfferDraft, OfferResult
 from grants.services.calls import call_accepts_offers
 from grants.services.common import GRANTED_STATUSES, GrantError, validation_message
-from grants.services.small_grants import small_grant_problems
+from grants.services.small_grants import small_grant_offer_problems, small_grant_problems
 
 
 @dataclass
@@ -34,10 +34,25 @@ class OfferInput:
 
 
 def offer_limits(call: GrantCall | None) -> rules.CallLimits:
-    """The limits an offer meets: the call's, or for a small grant the 10 000 zł of u.d.p.p. art. 19a ust. 1."""
+    """The limits of the call an offer meets; a small grant has no call, and its own limits (u.d.p.p. art. 19a
+    ust. 1 and 6) are checked by `small_grant_offer_problems`, which names the rule rather than a call."""
     if call is None:
-        return rules.CallLimits(mode="support", max_subsidy=rules.SMALL_GRANT_MAX_AMOUNT)
+        return rules.CallLimits(mode="support")
     return call.limits
+
+
+def _small_grant_offer_check(call: GrantCall | None, fields: dict) -> None:
+    """For a small grant, refuse an offer beyond u.d.p.p. art. 19a ust. 1 or the organisation's ust. 6 (GrantError)."""
+    if call is not None:
+        return
+    problems = small_grant_offer_problems(
+        register_number=fields.get("register_number", ""),
+        amount=fields.get("requested_amount") or Decimal(0),
+        start=fields["start_date"],
+        end=fields["end_date"],
+    )
+    if problems:
+        raise GrantError(" ".join(p.message for p in problems), code="limits")
 
 
 def offer_cost_summary(*, call: GrantCall | None, costs: list[dict], funding: dict) -> rules.CostSummary:
@@ -90,8 +105,9 @@ def offer_submit(
     """Submit an offer: check the call is open and the arithmetic is right, open the case and send the receipt.
 
     u.d.p.p. art. 13 ust. 2 pkt 4 (offers until the deadline), annex 1 to Dz.U. 2018 poz. 2057 section V (the
-    cost table adds up). Creates the offer with its actions, results and cost lines, a case mark, the
-    offer's PDF as the offeror's attachment; `case_open` e-mails the receipt with the private tracking link.
+    cost table adds up); a small grant within art. 19a ust. 1 and the organisation's yearly 20 000 zł (ust. 6).
+    Creates the offer with its actions, results and cost lines, a case mark, the offer's PDF as the offeror's
+    attachment; `case_open` e-mails the receipt with the private tracking link.
     `attachments` (validated files, `core.uploads.ValidatedFile`: signed declarations, annexes) are kept
     privately with the case. Raises GrantError with every arithmetic problem.
     """
@@ -102,6 +118,7 @@ def offer_submit(
     summary = offer_cost_summary(call=call, costs=data.costs, funding=data.fields)
     if summary.problems:
         raise GrantError(" ".join(p.message for p in summary.problems), code="arithmetic")
+    _small_grant_offer_check(call, data.fields)
     offer = GrantOffer(
         kind=GrantOffer.Kind.COMPETITION if call else GrantOffer.Kind.SMALL_GRANT,
         call=call,
@@ -161,6 +178,7 @@ def offer_changes_apply(*, offer: GrantOffer, data: OfferInput, attachments=()) 
     summary = offer_cost_summary(call=offer.call, costs=data.costs, funding=data.fields)
     if summary.problems:
         raise GrantError(" ".join(p.message for p in summary.problems), code="arithmetic")
+    _small_grant_offer_check(offer.call, data.fields)
     for name, value in data.fields.items():
         setattr(offer, name, value)
     offer.total_costs = summary.total
@@ -216,7 +234,7 @@ def offer_amounts_set(*, offer: GrantOffer, acting_user, recommended=None, grant
 def offer_check_grant(offer: GrantOffer, *, acting_user, note: str) -> None:
     """Guard of "grant": an amount above 0; for a small grant the comment period is over and the limits hold.
 
-    u.d.p.p. art. 19a ust. 3 (7 days of comments before the agreement) and ust. 1, 4, 5 (limits).
+    u.d.p.p. art. 19a ust. 4 and 5 (7 days of comments before the agreement) and ust. 1, 6, 7 (limits).
     """
     if not offer.granted_amount or offer.granted_amount <= 0:
         raise GrantError(_("Set the amount granted first."), code="amount")

@@ -41,6 +41,7 @@ from grants.models import (
     CallCriterion,
     CallDocument,
     CommitteeMember,
+    ExternalSmallGrant,
     GrantAgreement,
     GrantCall,
     GrantControl,
@@ -330,6 +331,14 @@ def permit_application():
 plain(TaxArrearsInterestRate, valid_from=lambda n: date(2000, 1, 1) + timedelta(days=n), annual_percent=8)
 plain(RegisteredLetterFee, valid_from=lambda n: date(2000, 1, 1) + timedelta(days=n), fee=Decimal("2.90"))
 plain(YearPlan, year=lambda n: 2100 + n, planned_ngo_subsidies=Decimal("500000.00"))
+plain(
+    ExternalSmallGrant,
+    organisation_name="Stowarzyszenie {n}",
+    register_number=lambda n: f"KRS {n:010d}",
+    task_title="Zadanie {n}",
+    amount=Decimal("5000.00"),
+    granted_on=lambda n: date(2026, 1, 1) + timedelta(days=n),
+)
 
 
 @row_maker(GrantCall)
