@@ -15,7 +15,10 @@ AGREEMENT_TEMPLATE = "grants/documents/agreement.html"
 
 
 def offer_pdf(*, offer: GrantOffer) -> bytes:
-    """The offer as a PDF following the sections of the statutory form (annex 1 to Dz.U. 2018 poz. 2057)."""
+    """The offer as a PDF following the sections of the statutory form (annex 1 to Dz.U. 2018 poz. 2057).
+
+    A small grant (u.d.p.p. art. 19a) follows the simplified offer instead (annex 1 to Dz.U. 2018 poz. 2055).
+    """
     from core.documents import AUTHORITY, place_and_date, render_letter_pdf
 
     context = {
@@ -35,7 +38,11 @@ def offer_pdf(*, offer: GrantOffer) -> bytes:
         "own_share": rules.own_contribution_share(offer.funding),
         "funding": offer.funding,
     }
-    return render_letter_pdf(template_name="grants/documents/offer.html", context=context)
+    small_grant = offer.kind == GrantOffer.Kind.SMALL_GRANT
+    if small_grant:
+        context["subject"] = "Uproszczona oferta realizacji zadania publicznego"
+    template = "grants/documents/small_grant_offer.html" if small_grant else "grants/documents/offer.html"
+    return render_letter_pdf(template_name=template, context=context)
 
 
 def offer_pdf_attach(*, offer: GrantOffer, completed: bool = False) -> PrivateDocument:

@@ -1,7 +1,7 @@
 """The forms of grants, one module per subdomain; the public names are re-exported here.
 
-- `offers`: the public offer form (annex 1 to Dz.U. 2018 poz. 2057) with its three tables, and the comment
-  on a small grant;
+- `offers`: the public offer form (annex 1 to Dz.U. 2018 poz. 2057) with its three tables, for a small grant
+  the simplified offer (annex 1 to Dz.U. 2018 poz. 2055), and the comment on a small grant;
 - `reports`: the report filed online on the statutory form (annex 5 to poz. 2057; simplified: poz. 2055);
 - `changes`: the offer completed after the department's call (core.applicant_changes);
 - `committee`: the member's declaration of impartiality and points;
@@ -27,6 +27,7 @@ from grants.forms.offers import (
     OFFER_MAX_ATTACHMENTS,
     PROBLEM_TARGETS,
     RESULT_ROWS,
+    SMALL_GRANT_OFFER_OMITTED,
     ActionForm,
     ActionFormSet,
     BaseRowFormSet,
@@ -66,6 +67,7 @@ __all__ = [
     "MONEY_MAX",
     "OFFER_MAX_ATTACHMENTS",
     "OfferChangesForm",
+    "SMALL_GRANT_OFFER_OMITTED",
     "OfferFieldsForm",
     "OfferForm",
     "PROBLEM_TARGETS",

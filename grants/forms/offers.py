@@ -20,6 +20,13 @@ from grants.services import offer_cost_summary, small_grant_offer_problems
 #: Files an offeror may attach to one offer [K: the city's rules of the competition].
 OFFER_MAX_ATTACHMENTS = 5
 
+#: The simplified offer of a small grant (annex 1 to Dz.U. 2018 poz. 2055) asks for the offeror, the task with its
+#: place, description and expected results, the estimated costs with their sources and the declarations. Not
+#: asked there: the offeror's characteristics (experience, resources), payments from recipients and the other
+#: information of the full form, nor its schedule and results tables [K: the annex's field list was not found in
+#: a readable source (DOMAIN.md §C.2); read as the shorter form, which asks the applicant less].
+SMALL_GRANT_OFFER_OMITTED = ("experience", "resources", "recipient_fees", "paid_activity", "other_information")
+
 ACTION_ROWS = 5
 RESULT_ROWS = 3
 COST_ROWS = 8
@@ -137,6 +144,9 @@ class OfferFieldsForm(forms.Form):
     def __init__(self, *args, call=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = call
+        if self.small_grant:
+            for name in SMALL_GRANT_OFFER_OMITTED:
+                del self.fields[name]
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.HiddenInput):
                 field.validators.append(reject_control_characters)
@@ -160,13 +170,27 @@ class OfferFieldsForm(forms.Form):
             self.add_error("partners", _("Name the other offerors of the joint offer."))
         return cleaned
 
+    @property
+    def small_grant(self) -> bool:
+        """A small grant (no call) is sent on the simplified offer (annex 1 to Dz.U. 2018 poz. 2055)."""
+        return self.call is None
+
     def offer_fields(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.OFFER_FIELDS}
         data["website"] = data.pop("homepage") or ""
         for name in ("own_financial", "own_personal", "own_material", "recipient_fees"):
             data[name] = data[name] or Decimal(0)
-        for name in ("correspondence_address", "phone", "contact_phone", "partners", "other_information"):
+        for name in (
+            "correspondence_address",
+            "phone",
+            "contact_phone",
+            "partners",
+            "other_information",
+            "experience",
+            "resources",
+        ):
             data[name] = data[name] or ""
+        data["paid_activity"] = bool(data["paid_activity"])
         return data
 
 
@@ -288,10 +312,11 @@ def offer_validate(form, actions, results, costs):
     """
     form_valid = form.is_bound and not form.errors
     valid = all([form_valid, actions.is_valid(), results.is_valid(), costs.is_valid()])
-    if not actions.filled_rows() and actions.is_valid():
+    # The simplified offer of a small grant has no schedule or results tables (SMALL_GRANT_OFFER_OMITTED).
+    if not form.small_grant and not actions.filled_rows() and actions.is_valid():
         _table_error(actions, form, "name", str(_("Describe at least one action of the task.")))
         valid = False
-    if not results.filled_rows() and results.is_valid():
+    if not form.small_grant and not results.filled_rows() and results.is_valid():
         _table_error(results, form, "name", str(_("Describe at least one result of the task.")))
         valid = False
     if not costs.is_valid() or not form_valid:

@@ -58,8 +58,9 @@ class GrantOffer(Case):
     Sections of the statutory form (annex 1 to Dz.U. 2018 poz. 2057): I the organ and the task type (from
     the call), II the offeror(s), III the task with its actions (OfferAction) and results (OfferResult), IV the
     offeror's experience and resources, V the cost table (OfferCostLine) and its sources (fields below), VI
-    other information, VII declarations. A small grant (u.d.p.p. art. 19a) has no call and is published for
-    comments before the decision.
+    other information, VII declarations. A small grant (u.d.p.p. art. 19a) has no call, is sent on the simplified
+    offer (annex 1 to Dz.U. 2018 poz. 2055: `grants.forms.SMALL_GRANT_OFFER_OMITTED` are not asked) and is
+    published for comments before the decision.
     """
 
     class Kind(models.TextChoices):
@@ -116,9 +117,9 @@ class GrantOffer(Case):
     place = models.CharField(_("place of the task"), max_length=300)
     description = models.TextField(_("summary of the task"))
     expected_results = models.TextField(_("expected results"))
-    # IV. Charakterystyka oferenta
-    experience = models.TextField(_("previous activity of the offeror"))
-    resources = models.TextField(_("staff, material and financial resources"))
+    # IV. Charakterystyka oferenta (not in the simplified offer of a small grant: blank there)
+    experience = models.TextField(_("previous activity of the offeror"), blank=True)
+    resources = models.TextField(_("staff, material and financial resources"), blank=True)
     # V.B Źródła finansowania
     total_costs = models.DecimalField(_("total costs"), default=0, editable=False, **MONEY_FIELD)
     requested_amount = models.DecimalField(_("subsidy asked for"), **MONEY_FIELD)
