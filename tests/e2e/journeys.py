@@ -269,6 +269,8 @@ OFFER_TASK_FIELDS = {
     "#id_own_financial": "500",
 }
 OFFER_STATEMENTS = ("public_benefit", "no_arrears", "register", "truth", "gdpr")
+# Asked on the full form only, not on the simplified offer of a small grant (grants.forms.SMALL_GRANT_OFFER_OMITTED).
+FULL_FORM_ONLY = ("#id_experience", "#id_resources", "#id_actions-", "#id_results-")
 
 
 def fill_offeror(page) -> None:
@@ -278,12 +280,16 @@ def fill_offeror(page) -> None:
         page.locator(selector).fill(value)
 
 
-def fill_offer_task(page, start) -> None:
-    """Sections III–V and the declarations: the task from `start` for 30 days, its schedule, results and costs."""
+def fill_offer_task(page, start, *, simplified=False) -> None:
+    """Sections III–V and the declarations: the task from `start` for 30 days, its schedule, results and costs.
+
+    `simplified`: the simplified offer of a small grant, without the full form's schedule, results and section IV.
+    """
     page.locator("#id_start_date").fill(start.isoformat())
     page.locator("#id_end_date").fill((start + timedelta(days=30)).isoformat())
     for selector, value in OFFER_TASK_FIELDS.items():
-        page.locator(selector).fill(value)
+        if not (simplified and selector.startswith(FULL_FORM_ONLY)):
+            page.locator(selector).fill(value)
     for name in OFFER_STATEMENTS:
         page.locator(f"#id_statement_{name}").check()
 
@@ -291,7 +297,7 @@ def fill_offer_task(page, start) -> None:
 def fill_offer(page, call=None, *, start=None) -> None:
     """The whole offer, correct: the task starts on the call's first day, or on `start` (a small grant)."""
     fill_offeror(page)
-    fill_offer_task(page, start or call.implementation_from)
+    fill_offer_task(page, start or call.implementation_from, simplified=call is None)
 
 
 def published_call(*, slug: str, announced_on, deadline):
