@@ -112,7 +112,15 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
         (_("Documents"), {"fields": ["documents", "completion_requested_on"]}),
         (
             _("Decision (u.b.i.m. art. 29 ust. 2)"),
-            {"fields": [*DECISION_FIELDS, "decision_kind", "decision_issued_on", "copies_sent_on"]},
+            {
+                "fields": [
+                    *DECISION_FIELDS,
+                    "decision_kind",
+                    "decision_issued_on",
+                    "copies_sent_on",
+                    "decision_delivered_on",
+                ]
+            },
         ),
         (_("Appeal to the SKO (u.b.i.m. art. 33, k.p.a. art. 129–138)"), {"fields": APPEAL_FIELDS}),
         (_("Public calendar"), {"fields": ["calendar_venue", "calendar_category", "calendar_event"]}),

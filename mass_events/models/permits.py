@@ -8,8 +8,10 @@ the act requires (art. 26 ust. 1 pkt 5): it is validated, encrypted at rest with
 purge with the rest of the case's personal data.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -197,6 +199,15 @@ class MassEventPermitApplication(AppealRecord, OrganisedEventCase):
     copies_sent_on = models.DateField(
         _("copies sent to the police and the voivode on"), null=True, blank=True, editable=False
     )
+    decision_delivered_on = models.DateField(
+        _("decision delivered on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the organiser received the decision (the return receipt or the ePUAP confirmation). The 14 "
+            "days to appeal run from it (k.p.a. art. 129 § 2); the decision is final only after them."
+        ),
+    )
     # The appeal (u.b.i.m. art. 33 ust. 1, k.p.a. art. 129): its forwarding and outcome are in AppealRecord.
     appeal_filed_on = models.DateField(
         _("appeal received on"),
@@ -312,6 +323,7 @@ class MassEventPermitApplication(AppealRecord, OrganisedEventCase):
                 source={Status.COPIES_SENT},
                 target=Status.FINAL,
                 label=_("No appeal: the decision is final"),
+                guard="mass_events.services.permits.permit_check_become_final",
                 announce_status=True,
             ),
             Transition(
@@ -407,6 +419,20 @@ class MassEventPermitApplication(AppealRecord, OrganisedEventCase):
             models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="mass_event_end_after_start"),
         ]
         indexes = [models.Index(fields=["status", "starts_at"], name="mass_event_status_start_idx")]
+
+    def clean(self):
+        super().clean()
+        if self.decision_delivered_on:
+            if self.decision_delivered_on > timezone.localdate():
+                raise ValidationError({"decision_delivered_on": _("The delivery date cannot be in the future.")})
+            if not self.decision_issued_on:
+                raise ValidationError(
+                    {"decision_delivered_on": _("No decision has been issued yet: nothing was delivered.")}
+                )
+            if self.decision_delivered_on < self.decision_issued_on:
+                raise ValidationError(
+                    {"decision_delivered_on": _("The decision cannot have been delivered before it was issued.")}
+                )
 
     @property
     def is_late(self) -> bool:

@@ -286,6 +286,27 @@ def on_permit_send_copies(application, *, acting_user, note: str = "") -> None:
     application.save(update_fields=["copies_sent_on", "updated_at"])
 
 
+def permit_check_become_final(application, *, acting_user, note: str = "") -> None:
+    """Guard of "become_final": the decision was delivered and the 14 days to appeal have passed without an appeal.
+
+    k.p.a. art. 129 § 2 with u.b.i.m. art. 33 ust. 1 (`mass_event_appeal_latest`, counted from the delivery, moved
+    off a Saturday or a day off by art. 57 § 4); art. 16 § 1: a decision no appeal lies against any more is final.
+    Raises MassEventError.
+    """
+    if not application.decision_delivered_on:
+        raise MassEventError(
+            _("Record the day the decision was delivered first: the 14 days to appeal run from it."),
+            code="not_delivered",
+        )
+    latest = deadlines.mass_event_appeal_latest(application.decision_delivered_on)
+    if timezone.localdate() <= latest:
+        raise MassEventError(
+            _("The organiser may still appeal until %(date)s (k.p.a. art. 129 § 2).")
+            % {"date": latest.strftime("%d.%m.%Y")},
+            code="appeal_window_open",
+        )
+
+
 def on_permit_appeal(application, *, acting_user, note: str = "") -> None:
     """Effect: stamp the appeal's receipt (the clerk corrects it to the real day); k.p.a. art. 133's 7 days to
     forward it to the SKO run from it (`mass_events.deadlines.appeal_forwarding_due`, in the Terminarz)."""
@@ -318,17 +339,25 @@ def on_permit_appeal_overturned(application, *, acting_user, note: str = "") -> 
 def on_permit_appeal_remitted(application, *, acting_user, note: str = "") -> None:
     """Effect: the SKO remitted the case (k.p.a. art. 138 § 2): it is examined again and a new decision issued.
 
-    The issued decision's kind, number and dates are cleared, so its contents can be edited and the decision's
-    clock (u.b.i.m. art. 29 ust. 1) returns to the Terminarz; the old decision stays among the case's documents
-    and in the change history.
+    The issued decision's kind, number and dates (issue, delivery, copies) are cleared, so its contents can be
+    edited and the decision's clock (u.b.i.m. art. 29 ust. 1) returns to the Terminarz; the old decision stays
+    among the case's documents and in the change history.
     """
     appeal_record_outcome(application, AppealOutcome.REMITTED)
     application.decision_kind = ""
     application.decision_number = ""
     application.decision_issued_on = None
+    application.decision_delivered_on = None
     application.copies_sent_on = None
     application.save(
-        update_fields=["decision_kind", "decision_number", "decision_issued_on", "copies_sent_on", "updated_at"]
+        update_fields=[
+            "decision_kind",
+            "decision_number",
+            "decision_issued_on",
+            "decision_delivered_on",
+            "copies_sent_on",
+            "updated_at",
+        ]
     )
 
 

@@ -28,6 +28,7 @@ from mass_events.deadlines import (
     artistic_event_ban_appeal_latest,
     artistic_event_ban_deadline,
     artistic_event_ban_delivery_is_tight,
+    mass_event_appeal_latest,
     mass_event_decision_latest,
 )
 from mass_events.models import EventNotification, MassEventPermitApplication
@@ -202,6 +203,40 @@ def test_a_ban_becomes_final_only_after_its_delivery_and_the_3_days():
     assert notification.status == Notification.BAN_FINAL
 
 
+# THE PERMIT DECISION'S DELIVERY AND FINALITY (k.p.a. art. 129 § 2, art. 16 § 1)
+# ------------------------------------------------------------------------------
+def test_a_permit_decision_is_final_only_after_its_delivery_and_14_days(clerk):
+    today = timezone.localdate()
+    application = PermitApplicationFactory(status=Permit.PERMIT_ISSUED)
+    workflow(clerk, application, "send_copies")
+    page = admin_save(clerk, application, decision_delivered_on=today + timedelta(days=1))
+    assert escape(gettext("The delivery date cannot be in the future.")) in page
+    assert application.decision_delivered_on is None
+    with pytest.raises(MassEventError) as refused:
+        transition_perform(obj=application, name="become_final", acting_user=None)
+    assert refused.value.code == "not_delivered"
+
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(decision_issued_on=today - timedelta(days=40))
+    for days_ago in (0, 13, 14):  # the 14th day after delivery is still the organiser's (or later, off a day off)
+        delivered = today - timedelta(days=days_ago)
+        MassEventPermitApplication.objects.filter(pk=application.pk).update(decision_delivered_on=delivered)
+        application.refresh_from_db()
+        with pytest.raises(MassEventError) as refused:
+            transition_perform(obj=application, name="become_final", acting_user=None)
+        assert refused.value.code == "appeal_window_open"
+        assert mass_event_appeal_latest(delivered).strftime("%d.%m.%Y") in refused.value.message
+    # The latest delivery day whose 14 days (moved off a weekend or a holiday) ended before today.
+    delivered = next(
+        today - timedelta(days=days)
+        for days in range(15, 30)
+        if mass_event_appeal_latest(today - timedelta(days=days)) < today
+    )
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(decision_delivered_on=delivered)
+    application.refresh_from_db()
+    application = transition_perform(obj=application, name="become_final", acting_user=None)
+    assert application.status == Permit.FINAL
+
+
 # THE APPEAL OF A PERMIT DECISION: FORWARDING AND THE SKO'S OUTCOMES
 # ------------------------------------------------------------------------------
 def _appealed_permit(clerk):
@@ -257,6 +292,7 @@ def test_a_remitted_permit_is_examined_again_and_decided_anew(clerk):
     assert application.appeal_outcome == "remitted"
     assert application.decision_kind == ""
     assert application.decision_number == ""
+    assert application.decision_delivered_on is None
     # The decision's clock is back; its contents can be edited again.
     assert clocks(application) == {
         "art. 29 ust. 1 u.b.i.m.: ≥ 7 dni przed imprezą": mass_event_decision_latest(application.starts_at)

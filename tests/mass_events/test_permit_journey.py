@@ -105,6 +105,13 @@ def test_a_permit_case_runs_end_to_end(
     assert application.copies_sent_on == timezone.localdate()
     assert deadline_rules(application) == []
 
+    # Final only once the decision was delivered and its 14 days to appeal ran (k.p.a. art. 129 § 2).
+    workflow(clerk, application, "become_final")
+    assert application.status == Status.COPIES_SENT
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(
+        decision_issued_on=timezone.localdate() - timedelta(days=20),
+        decision_delivered_on=timezone.localdate() - timedelta(days=19),
+    )
     workflow(clerk, application, "become_final")
     assert application.status == Status.FINAL
     # Not held yet: the event is in the future.
@@ -241,6 +248,9 @@ def test_the_organiser_gets_one_email_per_step_of_the_permit_case(client, clerk,
     fill_decision(application)
     step("issue_permit")
     step("send_copies")
+    MassEventPermitApplication.objects.filter(pk=application.pk).update(
+        decision_delivered_on=timezone.localdate() - timedelta(days=19)
+    )
     step("become_final")
     MassEventPermitApplication.objects.filter(pk=application.pk).update(
         starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)

@@ -421,17 +421,19 @@ class Command(DemoDataCommand):
         if state == "permit_issued":
             return
         application = transition_perform(obj=application, name="send_copies", acting_user=clerk)
-        application = transition_perform(obj=application, name="become_final", acting_user=clerk)
-        # The weeks go by: the permitted event took place `held_days_ago` days ago.
+        # The weeks go by: the decision was delivered the day after its issue, no appeal came in its 14 days and
+        # the permitted event took place `held_days_ago` days ago.
         shift = timedelta(days=data["starts_in"] + data["held_days_ago"])
         MassEventPermitApplication.objects.filter(pk=application.pk).update(
             received_on=application.received_on - shift,
             starts_at=application.starts_at - shift,
             ends_at=application.ends_at - shift,
             decision_issued_on=application.decision_issued_on - shift,
+            decision_delivered_on=application.decision_issued_on - shift + timedelta(days=1),
             copies_sent_on=application.copies_sent_on - shift,
         )
         application.refresh_from_db()
+        application = transition_perform(obj=application, name="become_final", acting_user=clerk)
         transition_perform(obj=application, name="mark_held", acting_user=clerk)
 
     def seed_notification(self, data, clerk):
