@@ -24,7 +24,7 @@ PYTHON_FOUND := $(shell for c in "$$PYTHON" python3.13 python3.12 python3 \
 	  "$$c" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v "$$c"; break; }; \
 	done)
 
-.PHONY: run test install install-prod lock lock-upgrade lint format messages check-python venv clean
+.PHONY: run test install install-prod lock lock-upgrade lint format messages mutants check-python venv clean
 
 check-python:
 	@if [ -z "$(PYTHON_FOUND)" ]; then \
@@ -87,8 +87,20 @@ format: install
 	$(VPY) -m ruff check --fix .
 
 messages: install
-	DJANGO_DEBUG=true $(VPY) manage.py makemessages -l pl -l en --no-location --ignore=.venv --ignore=tests --ignore=bench
-	DJANGO_DEBUG=true $(VPY) manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=true $(VPY) manage.py makemessages -l pl -l en --no-location --ignore=.venv --ignore=tests --ignore=bench --ignore=mutants
+	DJANGO_DEBUG=true $(VPY) manage.py compilemessages --ignore=.venv --ignore=mutants
+
+# Mutation testing of the modules that hold statutory rules (docs/testing.md), one module with
+# `make mutants MODULE=core.deadlines`. Not part of CI. mutmut keeps its copy of the project and its results in
+# mutants/; every mutant of the chosen modules is tested again on each run, with the tests that cover it.
+MUTANT_MODULES := core.deadlines grants.deadlines grants.rules mass_events.deadlines institutions.deadlines \
+	press.deadlines
+MUTANTS_JOBS ?= 1
+
+mutants: install
+	@mkdir -p mutants/var && rm -f mutants/var/mutants-tests.sqlite3
+	$(VENV)/bin/mutmut run --max-children $(MUTANTS_JOBS) $(foreach m,$(or $(MODULE),$(MUTANT_MODULES)),'$(m).*')
+	$(VPY) bench/mutants.py $(MODULE)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache mutants

@@ -44,3 +44,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Login throttling counters in the per-process test cache: fine for tests (axes.W001 is about production).
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "axes.W001"]
+# Under mutation testing (`make mutants`, which removes the file first) every mutant's run is a new pytest session:
+# one kept SQLite test database (--reuse-db) spares each of them the migrations.
+if "MUTANT_UNDER_TEST" in os.environ and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(BASE_DIR, "var", "mutants-tests.sqlite3")}  # noqa: F405

@@ -83,7 +83,7 @@ def imported_top_level_modules(files):
 def python_files(*, dev_only: bool):
     for path in sorted(ROOT.rglob("*.py")):
         parts = path.relative_to(ROOT).parts
-        if parts[0] in {".venv", "var", "node_modules"} or parts[0].startswith("."):
+        if parts[0] in {".venv", "var", "node_modules", "mutants"} or parts[0].startswith("."):
             continue
         if (parts[0] in DEV_ONLY_CODE) == dev_only:
             yield path
