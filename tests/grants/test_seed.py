@@ -48,6 +48,10 @@ def test_seed_grants_shows_every_stage_of_a_competition_and_a_small_grant_and_lo
     small = GrantOffer.objects.get(kind=GrantOffer.Kind.SMALL_GRANT)
     assert small.status == Status.PUBLISHED
     assert small.comments_until is not None
+    # Sent on the simplified offer (Dz.U. 2018 poz. 2055): no section IV, schedule or results table.
+    assert (small.experience, small.resources) == ("", "")
+    assert not small.actions.exists()
+    assert not small.results.exists()
 
     # Every offer is a registered case with its mark, as a real submission.
     assert CaseRegisterEntry.objects.count() == GrantOffer.objects.count() == 8

@@ -296,16 +296,12 @@ class Command(DemoDataCommand):
         start = today + datetime.timedelta(days=10)
         year = start.year
         YearPlan.objects.get_or_create(year=year, defaults={"planned_ngo_subsidies": Decimal("400000.00")})
-        offer = services.offer_submit(
-            call=None,
-            data=offer_input(
-                5,
-                title,
-                "Klub Seniora, ul. Energetyków 8",
-                start,
-                start + datetime.timedelta(days=20),
-                requested=Decimal("4000"),
-            ),
-        )
+        end = start + datetime.timedelta(days=20)
+        data = offer_input(5, title, "Klub Seniora, ul. Energetyków 8", start, end, requested=Decimal("4000"))
+        # Sent on the simplified offer (Dz.U. 2018 poz. 2055), which does not ask what the full form's section IV,
+        # schedule and results table do (grants.forms.SMALL_GRANT_OFFER_OMITTED).
+        data.fields.update(experience="", resources="", paid_activity=False, other_information="")
+        data.actions, data.results = [], []
+        offer = services.offer_submit(call=None, data=data)
         transition_perform(obj=offer, name="formal_ok", acting_user=clerk)
         transition_perform(obj=offer, name="publish_small_grant", acting_user=clerk)
