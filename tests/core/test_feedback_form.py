@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from core.models import Feedback, InformationClause, StatusChange
 from core.public_forms import HONEYPOT_FIELD
@@ -66,14 +67,20 @@ def test_control_characters_are_refused(client):
 
 
 @pytest.mark.django_db
-def test_script_is_kept_as_plain_text_and_never_executed(client, admin_client):
+def test_script_is_kept_as_plain_text_and_never_executed(client, clerk_client):
     """A <script> in an opinion is stored as text and escaped wherever it is shown."""
     response = post(client, message='<script>alert("x")</script> Dobra strona')
     assert response.status_code == 302
     feedback = Feedback.objects.get()
-    tracking = client.get(response["Location"].replace("potwierdzenie/", ""))
-    assert "<script>alert" not in tracking.content.decode()
+    tracking = client.get(response["Location"].replace("potwierdzenie/", "")).content.decode()
+    assert feedback.case_mark in tracking
+    assert "<script>alert" not in tracking
     assert feedback.message.startswith("<script>")
+    # The clerk reads the opinion in the admin: there it is shown, as text.
+    editor = clerk_client(groups=["Redakcja portalu"])
+    shown = editor.get(reverse("admin:core_feedback_change", args=[feedback.pk])).content.decode()
+    assert "&lt;script&gt;alert" in shown
+    assert "<script>alert" not in shown
 
 
 @pytest.mark.django_db

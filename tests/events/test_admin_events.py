@@ -277,6 +277,7 @@ def test_a_date_of_a_published_event_cannot_be_deleted(clerk_client, venue):
     client = clerk_client(groups=[EVENTS_GROUP])
     client.post(f"/admin/events/event/{event.pk}/sprawa/", {"transition": "publish"})
     data = form_data(client.get(change_url(event)))
+    assert data["occurrences-0-id"] == str(event.occurrences.get().pk)  # the date is on the form, without a delete box
     assert "occurrences-0-DELETE" not in data
     client.post(change_url(event), {**data, "occurrences-0-DELETE": "on"})
     assert event.occurrences.count() == 1

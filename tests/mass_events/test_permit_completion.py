@@ -82,4 +82,6 @@ def test_no_completion_is_taken_while_none_is_awaited(application, client):
     response = client.get(tracking_path(application) + "zmiany/")
     assert response.status_code == 302
     assert response["Location"] == tracking_path(application)
-    assert gettext("Complete the application") not in client.get(tracking_path(application)).content.decode()
+    tracking = client.get(tracking_path(application)).content.decode()
+    assert application.case_mark in tracking
+    assert gettext("Complete the application") not in tracking

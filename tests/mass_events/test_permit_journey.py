@@ -267,7 +267,9 @@ def test_a_withdrawn_application_is_announced_to_the_organiser(client, clerk, pe
     before = OutboxMessage.objects.count()
     workflow(clerk, application, "withdraw", note="Pismo organizatora z 1.12.")
     assert OutboxMessage.objects.count() == before + 1
-    assert "Pismo organizatora" not in OutboxMessage.objects.latest("pk").body_text
+    announcement = OutboxMessage.objects.latest("pk").body_text
+    assert application.case_mark in announcement
+    assert "Pismo organizatora" not in announcement
 
 
 def test_the_opinions_conditions_are_written_into_the_permit(client, clerk, permit_data, rendered_letters):

@@ -231,6 +231,7 @@ def test_a_social_post_of_the_release_keeps_its_photo_private(clerk_client, sche
     post.save()
     clerk = clerk_client(groups=[PRESS_GROUP])
     page = clerk.get(reverse("admin:press_socialpost_change", args=[post.pk])).content.decode()
+    assert "Jarmark rusza!" in page
     assert settings.MEDIA_URL + "images/" not in page
     calendar = clerk.get(reverse("admin:press_socialpost_calendar")).content.decode()
     for stem in stems(photo.image):
