@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from grants import documents
 from grants.models import GrantOffer
-from tests.grants.factories import offer_post, travel
+from tests.grants.factories import GRANTS_GROUP, offer_post, travel
+from tests.helpers import form_fields, started_seconds_ago
 
 URL = "/dotacje/male-granty/oferta/"
 OMITTED = ("experience", "resources", "recipient_fees", "paid_activity", "other_information")
@@ -80,3 +81,27 @@ def test_an_offer_in_a_call_keeps_the_full_statutory_form(client, call):
     assert "Dz.U. 2018 poz. 2057" in page
     assert 'name="experience"' in page
     assert 'name="actions-0-name"' in page
+
+
+def test_called_to_complete_a_small_grant_is_completed_on_the_simplified_offer(client, clerk_client, db):
+    with travel(2026, 3, 2):
+        assert client.post(URL, simplified_post(end_date="2026-08-29")).status_code == 302
+    offer = GrantOffer.objects.get()
+    clerk = clerk_client(groups=[GRANTS_GROUP])
+    note = "Prosimy o podpisane oświadczenie."
+    response = clerk.post(
+        f"/admin/grants/grantoffer/{offer.pk}/sprawa/", {"transition": "call_to_complete", "note": note}
+    )
+    assert response.status_code == 302
+    client.cookies.clear()
+    url = f"/sprawy/{offer.register_entry.tracking_token}/zmiany/"
+    page = client.get(url).content.decode()
+    assert "III. Zakres rzeczowy zadania publicznego" in page
+    assert 'name="experience"' not in page
+    assert 'name="actions-0-name"' not in page
+    data = form_fields(page, form_id="case-changes-form")
+    data |= {"form_started": started_seconds_ago(), "costs-2-unit_cost": "400,00", "requested_amount": "4400,00"}
+    assert client.post(url, data).status_code == 302
+    offer.refresh_from_db()
+    assert offer.status == GrantOffer.Status.SUBMITTED
+    assert str(offer.requested_amount) == "4400.00"
