@@ -301,7 +301,7 @@ def offer_pdf(request, token: str):
     return private_response(response)
 
 
-# Small grants: public comments (u.d.p.p. art. 19a ust. 3) -----------------------------------------------------------
+# Small grants: public comments (u.d.p.p. art. 19a ust. 4) -----------------------------------------------------------
 
 
 class SmallGrantDetailView(View):

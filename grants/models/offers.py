@@ -373,7 +373,7 @@ class OfferCostLine(models.Model):
 
 
 class SmallGrantComment(models.Model):
-    """A comment on a small-grant offer published for 7 days (u.d.p.p. art. 19a ust. 3)."""
+    """A comment on a small-grant offer published for 7 days (u.d.p.p. art. 19a ust. 3 and 4)."""
 
     offer = models.ForeignKey(GrantOffer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="comments")
     author_name = models.CharField(_("author"), max_length=200)

@@ -110,7 +110,7 @@ def test_grant_offer_journey_with_a_draft(site_url, call, page, new_page):
 def test_small_grant_journey(site_url, page, new_page):
     """Art. 19a: the offer without a competition; the clerk checks it and publishes it for 7 days of comments."""
     start = timezone.localdate() + timedelta(days=30)
-    # The year's budget plans NGO subsidies: small grants may use 20 % of it (art. 19a ust. 5).
+    # The year's budget plans NGO subsidies: small grants may use 20 % of it (art. 19a ust. 7).
     YearPlan.objects.create(year=start.year, planned_ngo_subsidies=Decimal("500000.00"))
     goto(page, site_url + "/dotacje/")
     page.get_by_role("link", name=gettext("Small grant offer (art. 19a)")).click()
@@ -142,7 +142,7 @@ def test_small_grant_journey(site_url, page, new_page):
         (CLERK, "Tak, prosimy tylko o aktualny harmonogram w odpowiedzi."),
     ]
 
-    # Published, the offer is listed under "Dotacje" with its page for comments (art. 19a ust. 3).
+    # Published, the offer is listed under "Dotacje" with its page for comments (art. 19a ust. 3 and 4).
     goto(page, site_url + "/dotacje/")
     page.get_by_role("link", name="Fundacja Śląskie Dziedzictwo: Warsztaty gwary").click()
     page.get_by_role("heading", name="Warsztaty gwary").wait_for()

@@ -1,4 +1,4 @@
-"""The 20 000 zł a year of one organisation in small grants (u.d.p.p. art. 19a ust. 4) follows the organisation.
+"""The 20 000 zł a year of one organisation in small grants (u.d.p.p. art. 19a ust. 6) follows the organisation.
 
 The register number is typed by the offeror: "KRS 0000123456", "0000123456" and "krs: 0000123456" are the
 same organisation, and a new spelling must not open a new 20 000 zł.
