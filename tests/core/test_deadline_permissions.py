@@ -140,8 +140,10 @@ def test_a_superuser_sees_every_source(one_deadline_per_source, clerk_client):
     assert all(_marker_title(key) in page for key in one_deadline_per_source)
 
 
-def test_a_source_must_name_its_model():
+@pytest.mark.parametrize("model", ["feedback", "core.", ".feedback", "core.feedback.extra", "core.models.feedback"])
+def test_a_source_must_name_its_model(model):
+    """Only "app_label.modelname" names a model whose view permission can be asked for."""
     with pytest.raises(ValueError, match="app_label.modelname"):
-        deadlines.register_deadline_source("bez-modelu", lambda: [], model="feedback")
+        deadlines.register_deadline_source("bez-modelu", lambda: [], model=model)
     assert "bez-modelu" not in deadline_sources()
     assert reverse("admin:core_deadline_list") == URL
