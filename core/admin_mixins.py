@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core.admin_grammar import admin_title
 from core.models import ApplicantChange, CaseMessage, PrivateDocument, StatusChange
@@ -91,11 +92,25 @@ class HistoryViewOnlyMixin:
         return True
 
 
+class ChoiceLabelsHistoryHelper(HistoricalRecordContextHelper):
+    """The changes of a version as a clerk reads them: a field with choices shows its label, not the stored code."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if getattr(field, "flatchoices", None) and isinstance(value, str | int):
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+
 class PolishAdminTitlesMixin:
-    """Titles in correct Polish: "Wybierz ofertę do zmiany", "Dodaj ofertę" (core.admin_grammar).
+    """Titles in correct Polish: "Wybierz ofertę do zmiany", "Dodaj ofertę" (core.admin_grammar); and in a
+    record's history, a changed choice by its Polish label (`ChoiceLabelsHistoryHelper`).
 
     The portal's admin site (culture_dept.admin.PortalAdminSite) puts it in front of every model admin.
     """
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ChoiceLabelsHistoryHelper(self.model, historical_record)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
