@@ -90,17 +90,107 @@ class RankingRow:
 
 
 def call_ranking(call: GrantCall) -> list[RankingRow]:
-    """The formally correct offers of a call ranked by merit score (u.d.p.p. art. 15 ust. 1), two queries."""
+    """The formally correct offers of a call ranked by merit score (u.d.p.p. art. 15 ust. 1), two queries.
+
+    The score (`services.offer_score_refresh`) and the count of members who scored take the members with a vote
+    only: an expert's points are advice (ust. 2e), listed apart by `call_advisory_scores`.
+    """
     offers = list(
         call.offers.filter(
             status__in=[GrantOffer.Status.FORMAL_OK, *PUBLIC_RESULT_STATUSES, GrantOffer.Status.NOT_GRANTED]
         )
-        .annotate(members_scored=Count("assignments__scores__assignment", distinct=True))
+        .annotate(
+            members_scored=Count(
+                "assignments__scores__assignment",
+                filter=~Q(assignments__member__role__in=CommitteeMember.ADVISORY_ROLES),
+                distinct=True,
+            )
+        )
         .order_by("pk")
     )
     by_pk = {offer.pk: offer for offer in offers}
     ranked = rules.rank({offer.pk: offer.merit_score or Decimal(0) for offer in offers})
     return [RankingRow(place, by_pk[pk], by_pk[pk].merit_score, by_pk[pk].members_scored) for place, pk, _ in ranked]
+
+
+def call_advisory_scores(call: GrantCall):
+    """The experts' points on the call's offers (u.d.p.p. art. 15 ust. 2e): shown beside the ranking, not counted.
+
+    Each assignment of an expert who scored, with `total` (the sum of their points over the merit criteria), by
+    offer and member; one query.
+    """
+    return (
+        OfferAssignment.objects.filter(offer__call=call, member__role__in=CommitteeMember.ADVISORY_ROLES)
+        .annotate(total=Sum("scores__points"))
+        .filter(total__isnull=False)
+        .select_related("offer", "member__user")
+        .order_by("offer__case_mark", "member__user__last_name", "member_id")
+    )
+
+
+def call_offerors(call: GrantCall) -> list[rules.Offeror]:
+    """Who took part in the call: every offer sent in it, whatever its status (u.d.p.p. art. 15 ust. 2d), one query.
+
+    An offer rejected on formal grounds was still submitted in the competition, so its organisation's nominee
+    stays out of the committee too.
+    """
+    if call.pk is None:
+        return []
+    rows = call.offers.order_by("pk").values_list("case_mark", "organisation_name", "register_number", "partners")
+    return [
+        rules.Offeror(case_mark=mark, name=name, register_number=number, partners=partners)
+        for mark, name, number, partners in rows
+    ]
+
+
+def committee_nominee_offer(call: GrantCall, *, nominated_by: str, nominated_by_register: str) -> rules.Offeror | None:
+    """The call's offer submitted by the organisation that nominated a person, or None (u.d.p.p. art. 15 ust. 2d)."""
+    return rules.nominator_offer(
+        nominator_name=nominated_by, nominator_register=nominated_by_register, offerors=call_offerors(call)
+    )
+
+
+def committee_excluded_members(call: GrantCall) -> dict[int, rules.Offeror]:
+    """Members of the call's committee who may not sit, by member id, with the offer that excludes them (ust. 2d).
+
+    Read each time, so an offer that arrives after the person was appointed flags them at once (the offer itself
+    cannot be refused for it). Two queries.
+    """
+    offerors = call_offerors(call)
+    excluded = {}
+    for member in call.committee.exclude(nominated_by="", nominated_by_register=""):
+        offeror = rules.nominator_offer(
+            nominator_name=member.nominated_by, nominator_register=member.nominated_by_register, offerors=offerors
+        )
+        if offeror is not None:
+            excluded[member.pk] = offeror
+    return excluded
+
+
+def committee_sitting_ngo_members(call: GrantCall) -> list[CommitteeMember]:
+    """The persons nominated by NGOs who may sit on the call's committee (u.d.p.p. art. 15 ust. 2d, 2da)."""
+    excluded = committee_excluded_members(call)
+    return [m for m in call.committee.filter(role=CommitteeMember.Role.NGO) if m.pk not in excluded]
+
+
+def offer_excluded_nominees(offer: GrantOffer) -> list[CommitteeMember]:
+    """Members of the offer's call nominated by this offer's organisation: they may not sit (ust. 2d)."""
+    if offer.call_id is None:
+        return []
+    offeror = rules.Offeror(
+        case_mark=offer.case_mark,
+        name=offer.organisation_name,
+        register_number=offer.register_number,
+        partners=offer.partners,
+    )
+    members = CommitteeMember.objects.filter(call_id=offer.call_id).exclude(nominated_by="", nominated_by_register="")
+    return [
+        member
+        for member in members.select_related("user")
+        if rules.nominator_is_offeror(
+            nominator_name=member.nominated_by, nominator_register=member.nominated_by_register, offeror=offeror
+        )
+    ]
 
 
 def member_assignments(user):

@@ -78,7 +78,13 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     form = CallAdminForm
     prepopulated_fields = {"slug": ["title"]}
     inlines = [CallCriterionInline, CallDocumentInline, CommitteeMemberInline]
-    readonly_fields = ["cancellation_reason", "results_published_at", "copied_from", "ranking"]
+    readonly_fields = [
+        "cancellation_reason",
+        "results_published_at",
+        "copied_from",
+        "committee_composition",
+        "ranking",
+    ]
     actions = ["copy_calls"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "year", "task_type", "mode", "budget", "rules", "previous_year_info"]}),
@@ -88,6 +94,10 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             {"fields": ["implementation_from", "implementation_to", "offers_deadline", "selection_date"]},
         ),
         (_("Publication"), {"fields": ["published_bip_on", "published_board_on", "published_web_on"]}),
+        (
+            _("Committee (u.d.p.p. art. 15 ust. 2a–2f)"),
+            {"fields": ["committee_composition", "committee_without_ngo_reason", "committee_without_ngo_note"]},
+        ),
         (_("Committee's ranking (u.d.p.p. art. 15 ust. 1)"), {"fields": ["ranking"]}),
         (
             ADVANCED,
@@ -95,15 +105,38 @@ class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         ),
     ]
 
+    @admin.display(description=_("composition"))
+    def committee_composition(self, obj):
+        """Who sits on the committee, who nominated them, who only advises, and who may not sit (ust. 2d–2e)."""
+        if obj is None or obj.pk is None:
+            return "—"
+        excluded = selectors.committee_excluded_members(obj)
+        members = [
+            (member, excluded.get(member.pk)) for member in obj.committee.select_related("user").order_by("role", "pk")
+        ]
+        return render_to_string(
+            "admin/grants/call_committee.html",
+            {
+                "members": members,
+                "sitting_ngo": len(selectors.committee_sitting_ngo_members(obj)),
+                "reason": obj.get_committee_without_ngo_reason_display(),
+                "note": obj.committee_without_ngo_note,
+            },
+        )
+
     @admin.display(description=_("ranking"))
     def ranking(self, obj):
-        """The offers by the committee's points, once the call is closed for offers, with the exports."""
+        """The offers by the voting members' points, once the call is closed for offers, with the exports.
+
+        The experts' points (u.d.p.p. art. 15 ust. 2e) are listed under the ranking, labelled, and not counted.
+        """
         if obj is None or obj.status not in (GrantCall.Status.EVALUATION, GrantCall.Status.RESOLVED):
             return "—"
         return render_to_string(
             "admin/grants/call_ranking.html",
             {
                 "rows": selectors.call_ranking(obj),
+                "advisory": selectors.call_advisory_scores(obj),
                 "csv_url": reverse("grants:ranking_csv", args=[obj.pk]),
                 "xlsx_url": reverse("grants:ranking_xlsx", args=[obj.pk]),
             },
@@ -139,13 +172,13 @@ class CallDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(CommitteeMember)
 class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
-    list_display = ["person", "call", "role"]
+    list_display = ["person", "call", "role", "nominated_by"]
     list_filter = ["role"]
     list_select_related = ["user", "call"]
     search_fields = ["user__username", "user__last_name", "call__title"]
     ordering = ["call", "role"]
     autocomplete_fields = ["call"]
-    fields = ["call", "user", "role"]
+    fields = ["call", "user", "role", "nominated_by", "nominated_by_register"]
 
     @admin.display(description=_("member"), ordering="user__last_name")
     def person(self, obj):

@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,7 +15,7 @@ from core.admin_mixins import (
     ServiceCreateAdminMixin,
 )
 from core.services import CaseWorkError
-from grants import services
+from grants import selectors, services
 from grants.admin.common import ADVANCED
 from grants.models import (
     GrantOffer,
@@ -109,7 +111,18 @@ class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmi
                 ]
             },
         ),
-        (_("Evaluation"), {"fields": ["merit_score", "recommended_amount", "granted_amount", "completion_due"]}),
+        (
+            _("Evaluation"),
+            {
+                "fields": [
+                    "merit_score",
+                    "recommended_amount",
+                    "granted_amount",
+                    "completion_due",
+                    "committee_conflict",
+                ]
+            },
+        ),
         (
             ADVANCED,
             {
@@ -129,6 +142,21 @@ class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmi
     ]
 
     readonly_fields = [name for _t, options in fieldsets for name in options["fields"] if name not in OFFER_EDITABLE]
+
+    @admin.display(description=_("offeror's nominees on the committee"))
+    def committee_conflict(self, obj):
+        """Members of the call's committee nominated by this offeror: the offer stands, they may not sit (ust. 2d)."""
+        nominees = selectors.offer_excluded_nominees(obj) if obj is not None else []
+        if not nominees:
+            return "—"
+        return format_html(
+            '<strong class="errornote">{}</strong>',
+            gettext(
+                "The offeror nominated %(members)s to the call's committee: they may not sit on it "
+                "(u.d.p.p. art. 15 ust. 2d). Remove them from the committee on the call's page."
+            )
+            % {"members": ", ".join(selectors.committee_candidate_label(m.user) for m in nominees)},
+        )
 
     def has_add_permission(self, request):
         # Offers come from the public form (or are typed in by the offeror there for a paper offer).

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from grants import rules, selectors
+from grants import rules, selectors, services
 from grants.models import CommitteeMember, GrantAgreement, GrantCall, GrantOffer, GrantSettlement
 
 
@@ -20,12 +20,17 @@ class CommitteeMemberForm(forms.ModelForm):
     """A committee member on the clerk's screen: a newly chosen person must be one of `committee_candidates`.
 
     A member already appointed keeps their place when the call is saved again, even if their account has since
-    been closed: their scores stay theirs.
+    been closed: their scores stay theirs. A new member, or a changed role or nominating organisation, is checked
+    by `services.committee_member_check` (u.d.p.p. art. 15 ust. 2d): nobody nominated by an organisation that
+    submitted an offer in the call is appointed. A member an offer excluded later is flagged on the call's page
+    and can still be removed.
     """
+
+    CHECKED_FIELDS = ("call", "role", "nominated_by", "nominated_by_register")
 
     class Meta:
         model = CommitteeMember
-        fields = ["user", "role"]
+        fields = ["user", "role", "nominated_by", "nominated_by_register"]
         field_classes = {"user": CommitteeCandidateField}
 
     def clean_user(self):
@@ -35,6 +40,22 @@ class CommitteeMemberForm(forms.ModelForm):
                 _("Choose an active member of staff: committee members sign in as clerks do."), code="not_staff"
             )
         return user
+
+    def clean(self):
+        data = super().clean()
+        call = data.get("call") or (self.instance.call if self.instance.call_id else None)
+        if call is None or (self.instance.pk is not None and not set(self.CHECKED_FIELDS) & set(self.changed_data)):
+            return data
+        try:
+            services.committee_member_check(
+                call=call,
+                role=data.get("role") or "",
+                nominated_by=data.get("nominated_by") or "",
+                nominated_by_register=data.get("nominated_by_register") or "",
+            )
+        except services.GrantError as error:
+            self.add_error("nominated_by" if "nominated_by" in self.fields else None, error.message)
+        return data
 
 
 class CallAdminForm(forms.ModelForm):
@@ -66,6 +87,8 @@ class CallAdminForm(forms.ModelForm):
             "published_bip_on",
             "published_board_on",
             "published_web_on",
+            "committee_without_ngo_reason",
+            "committee_without_ngo_note",
         ]
 
     def clean(self):

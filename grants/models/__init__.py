@@ -9,6 +9,7 @@ from grants.models.agreements import (
 from grants.models.calls import (
     CallCriterion,
     CallDocument,
+    CommitteeWithoutNgoReason,
     GrantCall,
     RegisteredLetterFee,
     TaskMode,
@@ -31,6 +32,7 @@ __all__ = [
     "CallCriterion",
     "CallDocument",
     "CommitteeMember",
+    "CommitteeWithoutNgoReason",
     "ExternalSmallGrant",
     "GrantAgreement",
     "GrantCall",

@@ -23,6 +23,14 @@ class TaskMode(models.TextChoices):
     ENTRUST = "entrust", _("entrusting (full funding)")
 
 
+class CommitteeWithoutNgoReason(models.TextChoices):
+    """u.d.p.p. art. 15 ust. 2da: the three cases in which the committee sits without persons nominated by NGOs."""
+
+    NO_NOMINEES = "no_nominees", _("no organisation nominated anyone (art. 15 ust. 2da pkt 1)")
+    NOMINEES_ABSENT = "absent", _("the nominated persons do not take part in the committee's work (pkt 2)")
+    NOMINEES_EXCLUDED = "excluded", _("every nominated person is excluded under art. 15 ust. 2d or 2f (pkt 3)")
+
+
 class GrantCallQuerySet(models.QuerySet):
     def public(self):
         """Calls residents may see: everything published, including closed, resolved and cancelled ones."""
@@ -85,6 +93,21 @@ class GrantCall(TimeStampedModel):
     published_bip_on = models.DateField(_("published in BIP on"), null=True, blank=True)
     published_board_on = models.DateField(_("put on the notice board on"), null=True, blank=True)
     published_web_on = models.DateField(_("published on the website on"), null=True, blank=True)
+    committee_without_ngo_reason = models.CharField(
+        _("why the committee sits without persons nominated by NGOs"),
+        max_length=12,
+        choices=CommitteeWithoutNgoReason,
+        blank=True,
+        help_text=_(
+            "Only when no person nominated by NGOs sits on the committee (u.d.p.p. art. 15 ust. 2da); "
+            "the call is not resolved without it."
+        ),
+    )
+    committee_without_ngo_note = models.TextField(
+        _("how it was established"),
+        blank=True,
+        help_text=_("E.g. the invitation to nominate was published in BIP on 2 March 2026 and no one answered."),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT, editable=False)
     cancellation_reason = models.TextField(_("reason for cancelling"), blank=True, editable=False)
     results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True, editable=False)

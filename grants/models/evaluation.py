@@ -10,7 +10,12 @@ from grants.models.offers import GrantOffer
 
 
 class CommitteeMember(TimeStampedModel):
-    """A member of a call's committee: a representative of the organ or a person nominated by NGOs."""
+    """A member of a call's committee: a representative of the organ, a person nominated by NGOs or an expert.
+
+    u.d.p.p. art. 15 ust. 2d: a person nominated by NGOs records the organisation that nominated them, and may
+    not sit when that organisation submitted an offer in the call (`grants.rules.nominator_offer`). ust. 2e: an
+    expert takes part with an advisory voice: their points are shown but not counted in the ranking.
+    """
 
     class Role(models.TextChoices):
         CHAIR = "chair", _("chair")
@@ -18,11 +23,29 @@ class CommitteeMember(TimeStampedModel):
         NGO = "ngo", _("person nominated by NGOs")
         EXPERT = "expert", _("expert with an advisory voice")
 
+    #: u.d.p.p. art. 15 ust. 2e: these members advise; their points do not count in the committee's ranking.
+    ADVISORY_ROLES = frozenset({Role.EXPERT})
+
     call = models.ForeignKey(GrantCall, verbose_name=_("call"), on_delete=models.CASCADE, related_name="committee")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="grant_committees"
     )
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.ORGAN)
+    nominated_by = models.CharField(
+        _("nominating organisation"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Required for a person nominated by NGOs (u.d.p.p. art. 15 ust. 2d), "
+            "e.g. Stowarzyszenie Miłośników Ziemi Rudzkiej."
+        ),
+    )
+    nominated_by_register = models.CharField(
+        _("KRS or other register number of the nominating organisation"),
+        max_length=50,
+        blank=True,
+        help_text=_("E.g. KRS 0000123456: the number tells the organisation apart from the offerors for certain."),
+    )
 
     class Meta:
         verbose_name = _("committee member")
@@ -33,11 +56,16 @@ class CommitteeMember(TimeStampedModel):
     def __str__(self):
         return f"{self.user.get_full_name() or self.user.get_username()} ({self.get_role_display()})"
 
+    @property
+    def has_vote(self) -> bool:
+        """Whether the member's points count in the ranking (not an expert with an advisory voice, ust. 2e)."""
+        return self.role not in self.ADVISORY_ROLES
+
 
 class OfferAssignment(models.Model):
     """An offer given to a member to score, with the member's impartiality declaration on it.
 
-    k.p.a. art. 24 applied through u.d.p.p. art. 15 ust. 2d: a member who declares a conflict of interest
+    k.p.a. art. 24 applied through u.d.p.p. art. 15 ust. 2f: a member who declares a conflict of interest
     does not score the offer. Scoring needs a declaration without a conflict first.
     """
 
@@ -65,7 +93,10 @@ class OfferAssignment(models.Model):
 
 
 class MeritScore(models.Model):
-    """A member's points for one merit criterion of one assigned offer (u.d.p.p. art. 15 ust. 1)."""
+    """A member's points for one merit criterion of one assigned offer (u.d.p.p. art. 15 ust. 1).
+
+    An expert's points (ust. 2e) are kept and shown, but the ranking counts only the members with a vote.
+    """
 
     assignment = models.ForeignKey(OfferAssignment, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(CallCriterion, verbose_name=_("criterion"), on_delete=models.PROTECT)

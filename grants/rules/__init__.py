@@ -10,7 +10,7 @@ Days are counted as in core.deadlines (k.p.a. art. 57 § 1 and § 4; k.c. art. 1
 the day of the event is not counted and a deadline ending on a Saturday or a day off moves to the next
 working day. The kernel's calendar and the rules of grants.deadlines are reused, not copied.
 
-One module per subdomain (`calls`, `costs`, `agreements`, `settlement`, `small_grants`), every public name
+One module per subdomain (`calls`, `committee`, `costs`, `agreements`, `settlement`, `small_grants`), every public name
 re-exported here: services and forms write `rules.cost_table_check(...)`. Amounts are rounded and written by
 `core.money` (`money`, `format_pln`), re-exported here too.
 """
@@ -38,6 +38,15 @@ from grants.rules.calls import (
     offer_merit_score,
     points_error,
     rank,
+)
+from grants.rules.committee import (
+    Offeror,
+    committee_needs_reason_without_ngo,
+    nominator_is_offeror,
+    nominator_offer,
+    nominee_excluded_message,
+    organisation_name_key,
+    register_number_key,
 )
 from grants.rules.costs import (
     HUNDRED,
@@ -90,6 +99,13 @@ from grants.rules.small_grants import (
 )
 
 __all__ = [
+    "Offeror",
+    "committee_needs_reason_without_ngo",
+    "nominator_is_offeror",
+    "nominator_offer",
+    "nominee_excluded_message",
+    "organisation_name_key",
+    "register_number_key",
     "ArithmeticProblem",
     "COST_LINE_SHIFT_MAX_PERCENT",
     "CallLimits",

@@ -39,6 +39,7 @@ from grants.services.calls import (
 )
 from grants.services.committee import (
     committee_member_add,
+    committee_member_check,
     impartiality_declare,
     offer_assign,
     offer_score_refresh,
@@ -103,6 +104,7 @@ __all__ = [
     "call_copy",
     "call_publish",
     "committee_member_add",
+    "committee_member_check",
     "control_record",
     "impartiality_declare",
     "interest_rates",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from core.models import CaseMessage
 from core.services import case_message_add, transition_perform
 from core.slugs import polish_slugify
-from grants import rules
+from grants import rules, selectors
 from grants.models import GrantCall, GrantOffer
 from grants.services.common import GRANTED_STATUSES, GrantError
 
@@ -64,10 +64,14 @@ def on_call_cancel(call: GrantCall, *, acting_user, note: str) -> None:
 
 
 def call_check_resolve(call: GrantCall, *, acting_user, note: str) -> None:
-    """Guard of "resolve": no offer is still in the formal check and the amounts granted fit the budget.
+    """Guard of "resolve": no offer is still in the formal check, the amounts granted fit the budget and the
+    committee whose opinion is used was lawfully composed.
 
-    u.d.p.p. art. 13 ust. 2 pkt 2: the subsidies of a call stay within its amount of public funds, counting
-    the offers granted on their own before the resolution.
+    u.d.p.p. art. 13 ust. 2 pkt 2: the subsidies of a call stay within its amount of public funds, counting the
+    offers granted on their own before the resolution. u.d.p.p. art. 15 ust. 2d: no person nominated by an
+    organisation that submitted an offer still sits on the committee. ust. 2da: a committee on which no person
+    nominated by NGOs sits (none nominated, none took part, or all excluded under ust. 2d or 2f) has its reason
+    recorded on the call.
     """
     offers = list(call.offers.all())
     pending = [o for o in offers if o.status in (GrantOffer.Status.SUBMITTED, GrantOffer.Status.INCOMPLETE)]
@@ -84,6 +88,31 @@ def call_check_resolve(call: GrantCall, *, acting_user, note: str) -> None:
     )
     if error:
         raise GrantError(error, code="budget")
+    excluded = selectors.committee_excluded_members(call)
+    if excluded:
+        members = call.committee.filter(pk__in=excluded).select_related("user")
+        raise GrantError(
+            _(
+                "Remove from the committee the persons nominated by organisations that submitted offers "
+                "(u.d.p.p. art. 15 ust. 2d): %(members)s."
+            )
+            % {
+                "members": "; ".join(
+                    f"{selectors.committee_candidate_label(m.user)} ({m.nominated_by}, {excluded[m.pk].case_mark})"
+                    for m in members
+                )
+            },
+            code="nominee_excluded",
+        )
+    sitting = len(selectors.committee_sitting_ngo_members(call))
+    if rules.committee_needs_reason_without_ngo(sitting_ngo_members=sitting, reason=call.committee_without_ngo_reason):
+        raise GrantError(
+            _(
+                "No person nominated by NGOs sits on the committee. Record on the call why it sits without them "
+                "(u.d.p.p. art. 15 ust. 2da) before resolving."
+            ),
+            code="committee_without_ngo",
+        )
 
 
 def on_call_resolve(call: GrantCall, *, acting_user, note: str) -> None:

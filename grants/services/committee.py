@@ -7,15 +7,68 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grants import rules
+from grants import rules, selectors
 from grants.models import CommitteeMember, GrantCall, GrantOffer, MeritScore, OfferAssignment
 from grants.services.common import GrantError
 
 
-def committee_member_add(*, call: GrantCall, user, role: str, acting_user) -> CommitteeMember:
-    """Appoint a member of the call's committee (a person nominated by an offeror may not sit: ust. 2d)."""
-    member, _created = CommitteeMember.objects.get_or_create(call=call, user=user, defaults={"role": role})
-    return member
+def committee_member_check(*, call: GrantCall, role: str, nominated_by: str, nominated_by_register: str) -> None:
+    """May this person sit on the call's committee? Raises GrantError in Polish when not (u.d.p.p. art. 15 ust. 2d).
+
+    A person nominated by NGOs names the nominating organisation; nobody nominated by an organisation that
+    submitted an offer in the call sits on its committee (`grants.rules.nominator_offer`). The admin's member
+    form asks the same question through this function.
+    """
+    if role == CommitteeMember.Role.NGO and not nominated_by.strip():
+        raise GrantError(
+            _("Give the organisation that nominated the person (u.d.p.p. art. 15 ust. 2d)."), code="nominator"
+        )
+    offeror = selectors.committee_nominee_offer(
+        call, nominated_by=nominated_by, nominated_by_register=nominated_by_register
+    )
+    if offeror is not None:
+        raise GrantError(
+            rules.nominee_excluded_message(nominator_name=nominated_by, offeror=offeror), code="nominee_excluded"
+        )
+
+
+def committee_member_add(
+    *,
+    call: GrantCall,
+    user,
+    role: str,
+    acting_user,
+    nominated_by: str = "",
+    nominated_by_register: str = "",
+) -> CommitteeMember:
+    """Appoint a member of the call's committee; a person already on it keeps their place.
+
+    u.d.p.p. art. 15 ust. 2d: refused (GrantError) for a person nominated by an organisation that submitted an
+    offer in the call, and for a person nominated by NGOs without the nominating organisation.
+    """
+    existing = CommitteeMember.objects.filter(call=call, user=user).first()
+    if existing is not None:
+        return existing
+    committee_member_check(
+        call=call, role=role, nominated_by=nominated_by, nominated_by_register=nominated_by_register
+    )
+    return CommitteeMember.objects.create(
+        call=call,
+        user=user,
+        role=role,
+        nominated_by=nominated_by.strip(),
+        nominated_by_register=nominated_by_register.strip(),
+    )
+
+
+def _refuse_excluded_member(member: CommitteeMember) -> None:
+    """A member nominated by an offering organisation neither gets offers nor scores them (ust. 2d)."""
+    offeror = selectors.committee_excluded_members(member.call).get(member.pk)
+    if offeror is not None:
+        raise GrantError(
+            rules.nominee_excluded_message(nominator_name=member.nominated_by, offeror=offeror),
+            code="nominee_excluded",
+        )
 
 
 def offer_assign(*, member: CommitteeMember, offer: GrantOffer, acting_user) -> OfferAssignment:
@@ -24,6 +77,7 @@ def offer_assign(*, member: CommitteeMember, offer: GrantOffer, acting_user) -> 
         raise GrantError(_("The offer belongs to another call."), code="call")
     if offer.status != GrantOffer.Status.FORMAL_OK:
         raise GrantError(_("Only formally correct offers are scored."), code="status")
+    _refuse_excluded_member(member)
     assignment, _created = OfferAssignment.objects.get_or_create(member=member, offer=offer)
     return assignment
 
@@ -47,7 +101,8 @@ def scores_record(*, assignment: OfferAssignment, points: dict[int, Decimal], ac
     """Record the member's points per merit criterion of the call and refresh the offer's score.
 
     u.d.p.p. art. 15 ust. 1. Refused (PermissionDenied) to anyone but the member, and (GrantError) without
-    a declaration of no conflict, outside the evaluation stage, or with points outside 0…max.
+    a declaration of no conflict, outside the evaluation stage, to a member nominated by an offering organisation
+    (ust. 2d), or with points outside 0…max. An expert (ust. 2e) scores too: the points are shown, not counted.
     """
     if assignment.member.user_id != acting_user.pk:
         raise PermissionDenied(_("Only the member scores the offers assigned to them."))
@@ -56,6 +111,7 @@ def scores_record(*, assignment: OfferAssignment, points: dict[int, Decimal], ac
     offer = assignment.offer
     if offer.call.status != GrantCall.Status.EVALUATION or offer.status != GrantOffer.Status.FORMAL_OK:
         raise GrantError(_("Offers are scored only while the call is being evaluated."), code="stage")
+    _refuse_excluded_member(assignment.member)
     criteria = {c.pk: c for c in offer.call.criteria.filter(kind="merit")}
     if set(points) != set(criteria):
         raise GrantError(_("Give points for every merit criterion."), code="criteria")
@@ -73,9 +129,16 @@ def scores_record(*, assignment: OfferAssignment, points: dict[int, Decimal], ac
 
 
 def offer_score_refresh(*, offer: GrantOffer) -> GrantOffer:
-    """Store the offer's merit score: per-criterion mean of the members' points, summed (grants.rules)."""
+    """Store the offer's merit score: per-criterion mean of the voting members' points, summed (grants.rules).
+
+    u.d.p.p. art. 15 ust. 2e: an expert with an advisory voice gives an opinion; their points are kept and shown
+    (`selectors.call_advisory_scores`) but do not enter the score the ranking orders by.
+    """
     member_points: dict[int, dict[int, Decimal]] = {}
-    for score in MeritScore.objects.filter(assignment__offer=offer).select_related("assignment"):
+    voting = MeritScore.objects.filter(assignment__offer=offer).exclude(
+        assignment__member__role__in=CommitteeMember.ADVISORY_ROLES
+    )
+    for score in voting.select_related("assignment"):
         member_points.setdefault(score.assignment.member_id, {})[score.criterion_id] = score.points
     offer.merit_score = rules.offer_merit_score(member_points) if member_points else None
     offer.save(update_fields=["merit_score", "updated_at"])

@@ -31,6 +31,8 @@ MEMBERS = [
     ("jkowalski", "Jan", "Kowalski", "chair", [(5, 6), (9, 8)]),
     ("akowalczyk", "Anna", "Kowalczyk", "ngo", [(4, 5), (8, 10)]),
 ]
+#: The organisation that nominated the person of the "ngo" role: it made no offer (u.d.p.p. art. 15 ust. 2d).
+NOMINATOR = "Fundacja Rozwoju Kochłowic"
 
 pytestmark = pytest.mark.usefixtures("fast_forms")
 
@@ -90,6 +92,8 @@ def appoint(page, search: str, name: str, role: str) -> None:
     page.locator(".select2-container--open .select2-search__field").fill(search)
     page.locator(".select2-results__option", has_text=name).click()
     row.locator(f"#id_committee-{index}-role").select_option(role)
+    if role == "ngo":
+        row.locator(f"#id_committee-{index}-nominated_by").fill(NOMINATOR)
 
 
 def saved(page, button: str = "_continue") -> None:

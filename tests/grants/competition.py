@@ -7,7 +7,7 @@ from decimal import Decimal
 from core.services import transition_perform
 from grants import services as grant_services
 from grants.models import GrantOffer
-from tests.grants.factories import make_call, offer_post, travel
+from tests.grants.factories import committee_sits_without_ngo, make_call, offer_post, travel
 
 
 def grant_competition(client, clerk) -> GrantOffer:
@@ -36,6 +36,7 @@ def grant_competition(client, clerk) -> GrantOffer:
             offer=first, acting_user=clerk, recommended=Decimal("4000"), granted=Decimal("4000")
         )
     with travel(2026, 4, 20):
+        committee_sits_without_ngo(call)
         transition_perform(obj=call, name="resolve", acting_user=clerk)
         first.refresh_from_db()
         agreement = grant_services.agreement_sign(

@@ -12,7 +12,7 @@ import time_machine
 
 from core.services import transition_perform
 from grants import services
-from grants.models import CallCriterion, GrantAgreement, GrantCall, GrantOffer, GrantReport
+from grants.models import CallCriterion, CommitteeWithoutNgoReason, GrantAgreement, GrantCall, GrantOffer, GrantReport
 from tests.helpers import public_form_data
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -150,9 +150,20 @@ def offer_send(client, call: GrantCall, **changes) -> GrantOffer:
     return GrantOffer.objects.select_related("register_entry", "call").latest("pk")
 
 
+def committee_sits_without_ngo(call: GrantCall) -> GrantCall:
+    """Record on the call that no organisation nominated anyone to its committee (u.d.p.p. art. 15 ust. 2da pkt 1)."""
+    call.committee_without_ngo_reason = CommitteeWithoutNgoReason.NO_NOMINEES
+    call.save(update_fields=["committee_without_ngo_reason", "updated_at"])
+    return call
+
+
 def offer_grant(offer: GrantOffer, amount: Decimal = Decimal(4000)) -> GrantOffer:
-    """On 24 March 2026: close the offer's call, find the offer correct, grant it `amount` and resolve the call."""
+    """On 24 March 2026: close the offer's call, find the offer correct, grant it `amount` and resolve the call.
+
+    No organisation nominated anyone to the committee, as the call records (u.d.p.p. art. 15 ust. 2da pkt 1).
+    """
     call = offer.call
+    committee_sits_without_ngo(call)
     with travel(2026, 3, 24):
         transition_perform(obj=call, name="close_offers", acting_user=None)
         transition_perform(obj=offer, name="formal_ok", acting_user=None)

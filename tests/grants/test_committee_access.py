@@ -27,7 +27,9 @@ def setup(client, make_clerk):
         transition_perform(obj=offer, name="formal_ok", acting_user=None)
     evaluator = make_clerk(is_staff=False)
     colleague = make_clerk(is_staff=False)
-    member = services.committee_member_add(call=call, user=evaluator, role="ngo", acting_user=None)
+    member = services.committee_member_add(
+        call=call, user=evaluator, role="ngo", acting_user=None, nominated_by="Fundacja Rozwoju Kochłowic"
+    )
     colleague_member = services.committee_member_add(call=call, user=colleague, role="organ", acting_user=None)
     assignment = services.offer_assign(member=member, offer=mine, acting_user=None)
     colleague_assignment = services.offer_assign(member=colleague_member, offer=other, acting_user=None)

@@ -45,7 +45,14 @@ def test_a_whole_competition(client, make_clerk, django_capture_on_commit_callba
         # The committee: one member declares a conflict on the second offer and cannot score it.
         chair, member = make_clerk(), make_clerk()
         chair_m = services.committee_member_add(call=call, user=chair, role="chair", acting_user=clerk)
-        member_m = services.committee_member_add(call=call, user=member, role="ngo", acting_user=clerk)
+        member_m = services.committee_member_add(
+            call=call,
+            user=member,
+            role="ngo",
+            acting_user=clerk,
+            nominated_by="Fundacja Rozwoju Kochłowic",
+            nominated_by_register="KRS 0000777888",
+        )
         criteria = list(call.criteria.filter(kind="merit").order_by("position"))
         assignments = {}
         for m in (chair_m, member_m):

@@ -32,8 +32,11 @@ def test_seed_grants_shows_every_stage_of_a_competition_and_a_small_grant_and_lo
 
     assert closed_call.status == GrantCall.Status.RESOLVED
     assert closed_call.results_published_at is not None
-    assert closed_call.committee.count() == 2
-    assert MeritScore.objects.filter(assignment__offer__call=closed_call).count() == 3 * 2 * 3
+    # The chair, a person nominated by an organisation that made no offer, and an expert with an advisory voice.
+    assert sorted(closed_call.committee.values_list("role", flat=True)) == ["chair", "expert", "ngo"]
+    assert MeritScore.objects.filter(assignment__offer__call=closed_call).count() == 3 * 3 * 3
+    # The expert put the last offer first (30 points to 9); the ranking follows the voting members (27, 21, 12).
+    assert sorted(closed_call.offers.values_list("merit_score", flat=True), reverse=True) == [27, 21, 12]
     assert sorted(closed_call.offers.values_list("status", flat=True)) == sorted(
         [Status.AGREEMENT, Status.GRANTED, Status.NOT_GRANTED]
     )

@@ -39,6 +39,10 @@ OPEN_TASKS = [
     ("Koncert pieśni śląskich w kościele św. Józefa", "Kościół św. Józefa w Rudzie"),
     ("Plenerowe kino letnie na Nowym Bytomiu", "Plac Jana Pawła II"),
 ]
+#: The organisation that nominated the demo committee's NGO member; it made no offer (u.d.p.p. art. 15 ust. 2d).
+COMMITTEE_NOMINATOR = ("Ruda Śląska Rada Organizacji Pozarządowych", "KRS 0000987654")
+#: The demo expert with an advisory voice (art. 15 ust. 2e): their points are shown beside the ranking, not counted.
+COMMITTEE_EXPERT = ("m.zielinski", "Marek", "Zieliński")
 CLOSED_TASKS = [
     ("Spektakle teatralne dla szkół w Halembie", "Dom Kultury w Halembie"),
     ("Cykl wykładów o historii kopalni „Pokój”", "Muzeum Miejskie im. Maksymiliana Chroboka"),
@@ -255,15 +259,33 @@ class Command(DemoDataCommand):
         if _created:
             ngo_user.set_unusable_password()
             ngo_user.save(update_fields=["password"])
-        ngo = services.committee_member_add(call=call, user=ngo_user, role=CommitteeMember.Role.NGO, acting_user=clerk)
+        ngo = services.committee_member_add(
+            call=call,
+            user=ngo_user,
+            role=CommitteeMember.Role.NGO,
+            acting_user=clerk,
+            nominated_by=COMMITTEE_NOMINATOR[0],
+            nominated_by_register=COMMITTEE_NOMINATOR[1],
+        )
+        username, first_name, last_name = COMMITTEE_EXPERT
+        expert_user, _created = get_user_model().objects.get_or_create(
+            username=username, defaults={"first_name": first_name, "last_name": last_name}
+        )
+        if _created:
+            expert_user.set_unusable_password()
+            expert_user.save(update_fields=["password"])
+        expert = services.committee_member_add(
+            call=call, user=expert_user, role=CommitteeMember.Role.EXPERT, acting_user=clerk
+        )
         criteria = list(call.criteria.filter(kind="merit").order_by("position"))
-        for offer, points in zip(offers, (9, 7, 4), strict=True):
-            for member in (chair, ngo):
+        # The expert would have put the last offer first; the ranking follows the voting members only.
+        for offer, points, expert_points in zip(offers, (9, 7, 4), (3, 6, 10), strict=True):
+            for member, member_points in ((chair, points), (ngo, points), (expert, expert_points)):
                 assignment = services.offer_assign(member=member, offer=offer, acting_user=clerk)
                 services.impartiality_declare(assignment=assignment, has_conflict=False, acting_user=member.user)
                 services.scores_record(
                     assignment=assignment,
-                    points={criterion.pk: Decimal(points) for criterion in criteria},
+                    points={criterion.pk: Decimal(member_points) for criterion in criteria},
                     acting_user=member.user,
                 )
         granted, second, refused = (GrantOffer.objects.get(pk=o.pk) for o in offers)
