@@ -58,6 +58,8 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "assigned offer"),
     pgettext_lazy("accusative", "comment on a small grant"),
     pgettext_lazy("accusative", "interest rate for tax arrears"),
+    pgettext_lazy("accusative", "registered-letter fee"),
+    pgettext_lazy("accusative", "small grant made outside the portal"),
     pgettext_lazy("accusative", "year plan of subsidies"),
     pgettext_lazy("accusative", "cultural institution"),
     pgettext_lazy("accusative", "director's term"),
@@ -120,6 +122,10 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s assigned offer", "%(count)s assigned offers"),
     npgettext_lazy("counted", "%(count)s comment on a small grant", "%(count)s comments on small grants"),
     npgettext_lazy("counted", "%(count)s interest rate for tax arrears", "%(count)s interest rates for tax arrears"),
+    npgettext_lazy("counted", "%(count)s registered-letter fee", "%(count)s registered-letter fees"),
+    npgettext_lazy(
+        "counted", "%(count)s small grant made outside the portal", "%(count)s small grants made outside the portal"
+    ),
     npgettext_lazy("counted", "%(count)s year plan of subsidies", "%(count)s year plans of subsidies"),
     npgettext_lazy("counted", "%(count)s cultural institution", "%(count)s cultural institutions"),
     npgettext_lazy("counted", "%(count)s director's term", "%(count)s directors' terms"),

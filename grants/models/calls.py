@@ -299,8 +299,8 @@ class RegisteredLetterFee(models.Model):
     )
 
     class Meta:
-        verbose_name = _("minimum interest (registered-letter fee)")
-        verbose_name_plural = _("minimum interest (registered-letter fees)")
+        verbose_name = _("registered-letter fee")
+        verbose_name_plural = _("registered-letter fees")
         ordering = ["-valid_from"]
 
     def __str__(self):
