@@ -16,13 +16,21 @@ from core.deadlines import OpenDeadline, add_calendar_days, add_months, shift_to
 
 #: Rozporządzenie MKiDN z 26.01.2012 (Dz.U. 2012 poz. 189): odpis sent within 14 days of receiving the request.
 REGISTER_EXTRACT_DAYS = 14
-#: u.o.p.d.k. art. 18 ust. 2: merger or division announced at least 3 months before the act.
+#: u.o.p.d.k. art. 18 ust. 3 (t.j. Dz.U. 2020 poz. 194): the intention and reasons of a merger or division made
+#: public 3 months before the act. (Art. 18 ust. 1 allows the merger or division, ust. 2 is about artistic
+#: institutions.)
 MERGER_DIVISION_NOTICE_MONTHS = 3
-#: u.o.p.d.k. art. 22 ust. 1 (t.j. Dz.U. 2020 poz. 194): liquidation announced at least 6 months before the act.
+#: u.o.p.d.k. art. 22 ust. 2: the intention and reasons of a liquidation made public 6 months before the act.
+#: (Art. 22 ust. 1 allows a liquidation "w szczególnie uzasadnionych przypadkach", ust. 3 is about lack of funds.)
 LIQUIDATION_NOTICE_MONTHS = 6
-#: Ustawa z 27.06.1997 o bibliotekach art. 13 ust. 2: 6 months when a public library is merged, divided or
-#: liquidated [V-sec].
+#: Ustawa z 27.06.1997 o bibliotekach art. 13 ust. 2 (t.j. Dz.U. 2022 poz. 2393): the intention with its
+#: justification made public 6 months before the act merging, dividing or liquidating a library.
 LIBRARY_NOTICE_MONTHS = 6
+
+#: The provisions each notice period comes from, as the Terminarz and the clerk's refusals cite them.
+MERGER_DIVISION_NOTICE_BASIS = "art. 18 ust. 3 u.o.p.d.k."
+LIQUIDATION_NOTICE_BASIS = "art. 22 ust. 2 u.o.p.d.k."
+LIBRARY_NOTICE_BASIS = "art. 13 ust. 2 ustawy o bibliotekach"
 #: How long before a director's term ends the Terminarz reminds the clerk, so that the competition or the
 #: opinions (u.o.p.d.k. art. 15–16) can be done in time [K: the department's practice].
 DIRECTOR_TERM_REMINDER_DAYS = 180
@@ -51,9 +59,9 @@ def extract_fee_per_page() -> Decimal:
 def reorganisation_notice_months(*, kind: str, library_involved: bool) -> int | None:
     """Months between the public announcement and the earliest act; None when no announcement is required.
 
-    u.o.p.d.k. art. 18 ust. 2 (merger, division: 3 months), art. 22 ust. 1 (liquidation: 6 months); ustawa
-    o bibliotekach art. 13 ust. 2 (6 months whenever a public library is merged, divided or liquidated).
-    Creating an institution (u.o.p.d.k. art. 11) needs no announcement.
+    u.o.p.d.k. art. 18 ust. 3 (merger, division: 3 months), art. 22 ust. 2 (liquidation: 6 months); ustawa
+    o bibliotekach art. 13 ust. 2 (6 months whenever a library is merged, divided or liquidated). Creating an
+    institution (u.o.p.d.k. art. 11) needs no announcement.
     """
     if kind == "create":
         return None
@@ -64,11 +72,25 @@ def reorganisation_notice_months(*, kind: str, library_involved: bool) -> int | 
     return MERGER_DIVISION_NOTICE_MONTHS
 
 
+def reorganisation_notice_basis(*, kind: str, library_involved: bool) -> str:
+    """The provisions the notice period of `reorganisation_notice_months` comes from ("" without a notice).
+
+    A library's merger, division or liquidation is also one of a cultural institution, so the library act's
+    period is cited beside the u.o.p.d.k. one it lengthens (or, for a liquidation, repeats).
+    """
+    if kind == "create":
+        return ""
+    basis = LIQUIDATION_NOTICE_BASIS if kind == "liquidate" else MERGER_DIVISION_NOTICE_BASIS
+    return f"{basis}, {LIBRARY_NOTICE_BASIS}" if library_involved else basis
+
+
 def reorganisation_act_on_time(*, kind: str, announced_on: date, act_on: date, library_involved: bool) -> bool:
     """Whether an act adopted on `act_on` comes the full notice period after the announcement.
 
-    "Co najmniej 3 (6) miesięcy przed wydaniem aktu" (u.o.p.d.k. art. 18 ust. 2, art. 22 ust. 1; ustawa
-    o bibliotekach art. 13 ust. 2) is counted back from the act, months counted per k.c. art. 112 (and k.p.a.
+    "Na 3 (6) miesięcy przed wydaniem aktu" (u.o.p.d.k. art. 18 ust. 3, art. 22 ust. 2; ustawa o bibliotekach
+    art. 13 ust. 2) is read as "at least": the public gets the whole period, and an announcement made earlier
+    does not have to be repeated [K: the acts say "na", not "co najmniej"; the reading that keeps the notice
+    whole]. It is counted back from the act, months counted per k.c. art. 112 (and k.p.a.
     art. 57 § 3, `core.deadlines.add_months`): the day N months before the act is the day of that month which
     corresponds to the act's day, or the month's last day. The announcement must not be later than that day.
     Counting forward instead lets an announcement of 31.08 allow an act on 29.02, only 6 months back to 29.08.
@@ -238,8 +260,9 @@ def reorganisation_deadlines():
     ).prefetch_related("institutions", "new_institutions")
     for plan in plans:
         if plan.status == ReorganisationPlan.Status.ANNOUNCED and plan.announced_on:
+            library_involved = plan.library_involved
             earliest = reorganisation_earliest_act_date(
-                kind=plan.kind, announced_on=plan.announced_on, library_involved=plan.library_involved
+                kind=plan.kind, announced_on=plan.announced_on, library_involved=library_involved
             )
             if earliest:
                 yield _deadline(
@@ -247,7 +270,7 @@ def reorganisation_deadlines():
                     due_date=earliest,
                     title=f"Najwcześniejszy dzień podjęcia aktu: {plan.title}",
                     case_mark=f"plan {plan.pk}",
-                    rule="u.o.p.d.k. art. 18 i 22; ustawa o bibliotekach art. 13",
+                    rule=reorganisation_notice_basis(kind=plan.kind, library_involved=library_involved),
                 )
         elif plan.status == ReorganisationPlan.Status.ACT_ADOPTED and plan.effective_on:
             yield _deadline(

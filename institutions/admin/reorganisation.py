@@ -57,7 +57,7 @@ class ReorganisationPlanForm(forms.ModelForm):
         cleaned = super().clean()
         act = cleaned.get("act")
         if act is not None and self.instance.pk and cleaned.get("announced_on"):
-            # Warn at once, not only when the act is recorded: the date rule of u.o.p.d.k. art. 18 and 22.
+            # Warn at once, not only when the act is recorded: u.o.p.d.k. art. 18 ust. 3, art. 22 ust. 2.
             plan = self.instance
             for name in (
                 "kind",

@@ -17,9 +17,10 @@ from institutions.models.register import CulturalInstitution, InstitutionKind, L
 class ReorganisationPlan(TimeStampedModel):
     """A plan to create, merge, divide or liquidate institutions, from the announcement to the register entries.
 
-    u.o.p.d.k. art. 18 (merger/division: announce the intention and reasons at least 3 months before the act),
-    art. 22 (liquidation: 6 months), ustawa o bibliotekach art. 13 ust. 2–3 (a public library: 6 months, the
-    opinions of Krajowa Rada Biblioteczna and the voivodeship library, the minister's consent to a merger),
+    u.o.p.d.k. art. 18 ust. 3 (merger/division: announce the intention and reasons 3 months before the act),
+    art. 22 ust. 2 (liquidation: 6 months), ustawa o bibliotekach art. 13 ust. 2 (a library: 6 months), ust. 4
+    and ust. 7–8 (the opinions of Krajowa Rada Biblioteczna and the voivodeship library, the minister's consent
+    to a merger),
     ustawa o muzeach art. 5a (a museum merger after a positive opinion of the Rada do Spraw Muzeów).
     """
 

@@ -14,6 +14,7 @@ from core.services import transition_perform
 from institutions.deadlines import (
     reorganisation_act_on_time,
     reorganisation_earliest_act_date,
+    reorganisation_notice_basis,
     reorganisation_notice_months,
 )
 from institutions.models import LegalAct, ReorganisationPlan
@@ -32,10 +33,11 @@ def plan_earliest_act_date(plan: ReorganisationPlan) -> date | None:
 def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
     """Refuse an act the law does not yet allow: too early, or without the required opinions and consent.
 
-    u.o.p.d.k. art. 18 ust. 2 and art. 22 ust. 1 (3 / 6 months after the public announcement); ustawa
-    o bibliotekach art. 13 ust. 2–3 (6 months; opinions of Krajowa Rada Biblioteczna and the voivodeship public
-    library; the minister's consent to a merger); ustawa o muzeach art. 5a (positive opinion of the Rada do
-    Spraw Muzeów for a museum merger); minister's consent to liquidate a museum [K]. The act may be adopted on
+    u.o.p.d.k. art. 18 ust. 3 and art. 22 ust. 2 (3 / 6 months after the public announcement); ustawa
+    o bibliotekach art. 13 ust. 2 (6 months), ust. 4 (opinion of the unit supervising the library's work) and
+    ust. 7–8 (a public library merged with another institution: opinions of Krajowa Rada Biblioteczna and the
+    voivodeship public library, the minister's consent); ustawa o muzeach art. 5a (positive opinion of the Rada
+    do Spraw Muzeów for a museum merger); minister's consent to liquidate a museum [K]. The act may be adopted on
     the earliest date itself.
     """
     if act is None:
@@ -54,12 +56,13 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
             raise RegisterError(
                 _(
                     "The act cannot be adopted before %(earliest)s: the intention was announced on %(announced)s "
-                    "and the law requires %(months)s months."
+                    "and the law requires %(months)s months (%(basis)s)."
                 )
                 % {
                     "earliest": earliest.strftime("%d.%m.%Y"),
                     "announced": plan.announced_on.strftime("%d.%m.%Y"),
                     "months": reorganisation_notice_months(kind=plan.kind, library_involved=plan.library_involved),
+                    "basis": reorganisation_notice_basis(kind=plan.kind, library_involved=plan.library_involved),
                 },
                 code="too_early",
             )
@@ -90,7 +93,7 @@ def plan_check_act(plan: ReorganisationPlan, act: LegalAct | None) -> None:
 def plan_check_opinion_dates(plan: ReorganisationPlan, act: LegalAct) -> None:
     """Refuse opinions and consents dated after the act or in the future.
 
-    Ustawa o bibliotekach art. 13 ust. 2–3 and ustawa o muzeach art. 5a: the opinions and the minister's consent
+    Ustawa o bibliotekach art. 13 ust. 4 and 8 and ustawa o muzeach art. 5a: the opinions and the minister's consent
     come before the act (the council acts "after" obtaining them), so none may be dated after `act.adopted_on`,
     and a date still to come has not happened yet.
     """
@@ -126,7 +129,7 @@ def plan_check_opinion_dates(plan: ReorganisationPlan, act: LegalAct) -> None:
 def plan_check_effective_on(plan: ReorganisationPlan, act: LegalAct) -> None:
     """Refuse a merger, division or liquidation dated before the act that orders it.
 
-    The act names the date of the merger (division, liquidation) (u.o.p.d.k. art. 18 ust. 1, art. 22; DOMAIN.md
+    The act names the date of the merger (division, liquidation) (u.o.p.d.k. art. 18 ust. 1, art. 22 ust. 1; DOMAIN.md
     §A.7) and the register entries are made on that day (§A.4); an act cannot take effect before it is adopted,
     so the date is never earlier than `act.adopted_on` (and so never earlier than the earliest legal date).
     """
@@ -142,7 +145,7 @@ def plan_check_effective_on(plan: ReorganisationPlan, act: LegalAct) -> None:
 
 
 def plan_check_announce(plan: ReorganisationPlan, *, acting_user, note: str = "") -> None:
-    """Guard of "announce": the announcement date must be recorded (u.o.p.d.k. art. 18 ust. 2)."""
+    """Guard of "announce": the announcement date must be recorded (u.o.p.d.k. art. 18 ust. 3, art. 22 ust. 2)."""
     if plan.kind != ReorganisationPlan.Kind.CREATE and plan.announced_on is None:
         raise RegisterError(_("Enter the date the intention was publicly announced."), code="not_announced")
     if plan.kind != ReorganisationPlan.Kind.CREATE and not plan.institutions.exists():

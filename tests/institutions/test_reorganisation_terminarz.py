@@ -1,4 +1,4 @@
-"""What a reorganisation plan puts in the clerks' Terminarz (u.o.p.d.k. art. 18 ust. 2, art. 22 ust. 1; ustawa
+"""What a reorganisation plan puts in the clerks' Terminarz (u.o.p.d.k. art. 18 ust. 3, art. 22 ust. 2; ustawa
 o bibliotekach art. 13 ust. 2; the register's entries on the effective day, rozporządzenie MKiDN z 26.01.2012).
 
 An announced plan: the earliest day the act may be adopted. An adopted act: the day its register entries are due
@@ -31,7 +31,7 @@ def test_an_announced_liquidation_shows_the_earliest_day_of_the_act(clerk, mck):
     plan = announced_plan(clerk, "liquidate", mck, title="Likwidacja MCK")
     [row] = rows_of(plan)
     assert (row.due_date, row.title) == (D(2024, 7, 15), "Najwcześniejszy dzień podjęcia aktu: Likwidacja MCK")
-    assert "art. 18 i 22" in row.rule
+    assert row.rule == "art. 22 ust. 2 u.o.p.d.k."
 
 
 def test_an_adopted_act_shows_the_register_entries_due_on_its_effective_day(clerk, mck):
