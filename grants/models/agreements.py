@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
 from core.money import MONEY_FIELD
+from core.validators import BankAccountNumberField
 from core.workflow import Transition, Workflow
 from grants.models.offers import GrantOffer, OfferCostLine
 from grants.rules import Funding, report_may_be_filed
@@ -22,7 +23,9 @@ class GrantAgreement(TimeStampedModel):
     number = models.CharField(_("number"), max_length=60, unique=True)
     signed_on = models.DateField(_("signed on"))
     amount = models.DecimalField(_("amount of the subsidy"), **MONEY_FIELD)
-    bank_account = models.CharField(_("bank account of the offeror"), max_length=40)
+    bank_account = BankAccountNumberField(
+        _("bank account of the offeror"), help_text=_("NRB, 26 digits, e.g. 61 1090 1014 0000 0712 1981 2874")
+    )
     implementation_from = models.DateField(_("task from"))
     implementation_to = models.DateField(_("task until"))
     use_deadline = models.DateField(

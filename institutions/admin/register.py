@@ -21,6 +21,7 @@ from core.admin_mixins import (
     ReadOnlyInlineMixin,
     ServiceRefusalAdminMixin,
 )
+from core.validators import clean_regon
 from institutions import services
 from institutions.admin.common import (
     PrivateFileAdminMixin,
@@ -148,6 +149,11 @@ class RegisterEntryBaseForm(forms.ModelForm):
                 if column.act:
                     legal_basis = cleaned.get("legal_basis")
                     values[column.key] = str(legal_basis) if legal_basis else ""
+                elif column.clean is not None:
+                    try:
+                        values[column.key] = column.clean(raw.strip())
+                    except forms.ValidationError as error:
+                        self.add_error(name, error)
                 else:
                     values[column.key] = raw.strip()
         self.entry_values = values
@@ -314,7 +320,7 @@ class InstitutionRegisterForm(forms.ModelForm):
     col_address = forms.CharField(label=_("Address"), max_length=300)
     col_organiser = forms.CharField(label=_("Organiser"), max_length=300, initial=CITY_ORGANISER)
     col_co_organiser = forms.CharField(label=_("Co-organiser"), max_length=300, required=False)
-    col_regon = forms.CharField(label=_("REGON number"), max_length=14, required=False)
+    col_regon = forms.CharField(label=_("REGON number"), max_length=20, required=False)
     col_founding_act = forms.ModelChoiceField(label=_("Founding act"), queryset=LegalAct.objects.all())
     entry_date = forms.DateField(label=_("date of entry"), initial=timezone.localdate)
 
@@ -337,6 +343,9 @@ class InstitutionRegisterForm(forms.ModelForm):
 
     def column_values(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"col_{key}", "") for key in self.COLUMNS}
+
+    def clean_col_regon(self):
+        return clean_regon(self.cleaned_data.get("col_regon", ""))
 
     def clean_entry_date(self):
         entry_date = self.cleaned_data["entry_date"]

@@ -21,6 +21,7 @@ paginate in the database; `institutions.selectors.institution_state_from_entries
 book, and tests check that the two agree.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -32,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.validators import clean_regon, validate_regon
 
 #: Who organises the city's institutions (u.o.p.d.k. art. 9 ust. 1; DOMAIN.md §A.1): register column 6 default.
 CITY_ORGANISER = "Miasto Ruda Śląska"
@@ -65,7 +67,9 @@ class Column:
 
     `label` is the translated name shown on the portal; `statutory_label` the regulation's Polish wording,
     printed verbatim on extracts (official documents are issued in Polish). `act` marks a column whose value
-    names a legal act: the entry's legal basis is then that act (register columns 8 and 9).
+    names a legal act: the entry's legal basis is then that act (register columns 8 and 9). `clean`, for a
+    column holding an identifier, normalises a value and raises ValidationError with a Polish message when it
+    is not a valid one (the REGON, `core.validators.clean_regon`).
     """
 
     key: str
@@ -73,6 +77,7 @@ class Column:
     statutory_label: str
     act: bool = False
     multiline: bool = False
+    clean: Callable[[str], str] | None = None
 
 
 #: The columns of each section between "numer wpisu" and "data wpisu" (always first) and "uwagi" and
@@ -95,7 +100,12 @@ SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {
             _("Co-organiser"),
             "oznaczenie podmiotu, z którym organizator wspólnie prowadzi instytucję kultury",
         ),
-        Column("regon", _("REGON number"), "cyfrowy identyfikator instytucji kultury nadany w systemie REGON"),
+        Column(
+            "regon",
+            _("REGON number"),
+            "cyfrowy identyfikator instytucji kultury nadany w systemie REGON",
+            clean=clean_regon,
+        ),
     ),
     Section.II: (
         Column(
@@ -271,7 +281,7 @@ class CulturalInstitution(TimeStampedModel):
     address = models.CharField(_("address"), max_length=300, blank=True, editable=False)
     organiser = models.CharField(_("organiser"), max_length=300, blank=True, editable=False)
     co_organiser = models.CharField(_("co-organiser"), max_length=300, blank=True, editable=False)
-    regon = models.CharField(_("REGON number"), max_length=14, blank=True, editable=False)
+    regon = models.CharField(_("REGON number"), max_length=14, blank=True, editable=False, validators=[validate_regon])
     director = models.TextField(_("director"), blank=True, editable=False)
     founding_act = models.ForeignKey(
         LegalAct,

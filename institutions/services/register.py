@@ -84,6 +84,8 @@ def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -
     for value in values.values():
         if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH:
             raise RegisterError(_("Each value must be a text of at most 2000 characters."), code="value")
+    for key, value in values.items():
+        column_value_clean(key, value)
     if entry.kind == RegisterEntry.Kind.ENTRY and not any(value.strip() for value in values.values()):
         raise RegisterError(_("The entry records nothing: fill in at least one column."), code="empty")
     if entry.legal_basis_id is None:
@@ -106,6 +108,24 @@ def entry_validate(entry: RegisterEntry, *, last_entry_on: date | None = None) -
         correction_check_first_entry(entry, target)
     elif entry.struck_entry_id is not None:
         raise RegisterError(_("Only a correction strikes out an earlier entry."), code="correction_target")
+
+
+def column_value_clean(key: str, value: str) -> str:
+    """The value as the book stores it: stripped, and an identifier normalised and checked (`Column.clean`).
+
+    The REGON column (section I) takes a REGON of 9 or 14 digits with correct check digits
+    (`core.validators.validate_regon`); a blank value clears the column and is not checked.
+    """
+    value = value.strip()
+    column = COLUMNS_BY_KEY[key][1] if key in COLUMNS_BY_KEY else None
+    if not value or column is None or column.clean is None:
+        return value
+    try:
+        return column.clean(value)
+    except ValidationError as error:
+        raise RegisterError(
+            f"{column.label}: {' '.join(error.messages)}", code=error.error_list[0].code or "invalid"
+        ) from error
 
 
 def correction_check_first_entry(correction: RegisterEntry, target: RegisterEntry) -> None:
@@ -202,7 +222,7 @@ def entry_add(*, entry: RegisterEntry, acting_user) -> RegisterEntry:
         entry.position = last_position + 1
         entry.entered_by = acting_user
         entry.entered_by_name = person_name(acting_user)[:200]
-        entry.values = {key: value.strip() for key, value in (entry.values or {}).items()}
+        entry.values = {key: column_value_clean(key, value) for key, value in (entry.values or {}).items()}
         try:
             entry.full_clean(exclude=["institution", "legal_basis", "struck_entry", "entered_by"])
         except ValidationError as error:
