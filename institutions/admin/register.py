@@ -32,6 +32,7 @@ from institutions.admin.common import (
 from institutions.models import (
     CITY_ORGANISER,
     SECTION_COLUMNS,
+    SECTION_COLUMNS_SOURCES,
     CulturalInstitution,
     LegalAct,
     RegisterEntry,
@@ -251,7 +252,15 @@ class RegisterEntryAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
             )
         ]
         for code, columns in SECTION_COLUMNS.items():
-            fieldsets.append((Section(code).label, {"fields": [column_field_name(column.key) for column in columns]}))
+            fieldsets.append(
+                (
+                    Section(code).label,
+                    {
+                        "fields": [column_field_name(column.key) for column in columns],
+                        "description": SECTION_COLUMNS_SOURCES[code],
+                    },
+                )
+            )
         fieldsets.append((_("Remarks and corrections"), {"fields": ["remarks", "struck_entry"]}))
         return fieldsets
 

@@ -81,9 +81,10 @@ class Column:
 
 
 #: The columns of each section between "numer wpisu" and "data wpisu" (always first) and "uwagi" and
-#: "imię i nazwisko pełnomocnika organizatora dokonującego wpisu" (always last). Section I after the BIP
-#: practice of Gorzkowice (DOMAIN.md §A.3, [V-sec]); sections II–IV best knowledge [K] — check them against the
-#: annex to Dz.U. 2012 poz. 189 and change them here; existing entries keep the keys they were made with.
+#: "imię i nazwisko pełnomocnika organizatora dokonującego wpisu" (always last), in the book's order. Section I
+#: after the BIP practice of Gorzkowice (DOMAIN.md §A.3, [V-sec]); sections II–IV best knowledge [K]; where each
+#: comes from is `SECTION_COLUMNS_SOURCES`. Check them against the annex to Dz.U. 2012 poz. 189 and change them
+#: here; existing entries keep the keys they were made with.
 SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {
     Section.I: (
         Column("full_name", _("Full name"), "pełna nazwa instytucji kultury wynikająca ze statutu"),
@@ -154,6 +155,26 @@ SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("liquidator", _("Liquidator"), "imię i nazwisko likwidatora"),
     ),
 }
+
+#: Where each section's columns come from, as the clerk's entry form says under the section. No copy of the
+#: annex to Dz.U. 2012 poz. 189 (the template of the book, § 4 ust. 2) could be read [K] (docs/register-of-
+#: institutions.md). Section I follows the annex's list of rubryki as organisers
+#: reproduce it in their BIP (Gorzkowice: numer, data, nazwa pełna i skrócona, przedmiot działalności, siedziba
+#: i adres, organizator i akt o utworzeniu, współprowadzący, identyfikator REGON, uwagi, pełnomocnik; [V-sec]);
+#: sections II–IV follow the book of the 1992 regulation as organisers describe it (Ostrołęka BIP, 2008:
+#: statut, dyrektor, pełnomocnicy, jednostki organizacyjne; sprawozdanie, obciążenia; połączenie, podział,
+#: likwidacja, likwidator) and DOMAIN.md §A.3. Once the annex is read, change the columns above and these notes.
+SECTION_COLUMNS_SOURCES: dict[str, str | Promise] = {
+    Section.I: _(
+        "Columns after the list of section I columns that organisers publish in their BIP — check them against "
+        "the annex to the regulation of the Minister of Culture of 26 January 2012 (Dz.U. 2012 poz. 189)."
+    ),
+    Section.II: _(
+        "Columns after the register book of the 1992 regulation and the practice of organisers — check them "
+        "against the annex to the regulation of the Minister of Culture of 26 January 2012 (Dz.U. 2012 poz. 189)."
+    ),
+}
+SECTION_COLUMNS_SOURCES[Section.III] = SECTION_COLUMNS_SOURCES[Section.IV] = SECTION_COLUMNS_SOURCES[Section.II]
 
 COLUMNS_BY_KEY: dict[str, tuple[str, Column]] = {
     column.key: (section, column) for section, columns in SECTION_COLUMNS.items() for column in columns
