@@ -24,12 +24,13 @@ from core.models import (
     StaticPage,
 )
 from core.public_images import public_image_create
+from core.rich_text import RichTextAdminMixin
 from core.uploads import IMAGE_KINDS, validate_upload
 from core.workflow import case_model_choices
 
 
 @admin.register(DepartmentProfile)
-class DepartmentProfileAdmin(SimpleHistoryAdmin):
+class DepartmentProfileAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "head_name", "phone", "email"]
 
     def has_add_permission(self, request):
@@ -46,7 +47,7 @@ class DepartmentDutyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StaticPage)
-class StaticPageAdmin(SimpleHistoryAdmin):
+class StaticPageAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "slug", "is_published", "show_in_footer", "updated_at"]
     list_filter = ["is_published", "show_in_footer"]
     search_fields = ["title", "lead", "body"]
@@ -130,7 +131,7 @@ class InformationClauseFormFilter(admin.SimpleListFilter):
 
 
 @admin.register(InformationClause)
-class InformationClauseAdmin(admin.ModelAdmin):
+class InformationClauseAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ["form_name", "version", "legal_basis", "valid_from"]
     list_filter = [InformationClauseFormFilter, "legal_basis"]
     search_fields = ["text"]

@@ -47,6 +47,12 @@ class PortalAdminSite(admin.AdminSite):
             )
         super().register(model_or_iterable, admin_class, **options)
 
+    def i18n_javascript(self, request, extra_context=None):
+        """Django's catalog for the admin's scripts plus the rich-text editor's own (its dialogs in Polish)."""
+        from django.views.i18n import JavaScriptCatalog
+
+        return JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"])(request)
+
     def get_urls(self):
         from core.admin_views import DeadlineListView
 

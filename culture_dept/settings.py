@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "core.library_apps.AuthenticatorAppsConfig",
     "core.library_apps.BackupCodesConfig",
     "axes",
+    # the admin's rich-text editor (core/rich_text.py): its static files
+    "django_prose_editor",
     "core",
     "events",
     "press",

@@ -25,6 +25,7 @@ from core.admin_mixins import (
     case_documents_html,
 )
 from core.public_attachments import PublicAttachmentInline
+from core.rich_text import RichTextAdminMixin
 from core.services import CaseWorkError
 from events.models import (
     Category,
@@ -145,7 +146,7 @@ class EventAttachmentInline(PublicAttachmentInline):
 
 
 @admin.register(Event)
-class EventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class EventAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     form = EventAdminForm
     change_form_template = "admin/events/event/change_form.html"
     workflow_inlines = [StatusHistoryInline]

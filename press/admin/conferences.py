@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import CaseAdminMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.exports import CSV_CONTENT_TYPE, csv_text
 from core.fieldsets import admin_fieldsets, fieldset_fields
+from core.rich_text import RichTextAdminMixin
 from press.documents import reception_list_pdf, reception_rows
 from press.models import Accreditation, PressConference
 
@@ -29,7 +30,7 @@ class AccreditationInline(admin.TabularInline):
 
 
 @admin.register(PressConference)
-class PressConferenceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class PressConferenceAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow_inlines = [StatusHistoryInline]
     inlines = [AccreditationInline]
     list_display = ["title", "starts_at", "venue", "status", "invitation_sent_at"]

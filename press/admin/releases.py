@@ -14,6 +14,7 @@ from core.admin import image_preview_html
 from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.private_documents import stored_file_response
 from core.public_attachments import PublicAttachmentInline
+from core.rich_text import RichTextAdminMixin
 from core.uploads import IMAGE_KINDS, ValidatedFileField
 from press.models import (
     DistributionLogEntry,
@@ -140,7 +141,7 @@ class DistributionLogInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class PressReleaseAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow_inlines = [StatusHistoryInline]
     inlines = [ReleasePhotoInline, ReleaseAttachmentInline, CorrectionInline, DistributionLogInline]
     list_display = ["title", "status", "publish_at", "published_at", "distributed_at"]
