@@ -120,11 +120,6 @@ def reorganisation_earliest_act_date(*, kind: str, announced_on: date, library_i
     return earliest
 
 
-def director_term_reminder_date(ends_on: date) -> date:
-    """When the Terminarz starts showing a director's term that is about to end [K]."""
-    return ends_on - timedelta(days=DIRECTOR_TERM_REMINDER_DAYS)
-
-
 # ------------------------------------------------------------------------------------------------------------------
 # Terminarz sources (registered in institutions.registrations); each reads the database in one query
 # ------------------------------------------------------------------------------------------------------------------
