@@ -36,9 +36,11 @@ def row_of(case_mark):
         ("full", Status.REJECTED, "post_registered", None),
     ],
 )
-def test_an_extract_request_is_in_the_terminarz_until_the_odpis_is_sent(client, mck, kind, status, delivery, title):
+def test_an_extract_request_is_in_the_terminarz_until_the_odpis_is_sent(
+    client, clerk, mck, kind, status, delivery, title
+):
     request = factories.extract_request(client, mck, kind=kind, delivery=delivery)
-    ExtractRequest.objects.filter(pk=request.pk).update(status=status)
+    ExtractRequest.objects.filter(pk=request.pk).update(status=status, handler=clerk)
 
     row = row_of(request.case_mark)
     if title is None:
@@ -47,7 +49,8 @@ def test_an_extract_request_is_in_the_terminarz_until_the_odpis_is_sent(client, 
         return
     assert row.title == title.format(name=mck.full_name)
     assert row.due_date == register_extract_due(request.received_on)
-    assert row.handler_id == request.handler_id
+    assert row.handler_id == clerk.pk  # on the handling clerk's own list
+    assert [mine.case_mark for mine in open_deadlines(handler_id=clerk.pk)] == [request.case_mark]
     assert row.rule == "odpis z rejestru instytucji kultury: wysłanie lub wydanie w 14 dni"
     assert row.url.endswith(f"/extractrequest/{request.pk}/change/")
 
@@ -66,6 +69,18 @@ def test_an_inspections_recommendations_are_due_on_their_follow_up_day(mck):
     assert row.due_date == D(2025, 12, 31)
     assert row.title == f"Zalecenia pokontrolne: {mck.full_name} — Gospodarka finansowa"
     assert row.rule == "nadzór organizatora: termin wykonania zaleceń"
+
+
+def test_a_long_title_is_cut_to_120_characters(mck):
+    scope = "Gospodarka finansowa, zamówienia publiczne i ewidencja środków trwałych w latach 2022–2025"
+    Inspection.objects.create(
+        institution=mck, scope=scope, date_from=D(2025, 6, 2), date_to=D(2025, 6, 13), follow_up_due=D(2025, 12, 31)
+    )
+
+    [row] = [row for row in open_deadlines(section="institutions") if row.case_mark == f"RIK {mck.entry_no}"]
+    full_title = f"Zalecenia pokontrolne: {mck.full_name} — {scope}"
+    assert len(full_title) > 121
+    assert row.title == full_title[:120]
 
 
 def test_a_targeted_subsidy_is_due_on_its_settlement_day(mck):
