@@ -160,10 +160,17 @@ class InstitutionSubsidy(TimeStampedModel):
         verbose_name_plural = _("subsidies to institutions")
         ordering = ["-year", "institution"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="institution_subsidy_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="institution_subsidy_amount_positive",
+                violation_error_message=_("The amount of the subsidy must be greater than zero."),
+            ),
             models.CheckConstraint(
                 condition=Q(returned_amount__gte=0) & Q(returned_amount__lte=F("amount")),
                 name="institution_subsidy_returned_within_amount",
+                violation_error_message=_(
+                    "The returned amount cannot be negative or greater than the amount of the subsidy."
+                ),
             ),
         ]
 

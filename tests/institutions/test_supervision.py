@@ -114,7 +114,7 @@ def test_a_subsidy_is_settled_once(clerk, mck):
     other = InstitutionSubsidy.objects.create(
         institution=mck, year=2026, kind="subject", purpose="Działalność", amount=Decimal("100.00")
     )
-    with pytest.raises(services.RegisterError, match="institution_subsidy_returned_within_amount"):
+    with pytest.raises(services.RegisterError, match="Kwota zwrotu nie może być ujemna ani większa od kwoty dotacji"):
         services.subsidy_settle(
             subsidy=other, settled_on=D(2027, 1, 21), returned_amount=Decimal("101"), acting_user=clerk
         )
