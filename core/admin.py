@@ -1,14 +1,23 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.db.models.fields import BLANK_CHOICE_LABEL
-from django.urls import reverse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import admin_accounts  # noqa: F401 — accounts, role groups and second-factor devices in Polish
+from core import (
+    admin_accounts,  # noqa: F401 — accounts, role groups and second-factor devices in Polish
+    case_register,
+)
 from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin, ServiceCreateAdminMixin
+from core.exports import csv_response
 from core.models import (
     CaseKind,
     CaseRegisterEntry,
@@ -24,6 +33,7 @@ from core.models import (
     StaticPage,
 )
 from core.public_images import public_image_create
+from core.retention import case_models
 from core.rich_text import RichTextAdminMixin
 from core.uploads import IMAGE_KINDS, validate_upload
 from core.workflow import case_model_choices
@@ -103,20 +113,129 @@ class CaseKindAdmin(SimpleHistoryAdmin):
         return False
 
 
+class CaseStatusFilter(admin.SimpleListFilter):
+    """The status of the case, in the words of its own model; a code several case types share is offered once."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        labels: dict[str, list[str]] = {}
+        for model in case_models():
+            workflow = getattr(model, "workflow", None)
+            if workflow is None:
+                continue
+            for code, label in model._meta.get_field(workflow.status_field).flatchoices:
+                names = labels.setdefault(code, [])
+                if str(label) not in names:
+                    names.append(str(label))
+        return sorted(((code, " / ".join(names)) for code, names in labels.items()), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
 @admin.register(CaseRegisterEntry)
 class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
-    list_display = ["case_mark", "title", "opened_at", "unit", "jrwa_class"]
-    list_select_related = ["unit", "jrwa_class"]
-    list_filter = ["year", "unit", "jrwa_class"]
-    search_fields = ["case_mark", "title"]
+    """The list of cases (spis spraw) of every case type: found by mark, applicant, e-mail or subject.
+
+    Each line leads to its case's own admin page; the CSV takes the current search and filters, the PDF prints the
+    yearly spis of the JRWA class and year chosen in the filters (core.case_register).
+    """
+
+    list_display = ["case_link", "applicant_name", "title", "case_status", "kind", "opened_at", "closed_at"]
+    list_display_links = None
+    list_select_related = ["kind", "content_type"]
+    list_filter = ["unit", "kind", "jrwa_class", "year", CaseStatusFilter]
+    # Prefix and exact matches where clerks type a mark or an address; words anywhere in a name or a subject.
+    search_fields = ["case_mark", "applicant_name", "applicant_email", "title"]
+    search_help_text = _("Case mark, the applicant's name or e-mail, or words of the subject.")
+    list_per_page = 50
+    show_full_result_count = False
     # Which model holds the case is shown as the case's type in words, never as a content type.
-    exclude = ["tracking_token", "content_type", "object_id"]
-    readonly_fields = ["case_type"]
+    # The status is shown in words of the case's own model, never as its code.
+    exclude = ["tracking_token", "content_type", "object_id", "status"]
+    readonly_fields = ["case_type", "case_status"]
 
     @admin.display(description=_("case type"))
     def case_type(self, obj):
-        model = obj.content_type.model_class() if obj.content_type_id else None
+        model = obj.case_model()
         return capfirst(model._meta.verbose_name) if model is not None else "—"
+
+    @admin.display(description=_("case mark"), ordering="case_mark")
+    def case_link(self, obj):
+        model = obj.case_model()
+        if model is None:
+            return obj.case_mark
+        try:
+            url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.object_id])
+        except NoReverseMatch:
+            return obj.case_mark
+        return format_html('<a href="{}">{}</a>', url, obj.case_mark)
+
+    @admin.display(description=_("status"), ordering="status")
+    def case_status(self, obj):
+        return obj.status_label() or "—"
+
+    def get_urls(self):
+        return [
+            path(
+                "eksport.csv",
+                self.admin_site.admin_view(self.export_csv_view),
+                name="core_caseregisterentry_export_csv",
+            ),
+            path(
+                "spis-spraw.pdf",
+                self.admin_site.admin_view(self.spis_spraw_view),
+                name="core_caseregisterentry_spis_spraw",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _searched(self, request):
+        """The entries of the changelist as the clerk searched and filtered it, every page."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            return self.get_changelist_instance(request).queryset
+        except IncorrectLookupParameters:
+            return None
+
+    def export_csv_view(self, request):
+        """The current search of the list of cases as a CSV file (core.exports), with Polish headers."""
+        entries = self._searched(request)
+        if entries is None:
+            return self._back(request, gettext("The filters of the list are not valid; choose them again."))
+        response = csv_response(
+            f"spis-spraw-{timezone.localdate():%Y%m%d}.csv",
+            case_register.csv_header(),
+            case_register.csv_rows(entries),
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def spis_spraw_view(self, request):
+        """The yearly spis spraw of the JRWA class and year chosen in the filters, as a PDF."""
+        entries = self._searched(request)
+        if entries is None:
+            return self._back(request, gettext("The filters of the list are not valid; choose them again."))
+        jrwa_id = request.GET.get("jrwa_class__id__exact", "")
+        year = request.GET.get("year", "") or request.GET.get("year__exact", "")
+        jrwa_class = JrwaClass.objects.filter(pk=jrwa_id).first() if jrwa_id.isdigit() else None
+        if jrwa_class is None or not year.isdigit():
+            return self._back(request, gettext("Choose a JRWA class and a year in the filters to print their list."))
+        pdf = case_register.spis_spraw_pdf(entries=entries, jrwa_class=jrwa_class, year=int(year))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="spis-spraw-{jrwa_class.symbol}-{int(year)}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _back(self, request, message):
+        messages.error(request, message)
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(
+            reverse("admin:core_caseregisterentry_changelist") + (f"?{query}" if query else "")
+        )
 
 
 class InformationClauseFormFilter(admin.SimpleListFilter):

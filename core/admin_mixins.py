@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core.admin_grammar import admin_title
-from core.models import ApplicantChange, CaseMessage, PrivateDocument, StatusChange
-from core.services import CaseWorkError, case_message_add, transition_perform
+from core.models import ApplicantChange, Case, CaseMessage, PrivateDocument, StatusChange
+from core.services import CaseWorkError, case_message_add, case_register_refresh, transition_perform
 
 
 def save_editable_fields(request, obj):
@@ -37,6 +37,8 @@ def save_editable_fields(request, obj):
     ]
     obj._history_user = request.user
     obj.save(update_fields=names)
+    if isinstance(obj, Case):
+        case_register_refresh(obj)
 
 
 def case_documents_html(case) -> str:

@@ -35,6 +35,7 @@ from core.models import (
     RetentionAction,
     StatusChange,
 )
+from core.services import case_register_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -275,6 +276,7 @@ def case_anonymise(*, model: type[Case], pk: int, category: str, today: datetime
             row_updates["updated_at"] = now
         model._default_manager.filter(pk=pk).update(**row_updates)
         _clear_history(model, pk, updates)
+        case_register_refresh(model._default_manager.get(pk=pk))
 
         cleared = list(updates)
         messages = CaseMessage.objects.filter(content_type=content_type, object_id=pk).exclude(body=REMOVED_TEXT)

@@ -25,6 +25,7 @@ from core.models import (
     OrganisationalUnit,
     StatusChange,
 )
+from core.models.cases import applicant_name_from, value_at_path
 from core.site import site_url
 from core.workflow import user_may
 
@@ -127,7 +128,10 @@ def case_open(
             case.save()
             entry.content_type = ContentType.objects.get_for_model(model)
             entry.object_id = case.pk
-            entry.save(update_fields=["content_type", "object_id"])
+            entry.kind = kind
+            for name, value in case_register_facts(case).items():
+                setattr(entry, name, value)
+            entry.save(update_fields=["content_type", "object_id", "kind", *REGISTER_FACTS])
             workflow = getattr(model, "workflow", None)
             StatusChange.objects.create(
                 content_type=entry.content_type,
@@ -149,6 +153,36 @@ def case_open(
                 return existing
         raise
     return case
+
+
+#: What the list of cases copies from the case (see `case_register_refresh`).
+REGISTER_FACTS = ("applicant_name", "applicant_email", "status", "closed_at")
+
+
+def case_register_facts(case: Case) -> dict:
+    """What the case's line in the list of cases shows of it now: who it came from, their e-mail, status, closing."""
+    workflow = getattr(type(case), "workflow", None)
+    return {
+        "applicant_name": applicant_name(case),
+        "applicant_email": applicant_email(case)[:254],
+        "status": getattr(case, workflow.status_field) if workflow else "",
+        "closed_at": case.closed_at,
+    }
+
+
+def case_register_refresh(case: Case) -> None:
+    """Copy onto the case's line in the list of cases (CaseRegisterEntry) what clerks search and read there.
+
+    The kernel calls it wherever a case changes: `case_open`, `transition_perform` (the new status and closing),
+    the admin's save of a clerk's edit (`core.admin_mixins.save_editable_fields`) and retention's anonymisation
+    (the names it removed leave the list too). Apps never call it themselves.
+    """
+    CaseRegisterEntry.objects.filter(pk=case.register_entry_id).update(**case_register_facts(case))
+
+
+def applicant_name(case: Case) -> str:
+    """Who the case came from, as the list of cases shows it: the APPLICANT_NAME_FIELDS values, " — " between."""
+    return applicant_name_from([value_at_path(case, path) for path in type(case).APPLICANT_NAME_FIELDS])
 
 
 def applicant_email(case: Case) -> str:
@@ -260,6 +294,9 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
         if transition.effect:
             import_string(transition.effect)(locked, acting_user=acting_user, note=note)
         _applicant_tell(locked, transition, acting_user=acting_user, note=note)
+        if isinstance(locked, Case):
+            # Re-read: the effect may have written the case through another instance.
+            case_register_refresh(model.objects.get(pk=locked.pk))
     obj.refresh_from_db()
     return obj
 

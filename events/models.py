@@ -346,6 +346,7 @@ class EventSubmission(Case):
             _("Not published: we use these details only to handle your submission."),
         ),
     )
+    APPLICANT_NAME_FIELDS = ("event__organiser_name", "contact_name")
     APPLICANT_EMAIL_FIELD = "contact_email"
     CASE_OPENED_SUBJECT = _("Your event submission has been received — %(mark)s")
 

@@ -23,6 +23,25 @@ def new_tracking_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def value_at_path(obj, path: str):
+    """The value at a lookup path (`a__b`) of `obj`, or None where a relation on the way is empty."""
+    for name in path.split("__"):
+        if obj is None:
+            return None
+        obj = getattr(obj, name, None)
+    return obj
+
+
+def applicant_name_from(values) -> str:
+    """The applicant's name for the list of cases: the non-empty values, each once, " — " between."""
+    parts = []
+    for value in values:
+        text = " ".join(str(value or "").split())
+        if text and text not in parts:
+            parts.append(text)
+    return " — ".join(parts)[:300]
+
+
 class OrganisationalUnit(TimeStampedModel):
     """A unit of the City Hall whose symbol opens every case mark (e.g. the department's symbol)."""
 
@@ -149,6 +168,15 @@ class CaseRegisterEntry(models.Model):
     content_type = models.ForeignKey(ContentType, null=True, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField(null=True)
     case = GenericForeignKey("content_type", "object_id")
+    # What a clerk searches and reads in the list of cases, copied from the case by the kernel
+    # (core.services.case_register_refresh) when the case opens, moves, is edited or anonymised.
+    kind = models.ForeignKey(
+        CaseKind, verbose_name=_("case type"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    applicant_name = models.CharField(_("from whom"), max_length=300, blank=True)
+    applicant_email = models.CharField(_("applicant's e-mail"), max_length=254, blank=True)
+    status = models.CharField(_("status"), max_length=40, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("case register entry")
@@ -157,10 +185,26 @@ class CaseRegisterEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "jrwa_class", "year", "number"], name="case_number_unique"),
         ]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="case_entry_object_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="case_entry_object_idx"),
+            models.Index(fields=["status"], name="case_entry_status_idx"),
+        ]
 
     def __str__(self):
         return self.case_mark
+
+    def case_model(self):
+        """The model class of the case this line points at (None before the case is saved)."""
+        return self.content_type.model_class() if self.content_type_id else None
+
+    def status_label(self) -> str:
+        """The case's current status in words, from its own model's choices (the code if the model lost it)."""
+        model = self.case_model()
+        workflow = getattr(model, "workflow", None)
+        if not self.status or workflow is None:
+            return self.status
+        choices = dict(model._meta.get_field(workflow.status_field).flatchoices)
+        return str(choices.get(self.status, self.status))
 
 
 class Channel(models.TextChoices):
@@ -188,6 +232,9 @@ class Case(TimeStampedModel):
     PERSONAL_DATA_FIELDS: tuple[str, ...] = ()
     # The field holding the applicant's e-mail, if any: messages from the department are announced there.
     APPLICANT_EMAIL_FIELD: str | None = None
+    # Who the case came from ("od kogo wpłynęła" in the list of cases): paths of the fields naming the applicant,
+    # `__` crossing a relation (e.g. "event__organiser_name"); the non-empty values are joined with " — ".
+    APPLICANT_NAME_FIELDS: tuple[str, ...] = ()
     # The subject of the e-mail that acknowledges a new case, with `%(mark)s` (core.services.case_open_acknowledge),
     # e.g. _("Your offer has been received — %(mark)s"); None sends no acknowledgement.
     CASE_OPENED_SUBJECT = None

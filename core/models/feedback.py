@@ -21,6 +21,8 @@ class Feedback(Case):
 
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0005"}
     PERSONAL_DATA_FIELDS = ("contact_email",)
+    # An opinion names nobody: the list of cases finds it by its e-mail, when the sender left one.
+    APPLICANT_NAME_FIELDS = ()
     APPLICANT_EMAIL_FIELD = "contact_email"
     CASE_OPENED_SUBJECT = _("Your opinion has been received — %(mark)s")
 

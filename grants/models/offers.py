@@ -87,6 +87,7 @@ class GrantOffer(Case):
 
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5220"}
     PERSONAL_DATA_FIELDS = ("contact_name", "contact_phone", "contact_email")
+    APPLICANT_NAME_FIELDS = ("organisation_name", "contact_name")
     APPLICANT_EMAIL_FIELD = "email"
     CASE_OPENED_SUBJECT = _("Your offer has been received — %(mark)s")
 

@@ -50,6 +50,7 @@ class ExtractRequest(Case):
 
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5210"}
     PERSONAL_DATA_FIELDS = ("applicant_name", "applicant_address", "contact_email")
+    APPLICANT_NAME_FIELDS = ("applicant_name",)
     APPLICANT_EMAIL_FIELD = "contact_email"
     CASE_OPENED_SUBJECT = _("Your request for an extract has been received — %(mark)s")
 

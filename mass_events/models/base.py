@@ -24,6 +24,7 @@ class OrganisedEventCase(Case):
         "contact_email",
         "contact_phone",
     )
+    APPLICANT_NAME_FIELDS = ("organiser_name", "contact_name")
     APPLICANT_EMAIL_FIELD = "contact_email"
 
     organiser_name = models.CharField(_("organiser's name"), max_length=200)

@@ -147,6 +147,7 @@ class Accreditation(Case):
         Fieldset(_("Contact"), ("email", "phone")),
         Fieldset(_("Crew and equipment"), ("crew", "equipment", "recording_consent")),
     )
+    APPLICANT_NAME_FIELDS = ("full_name", "outlet_name")
     APPLICANT_EMAIL_FIELD = "email"
     CASE_OPENED_SUBJECT = _("Your accreditation request has been received — %(mark)s")
 
