@@ -10,7 +10,7 @@ A record the admin adds through a service uses `ServiceCreateAdminMixin`.
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -221,18 +221,36 @@ APPLICANT_CHANGES_GROUP = "core-applicantchange-content_type-object_id-group"
 
 
 class ServiceRefusalAdminMixin:
-    """Show a service's refusal raised from `save_model`/`save_related` as an error message, not a 500.
+    """Show a service's refusal raised from `save_model`/`save_related` on the form, not as a 500.
 
-    The admin runs the whole form in one transaction: the refusal rolls it back, and the clerk is sent back
-    to the same form with the service's Polish message.
+    The admin runs the whole form in one transaction: the refusal rolls it back. The same POST is then shown
+    again as an invalid form carrying the service's Polish message, so the clerk keeps what they typed and
+    corrects it. A refusal outside a POST (nothing typed to keep) is an error message and a redirect.
     """
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except CaseWorkError as error:
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+            if request.method != "POST" or getattr(request, "_service_refusal", None) is not None:
+                self.message_user(request, error.message, messages.ERROR)
+                return HttpResponseRedirect(request.get_full_path())
+            request._service_refusal = error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        refusal = getattr(request, "_service_refusal", None)
+        if refusal is None:
+            return form_class
+
+        class RefusedByServiceForm(form_class):
+            def clean(self):
+                super().clean()
+                raise ValidationError(refusal.message, code=refusal.code)
+
+        RefusedByServiceForm.__name__ = form_class.__name__
+        return RefusedByServiceForm
 
 
 def adopt_created(instance, created) -> None:
@@ -252,8 +270,9 @@ class ServiceCreateAdminMixin(ServiceRefusalAdminMixin):
 
     The hook gets the request, the valid form and the inline formsets (read, never saved: the service writes
     what it needs) and returns the created record, which becomes the form's instance for the log entry, the
-    message and the redirect. A service's refusal (`CaseWorkError`) comes back as an error message and nothing is
-    written. Edits are left to the admin's usual `save_model` (in a workflow admin: the editable fields only).
+    message and the redirect. A service's refusal (`CaseWorkError`) comes back on the form, with what was typed,
+    and nothing is written. Edits are left to the admin's usual `save_model` (in a workflow admin: the editable
+    fields only).
 
         class DirectorTermAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
             def create_through_service(self, request, form, formsets):

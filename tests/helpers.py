@@ -181,3 +181,12 @@ def kept_files_token(response, *names: str) -> str:
     token = response.context["kept_files_token"]
     assert f'name="kept_files" value="{token}"' in page
     return token
+
+
+def admin_form_refusal(response) -> list[str]:
+    """The errors an admin add or change form shows above its fields after a service refused the save.
+
+    The refused form comes back (200) with what the clerk typed; nothing was written.
+    """
+    assert response.status_code == 200, f"expected the refused form again, got {response.status_code}"
+    return [str(error) for error in response.context["adminform"].form.non_field_errors()]

@@ -82,12 +82,20 @@ def test_the_add_form_creates_the_record_through_the_service(clerk_client):
 
 
 @pytest.mark.urls("tests.core.urls_service_admin")
-def test_a_refusal_of_the_service_is_a_message_and_writes_nothing(clerk_client):
+def test_a_refusal_of_the_service_is_shown_on_the_form_and_keeps_what_was_typed(clerk_client):
     client = clerk_client(is_superuser=True)
-    response = client.post("/usluga/core/feedback/add/", {"message": "To jest odmowa."}, follow=True)
-    assert REFUSED in response.content.decode()
+    response = client.post("/usluga/core/feedback/add/", {"message": "To jest odmowa, tekst zostaje."})
+    assert response.status_code == 200  # the form again, not a redirect to an empty one
+    form = response.context["adminform"].form
+    assert form.non_field_errors() == [REFUSED]
+    body = response.content.decode()
+    assert REFUSED in body
+    assert "To jest odmowa, tekst zostaje." in body
     assert not Feedback.objects.exists()
     assert not LogEntry.objects.exists()
+    accepted = client.post("/usluga/core/feedback/add/", {"message": "Poprawione.", "page_path": ""})
+    assert accepted.status_code == 302  # the next request is not refused by the last one's error
+    assert Feedback.objects.get().message == "Poprawione."
 
 
 def test_an_admin_without_the_hook_says_so(rf):

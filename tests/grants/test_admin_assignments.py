@@ -11,6 +11,7 @@ from core.services import transition_perform
 from grants import services
 from grants.models import GrantOffer, OfferAssignment
 from tests.grants.factories import GRANTS_GROUP, WARSAW, make_call, offer_post
+from tests.helpers import admin_form_refusal
 
 ADD_URL = "/admin/grants/offerassignment/add/"
 
@@ -43,8 +44,5 @@ def test_an_offer_still_in_the_formal_check_is_refused_with_the_reason(clerk_cli
     member, _checked, unchecked = member_and_offers
     clerk = clerk_client(groups=[GRANTS_GROUP])
     response = clerk.post(ADD_URL, {"member": member.pk, "offer": unchecked.pk, "_save": "1"})
-    assert response.status_code == 302
-    assert response["Location"] == ADD_URL
-    messages = [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
-    assert messages == [("error", "Ocenie merytorycznej podlegają tylko oferty poprawne formalnie.")]
+    assert admin_form_refusal(response) == ["Ocenie merytorycznej podlegają tylko oferty poprawne formalnie."]
     assert not OfferAssignment.objects.exists()
