@@ -43,7 +43,7 @@ def test_the_row_names_the_director_the_institution_and_its_entry(clerk, mck):
     assert row.title == f"Koniec kadencji dyrektora: Jan Kowalski, {mck.full_name}"
     assert row.case_mark == f"RIK {mck.entry_no}"
     assert row.section == "institutions"
-    assert "art. 15–16" in row.rule
+    assert row.rule == "u.o.p.d.k. art. 15–16: powołanie dyrektora na kolejną kadencję"
 
 
 def test_the_reminder_starts_180_days_before_the_end(clerk, mck):
