@@ -10,7 +10,7 @@ from core.models import TimeStampedModel
 from core.money import MONEY_FIELD
 from core.validators import BankAccountNumberField
 from core.workflow import Transition, Workflow
-from grants.models.offers import GrantOffer, OfferCostLine
+from grants.models.offers import CostLineFields, GrantOffer
 from grants.rules import Funding, report_may_be_filed
 
 
@@ -223,27 +223,15 @@ class GrantReport(TimeStampedModel):
         )
 
 
-class GrantReportCostLine(models.Model):
+class GrantReportCostLine(CostLineFields):
     """A line of the cost table as executed (annex 5, part II), in the categories of the offer's table V.A."""
 
     report = models.ForeignKey(GrantReport, on_delete=models.CASCADE, related_name="costs")
-    position = models.PositiveSmallIntegerField(_("no."), default=0)
-    category = models.CharField(
-        _("category"), max_length=10, choices=OfferCostLine.Category, default=OfferCostLine.Category.ACTION
-    )
-    name = models.CharField(_("kind of cost"), max_length=300)
-    unit = models.CharField(_("unit of measure"), max_length=50)
-    unit_cost = models.DecimalField(_("unit cost"), **MONEY_FIELD)
-    units = models.DecimalField(_("number of units"), max_digits=10, decimal_places=2)
-    total = models.DecimalField(_("total"), **MONEY_FIELD)
 
     class Meta:
         verbose_name = _("cost line of a report")
         verbose_name_plural = _("cost table as executed")
         ordering = ["report", "position", "pk"]
-
-    def __str__(self):
-        return self.name
 
 
 class GrantControl(TimeStampedModel):

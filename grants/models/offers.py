@@ -348,16 +348,18 @@ class OfferResult(models.Model):
         return self.name
 
 
-class OfferCostLine(models.Model):
-    """V.A Zestawienie kosztów: one cost line (I. actions or II. administration)."""
+class CostCategory(models.TextChoices):
+    """The two parts of the cost table V.A (poz. 2057, annex 1), kept in the report's table as executed (annex 5)."""
 
-    class Category(models.TextChoices):
-        ACTION = "action", _("costs of the actions")
-        ADMIN = "admin", _("administrative costs")
+    ACTION = "action", _("costs of the actions")
+    ADMIN = "admin", _("administrative costs")
 
-    offer = models.ForeignKey(GrantOffer, on_delete=models.CASCADE, related_name="costs")
+
+class CostLineFields(models.Model):
+    """The columns of a cost line, the same in the offer's table and in the report's table as executed."""
+
     position = models.PositiveSmallIntegerField(_("no."), default=0)
-    category = models.CharField(_("category"), max_length=10, choices=Category, default=Category.ACTION)
+    category = models.CharField(_("category"), max_length=10, choices=CostCategory, default=CostCategory.ACTION)
     name = models.CharField(_("kind of cost"), max_length=300)
     unit = models.CharField(_("unit of measure"), max_length=50)
     unit_cost = models.DecimalField(_("unit cost"), **MONEY_FIELD)
@@ -365,12 +367,23 @@ class OfferCostLine(models.Model):
     total = models.DecimalField(_("total"), **MONEY_FIELD)
 
     class Meta:
-        verbose_name = _("cost line")
-        verbose_name_plural = _("cost table")
-        ordering = ["offer", "position", "pk"]
+        abstract = True
 
     def __str__(self):
         return self.name
+
+
+class OfferCostLine(CostLineFields):
+    """V.A Zestawienie kosztów: one cost line (I. actions or II. administration)."""
+
+    Category = CostCategory
+
+    offer = models.ForeignKey(GrantOffer, on_delete=models.CASCADE, related_name="costs")
+
+    class Meta:
+        verbose_name = _("cost line")
+        verbose_name_plural = _("cost table")
+        ordering = ["offer", "position", "pk"]
 
 
 class SmallGrantComment(models.Model):

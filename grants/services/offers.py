@@ -19,7 +19,7 @@ from grants import rules
 from grants.documents import offer_pdf_attach
 from grants.models import GrantCall, GrantOffer, GrantSettlement, OfferAction, OfferCostLine, OfferDraft, OfferResult
 from grants.services.calls import call_accepts_offers
-from grants.services.common import GRANTED_STATUSES, GrantError, validation_message
+from grants.services.common import GRANTED_STATUSES, GrantError, cost_funding, cost_lines, validation_message
 from grants.services.small_grants import small_grant_offer_problems, small_grant_problems
 
 
@@ -57,25 +57,9 @@ def _small_grant_offer_check(call: GrantCall | None, fields: dict) -> None:
 
 def offer_cost_summary(*, call: GrantCall | None, costs: list[dict], funding: dict) -> rules.CostSummary:
     """Run the cost-table rules (grants.rules.cost_table_check) on the form's cleaned values."""
-    lines = [
-        rules.CostLine(
-            number=n,
-            name=line.get("name", ""),
-            category=line.get("category", "action"),
-            unit_cost=line.get("unit_cost") or Decimal(0),
-            units=line.get("units") or Decimal(0),
-            declared_total=line.get("total"),
-        )
-        for n, line in enumerate(costs, start=1)
-    ]
-    money = rules.Funding(
-        subsidy=funding.get("requested_amount") or Decimal(0),
-        own_financial=funding.get("own_financial") or Decimal(0),
-        own_personal=funding.get("own_personal") or Decimal(0),
-        own_material=funding.get("own_material") or Decimal(0),
-        recipient_fees=funding.get("recipient_fees") or Decimal(0),
+    return rules.cost_table_check(
+        cost_lines(costs), cost_funding(funding, subsidy_field="requested_amount"), offer_limits(call)
     )
-    return rules.cost_table_check(lines, money, offer_limits(call))
 
 
 def offer_draft_save(*, draft: OfferDraft | None, call: GrantCall | None, data: dict) -> OfferDraft:

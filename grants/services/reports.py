@@ -6,7 +6,6 @@ guarded by `report_check_file`), "accept" and "return" (the clerk; the note goes
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +16,7 @@ from core.services import transition_perform
 from grants import rules
 from grants.documents import report_pdf_attach
 from grants.models import GrantReport, GrantReportCostLine
-from grants.services.common import GrantError
+from grants.services.common import GrantError, cost_funding, cost_lines
 
 #: Files an organisation may attach to one report [K: the framework agreement asks for attachments only on demand].
 REPORT_MAX_ATTACHMENTS = 5
@@ -31,36 +30,12 @@ class ReportInput:
     costs: list[dict] = field(default_factory=list)
 
 
-def report_cost_lines(costs: list[dict]) -> list[rules.CostLine]:
-    return [
-        rules.CostLine(
-            number=n,
-            name=line.get("name", ""),
-            category=line.get("category", "action"),
-            unit_cost=line.get("unit_cost") or Decimal(0),
-            units=line.get("units") or Decimal(0),
-            declared_total=line.get("total"),
-        )
-        for n, line in enumerate(costs, start=1)
-    ]
-
-
-def report_funding(fields: dict) -> rules.Funding:
-    return rules.Funding(
-        subsidy=fields.get("costs_used") or Decimal(0),
-        own_financial=fields.get("own_financial") or Decimal(0),
-        own_personal=fields.get("own_personal") or Decimal(0),
-        own_material=fields.get("own_material") or Decimal(0),
-        recipient_fees=fields.get("recipient_fees") or Decimal(0),
-    )
-
-
 def report_cost_summary(*, report: GrantReport, costs: list[dict], fields: dict) -> rules.CostSummary:
     """Check the report's cost table as the offer's is checked (grants.rules.report_cost_table_check)."""
     call = report.agreement.offer.call
     return rules.report_cost_table_check(
-        report_cost_lines(costs),
-        report_funding(fields),
+        cost_lines(costs),
+        cost_funding(fields, subsidy_field="costs_used"),
         granted=report.agreement.amount,
         max_admin_percent=call.limits.max_admin_percent if call is not None else None,
     )
