@@ -30,6 +30,7 @@ from core.models import (
     OutboxMessage,
     PublicImage,
     RetentionAction,
+    SectionSettings,
     StaticPage,
 )
 from core.public_images import public_image_create
@@ -359,3 +360,12 @@ class PublicImageAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             obj.save(update_fields=["alt_text"])
+
+
+@admin.register(SectionSettings)
+class SectionSettingsAdmin(SimpleHistoryAdmin):
+    """Set by an administrator (no section's group is given these rows): inbox, default handler, escalation."""
+
+    list_display = ["section", "inbox_email", "default_handler", "escalation_after_working_days"]
+    list_select_related = ["default_handler"]
+    autocomplete_fields = ["default_handler"]

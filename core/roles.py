@@ -51,6 +51,18 @@ def section_models() -> dict[str, dict[str, set[str]]]:
     return _section_models
 
 
+def section_of_model(model_label: str) -> str | None:
+    """The code of the section whose clerks handle the model ("app_label.model"), e.g. its cases; None if none.
+
+    The Kancelaria wydziału registers every case type to keep the list of cases, so it is the section only of models
+    no other section works on.
+    """
+    model_label = model_label.lower()
+    owners = [code for code, models in _section_models.items() if "change" in models.get(model_label, ())]
+    specific = [code for code in owners if code != "casework"]
+    return (specific or owners or [None])[0]
+
+
 def sync_roles(*, verbosity: int = 0) -> list[str]:
     """Create or update every role group with exactly its registered permissions; return the group names."""
     from django.contrib.auth.models import Group, Permission

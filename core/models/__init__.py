@@ -23,7 +23,7 @@ from core.models.records import (
     StatusChange,
     WorkerHeartbeat,
 )
-from core.models.site import DepartmentDuty, DepartmentProfile, StaticPage
+from core.models.site import DepartmentDuty, DepartmentProfile, SectionSettings, StaticPage
 
 __all__ = [
     "ApplicantChange",
@@ -45,6 +45,7 @@ __all__ = [
     "PublicAttachment",
     "PublicImage",
     "RetentionAction",
+    "SectionSettings",
     "StaticPage",
     "StatusChange",
     "TrackingAction",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from core.html import SanitisedHTMLField
 from core.models.base import TimeStampedModel
+from core.roles import SECTIONS
 from core.slugs import polish_slugify
 
 
@@ -89,3 +91,54 @@ class StaticPage(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("core:page_detail", kwargs={"slug": self.slug})
+
+
+class SectionSettingsQuerySet(models.QuerySet):
+    def for_section(self, code: str) -> "SectionSettings":
+        """The section's settings, or unsaved defaults when an administrator has not set them yet."""
+        return self.filter(section=code).first() or SectionSettings(section=code)
+
+
+class SectionSettings(TimeStampedModel):
+    """What an administrator sets per section of the department (core.roles.SECTIONS).
+
+    The section's shared inbox is told when a case arrives or an applicant replies; new cases may go to a default
+    handler (otherwise they wait on the dashboard for a clerk to take them); an overdue deadline is reported to the
+    head of department after a number of working days ([K]: the department's own rule, no statute sets it).
+    """
+
+    DEFAULT_ESCALATION_WORKING_DAYS = 3
+
+    section = models.CharField(
+        _("section of the department"), max_length=30, unique=True, choices=[(section.code, section.group_name) for section in SECTIONS]
+    )
+    inbox_email = models.EmailField(
+        _("section's inbox"),
+        blank=True,
+        help_text=_("Shared address told when a case arrives or an applicant replies. Empty: nobody is told."),
+    )
+    default_handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("default handler of new cases"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("New cases of the section are assigned to this clerk. Empty: they wait for a clerk to take them."),
+    )
+    escalation_after_working_days = models.PositiveSmallIntegerField(
+        _("escalate after (working days)"),
+        default=DEFAULT_ESCALATION_WORKING_DAYS,
+        help_text=_("An overdue deadline is reported to the head of department after this many working days."),
+    )
+
+    objects = SectionSettingsQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("section settings")
+        verbose_name_plural = _("sections' settings")
+        ordering = ["section"]
+
+    def __str__(self):
+        return self.get_section_display()
