@@ -110,7 +110,10 @@ class SectionSettings(TimeStampedModel):
     DEFAULT_ESCALATION_WORKING_DAYS = 3
 
     section = models.CharField(
-        _("section of the department"), max_length=30, unique=True, choices=[(section.code, section.group_name) for section in SECTIONS]
+        _("section of the department"),
+        max_length=30,
+        unique=True,
+        choices=[(section.code, section.group_name) for section in SECTIONS],
     )
     inbox_email = models.EmailField(
         _("section's inbox"),
