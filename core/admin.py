@@ -1,11 +1,8 @@
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db.models.fields import BLANK_CHOICE_LABEL
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.urls import NoReverseMatch, path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -16,8 +13,7 @@ from core import (
     admin_accounts,  # noqa: F401 — accounts, role groups and second-factor devices in Polish
     case_register,
 )
-from core.admin_mixins import CaseAdminMixin, ReadOnlyModelAdmin, ServiceCreateAdminMixin
-from core.exports import csv_response
+from core.admin_mixins import CaseAdminMixin, ChangeListExportMixin, ReadOnlyModelAdmin, ServiceCreateAdminMixin
 from core.models import (
     CaseKind,
     CaseRegisterEntry,
@@ -141,7 +137,7 @@ class CaseStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(CaseRegisterEntry)
-class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
+class CaseRegisterEntryAdmin(ChangeListExportMixin, ReadOnlyModelAdmin):
     """The list of cases (spis spraw) of every case type: found by mark, applicant, e-mail or subject.
 
     Each line leads to its case's own admin page; the CSV takes the current search and filters, the PDF prints the
@@ -150,6 +146,9 @@ class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
 
     list_display = ["case_link", "applicant_name", "title", "case_status", "kind", "opened_at", "closed_at"]
     list_display_links = None
+    change_list_template = "admin/core/caseregisterentry/change_list.html"
+    export_columns = case_register.EXPORT_COLUMNS
+    export_filename = "spis-spraw"
     list_select_related = ["kind", "content_type"]
     list_filter = ["unit", "kind", "jrwa_class", "year", CaseStatusFilter]
     # Prefix and exact matches where clerks type a mark or an address; words anywhere in a name or a subject.
@@ -185,11 +184,6 @@ class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
     def get_urls(self):
         return [
             path(
-                "eksport.csv",
-                self.admin_site.admin_view(self.export_csv_view),
-                name="core_caseregisterentry_export_csv",
-            ),
-            path(
                 "spis-spraw.pdf",
                 self.admin_site.admin_view(self.spis_spraw_view),
                 name="core_caseregisterentry_spis_spraw",
@@ -197,50 +191,22 @@ class CaseRegisterEntryAdmin(ReadOnlyModelAdmin):
             *super().get_urls(),
         ]
 
-    def _searched(self, request):
-        """The entries of the changelist as the clerk searched and filtered it, every page."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        try:
-            return self.get_changelist_instance(request).queryset
-        except IncorrectLookupParameters:
-            return None
-
-    def export_csv_view(self, request):
-        """The current search of the list of cases as a CSV file (core.exports), with Polish headers."""
-        entries = self._searched(request)
-        if entries is None:
-            return self._back(request, gettext("The filters of the list are not valid; choose them again."))
-        response = csv_response(
-            f"spis-spraw-{timezone.localdate():%Y%m%d}.csv",
-            case_register.csv_header(),
-            case_register.csv_rows(entries),
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
-
     def spis_spraw_view(self, request):
         """The yearly spis spraw of the JRWA class and year chosen in the filters, as a PDF."""
-        entries = self._searched(request)
+        entries = self.changelist_queryset(request)
         if entries is None:
-            return self._back(request, gettext("The filters of the list are not valid; choose them again."))
+            return self.changelist_back(request, gettext("The filters of the list are not valid; choose them again."))
         jrwa_id = request.GET.get("jrwa_class__id__exact", "")
         year = request.GET.get("year", "") or request.GET.get("year__exact", "")
         jrwa_class = JrwaClass.objects.filter(pk=jrwa_id).first() if jrwa_id.isdigit() else None
         if jrwa_class is None or not year.isdigit():
-            return self._back(request, gettext("Choose a JRWA class and a year in the filters to print their list."))
+            message = gettext("Choose a JRWA class and a year in the filters to print their list.")
+            return self.changelist_back(request, message)
         pdf = case_register.spis_spraw_pdf(entries=entries, jrwa_class=jrwa_class, year=int(year))
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="spis-spraw-{jrwa_class.symbol}-{int(year)}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
-
-    def _back(self, request, message):
-        messages.error(request, message)
-        query = request.GET.urlencode()
-        return HttpResponseRedirect(
-            reverse("admin:core_caseregisterentry_changelist") + (f"?{query}" if query else "")
-        )
 
 
 class InformationClauseFormFilter(admin.SimpleListFilter):

@@ -9,7 +9,7 @@ selection, with the columns of the usual form (SPIS_SPRAW_COLUMNS, [K]).
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from core.documents import html_to_pdf, polish_long_date
 from core.models import CaseRegisterEntry, JrwaClass
@@ -28,43 +28,24 @@ SPIS_SPRAW_COLUMNS = (
 )
 
 
-def csv_header() -> list[str]:
-    """The Polish header row of the CSV export, in the active language."""
-    return [
-        pgettext("list of cases", "Case mark"),
-        pgettext("list of cases", "From whom it came"),
-        pgettext("list of cases", "Applicant's e-mail"),
-        pgettext("list of cases", "Case (subject)"),
-        pgettext("list of cases", "Case type"),
-        pgettext("list of cases", "Unit"),
-        pgettext("list of cases", "JRWA class"),
-        pgettext("list of cases", "Year"),
-        pgettext("list of cases", "Status"),
-        pgettext("list of cases", "Opened on"),
-        pgettext("list of cases", "Settled on"),
-    ]
-
-
 def _local_date(value):
     return timezone.localdate(value) if value is not None else None
 
 
-def csv_rows(entries: QuerySet[CaseRegisterEntry]):
-    """One CSV row per entry of `entries` (already filtered; related rows fetched here in one query)."""
-    for entry in entries.select_related("unit", "jrwa_class", "kind", "content_type"):
-        yield [
-            entry.case_mark,
-            entry.applicant_name,
-            entry.applicant_email,
-            entry.title,
-            entry.kind.name if entry.kind else "",
-            entry.unit.symbol,
-            entry.jrwa_class.symbol,
-            entry.year,
-            entry.status_label(),
-            _local_date(entry.opened_at),
-            _local_date(entry.closed_at),
-        ]
+#: The columns of the list's CSV and XLSX (core.admin_mixins.ChangeListExportMixin), in Polish.
+EXPORT_COLUMNS = [
+    (pgettext_lazy("list of cases", "Case mark"), "case_mark"),
+    (pgettext_lazy("list of cases", "From whom it came"), "applicant_name"),
+    (pgettext_lazy("list of cases", "Applicant's e-mail"), "applicant_email"),
+    (pgettext_lazy("list of cases", "Case (subject)"), "title"),
+    (pgettext_lazy("list of cases", "Case type"), "kind__name"),
+    (pgettext_lazy("list of cases", "Unit"), "unit__symbol"),
+    (pgettext_lazy("list of cases", "JRWA class"), "jrwa_class__symbol"),
+    (pgettext_lazy("list of cases", "Year"), "year"),
+    (pgettext_lazy("list of cases", "Status"), CaseRegisterEntry.status_label),
+    (pgettext_lazy("list of cases", "Opened on"), lambda entry: _local_date(entry.opened_at)),
+    (pgettext_lazy("list of cases", "Settled on"), lambda entry: _local_date(entry.closed_at)),
+]
 
 
 def spis_spraw_pdf(*, entries: QuerySet[CaseRegisterEntry], jrwa_class: JrwaClass, year: int) -> bytes:

@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     CaseAdminMixin,
+    ChangeListExportMixin,
     StatusHistoryInline,
     WorkflowAdminMixin,
     case_documents_html,
@@ -146,7 +147,7 @@ class EventAttachmentInline(PublicAttachmentInline):
 
 
 @admin.register(Event)
-class EventAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class EventAdmin(ChangeListExportMixin, RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     form = EventAdminForm
     change_form_template = "admin/events/event/change_form.html"
     workflow_inlines = [StatusHistoryInline]
@@ -165,6 +166,20 @@ class EventAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     ]
     search_fields = ["title", "lead", "organiser_name", "venue__name"]
     list_select_related = ["venue", "category"]
+    export_filename = "wydarzenia"
+    export_columns = [
+        "title",
+        "first_date",
+        (_("Venue"), "venue__name"),
+        (_("District"), "venue__district"),
+        (_("Category"), "category__name"),
+        "organiser_name",
+        "co_organised_by_city",
+        "price_kind",
+        "status",
+        "is_highlighted",
+        "published_at",
+    ]
     autocomplete_fields = ["venue", "category", "image"]
     date_hierarchy = "created_at"
     actions = ["duplicate"]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, document_link_html
+from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ChangeListExportMixin, document_link_html
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.services import CaseWorkError
 from mass_events.deadlines import artistic_event_ban_delivery_is_tight, mass_event_decision_latest
@@ -88,8 +88,27 @@ class OpinionInline(admin.TabularInline):
 
 
 @admin.register(MassEventPermitApplication)
-class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
+class MassEventPermitApplicationAdmin(
+    ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin
+):
     list_display = ["case_mark", "event_name", "starts_at", "timeliness_label", "decision_due", "status"]
+    export_filename = "imprezy-masowe-zezwolenia"
+    export_columns = [
+        "case_mark",
+        "event_name",
+        "event_type",
+        "venue",
+        "starts_at",
+        "ends_at",
+        "expected_participants",
+        "received_on",
+        "timeliness",
+        "decision_due",
+        "decision_kind",
+        "decision_number",
+        "decision_issued_on",
+        "status",
+    ]
     list_filter = ["status", "timeliness", "event_type"]
     search_fields = ["case_mark", "event_name", "organiser_name"]
     date_hierarchy = "starts_at"
@@ -194,8 +213,24 @@ class MassEventPermitApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, S
 
 
 @admin.register(EventNotification)
-class EventNotificationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
+class EventNotificationAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "event_name", "starts_at", "is_late", "ban_deadline", "status"]
+    export_filename = "imprezy-artystyczne-zawiadomienia"
+    export_columns = [
+        "case_mark",
+        "event_name",
+        "event_type",
+        "venue",
+        "starts_at",
+        "ends_at",
+        "expected_participants",
+        "received_on",
+        "is_late",
+        "ban_deadline",
+        "ban_number",
+        "ban_issued_on",
+        "status",
+    ]
     list_filter = ["status", "is_late", "is_cyclic", "is_city_institution"]
     search_fields = ["case_mark", "event_name", "organiser_name"]
     date_hierarchy = "starts_at"

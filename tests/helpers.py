@@ -190,3 +190,27 @@ def admin_form_refusal(response) -> list[str]:
     """
     assert response.status_code == 200, f"expected the refused form again, got {response.status_code}"
     return [str(error) for error in response.context["adminform"].form.non_field_errors()]
+
+
+def export_csv_rows(response) -> list[list[str]]:
+    """The rows of a CSV download (core.exports: UTF-8 with a byte order mark), the header first."""
+    import csv
+    import io
+
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def export_xlsx_rows(response) -> list[list]:
+    """The cells of an XLSX download's first sheet, the header first (read back with openpyxl)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]

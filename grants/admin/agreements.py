@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     CaseDocumentsAdminMixin,
+    ChangeListExportMixin,
     ReadOnlyInlineMixin,
     ServiceCreateAdminMixin,
     WorkflowAdminMixin,
@@ -75,7 +76,7 @@ AGREEMENT_SIGNED_FIELDS = [
 
 
 @admin.register(GrantAgreement)
-class GrantAgreementAdmin(ServiceCreateAdminMixin, CaseDocumentsAdminMixin, SimpleHistoryAdmin):
+class GrantAgreementAdmin(ChangeListExportMixin, ServiceCreateAdminMixin, CaseDocumentsAdminMixin, SimpleHistoryAdmin):
     """Signing an agreement calls `services.agreement_sign`; the signed terms are read-only afterwards.
 
     The agreement belongs to its offer's case: its page lists that case's documents (the offer, the offeror's
@@ -84,6 +85,21 @@ class GrantAgreementAdmin(ServiceCreateAdminMixin, CaseDocumentsAdminMixin, Simp
 
     list_display = ["number", "offer", "amount", "signed_on", "implementation_to"]
     list_select_related = ["offer"]
+    list_filter = ["offer__kind", "offer__call__year", "budget_updated"]
+    export_filename = "umowy-dotacyjne"
+    export_columns = [
+        "number",
+        (_("Case mark"), "offer__case_mark"),
+        (_("Organisation"), "offer__organisation_name"),
+        (_("Task"), "offer__title"),
+        "amount",
+        "signed_on",
+        "implementation_from",
+        "implementation_to",
+        "use_deadline",
+        "transferred_on",
+        "budget_updated",
+    ]
     search_fields = ["number", "offer__case_mark", "offer__organisation_name"]
     date_hierarchy = "signed_on"
     ordering = ["-signed_on"]

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import (
     CaseAdminMixin,
     CaseDocumentsAdminMixin,
+    ChangeListExportMixin,
     ReadOnlyInlineMixin,
     ReadOnlyModelAdmin,
     ServiceCreateAdminMixin,
@@ -52,8 +53,23 @@ OFFER_EDITABLE = {"status", "handler", "incoming_reg_no", "recommended_amount", 
 
 
 @admin.register(GrantOffer)
-class GrantOfferAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
+class GrantOfferAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
     list_display = ["case_mark", "organisation_name", "title", "call", "requested_amount", "merit_score", "status"]
+    export_filename = "oferty"
+    export_columns = [
+        "case_mark",
+        "kind",
+        (_("Call"), "call__title"),
+        "organisation_name",
+        "title",
+        "start_date",
+        "end_date",
+        "requested_amount",
+        "merit_score",
+        "recommended_amount",
+        "granted_amount",
+        "status",
+    ]
     list_filter = ["status", "kind", "call__year"]
     list_select_related = ["call", "handler"]
     search_fields = ["case_mark", "organisation_name", "title", "register_number"]

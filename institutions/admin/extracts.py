@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import (
     CaseAdminMixin,
+    ChangeListExportMixin,
     case_documents_html,
 )
 from core.money import format_pln
@@ -44,7 +45,7 @@ class ExtractRequestAdminForm(forms.ModelForm):
 
 
 @admin.register(ExtractRequest)
-class ExtractRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
+class ExtractRequestAdmin(ChangeListExportMixin, CaseAdminMixin, SimpleHistoryAdmin):
     form = ExtractRequestAdminForm
     list_display = [
         "case_mark",
@@ -58,6 +59,22 @@ class ExtractRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     ]
     list_filter = ["status", "fee_paid", "kind", "delivery"]
     list_select_related = ["institution", "handler"]
+    export_filename = "odpisy-z-rejestru"
+    export_columns = [
+        "case_mark",
+        (_("Institution"), "institution__full_name"),
+        (_("Entry number in the register"), "institution__entry_no"),
+        "kind",
+        "copies",
+        "applicant_name",
+        "delivery",
+        "received_on",
+        (_("Due date"), "export_due_date"),
+        "pages",
+        "fee_paid",
+        "issued_on",
+        "status",
+    ]
     search_fields = ["case_mark", "applicant_name", "institution__full_name"]
     date_hierarchy = "received_on"
     ordering = ["-received_on"]
@@ -164,6 +181,11 @@ class ExtractRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
         return response
 
     @admin.display(description=_("due date"))
+    def export_due_date(self, obj):
+        from institutions.deadlines import register_extract_due
+
+        return register_extract_due(obj.received_on) if obj.received_on else None
+
     def due_date(self, obj):
         from institutions.deadlines import register_extract_due
 

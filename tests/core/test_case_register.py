@@ -199,7 +199,7 @@ def test_the_csv_holds_the_search_with_polish_headers(cases_of_one_surname, regi
             entry.jrwa_class.symbol,
             str(entry.year),
             "złożona",
-            timezone.localdate(entry.opened_at).isoformat(),
+            f"{timezone.localdate(entry.opened_at):%d.%m.%Y}",
             "",
         ]
     ]
