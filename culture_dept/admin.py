@@ -1,4 +1,4 @@
-"""The clerks' admin site: Polish headers naming the department, and the Terminarz (open deadlines) page."""
+"""The clerks' admin site: Polish headers naming the department, the dashboard as its home page, the Terminarz."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -56,11 +56,22 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         from core.admin_views import DeadlineListView
 
-        # Before the default patterns, so that no app label or catch-all can shadow it.
+        # Before the default patterns, so that no app label or catch-all can shadow them.
         return [
             path("terminarz/", self.admin_view(DeadlineListView.as_view(admin_site=self)), name="core_deadline_list"),
+            path("moduly/", self.admin_view(self.module_index), name="module_index"),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        """The home page is the clerk's dashboard (core.admin_dashboard); the list of modules is `module_index`."""
+        from core.admin_dashboard import DashboardView
+
+        return DashboardView.as_view(admin_site=self)(request)
+
+    def module_index(self, request):
+        """Django's own home page of the admin: every module the clerk may open, one click from the dashboard."""
+        return super().index(request, extra_context={"title": _("All modules")})
 
     def get_app_list(self, request, app_label=None):
         """The registered apps, led by a pseudo-app linking to the Terminarz on the index and in the sidebar.
