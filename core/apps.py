@@ -13,6 +13,12 @@ class CoreConfig(AppConfig):
         from core import checks, converters, roles, site_registry  # noqa: F401 — registers checks, <token:…>
 
         site_registry.register_core_entries()
+        from core import page_cache
+
+        page_cache.connect_signals()
+        page_cache.register_public_models(
+            "core.staticpage", "core.departmentprofile", "core.departmentduty", "core.publicimage"
+        )
         roles.register_section_models(
             "site",
             {

@@ -80,6 +80,10 @@ class RedisWithFallbackCache(RedisCache):
         # Back: the next operation goes to Redis at once rather than after the rest of the pause.
         self._redis_answered()
 
+    def degraded(self) -> bool:
+        """Whether operations answer from per-process memory now (Redis failed less than RETRY_SECONDS ago)."""
+        return self._redis_paused()
+
     def _redis_paused(self) -> bool:
         with _outages_lock:
             until = _outages.get(self._location_id)

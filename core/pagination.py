@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from core import page_cache
+
 COUNT_CACHE_SECONDS = 60
 
 
@@ -26,7 +28,8 @@ class CachedCountPaginator(Paginator):
 
     def __init__(self, object_list, per_page, *, count_key: str, count_seconds: int = COUNT_CACHE_SECONDS, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        digest = hashlib.sha256(count_key.encode()).hexdigest()
+        # With the page cache's generation: a list rendered afresh after a publication counts afresh too.
+        digest = hashlib.sha256(f"{count_key}:{page_cache.generation()}".encode()).hexdigest()
         self.count_cache_key = f"pagination:count:{digest}"
         self.count_seconds = count_seconds
 

@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
-from core import site_registry
+from core import page_cache, site_registry
 from core.forms import FeedbackForm
 from core.models import DepartmentDuty, StaticPage
 from core.public_cases import PublicCaseCreateView
@@ -37,7 +37,8 @@ class HomeView(TemplateView):
     def section_context(self, section: site_registry.HomeSection) -> dict | None:
         if not section.cache_seconds:
             return section.get_context(self.request)
-        key = f"home:section:{section.key}:{get_language()}"
+        # With the page cache's generation: a home page rendered afresh after a publication shows it.
+        key = f"home:section:{section.key}:{get_language()}:{page_cache.generation()}"
         cached = cache.get(key, _NOT_CACHED)
         if cached is _NOT_CACHED:
             cached = section.get_context(self.request)

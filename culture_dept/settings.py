@@ -68,6 +68,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "core.cache.RedisWithFallbackCache"
+# Public pages kept for anonymous readers (core/page_cache.py, docs/page-cache.md): the same Redis under their own
+# prefix, so clearing them never touches the rate limits; without CACHE_URL, this process's memory.
+CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+if CACHES["pages"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["pages"].update(LOCATION="pages", OPTIONS={"MAX_ENTRIES": 1000})
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
+# The longest a kept page lives: what moves with the clock alone and no app schedules (a date that has ended)
+# shows for at most this long. Publications, edits and embargoes end a page at once (core/page_cache.py).
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
+# A larger response (a whole-calendar export) is served, not kept.
+PAGE_CACHE_MAX_BYTES = env.int("DJANGO_PAGE_CACHE_MAX_BYTES", default=1_048_576)
 
 # APPS
 # ------------------------------------------------------------------------------
@@ -111,6 +123,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous readers' public pages from the shared cache: inside the security headers and the CSP, before
+    # CSRF, authentication and messages, which a kept page needs none of (core/page_cache.py).
+    "core.page_cache.AnonymousPageCacheMiddleware",
     # A NUL or another control character in the path: 404 at once, in the page's language.
     "core.middleware.RejectControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,9 +1,10 @@
-"""How the events calendar plugs into the site shell: navigation, home page, search, sitemap and roles."""
+"""How the events calendar plugs into the site shell: navigation, home page, search, sitemap, roles and the page
+cache."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import roles, site_registry
+from core import page_cache, roles, site_registry
 from core.search import text_search
 from core.sitemaps import sitemaps
 from events.models import Event
@@ -72,3 +73,19 @@ roles.register_section_models(
         "core.publicimage": roles.EDIT,
     },
 )
+
+
+def next_scheduled_publication(now):
+    """The soonest time an event published ahead of time (`publish_at`) appears on the calendar."""
+    return (
+        Event.objects.filter(status__in=Event.PUBLIC_STATUSES, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+
+
+page_cache.register_public_models(
+    "events.event", "events.eventoccurrence", "events.eventattachment", "events.venue", "events.category"
+)
+page_cache.register_schedule(next_scheduled_publication)

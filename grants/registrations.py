@@ -1,8 +1,8 @@
-"""How grants plug into the site shell: navigation, search, sitemap, roles and the Terminarz."""
+"""How grants plug into the site shell: navigation, search, sitemap, roles, the Terminarz and the page cache."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core import roles, site_registry
+from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
@@ -59,3 +59,19 @@ roles.register_section_models(
         "institutions.culturalinstitution": roles.VIEW,
     },
 )
+
+
+def next_offers_deadline(now):
+    """The soonest deadline for offers of a published call: then the call moves from the open list to the archive."""
+    return (
+        GrantCall.objects.filter(status=GrantCall.Status.PUBLISHED, offers_deadline__gt=now)
+        .order_by("offers_deadline")
+        .values_list("offers_deadline", flat=True)
+        .first()
+    )
+
+
+# Calls, results, small grants and settlements all show on public pages; a draft offer is saved while its author
+# types and shows nowhere.
+page_cache.register_public_models(whole_app="grants", except_models=("grants.offerdraft",))
+page_cache.register_schedule(next_offers_deadline)

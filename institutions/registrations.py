@@ -1,8 +1,9 @@
-"""How the register plugs into the site shell: navigation, search, sitemap, the Terminarz and the role group."""
+"""How the register plugs into the site shell: navigation, search, sitemap, the Terminarz, the role group and the
+page cache."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core import roles, site_registry
+from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
@@ -59,3 +60,7 @@ roles.register_section_models(
         "institutions.extractrequest": frozenset({"view", "change"}),
     },
 )
+
+# The register's book shows an institution's entries, documents, acts, directors and reorganisations; a request for
+# an extract is a case and shows nowhere.
+page_cache.register_public_models(whole_app="institutions", except_models=("institutions.extractrequest",))

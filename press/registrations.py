@@ -1,13 +1,15 @@
-"""How the press office plugs into the site shell: navigation, home page, search, sitemap and roles."""
+"""How the press office plugs into the site shell: navigation, home page, search, sitemap, roles and the page cache."""
+
+from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import roles, site_registry
+from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
-from press.models import PressRelease
+from press.models import PressConference, PressRelease
 from press.selectors import letters_open_deadlines, releases_latest
 from press.sitemaps import PressConferenceSitemap, PressReleaseSitemap
 
@@ -66,3 +68,31 @@ roles.register_section_models(
         "core.publicimage": roles.EDIT,
     },
 )
+
+
+def next_embargo_or_conference_change(now):
+    """The soonest time a newsroom page changes by the clock: a release's embargo ends (DOMAIN.md §F.1: a release
+    is public the moment its `publish_at` comes), a conference's accreditation closes, or the conference begins."""
+    embargo = (
+        PressRelease.objects.filter(status__in=PressRelease.PUBLIC_STATUSES, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    moments = [embargo] if embargo else []
+    for starts_at, hours_before in PressConference.objects.filter(
+        status__in=PressConference.PUBLIC_STATUSES, starts_at__gt=now
+    ).values_list("starts_at", "accreditation_hours_before"):
+        moments += [moment for moment in (starts_at - timedelta(hours=hours_before), starts_at) if moment > now]
+    return min(moments, default=None)
+
+
+page_cache.register_public_models(
+    "press.pressrelease",
+    "press.pressreleasecorrection",
+    "press.releasephoto",
+    "press.releaseattachment",
+    "press.topic",
+    "press.pressconference",
+)
+page_cache.register_schedule(next_embargo_or_conference_change)

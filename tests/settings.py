@@ -16,7 +16,14 @@ from culture_dept.settings import SILENCED_SYSTEM_CHECKS, STORAGES  # noqa: E402
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
+}
+# The page cache is off in tests that do not ask for it (tests/core/test_page_cache.py turns it on): the suite's
+# tests write inside a transaction that never commits, so no commit would end a kept page.
+# DJANGO_PAGE_CACHE=true runs a browser test file with it on, as in production.
+PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "false") == "true"
 _media = tempfile.mkdtemp(prefix="portal-test-media-")
 MEDIA_ROOT = os.path.join(_media, "public")
 PRIVATE_MEDIA_ROOT = os.path.join(_media, "private")

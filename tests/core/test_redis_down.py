@@ -12,6 +12,8 @@ import pytest
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -37,13 +39,16 @@ def redis_down(settings):
 
     A new port per test is a new location: its own per-process memory and its own outage, as a fresh process.
     """
+    location = f"redis://127.0.0.1:{closed_port()}/0"
     settings.CACHES = {
-        "default": {"BACKEND": "core.cache.RedisWithFallbackCache", "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}
+        "default": {"BACKEND": "core.cache.RedisWithFallbackCache", "LOCATION": location},
+        "pages": {"BACKEND": "core.cache.RedisWithFallbackCache", "LOCATION": location, "KEY_PREFIX": "pages"},
     }
     # Axes keeps the cache it was started with; start it again, as a process started with this CACHE_URL would.
     AxesProxyHandler.implementation = None
     yield
     caches["default"].clear()
+    caches["pages"].clear()
     AxesProxyHandler.implementation = None
 
 
@@ -105,3 +110,16 @@ def test_readiness_says_degraded_and_the_full_check_fails(client, redis_down):
     assert full.status_code == 503
     assert json.loads(full.content)["status"] == "fail"
     assert client.get("/health/", **OUTSIDE).content == b"unavailable\n"
+
+
+@pytest.mark.django_db
+def test_public_pages_are_rendered_for_every_reader_while_the_page_cache_stands_aside(client, redis_down, settings):
+    """Each process would keep pages in its own memory, where another's commit cannot end them: none are kept."""
+    settings.PAGE_CACHE_ENABLED = True
+    client.get("/wydarzenia/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/wydarzenia/")
+
+    assert response.status_code == 200
+    assert len(queries) > 0
