@@ -4,6 +4,7 @@ import re
 
 import nh3
 from django.db import models
+from django.utils.html import escape
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "em", "h2", "h3", "h4", "hr", "i", "li", "ol",
@@ -32,6 +33,16 @@ def plain_text_paragraphs(value: str) -> str:
     text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     paragraphs = [part.strip() for part in BLANK_LINES.split(text) if part.strip()]
     return "".join("<p>{}</p>".format("<br>".join(part.split("\n"))) for part in paragraphs)
+
+
+def plain_text_html(value: str) -> str:
+    """Text typed without an editor as the HTML of `SanitisedHTMLField`: every character shown as it was typed.
+
+    The text is escaped ("<" stays a character, never a tag), a blank line starts a paragraph and a single line
+    break stays a line break (`plain_text_paragraphs`), so a field that moves to the editor renders as it did with
+    `linebreaks`. The data migrations of such fields convert the stored texts with it.
+    """
+    return plain_text_paragraphs(escape(value or ""))
 
 
 def sanitise_html(value: str) -> str:

@@ -10,8 +10,10 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core.html import sanitise_html
 from core.services import CaseWorkError, transition_perform
 from press.models import PressRelease, PressReleaseCorrection
 
@@ -285,8 +287,9 @@ def letter_version_add(*, letter, text: str, acting_user):
     """
     from press.models import OccasionalLetter, OccasionalLetterVersion
 
-    text = (text or "").strip()
-    if not text:
+    # The version keeps the editor's HTML sanitised (core.html); an unchanged text is compared in that form.
+    text = sanitise_html((text or "").strip()).strip()
+    if not strip_tags(text).strip():
         raise PressError(_("The text of the letter is empty."), code="empty_text")
     with transaction.atomic():
         locked = OccasionalLetter.objects.select_for_update().get(pk=letter.pk)

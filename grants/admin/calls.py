@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import WorkflowAdminMixin
 from core.public_attachments import PublicAttachmentForm, PublicAttachmentInline
+from core.rich_text import RichTextAdminMixin
 from grants import selectors, services
 from grants.admin.common import ADVANCED
 from grants.forms import (
@@ -69,7 +70,7 @@ class CommitteeMemberInline(CommitteePickerMixin, admin.TabularInline):
 
 
 @admin.register(GrantCall)
-class GrantCallAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class GrantCallAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "year", "mode", "budget", "offers_deadline", "status"]
     list_filter = ["status", "year", "mode"]
     search_fields = ["title", "task_type"]

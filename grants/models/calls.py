@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.html import SanitisedHTMLField
 from core.models import PublicAttachment, TimeStampedModel
 from core.money import MONEY_FIELD
 from core.workflow import Transition, Workflow
@@ -81,12 +82,13 @@ class GrantCall(TimeStampedModel):
     max_admin_percent = models.DecimalField(
         _("highest share of administrative costs (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    rules = models.TextField(_("rules of granting subsidies"))
+    # The call's texts are written in the admin's editor and sanitised on save (core.html, core.rich_text).
+    rules = SanitisedHTMLField(_("rules of granting subsidies"))
     implementation_from = models.DateField(_("task from"))
     implementation_to = models.DateField(_("task until"))
     offers_deadline = models.DateTimeField(_("offers deadline"))
     selection_date = models.DateField(_("date of choosing the offers"))
-    previous_year_info = models.TextField(
+    previous_year_info = SanitisedHTMLField(
         _("tasks of the same type this and last year"),
         help_text=_("Required by u.d.p.p. art. 13 ust. 2 pkt 6: tasks, their costs and subsidies to NGOs."),
     )

@@ -2,17 +2,19 @@
 
 from django import forms
 from django.contrib import admin
-from django.template.defaultfilters import linebreaksbr
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
+from core.rich_text import RichTextAdminMixin, RichTextWidget
 from core.search import text_search
 from press.models import LetterTemplate, OccasionalLetter, OccasionalLetterVersion
 from press.services import letter_version_add
 
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(admin.ModelAdmin):
+class LetterTemplateAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "occasion_kind", "is_active", "updated_at"]
     list_filter = ["kind", "occasion_kind", "is_active"]
     search_fields = ["name", "text"]
@@ -40,13 +42,14 @@ class LetterVersionInline(ReadOnlyInlineMixin, admin.TabularInline):
 
     @admin.display(description=_("text"))
     def text_display(self, obj):
-        return linebreaksbr(obj.text, autoescape=True)
+        # Sanitised with nh3 when the version was saved (core.html.SanitisedHTMLField).
+        return mark_safe(obj.text)  # noqa: S308
 
 
 class OccasionalLetterForm(forms.ModelForm):
     text = forms.CharField(
         label=_("text"),
-        widget=forms.Textarea(attrs={"rows": 20}),
+        widget=RichTextWidget(),
         required=False,
         help_text=_(
             "Saving a changed text adds a new version; earlier versions are kept. "
@@ -132,6 +135,8 @@ class OccasionalLetterAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
         text = form.cleaned_data.get("text", "").strip()
+        if not strip_tags(text).strip():
+            text = ""  # the editor's empty paragraph is no text
         if not change and not text and obj.template is not None:
             text = obj.template.text.strip()
         if text and (not change or "text" in form.changed_data):

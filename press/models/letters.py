@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.html import SanitisedHTMLField
 from core.models import TimeStampedModel
 from core.workflow import Transition, Workflow
 
@@ -41,7 +42,7 @@ class LetterTemplate(TimeStampedModel):
     occasion_kind = models.CharField(
         _("occasion"), max_length=20, choices=LetterOccasion, default=LetterOccasion.CONGRATULATIONS
     )
-    text = models.TextField(
+    text = SanitisedHTMLField(
         _("text"), help_text=_("Fill-in places in square brackets, e.g. “[name of the institution]”.")
     )
     is_active = models.BooleanField(_("in use"), default=True)
@@ -190,7 +191,8 @@ class OccasionalLetterVersion(models.Model):
         OccasionalLetter, verbose_name=_("letter or speech"), on_delete=models.CASCADE, related_name="versions"
     )
     number = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("text"))
+    # Written in the admin's editor; sanitised on save (core.html), shown as HTML in the list of versions.
+    text = SanitisedHTMLField(_("text"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

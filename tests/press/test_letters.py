@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.apps import apps as global_apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -146,3 +147,36 @@ def test_the_press_clerk_writes_versions_in_the_admin_and_finds_them_in_the_arch
     assert "Otwarcie sezonu" in client.get(changelist, {"q": "gali"}).content.decode()
     by_year = client.get(changelist, {"rok": "2025"}).content.decode()
     assert "Otwarcie sezonu" not in by_year
+
+
+def test_a_letter_written_in_the_editor_is_sanitised_and_shown_formatted(clerk_client):
+    client = clerk_client(groups=[PRESS_GROUP])
+    letter = OccasionalLetterFactory(text="Szanowni Państwo!")
+    letter_version_add(
+        letter=letter,
+        text='<p onclick="alert(1)">Z okazji <strong>jubileuszu</strong></p><script>alert(2)</script>',
+        acting_user=None,
+    )
+    latest = letter.versions.order_by("-number").first()
+    assert latest.text == "<p>Z okazji <strong>jubileuszu</strong></p>"
+    page = client.get(reverse("admin:press_occasionalletter_change", args=[letter.pk])).content.decode()
+    assert "<p>Z okazji <strong>jubileuszu</strong></p>" in page
+    assert "alert(" not in page
+    assert letter_version_add(letter=letter, text=latest.text, acting_user=None) == latest  # unchanged: no version
+    with pytest.raises(PressError):
+        letter_version_add(letter=letter, text="<p></p>", acting_user=None)
+
+
+def test_the_data_migration_turns_old_letters_into_paragraphs(db):
+    migration = __import__("press.migrations.0007_rich_text", fromlist=["to_html"])
+    template = LetterTemplate.objects.create(name="Jubileusz", text="x")
+    letter = OccasionalLetterFactory(text="x")
+    LetterTemplate.objects.filter(pk=template.pk).update(text="Szanowni Państwo,\n\nz okazji <jubileuszu>\n[nazwa]")
+    version = letter.versions.get()
+    type(version)._base_manager.filter(pk=version.pk).update(text="Drodzy!\nDziękujemy.")
+
+    migration.to_html(global_apps, None)
+
+    template.refresh_from_db()
+    assert template.text == "<p>Szanowni Państwo,</p><p>z okazji &lt;jubileuszu&gt;<br>[nazwa]</p>"
+    assert letter.versions.get().text == "<p>Drodzy!<br>Dziękujemy.</p>"
