@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ChangeListExportMixin, document_link_html
 from core.fieldsets import admin_fieldsets, fieldset_fields
+from core.rich_text import RichTextAdminMixin
 from core.services import CaseWorkError
 from mass_events.deadlines import artistic_event_ban_delivery_is_tight, mass_event_decision_latest
 from mass_events.models import EventNotification, MassEventOpinion, MassEventPermitApplication
@@ -89,7 +90,7 @@ class OpinionInline(admin.TabularInline):
 
 @admin.register(MassEventPermitApplication)
 class MassEventPermitApplicationAdmin(
-    ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin
+    ChangeListExportMixin, RichTextAdminMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin
 ):
     list_display = ["case_mark", "event_name", "starts_at", "timeliness_label", "decision_due", "status"]
     export_filename = "imprezy-masowe-zezwolenia"

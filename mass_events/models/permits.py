@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from core.encryption import EncryptedTextField
 from core.fieldsets import Fieldset
+from core.html import SanitisedHTMLField
 from core.models import TimeStampedModel
 from core.workflow import ApplicantChanges, Transition, Workflow
 from mass_events.deadlines import Timeliness
@@ -195,7 +196,8 @@ class MassEventPermitApplication(AppealRecord, OrganisedEventCase):
     decision_conditions = models.TextField(
         _("conditions of the permit"), max_length=10000, blank=True, help_text=_("Including the police's conditions.")
     )
-    decision_justification = models.TextField(_("justification"), max_length=10000, blank=True)
+    # The decision's justification is written in the admin's editor and sanitised on save (core.html).
+    decision_justification = SanitisedHTMLField(_("justification"), max_length=10000, blank=True)
     copies_sent_on = models.DateField(
         _("copies sent to the police and the voivode on"), null=True, blank=True, editable=False
     )

@@ -12,6 +12,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from core.documents import department_signatory, place_and_date, polish_long_date
+from core.html import plain_text_html
 from core.models import PrivateDocument
 from core.private_documents import document_attach_upload, letter_issue
 from core.services import case_open
@@ -231,7 +232,8 @@ def on_permit_issue_decision(application, *, acting_user, note: str = "") -> Non
     """
     is_permit = application.status == MassEventPermitApplication.Status.PERMIT_ISSUED
     if not is_permit:
-        application.decision_justification = application.decision_justification or note
+        # The clerk's note is plain text: its paragraphs become the justification's HTML.
+        application.decision_justification = application.decision_justification or plain_text_html(note)
     today = timezone.localdate()
     application.decision_kind = (
         MassEventPermitApplication.DecisionKind.PERMIT
