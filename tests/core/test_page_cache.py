@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
@@ -19,7 +20,7 @@ from django.utils import translation
 from django.utils.csp import LazyNonce
 
 from core import page_cache
-from core.models import Feedback
+from core.models import Feedback, StaticPage
 from core.services import case_open, transition_perform
 from events.models import Event
 from events.services import event_publish
@@ -316,3 +317,46 @@ def test_a_lost_generation_starts_again_elsewhere_so_no_old_page_comes_back():
     page_cache.page_cache().delete(page_cache.GENERATION_KEY)
 
     assert not kept(LIST)
+
+
+@pytest.mark.django_db
+def test_an_edited_static_page_shows_at_once_on_its_kept_page_and_in_every_footer(django_capture_on_commit_callbacks):
+    page = StaticPage.objects.create(
+        title="Dane kontaktowe", body="<p>Pokój 101</p>", is_published=True, show_in_footer=True
+    )
+    Client().get(page.get_absolute_url())
+    Client().get(LIST)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title = "Kontakt z wydziałem"
+        page.body = "<p>Pokój 214</p>"
+        page.save()
+
+    assert "Pokój 214" in Client().get(page.get_absolute_url()).content.decode()
+    assert "Kontakt z wydziałem" in Client().get(LIST).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("label", "public"),
+    [
+        ("core.staticpage", True),
+        ("core.publicimage", True),
+        ("events.event", True),
+        ("events.eventoccurrence", True),
+        ("press.pressrelease", True),
+        ("press.pressreleasecorrection", True),
+        ("press.pressconference", True),
+        ("institutions.registerentry", True),
+        ("institutions.culturalinstitution", True),
+        ("grants.grantcall", True),
+        ("grants.offerresult", True),
+        # Saved while a person types, or cases and mail nobody reads on a public page.
+        ("grants.offerdraft", False),
+        ("institutions.extractrequest", False),
+        ("events.eventsubmission", False),
+        ("core.outboxmessage", False),
+        ("core.feedback", False),
+    ],
+)
+def test_what_public_pages_show_is_registered_and_what_they_do_not_is_not(label, public):
+    assert page_cache.is_public_model(apps.get_model(label)) is public
