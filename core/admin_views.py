@@ -93,3 +93,62 @@ class DeadlineListView(TemplateView):
     def get(self, request, *args, **kwargs):
         request.current_app = self.admin_site.name
         return super().get(request, *args, **kwargs)
+
+
+class DeadlineFeedView(TemplateView):
+    """The clerk's own private calendar link of their deadlines: make it, make a new one, or revoke it.
+
+    Open to all staff (the admin site's own check); every action acts on the signed-in clerk's link only, so no
+    clerk can see or revoke another's. The link is shown once, in the answer to the POST that made it: only its
+    hash is kept (core.models.DeadlineFeed).
+    """
+
+    admin_site = None
+    template_name = "admin/core/deadline_feed.html"
+    CREATE = "create"
+    REVOKE = "revoke"
+
+    def get_context_data(self, **kwargs):
+        from core.models import DeadlineFeed
+
+        return {
+            **self.admin_site.each_context(self.request),
+            **super().get_context_data(**kwargs),
+            "title": _("My deadlines in a calendar"),
+            "feed": DeadlineFeed.objects.filter(user=self.request.user).first(),
+        }
+
+    def get(self, request, *args, **kwargs):
+        request.current_app = self.admin_site.name
+        return self._private(super().get(request, *args, **kwargs))
+
+    def post(self, request, *args, **kwargs):
+        from django.contrib import messages
+
+        from core.notifications import deadline_feed_create, deadline_feed_revoke, deadline_feed_url
+
+        request.current_app = self.admin_site.name
+        action = request.POST.get("action")
+        new_url = ""
+        if action == self.CREATE:
+            new_url = deadline_feed_url(deadline_feed_create(acting_user=request.user))
+            messages.success(request, _("A new calendar link was made; the previous one, if any, no longer works."))
+        elif action == self.REVOKE:
+            if deadline_feed_revoke(acting_user=request.user):
+                messages.success(
+                    request, _("The calendar link was revoked: calendars using it get no more deadlines.")
+                )
+            else:
+                messages.info(request, _("You had no calendar link."))
+        else:
+            messages.error(request, _("Choose what to do with the calendar link."))
+        context = self.get_context_data(**kwargs)
+        context["new_url"] = new_url
+        return self._private(self.render_to_response(context))
+
+    @staticmethod
+    def _private(response):
+        # The page may show the link: no cache may keep it, and no other site learns the address.
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "same-origin"
+        return response

@@ -31,6 +31,7 @@ PRIVATE_TOKEN_ROUTES: dict[str, tuple[str, ...]] = {
     "dotacje/oferta/": (),  # a grant-offer draft and its PDF
     "dotacje/sprawozdanie/": (),  # a grant report filed from the offer's tracking token, and its PDF
     "prasa/wypisz/": (),  # a journalist's unsubscribe link
+    "kalendarz-urzednika/": (),  # a clerk's private calendar of deadlines (.ics)
 }
 MASKED_TOKEN = "[token]"  # noqa: S105 — the placeholder, not a secret
 # A language prefix as i18n_patterns writes it ("/en/…"); any two letters, so the list stays right

@@ -26,6 +26,7 @@ from core.models import (
     StatusChange,
 )
 from core.models.cases import applicant_name_from, value_at_path
+from core.notifications import applicant_reply_notify, case_arrival_notify
 from core.site import site_url
 from core.workflow import user_may
 
@@ -106,7 +107,8 @@ def case_open(
     arrive at the same moment: the database's unique constraint decides which one opens the case. `on_open(case)`
     runs inside the same transaction, only for a new case: mail queued there commits with the case. Then the
     applicant gets the acknowledgement (`case_open_acknowledge`), unless `acknowledge` is False (demo data, a case
-    the applicant has not sent yet); `tracking_url_for(case)` builds its link (default: on SITE_URL).
+    the applicant has not sent yet); `tracking_url_for(case)` builds its link (default: on SITE_URL). The section's
+    inbox is told of the new case (`core.notifications.case_arrival_notify`), in the same transaction.
     Raises CaseWorkError if the case type is not configured.
     """
     model = type(case)
@@ -145,6 +147,7 @@ def case_open(
                 on_open(case)
             if acknowledge:
                 case_open_acknowledge(case, tracking_url=tracking_url_for(case) if tracking_url_for else None)
+            case_arrival_notify(case)
     except IntegrityError:
         if submission_token is not None:
             # A concurrent double submit won the race; return what it created.
@@ -330,7 +333,8 @@ def case_message_add(*, case: Case, body: str, author_kind: str, acting_user=Non
 
     A message from the department is announced to the applicant by e-mail, when the case has the
     applicant's address (the model's APPLICANT_EMAIL_FIELD); the e-mail carries only the case mark
-    and the private link, never the message itself. Raises CaseWorkError for an empty message.
+    and the private link, never the message itself. A message from the applicant is announced to the section's
+    inbox (`core.notifications.applicant_reply_notify`). Raises CaseWorkError for an empty message.
     """
     from core.mail import mail_enqueue
 
@@ -345,6 +349,8 @@ def case_message_add(*, case: Case, body: str, author_kind: str, acting_user=Non
             author=acting_user if acting_user is not None and acting_user.is_authenticated else None,
             body=body[:5000],
         )
+        if author_kind == CaseMessage.Author.APPLICANT:
+            applicant_reply_notify(case)
         email = applicant_email(case)
         if author_kind == CaseMessage.Author.CLERK and email:
             mail_enqueue(

@@ -20,6 +20,7 @@ urlpatterns = [
         private_documents.case_document_download,
         name="case_document_download",
     ),
+    path("kalendarz-urzednika/<token:token>.ics", views.deadline_feed, name="deadline_feed"),
     path("dokumenty/<int:pk>/pobierz/", private_documents.document_download, name="document_download"),
     path("dokumenty/obrazy/<int:pk>/podglad/", private_documents.image_preview, name="image_preview"),
 ]

@@ -1,19 +1,21 @@
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, TemplateView
 
 from core import page_cache, site_registry
 from core.forms import FeedbackForm
-from core.models import DepartmentDuty, StaticPage
+from core.models import DeadlineFeed, DepartmentDuty, StaticPage
+from core.notifications import deadline_feed_ical
 from core.public_cases import PublicCaseCreateView
 from core.search import normalise_query
 
@@ -92,6 +94,26 @@ class FeedbackCreateView(PublicCaseCreateView):
 
     def get(self, request):
         return self.render_form(self.form_class(initial={"page_path": request.GET.get("strona", "")[:500]}))
+
+
+@require_safe
+def deadline_feed(request, token):
+    """A clerk's private iCalendar of their own open deadlines, for their calendar program (core.notifications).
+
+    The token is the only key (a calendar program cannot sign in): an unknown or revoked one, or a clerk no longer
+    active, gets 404. Never cached on the way, never indexed; always Polish, like the Terminarz.
+    """
+    feed = DeadlineFeed.objects.for_token(token)
+    if feed is None:
+        raise Http404
+    with translation.override("pl"):
+        body = deadline_feed_ical(feed.user)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Content-Disposition"] = 'inline; filename="terminy.ics"'
+    return response
 
 
 @require_GET

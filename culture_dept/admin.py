@@ -54,12 +54,17 @@ class PortalAdminSite(admin.AdminSite):
         return JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"])(request)
 
     def get_urls(self):
-        from core.admin_views import DeadlineListView
+        from core.admin_views import DeadlineFeedView, DeadlineListView
 
         # Before the default patterns, so that no app label or catch-all can shadow them.
         return [
             path("terminarz/", self.admin_view(DeadlineListView.as_view(admin_site=self)), name="core_deadline_list"),
             path("moduly/", self.admin_view(self.module_index), name="module_index"),
+            path(
+                "terminarz/kalendarz/",
+                self.admin_view(DeadlineFeedView.as_view(admin_site=self)),
+                name="core_deadline_feed",
+            ),
             *super().get_urls(),
         ]
 

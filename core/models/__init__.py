@@ -13,6 +13,7 @@ from core.models.cases import (
 )
 from core.models.changes import ApplicantChange
 from core.models.feedback import Feedback
+from core.models.notifications import DeadlineDigest, DeadlineEscalation, DeadlineFeed
 from core.models.records import (
     CaseMessage,
     InformationClause,
@@ -34,6 +35,9 @@ __all__ = [
     "CaseNumberCounter",
     "CaseRegisterEntry",
     "Channel",
+    "DeadlineDigest",
+    "DeadlineEscalation",
+    "DeadlineFeed",
     "DepartmentDuty",
     "DepartmentProfile",
     "Feedback",

@@ -40,4 +40,5 @@ def test_every_command_a_clerk_relies_on_daily_has_a_timer():
         "publish_due_releases",
         "accept_silent_notifications",
         "purge_upload_stash",
+        "send_deadline_notices",
     } <= started

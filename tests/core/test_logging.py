@@ -63,6 +63,8 @@ def application_log():
         ("/SPRAWY/Abc/", "/SPRAWY/[token]/"),
         ("/dotacje//oferta/abc/", "/dotacje//oferta/[token]/"),
         ("/dotacje/konkursy/kultura-2026/oferta/", "/dotacje/konkursy/kultura-2026/oferta/"),
+        ("GET /kalendarz-urzednika/abc-DEF_1.ics HTTP/1.1", "GET /kalendarz-urzednika/[token] HTTP/1.1"),
+        ("/en/kalendarz-urzednika/abc.ics", "/en/kalendarz-urzednika/[token]"),
     ],
 )
 def test_every_private_token_route_is_masked(text, expected):
@@ -80,6 +82,8 @@ def test_every_private_token_route_is_masked(text, expected):
         f"/en/dotacje/oferta/{TOKEN}/pdf/",
         f"/prasa/wypisz/{TOKEN}/",
         f"/en/prasa/wypisz/{TOKEN}/",
+        f"/kalendarz-urzednika/{TOKEN}.ics",
+        f"/en/kalendarz-urzednika/{TOKEN}.ics",
     ],
 )
 def test_django_logs_a_wrong_private_link_without_its_token(client, url):
@@ -158,6 +162,7 @@ def _nginx_map_as_python():
         ("/dotacje/oferta/abc/pdf/", "/dotacje/oferta/[token]/pdf/"),
         ("/en/prasa/wypisz/abc/", "/en/prasa/wypisz/[token]/"),
         ("/Prasa/Wypisz/abc/", "/Prasa/Wypisz/[token]/"),
+        ("/kalendarz-urzednika/abc.ics", "/kalendarz-urzednika/[token]"),
         ("/prasa/", None),
     ],
 )

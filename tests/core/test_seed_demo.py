@@ -90,3 +90,18 @@ def test_it_prints_the_portals_real_addresses(db, settings):
 
     output = seed("--site-url", "http://127.0.0.1:8016")
     assert f"Panel urzędnika: http://127.0.0.1:8016{reverse('admin:index')}\n" in output
+
+
+def test_each_section_gets_a_demo_inbox_and_an_administrators_address_is_kept(db, settings):
+    from core.models import SectionSettings
+    from core.roles import SECTIONS
+
+    settings.DEBUG = True
+    SectionSettings.objects.create(section="press", inbox_email="prasa@rudaslaska.pl")
+
+    seed()
+    seed()
+
+    assert SectionSettings.objects.count() == len(SECTIONS)
+    assert SectionSettings.objects.for_section("press").inbox_email == "prasa@rudaslaska.pl"
+    assert SectionSettings.objects.for_section("events").inbox_email == "obszar-events@kultura.example.pl"

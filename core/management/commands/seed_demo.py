@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from core.auth import current_totp_code, new_totp_device, totp_device_for, totp_secret
 from core.management.demo import DemoDataCommand
-from core.models import DepartmentDuty, DepartmentProfile, StaticPage
+from core.models import DepartmentDuty, DepartmentProfile, SectionSettings, StaticPage
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
 
 DEMO_CLERK_USERNAME = "urzednik"
@@ -183,6 +183,13 @@ class Command(DemoDataCommand):
             call_command("seed_mass_events", stdout=self.stdout, **allowed)
         if options["with_grants"]:
             call_command("seed_grants", stdout=self.stdout, **allowed)
+        # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
+        # (core.notifications). An address an administrator changed is kept.
+        for section in SECTIONS:
+            settings_row, _created = SectionSettings.objects.get_or_create(section=section.code)
+            if not settings_row.inbox_email:
+                settings_row.inbox_email = f"obszar-{section.code}@kultura.example.pl"
+                settings_row.save(update_fields=["inbox_email", "updated_at"])
         site_url = (options["site_url"] or settings.SITE_URL).rstrip("/")
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write(f"Portal:          {site_url}/")
