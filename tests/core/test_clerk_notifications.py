@@ -242,3 +242,18 @@ def test_without_a_head_with_an_address_the_departments_address_is_told(clerk):
 
     assert deadline_escalations_send(today=date(2026, 12, 31)) == 1
     assert OutboxMessage.objects.filter(to=["kultura@um.rudaslaska.pl"]).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_digests_queries_do_not_grow_with_a_clerks_deadlines(clerk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for day, total in ((date(2026, 12, 14), 2), (date(2026, 12, 15), 12)):
+        while Feedback.objects.filter(handler=clerk).count() < total:
+            open_feedback(on=date(2026, 11, 30), handler=clerk)
+        with CaptureQueriesContext(connection) as queries:
+            assert deadline_digests_send(today=day) == 1
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

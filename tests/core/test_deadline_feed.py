@@ -119,3 +119,21 @@ def test_the_feed_page_is_closed_to_anonymous_visitors(client):
     assert "/login/" in response["Location"]
     assert not client.post(FEED_PAGE, {"action": "create"}).status_code == 200
     assert not DeadlineFeed.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_feed_reads_the_same_number_of_queries_for_2_and_20_deadlines(client, make_clerk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    clerk = make_clerk(groups=[SITE_SECTION])
+    token = deadline_feed_create(acting_user=clerk)
+    counts = []
+    for total in (2, 20):
+        while Feedback.objects.filter(handler=clerk).count() < total:
+            open_feedback(on=date(2026, 12, 9), handler=clerk)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(feed_path(token))
+        assert response.content.count(b"BEGIN:VEVENT") == total
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
