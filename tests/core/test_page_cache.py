@@ -12,7 +12,7 @@ import time_machine
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -360,3 +360,34 @@ def test_an_edited_static_page_shows_at_once_on_its_kept_page_and_in_every_foote
 )
 def test_what_public_pages_show_is_registered_and_what_they_do_not_is_not(label, public):
     assert page_cache.is_public_model(apps.get_model(label)) is public
+
+
+def _response(**headers):
+    return HttpResponse("<p>Strona</p>", headers=headers)
+
+
+def _with_cookie():
+    response = _response()
+    response.set_cookie("csrftoken", "abc")
+    return response
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("a cookie", _with_cookie),
+        ("private", lambda: _response(**{"Cache-Control": "private"})),
+        ("no-store", lambda: _response(**{"Cache-Control": "no-store"})),
+        ("never_cache", lambda: _response(**{"Cache-Control": "max-age=0, no-cache, no-store, must-revalidate"})),
+        ("vary on cookie", lambda: _response(Vary="Accept-Language, Cookie")),
+        ("not 200", lambda: HttpResponse(status=302)),
+        ("streaming", lambda: StreamingHttpResponse(iter([b"x"]))),
+    ],
+)
+def test_a_response_for_one_reader_or_not_final_is_never_kept(name, make):
+    assert not page_cache.response_may_be_kept(RequestFactory().get("/"), make()), name
+
+
+def test_a_plain_page_that_varies_on_the_language_only_is_kept():
+    assert page_cache.response_may_be_kept(RequestFactory().get("/"), _response(Vary="Accept-Language"))
+    assert not page_cache.response_may_be_kept(RequestFactory().head("/"), _response())
