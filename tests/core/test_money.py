@@ -62,3 +62,11 @@ def test_format_pln_leaves_the_unit_to_the_sentence_and_a_whole_amount_without_g
 def test_format_pln_follows_the_active_language():
     with translation.override("en"):
         assert format_pln(Decimal("1234.5")) == "1,234.50\u00a0zł"
+
+
+def test_templates_write_an_amount_with_the_one_filter():
+    from django.template import engines
+
+    template = engines["django"].from_string("{% load core_money %}{{ amount|pln }}|{{ missing|pln }}")
+
+    assert template.render({"amount": Decimal("12345.6"), "missing": None}) == "12\u00a0345,60\u00a0zł|"

@@ -78,7 +78,7 @@ def test_the_tracking_page_shows_the_rate_until_the_clerk_records_the_pages_then
     extract_request.refresh_from_db()
     assert extract_request.pages == 3
     page = client.get(tracking_url(extract_request)).content.decode()
-    assert "30,00 zł" in page
+    assert "30,00\xa0zł" in page  # one amount, never broken across lines
     assert "3 strony × 2 egzemplarze × 5,00 zł" in page
     assert "nieodnotowana" in page
 
