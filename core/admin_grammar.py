@@ -87,6 +87,15 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "press release"),
     pgettext_lazy("accusative", "social-media post"),
     pgettext_lazy("accusative", "press topic"),
+    pgettext_lazy("accusative", "library item"),
+    pgettext_lazy("accusative", "write-off protocol"),
+    pgettext_lazy("accusative", "loan rule"),
+    pgettext_lazy("accusative", "loan"),
+    pgettext_lazy("accusative", "reservation"),
+    pgettext_lazy("accusative", "loan reminder"),
+    pgettext_lazy("accusative", "City Hall department"),
+    pgettext_lazy("accusative", "subscription"),
+    pgettext_lazy("accusative", "periodical issue"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -156,6 +165,15 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s press release", "%(count)s press releases"),
     npgettext_lazy("counted", "%(count)s social-media post", "%(count)s social-media plan"),
     npgettext_lazy("counted", "%(count)s press topic", "%(count)s press topics"),
+    npgettext_lazy("counted", "%(count)s library item", "%(count)s library items"),
+    npgettext_lazy("counted", "%(count)s write-off protocol", "%(count)s write-off protocols"),
+    npgettext_lazy("counted", "%(count)s loan rule", "%(count)s loan rules"),
+    npgettext_lazy("counted", "%(count)s loan", "%(count)s loans"),
+    npgettext_lazy("counted", "%(count)s reservation", "%(count)s reservations"),
+    npgettext_lazy("counted", "%(count)s loan reminder", "%(count)s loan reminders"),
+    npgettext_lazy("counted", "%(count)s City Hall department", "%(count)s City Hall departments"),
+    npgettext_lazy("counted", "%(count)s subscription", "%(count)s subscriptions"),
+    npgettext_lazy("counted", "%(count)s periodical issue", "%(count)s periodical issues"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

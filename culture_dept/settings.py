@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "grants",
     "institutions",
     "mass_events",
+    "library",
 ]
 
 # MIDDLEWARE

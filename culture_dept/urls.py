@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("mass_events.urls")),
     path("", include("press.urls")),
     path("", include("grants.urls")),
+    path("", include("library.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

@@ -41,4 +41,5 @@ def test_every_command_a_clerk_relies_on_daily_has_a_timer():
         "accept_silent_notifications",
         "purge_upload_stash",
         "send_deadline_notices",
+        "library_daily",
     } <= started

@@ -141,9 +141,9 @@ def live_server(django_db_setup, live_server):
 def seed_demo_site() -> None:
     """The demo content every page test reads: department, duties, static pages, the register, 45 events.
 
-    The demo cases of grants, mass events and the press office are left out: each journey opens its own, and
-    seeding them would add seconds to every test. The calendar gets E2E_DEMO_EVENTS demo events rather than the
-    full 300: enough for every kind of page (pagination included), at a fraction of the seeding time.
+    The demo cases of grants, mass events, the press office and the library are left out: each journey opens its
+    own, and seeding them would add seconds to every test. The calendar gets E2E_DEMO_EVENTS demo events rather than
+    the full 300: enough for every kind of page (pagination included), at a fraction of the seeding time.
     """
     call_command(
         "seed_demo",
@@ -151,6 +151,7 @@ def seed_demo_site() -> None:
         "--without-press",
         "--without-grants",
         "--without-mass-events",
+        "--without-library",
         "--allow-outside-debug",
         stdout=io.StringIO(),
     )

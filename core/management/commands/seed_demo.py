@@ -135,6 +135,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the grant calls, offers and the small grant.",
         )
+        parser.add_argument(
+            "--without-library",
+            dest="with_library",
+            action="store_false",
+            help="Skip the City Hall library's collection, loans and subscriptions.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -183,6 +189,8 @@ class Command(DemoDataCommand):
             call_command("seed_mass_events", stdout=self.stdout, **allowed)
         if options["with_grants"]:
             call_command("seed_grants", stdout=self.stdout, **allowed)
+        if options["with_library"]:
+            call_command("seed_library", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
