@@ -27,7 +27,15 @@ from core.admin_grammar import admin_title
 from core.exports import Money, clerk_csv_cell, clerk_xlsx_cell, csv_response, xlsx_response
 from core.models import ApplicantChange, Case, CaseMessage, PrivateDocument, StatusChange
 from core.money import MONEY_FIELD
-from core.services import CaseWorkError, case_message_add, case_register_refresh, transition_perform
+from core.services import (
+    CaseWorkError,
+    case_handler_candidates,
+    case_message_add,
+    case_register_refresh,
+    may_assign,
+    may_handle,
+    transition_perform,
+)
 
 
 def save_editable_fields(request, obj):
@@ -36,10 +44,13 @@ def save_editable_fields(request, obj):
     The default save of an edit in every workflow admin (`WorkflowAdminMixin.save_model`); an admin that saves an
     edit itself (after a service took some of the fields) calls it for the rest.
     """
+    # A case's handler changes only by taking or assigning it (core.services.case_take, case_assign).
     names = [
         field.name
         for field in obj._meta.concrete_fields
-        if not field.primary_key and (field.editable or field.name == "updated_at")
+        if not field.primary_key
+        and (field.editable or field.name == "updated_at")
+        and not (isinstance(obj, Case) and field.name == "handler")
     ]
     obj._history_user = request.user
     obj.save(update_fields=names)
@@ -305,6 +316,31 @@ class ServiceCreateAdminMixin(ServiceRefusalAdminMixin):
         return [{"added": {}}] if add else super().construct_change_message(request, form, formsets, add)
 
 
+def case_handler_context(request, case, *, admin_site) -> dict:
+    """What the workflow panel shows of a case's handler: who handles it, "Przyjmij sprawę", and "Przydziel".
+
+    The take button is offered to a clerk who may handle the case type while the case is open and not theirs; the
+    assign form to the head of department (or a superuser), with the clerks who may handle that type.
+    """
+    content_type = ContentType.objects.get_for_model(type(case))
+    args = [content_type.pk, case.pk]
+    is_open = case.closed_at is None
+    may_take = is_open and case.handler_id is None and may_handle(request.user, type(case))
+    context = {
+        "case_handler": case.handler,
+        "case_is_mine": case.handler_id == request.user.pk,
+        "case_take_url": reverse(f"{admin_site.name}:core_case_take", args=args) if may_take else "",
+        "case_assign_url": "",
+        "case_handler_choices": [],
+    }
+    if is_open and may_assign(request.user):
+        context["case_assign_url"] = reverse(f"{admin_site.name}:core_case_assign", args=args)
+        context["case_handler_choices"] = [
+            (user.pk, user.get_full_name() or user.get_username()) for user in case_handler_candidates(type(case))
+        ]
+    return context
+
+
 class WorkflowAdminMixin(HistoryViewOnlyMixin):
     """Show the status read-only with buttons for the allowed transitions and a message box.
 
@@ -441,11 +477,26 @@ class WorkflowAdminMixin(HistoryViewOnlyMixin):
 
 
 class CaseAdminMixin(WorkflowAdminMixin):
-    """Defaults for a case model's admin: the case mark searchable and shown, handler selectable."""
+    """Defaults for a case model's admin: the case mark searchable and shown, the handler shown read-only.
+
+    The handler changes only through the panel's "Przyjmij sprawę" (a clerk takes the case) and "Przydziel" (the
+    head of department assigns it), both posting to the admin site's `core_case_take` / `core_case_assign` views.
+    """
 
     list_select_related = ["handler"]
     search_fields = ["case_mark"]
     readonly_fields = ["case_mark", "channel", "created_at", "closed_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if "handler" in readonly else [*readonly, "handler"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            extra_context.update(case_handler_context(request, obj, admin_site=self.admin_site))
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):

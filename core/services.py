@@ -124,6 +124,9 @@ def case_open(
             case.case_mark = entry.case_mark
             case.info_clause = info_clause
             case.submission_token = submission_token
+            default_handler = case_default_handler(model) if case.handler_id is None else None
+            if default_handler is not None:
+                case.handler = default_handler
             # The token's uniqueness is left to the database: a concurrent double submit may commit the same token
             # between the look-up above and this check, and only the IntegrityError below maps that to its case.
             case.full_clean(exclude=["register_entry", "submission_token"])
@@ -143,6 +146,8 @@ def case_open(
                 to_status=getattr(case, workflow.status_field) if workflow else "",
                 actor=acting_user if acting_user and acting_user.is_authenticated else None,
             )
+            if default_handler is not None:
+                _handler_history(case, action="handler_rule", actor=None, handler=default_handler)
             if on_open is not None:
                 on_open(case)
             if acknowledge:
@@ -159,7 +164,7 @@ def case_open(
 
 
 #: What the list of cases copies from the case (see `case_register_refresh`).
-REGISTER_FACTS = ("applicant_name", "applicant_email", "status", "closed_at")
+REGISTER_FACTS = ("applicant_name", "applicant_email", "status", "closed_at", "handler_id")
 
 
 def case_register_facts(case: Case) -> dict:
@@ -170,6 +175,7 @@ def case_register_facts(case: Case) -> dict:
         "applicant_email": applicant_email(case)[:254],
         "status": getattr(case, workflow.status_field) if workflow else "",
         "closed_at": case.closed_at,
+        "handler_id": case.handler_id,
     }
 
 
@@ -177,8 +183,9 @@ def case_register_refresh(case: Case) -> None:
     """Copy onto the case's line in the list of cases (CaseRegisterEntry) what clerks search and read there.
 
     The kernel calls it wherever a case changes: `case_open`, `transition_perform` (the new status and closing),
-    the admin's save of a clerk's edit (`core.admin_mixins.save_editable_fields`) and retention's anonymisation
-    (the names it removed leave the list too). Apps never call it themselves.
+    `case_take` and `case_assign` (the handler), the admin's save of a clerk's edit
+    (`core.admin_mixins.save_editable_fields`) and retention's anonymisation (the names it removed leave the list
+    too). Apps never call it themselves.
     """
     CaseRegisterEntry.objects.filter(pk=case.register_entry_id).update(**case_register_facts(case))
 
@@ -192,6 +199,165 @@ def applicant_email(case: Case) -> str:
     """The applicant's e-mail address, from the field the case model names in APPLICANT_EMAIL_FIELD ("" if none)."""
     field = type(case).APPLICANT_EMAIL_FIELD
     return (getattr(case, field, "") or "") if field else ""
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Handlers: who works on a case (taken by a clerk, assigned by the head, or by the section's rule)
+# ------------------------------------------------------------------------------------------------------------------
+
+#: The last part of a history row's action code for each way a case gets its handler (core.workflow.action_label);
+#: no workflow names a transition so.
+HANDLER_ACTIONS = ("handler_take", "handler_assign", "handler_rule")
+
+
+def may_handle(user, model) -> bool:
+    """Whether `user` may handle cases of `model`: an active staff account that may change that case type."""
+    if user is None or not user.is_active or not user.is_staff:
+        return False
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def may_assign(user) -> bool:
+    """Whether `user` assigns cases to other clerks: the head of department (core.roles) or a superuser."""
+    from core.roles import HEAD_OF_DEPARTMENT_GROUP
+
+    if user is None or not user.is_active or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=HEAD_OF_DEPARTMENT_GROUP).exists()
+
+
+def case_default_handler(model):
+    """The clerk the section's rule gives new cases of `model` (SectionSettings.default_handler), or None.
+
+    The department's own rule [K: no statute assigns cases; the instrukcja kancelaryjna, Dz.U. 2011 nr 14 poz. 67,
+    § 6, leaves the assignment to the head of the unit, who may set it once per section]. A default handler who may
+    no longer handle the case type (account closed, role taken away) is ignored: the case waits to be taken.
+    """
+    from core.models import SectionSettings
+    from core.roles import section_of_model
+
+    section = section_of_model(model._meta.label_lower)
+    if section is None:
+        return None
+    settings = SectionSettings.objects.filter(section=section).select_related("default_handler").first()
+    handler = settings.default_handler if settings is not None else None
+    return handler if may_handle(handler, model) else None
+
+
+def _handler_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _handler_history(case: Case, *, action: str, actor, handler, previous=None) -> StatusChange:
+    """The case's history row of a change of handler: the status stays, the note names who handles it now."""
+    model = type(case)
+    workflow = getattr(model, "workflow", None)
+    status = getattr(case, workflow.status_field) if workflow else ""
+    note = _("Handled by: %(name)s.") % {"name": _handler_name(handler)}
+    if previous is not None:
+        note = _("Handled by: %(name)s (before: %(previous)s).") % {
+            "name": _handler_name(handler),
+            "previous": _handler_name(previous),
+        }
+    return StatusChange.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=case.pk,
+        action=f"{workflow.action_prefix if workflow else model._meta.label_lower}.{action}",
+        from_status=status,
+        to_status=status,
+        actor=actor,
+        note=note,
+    )
+
+
+def _handler_set(case: Case, *, handler, acting_user, action: str, check) -> Case:
+    """Lock the case, run `check(locked)`, make `handler` its handler, write the history row, refresh its line."""
+    model = type(case)
+    with transaction.atomic():
+        # No select_related: PostgreSQL locks no row of a nullable outer join; the handler is read after the lock.
+        locked = model.objects.select_for_update().get(pk=case.pk)
+        check(locked)
+        previous = locked.handler
+        locked.handler = handler
+        locked._history_user = acting_user
+        locked.save(update_fields=["handler", "updated_at"])
+        _handler_history(locked, action=action, actor=acting_user, handler=handler, previous=previous)
+        case_register_refresh(locked)
+    case.refresh_from_db()
+    return case
+
+
+def case_take(*, case: Case, acting_user) -> Case:
+    """Make the acting clerk the handler of `case` ("Przyjmij sprawę"), with a history row saying who and when.
+
+    The clerk must be allowed to change cases of that type (their section's role). A case already handled by
+    someone else is taken only by assignment, so two clerks who press the button at once do not take it from each
+    other: the row is locked and the second is refused. A closed case is not taken. Refuses with CaseWorkError.
+    """
+
+    def check(locked):
+        if not may_handle(acting_user, type(locked)):
+            raise CaseWorkError(
+                _("You may not take this case: cases of this type are handled by another section."),
+                code="may_not_handle",
+            )
+        if locked.closed_at is not None:
+            raise CaseWorkError(_("This case is closed; it cannot be taken."), code="closed")
+        if locked.handler_id == acting_user.pk:
+            raise CaseWorkError(_("You already handle this case."), code="already_yours")
+        if locked.handler_id is not None:
+            raise CaseWorkError(
+                _("This case is already handled by %(name)s. Ask the head of department to assign it to you.")
+                % {"name": _handler_name(locked.handler)},
+                code="taken",
+            )
+
+    return _handler_set(case, handler=acting_user, acting_user=acting_user, action="handler_take", check=check)
+
+
+def case_assign(*, case: Case, handler, acting_user) -> Case:
+    """Make `handler` the handler of `case` ("Przydziel"), with a history row saying who assigned it and when.
+
+    Only the head of department (core.roles.HEAD_OF_DEPARTMENT_GROUP) or a superuser assigns, also a case someone
+    else handles; the new handler must be a clerk allowed to change cases of that type. A closed case keeps its
+    handler. Refuses with CaseWorkError.
+    """
+
+    def check(locked):
+        if not may_assign(acting_user):
+            raise CaseWorkError(_("Only the head of department assigns cases to clerks."), code="may_not_assign")
+        if handler is None or not may_handle(handler, type(locked)):
+            raise CaseWorkError(
+                _("This clerk may not handle cases of this type. Choose a clerk of the section that handles them."),
+                code="handler_may_not_handle",
+            )
+        if locked.closed_at is not None:
+            raise CaseWorkError(_("This case is closed; its handler is not changed."), code="closed")
+        if locked.handler_id == handler.pk:
+            raise CaseWorkError(
+                _("%(name)s already handles this case.") % {"name": _handler_name(handler)}, code="unchanged"
+            )
+
+    return _handler_set(case, handler=handler, acting_user=acting_user, action="handler_assign", check=check)
+
+
+def case_handler_candidates(model):
+    """The clerks who may handle cases of `model` (the choices of "Przydziel"), by name: active staff with its
+    change permission through a group or their own, and superusers."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    opts = model._meta
+    permission = Permission.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), codename=f"change_{opts.model_name}"
+    ).first()
+    users = get_user_model().objects.filter(is_active=True, is_staff=True)
+    granted = Q(is_superuser=True)
+    if permission is not None:
+        granted |= Q(user_permissions=permission) | Q(groups__permissions=permission)
+    return users.filter(granted).distinct().order_by("last_name", "first_name", "username")
 
 
 def case_tracking_url(case: Case) -> str:

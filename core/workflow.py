@@ -161,6 +161,14 @@ def case_model_choices() -> list[tuple[str, str]]:
     return sorted(names, key=lambda choice: choice[1])
 
 
+#: A change of a case's handler in its history (core.services.case_take, case_assign, the section's rule).
+HANDLER_ACTION_LABELS = {
+    "handler_take": _("Case taken by the clerk"),
+    "handler_assign": _("Case assigned by the head of department"),
+    "handler_rule": _("Case assigned by the section's rule"),
+}
+
+
 def action_label(action: str) -> str:
     """What a history row's dotted action code (`events.submission.accept`) means, in the reader's language.
 
@@ -170,6 +178,8 @@ def action_label(action: str) -> str:
     prefix, _dot, name = action.rpartition(".")
     if name == "open":
         return gettext("Case received")
+    if name in HANDLER_ACTION_LABELS:
+        return str(HANDLER_ACTION_LABELS[name])
     model = _workflow_models().get(prefix)
     transition = model.workflow.get(name) if model is not None else None
     return str(transition.label) if transition is not None else gettext("status change")

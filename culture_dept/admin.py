@@ -54,7 +54,7 @@ class PortalAdminSite(admin.AdminSite):
         return JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"])(request)
 
     def get_urls(self):
-        from core.admin_views import DeadlineFeedView, DeadlineListView
+        from core.admin_views import CaseAssignView, CaseTakeView, DeadlineFeedView, DeadlineListView, MyCasesView
 
         # Before the default patterns, so that no app label or catch-all can shadow them.
         return [
@@ -64,6 +64,18 @@ class PortalAdminSite(admin.AdminSite):
                 "terminarz/kalendarz/",
                 self.admin_view(DeadlineFeedView.as_view(admin_site=self)),
                 name="core_deadline_feed",
+            ),
+            path("moje-sprawy/", self.admin_view(MyCasesView.as_view(admin_site=self)), name="core_my_cases"),
+            # A case by its content type and primary key; POST only (CSRF), the service checks who may.
+            path(
+                "sprawy/<int:content_type_id>/<int:object_id>/przyjmij/",
+                self.admin_view(CaseTakeView.as_view(admin_site=self)),
+                name="core_case_take",
+            ),
+            path(
+                "sprawy/<int:content_type_id>/<int:object_id>/przydziel/",
+                self.admin_view(CaseAssignView.as_view(admin_site=self)),
+                name="core_case_assign",
             ),
             *super().get_urls(),
         ]
@@ -79,9 +91,10 @@ class PortalAdminSite(admin.AdminSite):
         return super().index(request, extra_context={"title": _("All modules")})
 
     def get_app_list(self, request, app_label=None):
-        """The registered apps, led by a pseudo-app linking to the Terminarz on the index and in the sidebar.
+        """The registered apps, led by a pseudo-app linking to "Moje sprawy" and the Terminarz on the index and in the
+        sidebar.
 
-        Every staff member may open the Terminarz, so the entry needs no model permission. An app's own index
+        Every staff member may open both, so the entry needs no model permission. An app's own index
         page (`app_label` given) shows only that app.
         """
         app_list = super().get_app_list(request, app_label)
@@ -91,20 +104,21 @@ class PortalAdminSite(admin.AdminSite):
 
     def _deadlines_entry(self):
         url = reverse("admin:core_deadline_list", current_app=self.name)
+        perms = {"add": False, "change": False, "delete": False, "view": True}
+        page = {"add_url": None, "view_only": True, "perms": perms}
         return {
-            "name": _("Deadlines"),
+            "name": _("My work"),
             "app_label": "deadlines",
             "app_url": url,
             "has_module_perms": True,
             "models": [
                 {
-                    "name": _("Deadline diary"),
-                    "object_name": "DeadlineDiary",
-                    "admin_url": url,
-                    "add_url": None,
-                    "view_only": True,
-                    "perms": {"add": False, "change": False, "delete": False, "view": True},
-                }
+                    "name": _("My cases"),
+                    "object_name": "MyCases",
+                    "admin_url": reverse("admin:core_my_cases", current_app=self.name),
+                    **page,
+                },
+                {"name": _("Deadline diary"), "object_name": "DeadlineDiary", "admin_url": url, **page},
             ],
         }
 

@@ -177,6 +177,14 @@ class CaseRegisterEntry(models.Model):
     applicant_email = models.CharField(_("applicant's e-mail"), max_length=254, blank=True)
     status = models.CharField(_("status"), max_length=40, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("case register entry")
@@ -188,6 +196,7 @@ class CaseRegisterEntry(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="case_entry_object_idx"),
             models.Index(fields=["status"], name="case_entry_status_idx"),
+            models.Index(fields=["handler", "closed_at"], name="case_entry_handler_idx"),
         ]
 
     def __str__(self):

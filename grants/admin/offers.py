@@ -47,9 +47,10 @@ class OfferCostLineInline(ReadOnlyInlineMixin, admin.TabularInline):
     readonly_fields = fields
 
 
-#: What a clerk changes on an offer's page: the handler, the paper register number and the amounts (through
-#: `services.offer_amounts_set`); the status moves by the workflow's buttons. Everything else is the offeror's.
-OFFER_EDITABLE = {"status", "handler", "incoming_reg_no", "recommended_amount", "granted_amount"}
+#: What a clerk changes on an offer's page: the paper register number and the amounts (through
+#: `services.offer_amounts_set`); the status moves by the workflow's buttons and the handler by taking or assigning
+#: the case (the panel's buttons). Everything else is the offeror's.
+OFFER_EDITABLE = {"status", "incoming_reg_no", "recommended_amount", "granted_amount"}
 
 
 @admin.register(GrantOffer)
@@ -192,8 +193,8 @@ class GrantOfferAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminM
                 self.message_user(request, error.message, messages.ERROR)
                 return
         obj.refresh_from_db(fields=["recommended_amount", "granted_amount"])
-        obj.handler = form.cleaned_data.get("handler")
-        obj.save(update_fields=["handler", "incoming_reg_no", "updated_at"])
+        # The handler changes only by taking or assigning the case (core.services.case_take, case_assign).
+        obj.save(update_fields=["incoming_reg_no", "updated_at"])
 
 
 @admin.register(OfferAssignment)

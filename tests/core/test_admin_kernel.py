@@ -48,16 +48,19 @@ def test_a_post_to_an_older_version_of_feedback_is_refused(clerk_client, feedbac
 
 
 def test_an_edit_saves_only_the_editable_fields(feedback, make_clerk):
-    """A status moved meanwhile by a service is not written back by a clerk's edit of the handler."""
+    """A status moved meanwhile by a service is not written back by a clerk's edit, nor is the handler, which only
+    taking or assigning the case changes."""
     clerk = make_clerk(groups=[SITE])
     loaded = Feedback.objects.get(pk=feedback.pk)
     Feedback.objects.filter(pk=feedback.pk).update(status=Feedback.Status.ANSWERED)
+    loaded.incoming_reg_no = "KW/12/2026"
     loaded.handler = clerk
     request = RequestFactory().post("/")
     request.user = clerk
     admin.site._registry[Feedback].save_model(request, loaded, form=None, change=True)
     feedback.refresh_from_db()
-    assert (feedback.handler, feedback.status) == (clerk, Feedback.Status.ANSWERED)
+    assert (feedback.incoming_reg_no, feedback.status) == ("KW/12/2026", Feedback.Status.ANSWERED)
+    assert feedback.handler is None
 
 
 def test_adopting_a_created_record_takes_its_key_values_and_state(feedback):
