@@ -58,7 +58,10 @@ def conference_release(conference: PressConference, *, now: datetime | None = No
 
 
 def letters_open_deadlines():
-    """Dates needed of letters and speeches not yet sent, for the Terminarz (one query)."""
+    """Dates needed of letters and speeches not yet sent, for the Terminarz (one query).
+
+    A letter is not a case: the clerk who registered the request prepares it, so they are its handler ("Moje").
+    """
     from django.urls import reverse
     from django.utils.translation import gettext
 
@@ -66,7 +69,7 @@ def letters_open_deadlines():
     from press.models import OccasionalLetter
 
     letters = OccasionalLetter.objects.filter(status__in=OccasionalLetter.OPEN_STATUSES).only(
-        "pk", "kind", "occasion", "needed_on"
+        "pk", "kind", "occasion", "needed_on", "created_by"
     )
     for letter in letters:
         yield OpenDeadline(
@@ -75,6 +78,6 @@ def letters_open_deadlines():
             case_mark="",
             url=reverse("admin:press_occasionalletter_change", args=[letter.pk]),
             section="press",
-            handler_id=None,
+            handler_id=letter.created_by_id,
             rule=gettext("date needed by the requester"),
         )
