@@ -17,7 +17,9 @@ from django.urls import reverse
 from core.auth import current_totp_code, new_totp_device, totp_device_for, totp_secret
 from core.management.demo import DemoDataCommand
 from core.models import DepartmentDuty, DepartmentProfile, SectionSettings, StaticPage
+from core.retention import case_models
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
+from core.services import case_take
 
 DEMO_CLERK_USERNAME = "urzednik"
 #: Bytes of randomness in the demo clerk's password (printed as about 1.3 characters a byte).
@@ -96,6 +98,17 @@ PAGES = [
         "position": 4,
     },
 ]
+
+
+def demo_cases_take(clerk) -> None:
+    """The demo clerk takes the oldest open case of each type ("Moje sprawy", the Terminarz's "Moje"); the other cases
+    wait to be taken. A type the clerk already handles a case of is left alone, so a later run takes nothing more."""
+    for model in case_models():
+        if model.objects.filter(handler=clerk).exists():
+            continue
+        case = model.objects.filter(handler=None, closed_at=None).order_by("pk").first()
+        if case is not None:
+            case_take(case=case, acting_user=clerk)
 
 
 class Command(DemoDataCommand):
@@ -198,6 +211,7 @@ class Command(DemoDataCommand):
             if not settings_row.inbox_email:
                 settings_row.inbox_email = f"obszar-{section.code}@kultura.example.pl"
                 settings_row.save(update_fields=["inbox_email", "updated_at"])
+        demo_cases_take(clerk)
         site_url = (options["site_url"] or settings.SITE_URL).rstrip("/")
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
         self.stdout.write(f"Portal:          {site_url}/")
