@@ -108,8 +108,9 @@ def case_open(
     runs inside the same transaction, only for a new case: mail queued there commits with the case. Then the
     applicant gets the acknowledgement (`case_open_acknowledge`), unless `acknowledge` is False (demo data, a case
     the applicant has not sent yet); `tracking_url_for(case)` builds its link (default: on SITE_URL). The section's
-    inbox is told of the new case (`core.notifications.case_arrival_notify`), in the same transaction.
-    Raises CaseWorkError if the case type is not configured.
+    inbox is told of the new case (`core.notifications.case_arrival_notify`), in the same transaction. A case opened
+    without a handler goes to its section's default handler, if one is set (`case_default_handler`), with a history
+    row. Raises CaseWorkError if the case type is not configured.
     """
     model = type(case)
     if submission_token is not None:
