@@ -134,13 +134,14 @@ class DeadlineFeedView(TemplateView):
     def post(self, request, *args, **kwargs):
         from django.contrib import messages
 
-        from core.notifications import deadline_feed_create, deadline_feed_revoke, deadline_feed_url
+        from core.notifications import deadline_feed_create, deadline_feed_path, deadline_feed_revoke
 
         request.current_app = self.admin_site.name
         action = request.POST.get("action")
         new_url = ""
         if action == self.CREATE:
-            new_url = deadline_feed_url(deadline_feed_create(acting_user=request.user))
+            # On the address the clerk uses (the admin and the public site share it), as a tracking link does.
+            new_url = request.build_absolute_uri(deadline_feed_path(deadline_feed_create(acting_user=request.user)))
             messages.success(request, _("A new calendar link was made; the previous one, if any, no longer works."))
         elif action == self.REVOKE:
             if deadline_feed_revoke(acting_user=request.user):

@@ -26,7 +26,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.deadlines import OpenDeadline, add_working_days, open_deadlines
@@ -348,8 +348,10 @@ def deadline_feed_revoke(*, acting_user) -> bool:
     return bool(deleted)
 
 
-def deadline_feed_url(token: str) -> str:
-    return site_url(reverse("core:deadline_feed", kwargs={"token": token}))
+def deadline_feed_path(token: str) -> str:
+    """The path of the clerk's calendar with `token` (always the Polish one: the calendar is Polish)."""
+    with translation.override("pl"):
+        return reverse("core:deadline_feed", kwargs={"token": token})
 
 
 def _deadline_uid(deadline: OpenDeadline) -> str:
