@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "institutions",
     "mass_events",
     "library",
+    "awards",
 ]
 
 # MIDDLEWARE

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("press.urls")),
     path("", include("grants.urls")),
     path("", include("library.urls")),
+    path("", include("awards.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
+from awards.models import AwardApplication, AwardCall
 from core.models import (
     CaseKind,
     CaseRegisterEntry,
@@ -105,6 +106,7 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
     {
         # Cases opened by the applicant's public form (core.services.case_open).
         Accreditation,
+        AwardApplication,
         EventNotification,
         EventSubmission,
         ExtractRequest,
@@ -673,3 +675,39 @@ def subscription():
 def periodical_issue():
     n = next(_serial)
     return issue_log(subscription=subscription(), designation=f"{n}/2026", received_on=TODAY, acting_user=None)
+# ------------------------------------------------------------------------------------------------------------------
+# Scholarships and awards
+# ------------------------------------------------------------------------------------------------------------------
+
+
+@row_maker(AwardCall)
+def award_call():
+    n = next(_serial)
+    return AwardCall.objects.create(
+        kind="scholarship",
+        year=2026,
+        title=f"Stypendia artystyczne {n}",
+        resolution="Uchwała Rady Miasta",
+        rules="<p>Zasady.</p>",
+        deadline=in_days(30),
+        budget=Decimal("20000.00"),
+        max_amount=Decimal("5000.00"),
+        is_published=True,
+    )
+
+
+@row_maker(AwardApplication)
+def award_application():
+    n = next(_serial)
+    application = AwardApplication(
+        call=award_call(),
+        submitter_name=f"Artysta {n}",
+        email="artysta@example.pl",
+        candidate_name=f"Artysta {n}",
+        field_of_art="music",
+        project_title=f"Projekt {n}",
+        requested_amount=Decimal("3000.00"),
+        achievements="Koncerty.",
+        justification="Uzasadnienie.",
+    )
+    return case_open(case=application, title=f"Stypendium {n}")

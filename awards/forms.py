@@ -1,0 +1,144 @@
+"""The public scholarship application and award nomination forms (u.o.p.d.k. art. 7a, 7b; DOMAIN.md §D.2, §D.3)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.models import AwardApplication
+from awards.services import requested_amount_error
+from core.fieldsets import Fieldset, FieldsetsFormMixin, fieldset_fields
+from core.public_cases import PublicCaseForm
+from core.public_forms import TelInput, clean_phone_number, reject_control_characters_in
+from core.uploads import MultipleValidatedFileField
+
+TEXT_FIELDS = (
+    "submitter_name",
+    "phone",
+    "candidate_name",
+    "candidate_address",
+    "category",
+    "project_title",
+    "programme",
+    "achievements",
+    "justification",
+)
+#: Diplomas, publications, samples of work of the last 3 years (DOMAIN.md §D.2 [V Cieszyn, Częstochowa]).
+MAX_DOCUMENTATION_FILES = 10
+DOCUMENTATION_FIELDSET = Fieldset(
+    _("Documentation"),
+    ("documentation",),
+    _("Diplomas, publications, reviews, samples of work of the last three years (PDF or pictures)."),
+)
+
+
+class AwardApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
+    """The fields both forms share; a subclass names its groups. `call` is the call the application is sent to."""
+
+    documentation = MultipleValidatedFileField(
+        label=_("Documentation of achievements"), required=False, max_files=MAX_DOCUMENTATION_FILES
+    )
+
+    class Meta:
+        model = AwardApplication
+        fields = fieldset_fields(AwardApplication.APPLICANT_FIELDSETS)
+        help_texts = {
+            "email": _("We will write to this address about the application."),
+            "phone": _("Optional."),
+            "candidate_address": _("Optional; kept by the department only, never published."),
+        }
+        widgets = {
+            "submitter_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": TelInput(attrs={"autocomplete": "tel"}),
+            "programme": forms.Textarea(attrs={"rows": 6, "maxlength": 5000}),
+            "achievements": forms.Textarea(attrs={"rows": 6, "maxlength": 5000}),
+            "justification": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+            "period_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        error_messages = {
+            "submitter_name": {"required": _("Enter your name or the name of the institution.")},
+            "email": {"required": _("Enter your e-mail address."), "invalid": _("Enter a valid e-mail address.")},
+            "candidate_name": {"required": _("Enter the candidate's first name and surname.")},
+            "field_of_art": {"required": _("Choose the field of art.")},
+            "achievements": {"required": _("Describe the candidate's achievements.")},
+            "justification": {"required": _("Write the justification.")},
+            "period_from": {"invalid": _("Enter a valid date.")},
+            "period_to": {"invalid": _("Enter a valid date.")},
+            "requested_amount": {"invalid": _("Enter the amount as a number, e.g. 5000 or 5000,00.")},
+        }
+
+    def __init__(self, *args, call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call = call
+        names = set(fieldset_fields(self.get_fieldsets()))
+        for name in list(self.fields):
+            if name in self._meta.fields and name not in names:
+                del self.fields[name]
+
+    def clean_phone(self):
+        return clean_phone_number(self.cleaned_data.get("phone"))
+
+    def clean(self):
+        cleaned = super().clean()
+        reject_control_characters_in(self, [name for name in TEXT_FIELDS if name in self.fields])
+        return cleaned
+
+
+class ScholarshipApplicationForm(AwardApplicationForm):
+    """A scholarship application (u.o.p.d.k. art. 7b): the project, its period and the amount within the cap."""
+
+    fieldsets = (*AwardApplication.SCHOLARSHIP_FIELDSETS, DOCUMENTATION_FIELDSET)
+    required = ("project_title", "programme", "period_from", "period_to", "requested_amount")
+    required_messages = {
+        "project_title": _("Enter the title of the project."),
+        "programme": _("Describe the programme of work for the scholarship period."),
+        "period_from": _("Enter when the scholarship period starts."),
+        "period_to": _("Enter when the scholarship period ends."),
+        "requested_amount": _("Enter the amount requested."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.required:
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = self.required_messages[name]
+        self.fields["submitter_kind"].choices = [
+            (value, label)
+            for value, label in AwardApplication.SubmitterKind.choices
+            if value != AwardApplication.SubmitterKind.COUNCIL_COMMITTEE
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        if start and end and end < start:
+            self.add_error("period_to", _("The period cannot end before it starts."))
+        error = requested_amount_error(self.call, cleaned.get("requested_amount"))
+        if error:
+            self.add_error("requested_amount", error)
+        return cleaned
+
+
+class AwardNominationForm(AwardApplicationForm):
+    """A nomination for the Mayor's culture award (u.o.p.d.k. art. 7a) by an entity the resolution allows."""
+
+    fieldsets = (*AwardApplication.AWARD_FIELDSETS, DOCUMENTATION_FIELDSET)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # DOMAIN.md §D.3: the council's culture committee, cultural institutions, artists' associations and other
+        # entities running cultural activity nominate [V Jastrzębie]; a candidate does not nominate themself.
+        self.fields["submitter_kind"].choices = [
+            (value, label)
+            for value, label in AwardApplication.SubmitterKind.choices
+            if value != AwardApplication.SubmitterKind.SELF
+        ]
+        self.fields["submitter_kind"].initial = AwardApplication.SubmitterKind.INSTITUTION
+        self.fields["submitter_name"].help_text = _("The name of the institution, organisation or committee.")
+        self.fields["category"].required = True
+        self.fields["category"].error_messages["required"] = _("Enter the award category.")
+
+
+def form_class_for(call):
+    """The public form of a call: the scholarship application or the award nomination."""
+    return ScholarshipApplicationForm if call.is_scholarship else AwardNominationForm

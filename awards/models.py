@@ -1,0 +1,299 @@
+"""Artistic scholarships and the Mayor's culture awards: calls and the applications or nominations they receive.
+
+Legal basis (DOMAIN.md §D.1): ustawa z 25.10.1991 o organizowaniu i prowadzeniu działalności kulturalnej
+(u.o.p.d.k.) **art. 7a — awards** for achievements in artistic creation, the popularisation and protection of culture,
+and **art. 7b — scholarships** for persons engaged in artistic creation, the popularisation of culture and the care
+of monuments. In each case the Rada Miasta sets the detailed conditions, procedure and amounts by resolution
+(art. 7a ust. 3, art. 7b ust. 3), an act of local law in force 14 days after its publication in the Dziennik
+Urzędowy Województwa Śląskiego; the Prezydent grants each scholarship or award by zarządzenie after the opinion of
+a committee, which does not bind him, and no appeal lies against the grant or its refusal [V-sec S12]. Pupils'
+scholarships (ustawa o systemie oświaty art. 90t) are another regime and not handled here.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.fieldsets import Fieldset
+from core.html import SanitisedHTMLField
+from core.models import Case, TimeStampedModel
+from core.money import MONEY_FIELD
+from core.slugs import polish_slugify
+from core.workflow import Transition, Workflow
+
+
+class Kind(models.TextChoices):
+    SCHOLARSHIP = "scholarship", _("artistic scholarship")
+    AWARD = "award", _("Mayor's culture award")
+
+
+class FieldOfArt(models.TextChoices):
+    """Fields a scholarship or award is given in (DOMAIN.md §D.2 [V Częstochowa])."""
+
+    LITERATURE = "literature", _("literature")
+    MUSIC = "music", _("music")
+    VISUAL_ARTS = "visual_arts", _("visual arts")
+    THEATRE = "theatre", _("theatre")
+    FILM = "film", _("film")
+    DANCE = "dance", _("dance")
+    POPULARISATION = "popularisation", _("popularisation of culture")
+    HERITAGE = "heritage", _("protection of cultural goods and care of monuments")
+    OTHER = "other", _("other")
+
+
+class AwardCallQuerySet(models.QuerySet):
+    def public(self):
+        """Calls the public may see: published ones."""
+        return self.filter(is_published=True)
+
+    def open(self, now=None):
+        """Published calls still taking applications, nearest deadline first."""
+        return self.public().filter(deadline__gt=now or timezone.now()).order_by("deadline", "pk")
+
+
+class AwardCall(TimeStampedModel):
+    """A yearly call for scholarship applications or award nominations, under the council's resolution.
+
+    u.o.p.d.k. art. 7a ust. 3 (awards) and art. 7b ust. 3 (scholarships): the resolution of the Rada Miasta sets
+    who may apply or nominate, the fields, the procedure and the amounts; the call repeats them for its year with
+    its deadline (DOMAIN.md §D.2: e.g. 30 September, 31 October or 30 November) and budget.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=220, unique=True, blank=True)
+    resolution = models.CharField(
+        _("council resolution"),
+        max_length=300,
+        help_text=_("Number, date and Dziennik Urzędowy item of the Rada Miasta's resolution setting the rules."),
+    )
+    rules = SanitisedHTMLField(
+        _("rules"), help_text=_("Who may apply or nominate, the fields or categories, the documents, the procedure.")
+    )
+    deadline = models.DateTimeField(_("deadline for applications"))
+    budget = models.DecimalField(_("budget"), **MONEY_FIELD)
+    max_amount = models.DecimalField(
+        _("highest amount per application"),
+        null=True,
+        blank=True,
+        help_text=_("The resolution's cap; empty when the resolution sets none."),
+        **MONEY_FIELD,
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = AwardCallQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("scholarship or award call")
+        verbose_name_plural = _("scholarship and award calls")
+        ordering = ["-year", "deadline"]
+        constraints = [
+            models.CheckConstraint(condition=Q(budget__gte=0), name="award_call_budget_not_negative"),
+            models.CheckConstraint(
+                condition=Q(max_amount__isnull=True) | Q(max_amount__gt=0), name="award_call_cap_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = polish_slugify(self.title)[:200] or "nabor"
+            slug, n = base, 2
+            while AwardCall.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("awards:call_detail", kwargs={"slug": self.slug})
+
+    def accepts_applications(self, now=None) -> bool:
+        """Published and before the deadline: late applications are not considered (DOMAIN.md §D.2 [V])."""
+        return self.is_published and (now or timezone.now()) < self.deadline
+
+    @property
+    def is_scholarship(self) -> bool:
+        return self.kind == Kind.SCHOLARSHIP
+
+
+class AwardApplication(Case):
+    """A scholarship application (u.o.p.d.k. art. 7b) or an award nomination (art. 7a): a case of the department.
+
+    The formal check follows the council's resolution: an application in time and complete is accepted formally,
+    an incomplete one is called for completion (its clock in `awards.deadlines`, [K]) or rejected; the committee's
+    opinion does not bind the Prezydent, whose zarządzenie (number and date) records the amount; no appeal lies
+    (DOMAIN.md §D.2 [V Gorzów, Cieszyn]).
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        INCOMPLETE = "incomplete", _("returned for completion")
+        FORMAL_OK = "formal_ok", _("accepted formally")
+        REJECTED_FORMAL = "rejected_formal", _("rejected on formal grounds")
+        GRANTED = "granted", _("granted")
+        REFUSED = "refused", _("not granted")
+
+    class SubmitterKind(models.TextChoices):
+        SELF = "self", _("the candidate")
+        INSTITUTION = "institution", _("a cultural institution")
+        ASSOCIATION = "association", _("an association or other organisation")
+        COUNCIL_COMMITTEE = "council_committee", _("the council's culture committee")
+
+    CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "5230"}
+    APPLICANT_NAME_FIELDS = ("submitter_name", "candidate_name")
+    APPLICANT_EMAIL_FIELD = "email"
+    CASE_OPENED_SUBJECT = _("Your application has been received — %(mark)s")
+    # Internal only (DOMAIN.md §D, §J.3): the public results show the name, the field and the amount.
+    PERSONAL_DATA_FIELDS = (
+        "submitter_name",
+        "email",
+        "phone",
+        "candidate_name",
+        "candidate_address",
+        "achievements",
+        "programme",
+        "justification",
+    )
+
+    SUBMITTER_FIELDSET = Fieldset(_("Who applies"), ("submitter_kind", "submitter_name", "email", "phone"))
+    CANDIDATE_FIELDSET = Fieldset(_("The candidate"), ("candidate_name", "candidate_address", "field_of_art"))
+    SCHOLARSHIP_FIELDSETS = (
+        SUBMITTER_FIELDSET,
+        CANDIDATE_FIELDSET,
+        Fieldset(
+            _("The project"),
+            ("project_title", "programme", "period_from", "period_to", "requested_amount"),
+            _("The programme of work for the scholarship period: goal, plan and completion date."),
+        ),
+        Fieldset(_("Achievements and justification"), ("achievements", "justification")),
+    )
+    AWARD_FIELDSETS = (
+        SUBMITTER_FIELDSET,
+        CANDIDATE_FIELDSET,
+        Fieldset(_("The nomination"), ("category", "achievements", "justification")),
+    )
+    # Everything either form states, for the clerk's page.
+    APPLICANT_FIELDSETS = (
+        SUBMITTER_FIELDSET,
+        CANDIDATE_FIELDSET,
+        Fieldset(_("The project"), ("project_title", "programme", "period_from", "period_to", "requested_amount")),
+        Fieldset(_("The nomination"), ("category", "achievements", "justification")),
+    )
+
+    call = models.ForeignKey(AwardCall, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications")
+    submitter_kind = models.CharField(
+        _("applying as"), max_length=20, choices=SubmitterKind, default=SubmitterKind.SELF
+    )
+    submitter_name = models.CharField(
+        _("applicant"),
+        max_length=200,
+        help_text=_("Your first name and surname, or the name of the institution or organisation."),
+    )
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    candidate_name = models.CharField(_("candidate's first name and surname"), max_length=200)
+    candidate_address = models.CharField(_("candidate's address"), max_length=300, blank=True)
+    field_of_art = models.CharField(_("field of art"), max_length=20, choices=FieldOfArt)
+    category = models.CharField(_("award category"), max_length=200, blank=True)
+    project_title = models.CharField(_("project title"), max_length=300, blank=True)
+    programme = models.TextField(_("programme of work"), max_length=5000, blank=True)
+    period_from = models.DateField(_("period from"), null=True, blank=True)
+    period_to = models.DateField(_("period to"), null=True, blank=True)
+    requested_amount = models.DecimalField(_("amount requested"), null=True, blank=True, **MONEY_FIELD)
+    achievements = models.TextField(_("achievements"), max_length=5000)
+    justification = models.TextField(_("justification"), max_length=5000)
+    # The Prezydent's decision (zarządzenie), entered by the clerk before "grant".
+    granted_amount = models.DecimalField(_("amount granted"), null=True, blank=True, **MONEY_FIELD)
+    decision_number = models.CharField(_("Mayor's order number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("Mayor's order date"), null=True, blank=True)
+    completion_due = models.DateField(_("completion due"), null=True, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED, editable=False)
+
+    history = HistoricalRecords()
+
+    workflow = Workflow(
+        action_prefix="awards.application",
+        transitions=[
+            Transition(
+                "formal_ok",
+                source={Status.SUBMITTED},
+                target=Status.FORMAL_OK,
+                label=_("Formally correct"),
+                announce_status=True,
+            ),
+            Transition(
+                "call_to_complete",
+                source={Status.SUBMITTED},
+                target=Status.INCOMPLETE,
+                label=_("Call to complete the application"),
+                note_required=True,
+                effect="awards.services.on_application_call_to_complete",
+                note_to_applicant=True,
+                note_message="awards.services.application_message_call_to_complete",
+            ),
+            Transition(
+                "completed",
+                source={Status.INCOMPLETE},
+                target=Status.SUBMITTED,
+                label=_("Completion received"),
+            ),
+            Transition(
+                "reject_formal",
+                source={Status.SUBMITTED, Status.INCOMPLETE},
+                target=Status.REJECTED_FORMAL,
+                label=_("Reject on formal grounds"),
+                note_required=True,
+                closes_case=True,
+                note_to_applicant=True,
+                note_message="awards.services.application_message_reject_formal",
+            ),
+            Transition(
+                "grant",
+                source={Status.FORMAL_OK},
+                target=Status.GRANTED,
+                label=_("Granted by the Mayor's order"),
+                guard="awards.services.application_check_grant",
+                closes_case=True,
+                note_to_applicant=True,
+                note_message="awards.services.application_message_grant",
+            ),
+            Transition(
+                "refuse",
+                source={Status.FORMAL_OK},
+                target=Status.REFUSED,
+                label=_("Not granted"),
+                guard="awards.services.application_check_refuse",
+                closes_case=True,
+                note_to_applicant=True,
+                note_message="awards.services.application_message_refuse",
+            ),
+        ],
+    )
+
+    class Meta:
+        verbose_name = _("scholarship application or award nomination")
+        verbose_name_plural = _("scholarship applications and award nominations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_from__isnull=True)
+                | Q(period_to__isnull=True)
+                | Q(period_to__gte=models.F("period_from")),
+                name="award_application_period_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(granted_amount__isnull=True) | Q(granted_amount__gte=0),
+                name="award_application_granted_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["call", "status"], name="award_application_call_status")]
+
+    def __str__(self):
+        return f"{self.case_mark}: {self.candidate_name}"

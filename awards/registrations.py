@@ -1,0 +1,36 @@
+"""How scholarships and awards plug into the site shell: navigation, roles, the Terminarz and the page cache."""
+
+from django.utils.translation import gettext_lazy as _
+
+from awards.models import AwardCall
+from awards.selectors import award_completion_deadlines
+from core import page_cache, roles, site_registry
+from core.deadlines import register_deadline_source
+
+site_registry.register_navigation(
+    site_registry.NavigationItem("awards", _("Scholarships and awards"), "awards:call_list", 35)
+)
+register_deadline_source("awards.completions", award_completion_deadlines, model="awards.awardapplication")
+# The section "Dotacje, stypendia i nagrody" (DOMAIN.md §C, §D) handles the calls and the cases.
+roles.register_section_models(
+    "grants",
+    {
+        "awards.awardcall": roles.FULL,
+        "awards.awardapplication": frozenset({"view", "change"}),
+    },
+)
+
+
+def next_call_deadline(now):
+    """The soonest deadline of a published call: then the call leaves the list of open calls."""
+    return (
+        AwardCall.objects.filter(is_published=True, deadline__gt=now)
+        .order_by("deadline")
+        .values_list("deadline", flat=True)
+        .first()
+    )
+
+
+# Calls show on public pages; applications never do, but a call's page changes with nothing they hold.
+page_cache.register_public_models("awards.awardcall")
+page_cache.register_schedule(next_call_deadline)
