@@ -82,3 +82,14 @@ def test_the_loans_source_reads_the_database_once(django_assert_num_queries):
     source = deadline_sources()["library.loans"]
     with on_day(date(2026, 3, 10)), django_assert_num_queries(1):
         assert len(list(source.read())) == 3
+
+
+@pytest.mark.django_db
+def test_only_the_library_sees_its_loans_in_the_terminarz(clerk_client):
+    """The rows name employees: a clerk of another section does not see them."""
+    from tests.library.factories import LIBRARY_GROUP, OTHER_GROUP
+
+    loan = make_loan(today=date(2020, 1, 2))
+    url = reverse("admin:core_deadline_list")
+    assert loan.item.title in clerk_client(groups=[LIBRARY_GROUP]).get(url).content.decode()
+    assert loan.item.title not in clerk_client(groups=[OTHER_GROUP]).get(url).content.decode()
