@@ -1,13 +1,22 @@
-"""Text search behind one function, so a PostgreSQL full-text index can replace it without touching callers."""
+"""Text search: PostgreSQL full-text search over a GIN index, with a simple fallback on SQLite.
 
+`ranked_search()` is what the site search's providers call: on PostgreSQL it matches every word of the query
+(as a prefix, without Polish diacritics) against a text-search document of the given columns and orders the
+rows by rank; the document is an expression with a GIN index of the same expression on each searched table
+(`search_index()` in the apps' migrations), so a search reads the index and writes nothing. On SQLite, the
+zero-setup database, it falls back to `text_search()`: every word somewhere in a column, case folded.
+"""
+
+import re
 from functools import reduce
 from operator import or_
 
-from django.db import connections
-from django.db.models import F, Func, Q, QuerySet
+from django.db import connections, migrations
+from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.lookups import Contains
 
 MAX_QUERY_LENGTH = 100
+MAX_QUERY_WORDS = 8
 
 
 def normalise_query(raw: str) -> str:
@@ -68,3 +77,123 @@ def text_search(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
     for word in words[:8]:
         queryset = queryset.filter(contains_word(fields, word, using=queryset.db))
     return queryset
+
+
+# ---------------------------------------------------------------------------------------------------------
+# PostgreSQL full-text search
+# ---------------------------------------------------------------------------------------------------------
+# PostgreSQL ships no Polish dictionary: the `simple` configuration (every word as written, lower case) on
+# text without diacritics, so "lodz" finds "Łódź" and "Łódź" finds "LODZ". `unaccent` folds ą, ć, ę, ń, ó, ś,
+# ź, ż; ł and Ł are not accented letters in Unicode (they do not decompose) and only some versions of
+# unaccent's rules map them, so translate() maps them first, whatever the server's rules file says.
+# unaccent() is STABLE (it reads its dictionary by name), which an index expression may not be: the wrapper
+# names the dictionary and its schema and is declared IMMUTABLE, the usual way to index unaccented text.
+SEARCH_CONFIG = "simple"
+FOLD_FUNCTION = "portal_search_fold"
+CREATE_FOLD_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {FOLD_FUNCTION}(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, translate($1, 'łŁ', 'lL')) $$
+"""
+DROP_FOLD_FUNCTION = f"DROP FUNCTION IF EXISTS {FOLD_FUNCTION}(text)"
+
+
+def search_document_sql(columns: list[str]) -> str:
+    """The SQL of the text-search document of `columns` (SQL column references): the index and the query share it.
+
+    PostgreSQL uses an expression index only for the same expression, so both are built here: each column
+    as text, NULL as '', joined with spaces, folded, split into words by the `simple` configuration
+    (HTML tags of rich text are not words to it).
+    """
+    joined = " || ' ' || ".join(f"COALESCE(({column})::text, '')" for column in columns)
+    return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {FOLD_FUNCTION}({joined}))"
+
+
+class SearchDocument(Func):
+    """The text-search document of a model's `fields` (search_document_sql), for filtering and ranking."""
+
+    output_field = FloatField()  # never read: only passed to SearchMatches and SearchRank
+
+    def __init__(self, *fields):
+        super().__init__(*(F(name) for name in fields))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        columns, params = [], []
+        for expression in self.source_expressions:
+            sql, column_params = compiler.compile(expression)
+            columns.append(sql)
+            params.extend(column_params)
+        return search_document_sql(columns), params
+
+
+class SearchQueryText(Func):
+    """A tsquery from prefix words (`search_terms`), folded like the documents."""
+
+    template = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, {FOLD_FUNCTION}(%(expressions)s))"
+    output_field = FloatField()
+
+
+class SearchMatches(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+class SearchRank(Func):
+    function = "ts_rank"
+    output_field = FloatField()
+
+
+def search_terms(query: str) -> str:
+    """The tsquery text of a search phrase: its words (letters and digits only), each cut by search_stem() and
+    matched as a prefix, all required: "Dni Rudy" -> "dni:* & rudy:*"; '' when no word is left.
+
+    Everything but letters and digits separates words, so no character of the phrase reaches the tsquery
+    syntax (&, |, !, :, quotes, parentheses).
+    """
+    words = [word for word in re.split(r"[\W_]+", normalise_query(query)) if word][:MAX_QUERY_WORDS]
+    return " & ".join(f"{search_stem(word.lower())}:*" for word in words)
+
+
+def ranked_search(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
+    """Rows of `queryset` with every word of `query` in `fields`, the best matches first (then its own order).
+
+    PostgreSQL: full-text search over the document's GIN index (see the module docstring), ranked by
+    ts_rank; callers slice the result (a search reads a bounded page, never counts every match).
+    SQLite: text_search(), in the queryset's order.
+    """
+    if connections[queryset.db].vendor != "postgresql":
+        return text_search(queryset, fields, query)
+    terms = search_terms(query)
+    if not terms:
+        return queryset.none()
+    document = SearchDocument(*fields)
+    tsquery = SearchQueryText(Value(terms))
+    ordering = queryset.query.order_by or queryset.model._meta.ordering or ["pk"]
+    return (
+        queryset.filter(SearchMatches(document, tsquery))
+        .annotate(search_rank=SearchRank(document, tsquery))
+        .order_by("-search_rank", *ordering)
+    )
+
+
+def search_index(table: str, name: str, columns: list[str]) -> migrations.RunPython:
+    """A migration operation: the GIN index of `columns`' search document on `table`, on PostgreSQL only.
+
+    Needs core's migration that creates the fold function (depend on it). SQLite gets nothing: there
+    ranked_search() does not use the document.
+    """
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            document = search_document_sql([schema_editor.quote_name(column) for column in columns])
+            schema_editor.execute(
+                f"CREATE INDEX {schema_editor.quote_name(name)} ON {schema_editor.quote_name(table)} "
+                f"USING gin ({document})"
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(forwards, backwards, elidable=False)

@@ -37,7 +37,11 @@ class HomeSection:
 
 @dataclass(frozen=True)
 class SearchProvider:
-    """A part of the site search: `search(query)` returns a queryset of objects with get_absolute_url()."""
+    """A part of the site search: `search(query)` returns a queryset of objects with get_absolute_url().
+
+    The queryset is ordered best match first (core.search.ranked_search) and is sliced by the search page,
+    never counted whole.
+    """
 
     key: str
     title: str | Promise
@@ -79,7 +83,7 @@ def register_core_entries() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from core.models import StaticPage
-    from core.search import text_search
+    from core.search import ranked_search
 
     register_navigation(NavigationItem("home", _("Home"), "core:home", position=0))
     register_navigation(NavigationItem("department", _("About the department"), "core:department", position=90))
@@ -95,7 +99,7 @@ def register_core_entries() -> None:
         SearchProvider(
             key="pages",
             title=_("Information pages"),
-            search=lambda query: text_search(StaticPage.objects.published(), ["title", "lead", "body"], query),
+            search=lambda query: ranked_search(StaticPage.objects.published(), ["title", "lead", "body"], query),
             position=900,
         )
     )

@@ -1,6 +1,5 @@
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -66,18 +65,34 @@ class StaticPageDetailView(DetailView):
 
 
 def search(request):
-    """Search every registered part of the site; each part shows its first results and its total."""
+    """Search every registered part of the site; each part shows its best results, at most ten.
+
+    One bounded query per part: the first ten results and one more, to say "more than ten" instead of
+    counting every match (a count over a large table costs more than the results; docs/performance.md).
+    """
     query = normalise_query(request.GET.get("q", ""))
     sections = []
     if query:
         for provider in site_registry.search_providers():
-            results = provider.search(query)
-            page = Paginator(results, SEARCH_RESULTS_PER_SECTION).get_page(1)
-            sections.append({"provider": provider, "page": page})
+            results = list(provider.search(query)[: SEARCH_RESULTS_PER_SECTION + 1])
+            if results:
+                sections.append(
+                    {
+                        "provider": provider,
+                        "results": results[:SEARCH_RESULTS_PER_SECTION],
+                        "more": len(results) > SEARCH_RESULTS_PER_SECTION,
+                    }
+                )
     return render(
         request,
         "core/search.html",
-        {"query": query, "sections": sections, "total": sum(s["page"].paginator.count for s in sections)},
+        {
+            "query": query,
+            "sections": sections,
+            "total": sum(len(section["results"]) for section in sections),
+            "more": any(section["more"] for section in sections),
+            "per_section": SEARCH_RESULTS_PER_SECTION,
+        },
     )
 
 

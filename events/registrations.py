@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
-from core.search import text_search
+from core.search import ranked_search
 from core.sitemaps import sitemaps
 from events.models import Event
 from events.selectors import occurrences_upcoming, weekend_highlights
@@ -54,7 +54,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="events",
         title=_("Events"),
-        search=lambda query: text_search(Event.objects.published(), ["title", "lead", "organiser_name"], query),
+        search=lambda query: ranked_search(Event.objects.published(), ["title", "lead", "organiser_name"], query),
         position=10,
     )
 )

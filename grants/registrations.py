@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
-from core.search import text_search
+from core.search import ranked_search
 from core.sitemaps import sitemaps
 from grants.models import GrantCall
 from grants.selectors import (
@@ -20,7 +20,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="grants",
         title=_("Calls for offers"),
-        search=lambda query: text_search(GrantCall.objects.public(), ["title", "task_type"], query),
+        search=lambda query: ranked_search(GrantCall.objects.public(), ["title", "task_type"], query),
         position=30,
     )
 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
-from core.search import text_search
+from core.search import ranked_search
 from core.sitemaps import sitemaps
 from institutions import deadlines
 from institutions.models import CulturalInstitution
@@ -18,7 +18,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="institutions",
         title=_("Register of cultural institutions"),
-        search=lambda query: text_search(
+        search=lambda query: ranked_search(
             CulturalInstitution.objects.registered(), ["full_name", "short_name", "seat", "address"], query
         ),
         position=30,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
-from core.search import text_search
+from core.search import ranked_search
 from core.sitemaps import sitemaps
 from press.models import PressConference, PressRelease
 from press.selectors import letters_open_deadlines, releases_latest
@@ -24,7 +24,7 @@ def latest_for_home(request):
 
 def search_releases(query):
     """Public releases matching `query`; evaluated per search, so the embargo holds at that moment."""
-    return text_search(
+    return ranked_search(
         PressRelease.objects.published().order_by("-publish_at", "-pk"), ["title", "lead", "body"], query
     )
 
