@@ -24,7 +24,7 @@ PYTHON_FOUND := $(shell for c in "$$PYTHON" python3.13 python3.12 python3 \
 	  "$$c" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v "$$c"; break; }; \
 	done)
 
-.PHONY: run test install install-prod lock lock-upgrade lint format messages mutants check-python venv clean
+.PHONY: run test install install-prod lock lock-upgrade lint format messages mutants bench-pages check-python venv clean
 
 check-python:
 	@if [ -z "$(PYTHON_FOUND)" ]; then \
@@ -101,6 +101,15 @@ mutants: install
 	@mkdir -p mutants/var && rm -f mutants/var/mutants-tests.sqlite3
 	$(VENV)/bin/mutmut run --max-children $(MUTANTS_JOBS) $(foreach m,$(or $(MODULE),$(MUTANT_MODULES)),'$(m).*')
 	$(VPY) bench/mutants.py $(MODULE)
+
+# Throughput of the public pages at volume on PostgreSQL under gunicorn, against a bare Django ceiling
+# (bench/pages.py, docs/performance.md). Not part of CI; run it on an otherwise idle machine. A smoke run:
+# `make bench-pages BENCH_ARGS="--scale 0.02 --rounds 1 --seconds 2"`.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_ARGS ?=
+
+bench-pages: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(VPY) bench/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache mutants
