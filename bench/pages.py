@@ -17,6 +17,7 @@
 
     make bench-pages                                   # the full measurement (scale 1; idle machine)
     make bench-pages BENCH_ARGS="--scale 0.02 --rounds 1 --seconds 2"   # a smoke run
+    make bench-pages BENCH_ARGS="--reuse --page-cache"   # the same pages from the anonymous page cache
     .venv/bin/python bench/pages.py --reuse --rounds 5  # measure again on the seeded database
 """
 
@@ -63,6 +64,11 @@ def parse_args():
     parser.add_argument("--reuse", action="store_true", help="keep the seeded bench database of the last run")
     parser.add_argument("--seed", type=int, default=17, help="random seed of the generated data")
     parser.add_argument("--path", action="append", default=[], help="another page to measure (repeatable)")
+    parser.add_argument(
+        "--page-cache",
+        action="store_true",
+        help="serve with the anonymous page cache on (default off: the rows measure rendering the pages)",
+    )
     return parser.parse_args()
 
 
@@ -332,6 +338,7 @@ def main():
     os.environ.update(SERVER_ENV)
     os.environ["DJANGO_SETTINGS_MODULE"] = "culture_dept.settings"
     os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+    os.environ["DJANGO_PAGE_CACHE"] = "true" if args.page_cache else "false"
     work = ROOT / "var" / "bench"
     (work / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise wants STATIC_ROOT to exist
     os.environ.setdefault("DJANGO_STATIC_ROOT", str(work / "static"))
@@ -374,7 +381,8 @@ def main():
         print(
             f"portal on {HOST}:{portal_port}, ceiling on {HOST}:{ceiling_port}, {args.workers} workers each; "
             f"{args.threads} client threads; {args.rounds} rounds of {args.seconds:g} s per page after "
-            f"{args.warmup:g} s warm-up; {os.cpu_count()} CPU cores; load average {os.getloadavg()}"
+            f"{args.warmup:g} s warm-up; page cache {'on' if args.page_cache else 'off'}; {os.cpu_count()} CPU "
+            f"cores; load average {os.getloadavg()}"
         )
         ceilings = [measure(ceiling_port, ceiling.pid, "/", args)]
         rounds = []
