@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.districts import District
 from core.filters import DATE_WIDGET_ATTRS, BoundedDateFilter, DateRangeFilterForm, day_bounds
 from core.search import contains_word, search_stem
+from core.widgets import DirectCheckboxSelectMultiple, DirectSelect
 from events.models import Category, EventOccurrence, Venue
 
 AUDIENCE_FIELDS = {
@@ -88,7 +89,7 @@ class OccurrenceFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=100)
     kiedy = django_filters.ChoiceFilter(
-        label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("any time")
+        label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("any time"), widget=DirectSelect
     )
     # <input type="date"> only accepts ISO values; the Polish default format (31.12.2026) would blank it.
     od = BoundedDateFilter(
@@ -101,6 +102,7 @@ class OccurrenceFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Category.objects.all(),
         empty_label=_("all categories"),
+        widget=DirectSelect,
     )
     dla = django_filters.ChoiceFilter(
         label=_("For whom"),
@@ -112,12 +114,14 @@ class OccurrenceFilter(django_filters.FilterSet):
         ],
         method="filter_audience",
         empty_label=_("everyone"),
+        widget=DirectSelect,
     )
     dzielnica = django_filters.ChoiceFilter(
         label=_("District"),
         field_name="event__venue__district",
         choices=District.choices,
         empty_label=_("all districts"),
+        widget=DirectSelect,
     )
     miejsce = django_filters.ModelChoiceFilter(
         label=_("Venue"),
@@ -125,6 +129,7 @@ class OccurrenceFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Venue.objects.all(),
         empty_label=_("all venues"),
+        widget=DirectSelect,
     )
     bezplatne = django_filters.BooleanFilter(label=_("Free admission only"), method="filter_free", widget=CheckedBox)
     dostepnosc = django_filters.MultipleChoiceFilter(
@@ -139,7 +144,7 @@ class OccurrenceFilter(django_filters.FilterSet):
             ("parking", _("parking for disabled people")),
         ],
         method="filter_accessibility",
-        widget=forms.CheckboxSelectMultiple,
+        widget=DirectCheckboxSelectMultiple,
     )
 
     class Meta:
