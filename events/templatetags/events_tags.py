@@ -5,8 +5,6 @@ from decimal import Decimal
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from core.money import format_pln
@@ -22,20 +20,6 @@ MAX_JSON_LD_DATES = 20
 
 VENUE_FEATURES = ("step_free_entry", "accessible_toilet", "induction_loop", "quiet_space", "disabled_parking")
 EVENT_FEATURES = ("sign_language_interpreter", "audio_description")
-# Decorative icons (aria-hidden): the feature's name is always written next to them.
-_ICONS = {
-    "step_free_entry": '<circle cx="11" cy="3.5" r="2.2"/><path d="M9.5 7.5h2.6v4.5h5v2.4H9.5z"/>'
-    '<path d="M15.2 14.4h2.3l2.6 5.9-2 .9z"/><path d="M8 10.6v2.5a4.4 4.4 0 1 0 6.3 5.3h2.4A6.8 6.8 0 1 1 8 10.6z"/>',
-    "accessible_toilet": '<text x="12" y="16.5" text-anchor="middle" font-size="11" font-weight="700">WC</text>',
-    "induction_loop": '<path d="M12 3a7 7 0 0 0-7 7h2.3a4.7 4.7 0 1 1 7.7 3.6c-1.3 1-2.3 2.2-2.6 3.8'
-    "-.3 1.5-1.2 2.3-2.4 2.3a2.3 2.3 0 0 1-2.3-2.3H5.4A4.6 4.6 0 0 0 10 22c2.3 0 4.2-1.6 4.6-4"
-    ' .2-1 .8-1.8 1.7-2.5A7 7 0 0 0 12 3z"/><path d="M10 9h6v1.8h-2.1V16h-1.8v-5.2H10z"/>',
-    "quiet_space": '<path d="M14.5 3.2A8.6 8.6 0 1 0 20.8 15 7 7 0 0 1 14.5 3.2z"/>',
-    "disabled_parking": '<text x="12" y="17.5" text-anchor="middle" font-size="15" font-weight="700">P</text>',
-    "sign_language_interpreter": '<text x="12" y="15.5" text-anchor="middle" font-size="8.5" '
-    'font-weight="700">PJM</text>',
-    "audio_description": '<text x="12" y="16" text-anchor="middle" font-size="10.5" font-weight="700">AD</text>',
-}
 
 
 register.filter("json_ld", json_ld, is_safe=True)
@@ -102,19 +86,6 @@ def event_own_features(event: Event) -> list[dict]:
 def event_features(event: Event) -> list[dict]:
     """Accessibility of an event: its venue's features, then its own (sign language, audio description)."""
     return venue_features(event.venue) + event_own_features(event)
-
-
-@register.simple_tag
-def feature_icon(key: str) -> str:
-    """A small decorative SVG for an accessibility feature (hidden from assistive technology)."""
-    inner = _ICONS.get(key)
-    if inner is None:
-        return ""
-    return format_html(
-        '<svg class="access-feature__icon" viewBox="0 0 24 24" width="24" height="24" fill="currentColor" '
-        'aria-hidden="true" focusable="false">{}</svg>',
-        mark_safe(inner),  # noqa: S308 — constant markup defined above
-    )
 
 
 _STATUS = {
