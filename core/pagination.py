@@ -1,10 +1,15 @@
-"""Pagination of the public lists: the total of a list is counted once a minute, not on every view.
+"""Pagination of the public lists: the total counted once a minute, and no page deeper than MAX_PAGES.
 
 Django's Paginator runs `COUNT(*)` over the whole filtered list on every page view, to say "1,234 dates
 found" and to know the last page. On a calendar with tens of thousands of dates that count costs more than
 the page itself (docs/performance.md). The public lists change a few times a day, so the count is kept in
 the cache for a short time under a key built from what decides it (the list and its applied filters),
 never from the page number or from junk parameters.
+
+A page deep in a long list costs the database an OFFSET over every row before it, and nobody reads page 3,000
+of a calendar: the lists offer their first MAX_PAGES pages, and a request for a deeper one gets the last of
+them with a note that says to narrow the filters (includes/pagination.html). A query never reads past
+MAX_PAGES × per_page rows, however many there are.
 """
 
 import hashlib
@@ -16,6 +21,7 @@ from django.utils.functional import cached_property
 from core import page_cache
 
 COUNT_CACHE_SECONDS = 60
+MAX_PAGES = 50
 
 
 class CachedCountPaginator(Paginator):
@@ -26,8 +32,18 @@ class CachedCountPaginator(Paginator):
     empty rather than an error, as `get_page` falls back to the last page it knows.
     """
 
-    def __init__(self, object_list, per_page, *, count_key: str, count_seconds: int = COUNT_CACHE_SECONDS, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        *,
+        count_key: str,
+        count_seconds: int = COUNT_CACHE_SECONDS,
+        max_pages: int | None = None,
+        **kwargs,
+    ):
         super().__init__(object_list, per_page, **kwargs)
+        self.max_pages = max_pages or MAX_PAGES
         # With the page cache's generation: a list rendered afresh after a publication counts afresh too.
         digest = hashlib.sha256(f"{count_key}:{page_cache.generation()}".encode()).hexdigest()
         self.count_cache_key = f"pagination:count:{digest}"
@@ -40,3 +56,23 @@ class CachedCountPaginator(Paginator):
             total = super().count
             cache.set(self.count_cache_key, total, self.count_seconds)
         return total
+
+    @cached_property
+    def num_pages(self):
+        """The pages offered: at most `max_pages`, whatever the total."""
+        return min(super().num_pages, self.max_pages)
+
+    @property
+    def capped(self) -> bool:
+        """More rows exist than the offered pages show (the last page says to narrow the filters)."""
+        return self.count > self.max_pages * self.per_page
+
+    def get_page(self, number):
+        """The page `number`; a deeper one than offered gives the last offered page, marked `beyond_limit`."""
+        try:
+            requested = int(number)
+        except (TypeError, ValueError):
+            requested = 1
+        page = super().get_page(number)
+        page.beyond_limit = requested > self.max_pages and self.capped
+        return page
