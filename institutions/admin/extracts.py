@@ -186,6 +186,7 @@ class ExtractRequestAdmin(ChangeListExportMixin, CaseAdminMixin, SimpleHistoryAd
 
         return register_extract_due(obj.received_on) if obj.received_on else None
 
+    @admin.display(description=_("due date"))
     def due_date(self, obj):
         from institutions.deadlines import register_extract_due
 
