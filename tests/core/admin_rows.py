@@ -34,8 +34,10 @@ from core.models import (
     OutboxMessage,
     PublicImage,
     RetentionAction,
+    SectionSettings,
     StaticPage,
 )
+from core.roles import SECTIONS
 from core.services import case_mark_allocate, case_open
 from events.models import Category, Event, EventSubmission, Venue
 from grants.models import (
@@ -98,6 +100,8 @@ from tests.core.upload_corpus import valid_pdf
 
 RowMaker = Callable[[], models.Model]
 ROW_MAKERS: dict[type[models.Model], RowMaker] = {}
+#: Models that cannot have 30 rows (one row per section of the department): the changelist test fills as many.
+ROW_LIMITS: dict[type[models.Model], int] = {SectionSettings: len(SECTIONS)}
 
 # The models whose admin add form answers 403 to every clerk, the IT administrator too: their rows come only from a
 # public form (a case the applicant opens), a service (the register of cases, the outbox, a score, a mailing) or the
@@ -240,6 +244,13 @@ def register_entry():
 def feedback():
     n = next(_serial)
     return case_open(case=Feedback(message=f"Opinia {n}", contact_email="a@example.pl"), title="Opinia o portalu")
+
+
+@row_maker(SectionSettings)
+def section_settings():
+    taken = set(SectionSettings.objects.values_list("section", flat=True))
+    code = next(section.code for section in SECTIONS if section.code not in taken)
+    return SectionSettings.objects.create(section=code, inbox_email=f"{code}@example.pl", default_handler=user())
 
 
 @row_maker(RetentionAction)
@@ -675,6 +686,8 @@ def subscription():
 def periodical_issue():
     n = next(_serial)
     return issue_log(subscription=subscription(), designation=f"{n}/2026", received_on=TODAY, acting_user=None)
+
+
 # ------------------------------------------------------------------------------------------------------------------
 # Scholarships and awards
 # ------------------------------------------------------------------------------------------------------------------
