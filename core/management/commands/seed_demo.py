@@ -149,6 +149,12 @@ class Command(DemoDataCommand):
             help="Skip the grant calls, offers and the small grant.",
         )
         parser.add_argument(
+            "--without-awards",
+            dest="with_awards",
+            action="store_false",
+            help="Skip the scholarship and award calls and their applications.",
+        )
+        parser.add_argument(
             "--without-library",
             dest="with_library",
             action="store_false",
@@ -202,6 +208,8 @@ class Command(DemoDataCommand):
             call_command("seed_mass_events", stdout=self.stdout, **allowed)
         if options["with_grants"]:
             call_command("seed_grants", stdout=self.stdout, **allowed)
+        if options["with_awards"]:
+            call_command("seed_awards", stdout=self.stdout, **allowed)
         if options["with_library"]:
             call_command("seed_library", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does

@@ -1,0 +1,26 @@
+"""The completion clock of a scholarship application or award nomination at its edges (DOMAIN.md §D.2 [K]).
+
+Every expected date below was read off a printed calendar, never computed by the code under test.
+"""
+
+from datetime import date as D
+
+import pytest
+
+from awards.deadlines import award_completion_due
+
+
+@pytest.mark.parametrize(
+    ("called_on", "expected"),
+    [
+        (D(2026, 12, 11), D(2026, 12, 18)),  # Fri + 7 = Fri
+        (D(2026, 12, 12), D(2026, 12, 21)),  # Sat + 7 = Sat 19 -> Mon 21
+        (D(2026, 12, 13), D(2026, 12, 21)),  # Sun + 7 = Sun 20 -> Mon 21
+        (D(2026, 12, 17), D(2026, 12, 28)),  # + 7 = Thu 24 December (Wigilia, a day off since 2025) -> Mon 28
+        (D(2026, 10, 25), D(2026, 11, 2)),  # + 7 = Sun 1 November -> Mon 2
+        (D(2026, 11, 4), D(2026, 11, 12)),  # + 7 = Wed 11 November -> Thu 12
+    ],
+)
+def test_award_completion_due(called_on, expected):
+    """The council's resolution [K]: 7 days from the call to complete, moved off days off (k.p.a. art. 57 § 4)."""
+    assert award_completion_due(called_on) == expected
