@@ -155,9 +155,10 @@ def unanswered_replies(types: list[CaseType]):
         object_id=OuterRef("object_id"),
         created_at__gt=OuterRef("created_at"),
     )
+    # Without the list's ordering: its joins and sort would run once per message.
     entry = CaseRegisterEntry.objects.filter(
         content_type_id=OuterRef("content_type_id"), object_id=OuterRef("object_id")
-    )
+    ).order_by()
     return (
         CaseMessage.objects.filter(
             author_kind=CaseMessage.Author.APPLICANT,
@@ -290,17 +291,34 @@ def deadline_summary(user, today: date) -> dict:
     }
 
 
-def _entry_rows(entries, types_by_ct: dict[int, CaseType], user) -> list[dict]:
-    return [
-        {
-            "entry": entry,
-            "kind": types_by_ct[entry.content_type_id].model._meta.verbose_name
-            if entry.content_type_id in types_by_ct
-            else "",
-            "url": _case_url(entry, types_by_ct, user),
-        }
-        for entry in entries
-    ]
+def _take_url(entry: CaseRegisterEntry, case_type: CaseType, user, admin_site_name: str) -> str:
+    """Where "Przyjmij" posts for a new case: the admin's take view, for a clerk who may change the case type.
+
+    "" when the clerk may not (the head of department and the Kancelaria only view), or while the admin site has no
+    take view (`core_case_take`, the handlers' queue).
+    """
+    opts = case_type.model._meta
+    if not user.is_staff or not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return ""
+    try:
+        return reverse(f"{admin_site_name}:core_case_take", args=[entry.content_type_id, entry.object_id])
+    except NoReverseMatch:
+        return ""
+
+
+def _entry_rows(entries, types_by_ct: dict[int, CaseType], user, *, admin_site_name: str = "", take=False):
+    rows = []
+    for entry in entries:
+        case_type = types_by_ct[entry.content_type_id]
+        rows.append(
+            {
+                "entry": entry,
+                "kind": case_type.model._meta.verbose_name,
+                "url": _case_url(entry, types_by_ct, user),
+                "take_url": _take_url(entry, case_type, user, admin_site_name) if take else "",
+            }
+        )
+    return rows
 
 
 class DashboardView(TemplateView):
@@ -330,7 +348,9 @@ class DashboardView(TemplateView):
             per_month = cases_per_month(types, today)
             context.update(
                 new_count=new.count(),
-                new_rows=_entry_rows(new[:ROWS_SHOWN], types_by_ct, user),
+                new_rows=_entry_rows(
+                    new[:ROWS_SHOWN], types_by_ct, user, admin_site_name=self.admin_site.name, take=True
+                ),
                 mine_count=mine.count(),
                 mine_rows=_entry_rows(mine[:ROWS_SHOWN], types_by_ct, user),
                 replies_count=replies.count(),

@@ -9,9 +9,10 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from core import deadlines
@@ -110,6 +111,26 @@ def test_the_head_of_department_and_the_kancelaria_see_every_case_type(clerk_cli
     statuses = section(page, "dashboard-statuses")
     assert "<caption>Opinie (1)</caption>" in statuses
     assert "<button" not in new  # nothing to do from the dashboard: it is read-only
+
+
+def test_a_section_clerk_is_offered_to_take_a_new_case_and_the_head_only_looks(clerk_client, opinion):
+    """ "Przyjmij" posts to the admin's take view (the handlers' queue) for a clerk who may change the case type."""
+    try:
+        take = reverse("admin:core_case_take", args=[ContentType.objects.get_for_model(Feedback).pk, opinion.pk])
+    except NoReverseMatch:
+        take = None  # the admin site has no take view yet: the dashboard only links to the case
+
+    editors = section(dashboard(clerk_client(groups=[EDITORS])), "dashboard-new")
+    head = section(dashboard(clerk_client(groups=[HEAD_OF_DEPARTMENT_GROUP])), "dashboard-new")
+
+    assert opinion.case_mark in head
+    assert "<button" not in head
+    if take is None:
+        assert "<button" not in editors
+    else:
+        assert f'<form method="post" action="{take}"' in editors
+        assert f'<input type="hidden" name="next" value="{URL}">' in editors
+        assert f'Przyjmij<span class="visually-hidden"> {opinion.case_mark}</span></button>' in editors
 
 
 def test_the_kancelaria_is_led_to_the_cases_line_in_the_list_of_cases(clerk_client, opinion):
