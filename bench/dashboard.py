@@ -1,7 +1,7 @@
 """Time the clerk's dashboard (the admin's home page) against admin changelists, with cases seeded by the services.
 
 The demo content (`seed_demo`: every app's demo cases), then `--cases` residents' opinions opened by `case_open`: a
-third handled by a portal editor, half with the resident's question not answered yet. Each page is requested once to
+third taken by a portal editor, half with the resident's question not answered yet. Each page is requested once to
 warm up, once to count its queries and `--repeat` times to time it (Django's test client, no server). See
 bench/README.md and docs/performance.md ("The clerk's dashboard").
 """
@@ -97,7 +97,7 @@ def seed(cases: int) -> None:
 
     from core.models import CaseMessage, Feedback
     from core.roles import SECTIONS
-    from core.services import case_message_add, case_open
+    from core.services import case_message_add, case_open, case_take
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo")
@@ -111,8 +111,8 @@ def seed(cases: int) -> None:
             title="Opinia o portalu",
             acknowledge=False,
         )
-        if n % 3 == 0:  # a third handled by the portal's editor
-            Feedback.objects.filter(pk=case.pk).update(handler=editor)
+        if n % 3 == 0:  # a third taken by the portal's editor
+            case_take(case=case, acting_user=editor)
         if n % 2 == 0:  # half with the resident's question not answered yet
             case_message_add(case=case, body="Czy coś już wiadomo?", author_kind=CaseMessage.Author.APPLICANT)
     print(f"seeded {cases} opinions in {time.perf_counter() - started:.1f} s", file=sys.stderr)

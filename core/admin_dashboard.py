@@ -13,8 +13,10 @@ An applicant's *reply not yet answered* is a case whose latest message in its co
 applicant's.
 
 Every panel reads the database in a fixed number of queries, whatever the number of cases: the lists and counts
-come from `CaseRegisterEntry` (one line per case, with its type, applicant, status and closing), filtered by one
-subquery per case type for the handler, which only the case models hold.
+come from `CaseRegisterEntry` (one line per case, with its type, applicant, status, handler and closing).
+
+A clerk who may handle a new case's type (`core.services.may_handle`) takes it from the dashboard ("Przyjmij", the
+admin's `core_case_take` view, `core.services.case_take`) and comes back to the dashboard.
 """
 
 import operator
@@ -34,6 +36,7 @@ from django.views.generic import TemplateView
 from core.deadlines import open_deadlines
 from core.models import CaseMessage, CaseRegisterEntry
 from core.retention import case_models
+from core.services import may_handle
 
 #: How many rows each list of the dashboard shows; the count above it tells how many there are.
 ROWS_SHOWN = 8
@@ -117,31 +120,19 @@ def _any_of(conditions: list[Q]) -> Q:
 
 def new_cases(types: list[CaseType]):
     """Open cases of the given types still in their opening status with nobody handling them, newest first."""
-    conditions = [
-        Q(
-            content_type_id=case_type.content_type_id,
-            status=case_type.initial_status,
-            pk__in=case_type.model.objects.filter(
-                **{case_type.status_field: case_type.initial_status},
-                handler__isnull=True,
-                closed_at__isnull=True,
-            ).values("register_entry_id"),
-        )
-        for case_type in types
+    in_opening_status = [
+        Q(content_type_id=case_type.content_type_id, status=case_type.initial_status) for case_type in types
     ]
-    return CaseRegisterEntry.objects.filter(_any_of(conditions), closed_at__isnull=True).order_by("-opened_at", "-pk")
+    return CaseRegisterEntry.objects.filter(
+        _any_of(in_opening_status), handler__isnull=True, closed_at__isnull=True
+    ).order_by("-opened_at", "-pk")
 
 
 def my_cases(types: list[CaseType], user):
     """Open cases of the given types whose handler is `user`, oldest first (the longest waiting on top)."""
-    conditions = [
-        Q(
-            content_type_id=case_type.content_type_id,
-            pk__in=case_type.model.objects.filter(handler=user, closed_at__isnull=True).values("register_entry_id"),
-        )
-        for case_type in types
-    ]
-    return CaseRegisterEntry.objects.filter(_any_of(conditions), closed_at__isnull=True).order_by("opened_at", "pk")
+    return CaseRegisterEntry.objects.filter(
+        content_type_id__in=[case_type.content_type_id for case_type in types], handler=user, closed_at__isnull=True
+    ).order_by("opened_at", "pk")
 
 
 def unanswered_replies(types: list[CaseType]):
@@ -292,18 +283,11 @@ def deadline_summary(user, today: date) -> dict:
 
 
 def _take_url(entry: CaseRegisterEntry, case_type: CaseType, user, admin_site_name: str) -> str:
-    """Where "Przyjmij" posts for a new case: the admin's take view, for a clerk who may change the case type.
-
-    "" when the clerk may not (the head of department and the Kancelaria only view), or while the admin site has no
-    take view (`core_case_take`, the handlers' queue).
-    """
-    opts = case_type.model._meta
-    if not user.is_staff or not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+    """Where "Przyjmij" posts for a new case, or "" for a clerk who may not handle its type (the head of department
+    and the Kancelaria only view)."""
+    if not may_handle(user, case_type.model):
         return ""
-    try:
-        return reverse(f"{admin_site_name}:core_case_take", args=[entry.content_type_id, entry.object_id])
-    except NoReverseMatch:
-        return ""
+    return reverse(f"{admin_site_name}:core_case_take", args=[entry.content_type_id, entry.object_id])
 
 
 def _entry_rows(entries, types_by_ct: dict[int, CaseType], user, *, admin_site_name: str = "", take=False):

@@ -12,14 +12,14 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from core import deadlines
 from core.deadlines import OpenDeadline, RegisteredSource
 from core.models import CaseMessage, CaseRegisterEntry, Feedback
 from core.roles import HEAD_OF_DEPARTMENT_GROUP
-from core.services import case_message_add, case_open, transition_perform
+from core.services import case_message_add, case_open, case_take, transition_perform
 from tests.mass_events.factories import EventNotificationFactory
 
 URL = reverse("admin:index")
@@ -114,23 +114,30 @@ def test_the_head_of_department_and_the_kancelaria_see_every_case_type(clerk_cli
 
 
 def test_a_section_clerk_is_offered_to_take_a_new_case_and_the_head_only_looks(clerk_client, opinion):
-    """ "Przyjmij" posts to the admin's take view (the handlers' queue) for a clerk who may change the case type."""
-    try:
-        take = reverse("admin:core_case_take", args=[ContentType.objects.get_for_model(Feedback).pk, opinion.pk])
-    except NoReverseMatch:
-        take = None  # the admin site has no take view yet: the dashboard only links to the case
+    """ "Przyjmij" posts to the admin's take view for a clerk who may handle the case type, and comes back here."""
+    take = reverse("admin:core_case_take", args=[ContentType.objects.get_for_model(Feedback).pk, opinion.pk])
 
     editors = section(dashboard(clerk_client(groups=[EDITORS])), "dashboard-new")
     head = section(dashboard(clerk_client(groups=[HEAD_OF_DEPARTMENT_GROUP])), "dashboard-new")
 
+    assert f'<form method="post" action="{take}"' in editors
+    assert f'<input type="hidden" name="next" value="{URL}">' in editors
+    assert f'Przyjmij<span class="visually-hidden"> {opinion.case_mark}</span></button>' in editors
     assert opinion.case_mark in head
     assert "<button" not in head
-    if take is None:
-        assert "<button" not in editors
-    else:
-        assert f'<form method="post" action="{take}"' in editors
-        assert f'<input type="hidden" name="next" value="{URL}">' in editors
-        assert f'Przyjmij<span class="visually-hidden"> {opinion.case_mark}</span></button>' in editors
+
+
+def test_a_case_taken_from_the_dashboard_moves_from_the_new_cases_to_mine(clerk_client, opinion):
+    client = clerk_client(groups=[EDITORS])
+    take = reverse("admin:core_case_take", args=[ContentType.objects.get_for_model(Feedback).pk, opinion.pk])
+
+    response = client.post(take, {"next": URL}, follow=True)
+
+    assert response.redirect_chain == [(URL, 302)]
+    page = response.content.decode()
+    assert opinion.case_mark not in section(page, "dashboard-new")
+    assert opinion.case_mark in section(page, "dashboard-mine")
+    Feedback.objects.get(pk=opinion.pk, handler=client.clerk)
 
 
 def test_the_kancelaria_is_led_to_the_cases_line_in_the_list_of_cases(clerk_client, opinion):
@@ -141,30 +148,30 @@ def test_the_kancelaria_is_led_to_the_cases_line_in_the_list_of_cases(clerk_clie
 
 
 def test_a_case_leaves_the_new_cases_once_someone_handles_it_and_is_then_the_handlers(clerk_client, make_clerk, db):
-    waiting, handled, moved = open_opinion("Pierwsza"), open_opinion("Druga"), open_opinion("Trzecia")
+    waiting, handled, colleagues, moved = (open_opinion(text) for text in ("Pierwsza", "Druga", "Trzecia", "Czwarta"))
     client = clerk_client(groups=[EDITORS])
     colleague = make_clerk(groups=[EDITORS])
-    Feedback.objects.filter(pk=handled.pk).update(handler=client.clerk)
-    Feedback.objects.filter(pk=moved.pk).update(handler=colleague)
-    transition_perform(obj=Feedback.objects.get(pk=moved.pk), name="take", acting_user=colleague)
+    case_take(case=handled, acting_user=client.clerk)
+    case_take(case=colleagues, acting_user=colleague)
+    transition_perform(obj=moved, name="take", acting_user=colleague)  # "in progress": no longer as it arrived
 
     page = dashboard(client)
     new, mine = section(page, "dashboard-new"), section(page, "dashboard-mine")
 
     assert waiting.case_mark in new
     assert handled.case_mark not in new
+    assert colleagues.case_mark not in new
     assert moved.case_mark not in new
     assert 'Nowe sprawy <span class="clerk-dashboard__count">(1)</span>' in page
     assert handled.case_mark in mine
-    assert moved.case_mark not in mine  # a colleague's
+    assert colleagues.case_mark not in mine
     assert waiting.case_mark not in mine
 
 
 def test_a_closed_case_is_neither_new_nor_mine(clerk_client, db):
     client = clerk_client(groups=[EDITORS])
-    case = open_opinion()
-    Feedback.objects.filter(pk=case.pk).update(handler=client.clerk, closed_at=timezone.now())
-    CaseRegisterEntry.objects.filter(pk=case.register_entry_id).update(closed_at=timezone.now())
+    case = case_take(case=open_opinion(), acting_user=client.clerk)
+    transition_perform(obj=case, name="answer", acting_user=client.clerk)
 
     page = dashboard(client)
 
@@ -263,11 +270,11 @@ def test_the_dashboard_carries_no_inline_style(clerk_client, opinion):
 
 
 def _open_opinions(count: int, clerk) -> None:
-    """`count` opinions, every third handled by `clerk`, every second with the resident's unanswered question."""
+    """`count` opinions, every third taken by `clerk`, every second with the resident's unanswered question."""
     for n in range(count):
         case = open_opinion(f"Opinia numer {n} o kulturze", email=f"mieszkaniec{n}@example.pl")
         if n % 3 == 0:
-            Feedback.objects.filter(pk=case.pk).update(handler=clerk)
+            case_take(case=case, acting_user=clerk)
         if n % 2 == 0:
             case_message_add(case=case, body="Czy coś już wiadomo?", author_kind=CaseMessage.Author.APPLICANT)
 
@@ -279,8 +286,8 @@ def _queries(client) -> int:
 
 
 def test_the_number_of_queries_is_the_same_for_10_and_1000_cases(clerk_client, notification):
-    """The head of department sees every case type: the most subqueries the dashboard makes, none per case."""
-    client = clerk_client(groups=[HEAD_OF_DEPARTMENT_GROUP])
+    """The head of department (here also a portal editor, who takes opinions) sees every case type."""
+    client = clerk_client(groups=[HEAD_OF_DEPARTMENT_GROUP, EDITORS])
     _open_opinions(10, client.clerk)
     client.get(URL)  # the first request fills the caches every request has (content types, permissions)
     with_ten = _queries(client)

@@ -1,10 +1,12 @@
 """The clerk's dashboard (Pulpit) in Chromium: it passes axe-core, works with the keyboard alone and fits 320 px.
 
 A clerk of the portal's editors signs in with password and code and lands on the dashboard, where a resident's new
-opinion waits; a second opinion carries the resident's unanswered question.
+opinion waits; a second opinion carries the resident's unanswered question. With the keyboard alone the clerk takes
+the first opinion ("Przyjmij"), finds it among their own cases, opens it, and reaches the list of every module.
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from core.models import CaseMessage, Feedback
@@ -40,6 +42,15 @@ def test_the_dashboard_passes_axe_and_leads_by_keyboard_to_the_new_case(site_url
     assert page.locator("#dashboard-new").inner_text() == "Nowe sprawy (2)"
     assert page.locator("#dashboard-replies + p + ul").get_by_text(second.case_mark).is_visible()
     assert page.locator("svg.clerk-dashboard__svg rect").count() == 12
+    assert_no_axe_violations(page)
+
+    take = reverse("admin:core_case_take", args=[ContentType.objects.get_for_model(Feedback).pk, first.pk])
+    press_tab_until(page, lambda element: element["tag"] == "button" and element["form"] == take)
+    page.keyboard.press("Enter")
+    page.locator(".messagelist .success").wait_for()
+    assert page.url == site_url + reverse("admin:index")
+    assert page.locator("#dashboard-mine").inner_text() == "Moje sprawy (1)"
+    assert page.locator("#dashboard-new").inner_text() == "Nowe sprawy (1)"
     assert_no_axe_violations(page)
 
     change = reverse("admin:core_feedback_change", args=[first.pk])
