@@ -237,3 +237,25 @@ def test_a_formal_rejection_closes_the_case_and_tells_the_applicant(client):
     assert rejected.closed_at
     tracking = client.get(reverse("core:case_tracking", kwargs={"token": application.register_entry.tracking_token}))
     assert "Brak programu." in tracking.content.decode()
+
+
+def test_the_clerk_records_the_mayors_order_in_the_admin_but_not_the_status(client, make_clerk):
+    """The order's number, date and amount are the clerk's fields; the status stays the workflow's."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    apply(client, make_call(), scholarship_data())
+    application = AwardApplication.objects.get()
+    loaded = AwardApplication.objects.get(pk=application.pk)
+    transition_perform(obj=application, name="formal_ok", acting_user=None)
+    loaded.decision_number = "ZP.0050.9.2027"
+    loaded.decision_date = date(2027, 1, 15)
+    loaded.granted_amount = Decimal("4000")
+    request = RequestFactory().post("/")
+    request.user = make_clerk(groups=[GRANTS_GROUP])
+    admin.site._registry[AwardApplication].save_model(request, loaded, form=None, change=True)
+    application.refresh_from_db()
+    assert (application.decision_number, application.granted_amount) == ("ZP.0050.9.2027", Decimal("4000"))
+    assert application.status == Status.FORMAL_OK
+    granted = transition_perform(obj=application, name="grant", acting_user=None)
+    assert granted.status == Status.GRANTED
