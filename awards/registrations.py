@@ -1,4 +1,4 @@
-"""How scholarships and awards plug into the site shell: navigation, roles, the Terminarz and the page cache."""
+"""How scholarships and awards plug into the site shell: navigation, search, roles, the Terminarz, the page cache."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,9 +6,18 @@ from awards.models import AwardCall
 from awards.selectors import award_completion_deadlines
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.search import ranked_search
 
 site_registry.register_navigation(
     site_registry.NavigationItem("awards", _("Scholarships and awards"), "awards:call_list", 35)
+)
+site_registry.register_search_provider(
+    site_registry.SearchProvider(
+        key="awards",
+        title=_("Scholarships and awards"),
+        search=lambda query: ranked_search(AwardCall.objects.public(), ["title", "rules"], query),
+        position=35,
+    )
 )
 register_deadline_source("awards.completions", award_completion_deadlines, model="awards.awardapplication")
 # The section "Dotacje, stypendia i nagrody" (DOMAIN.md §C, §D) handles the calls and the cases.

@@ -14,6 +14,7 @@ from core.models import StaticPage
 from core.search import ranked_search, search_terms
 from events.models import Event
 from grants.models import GrantCall
+from tests.awards.factories import make_call as make_award_call
 from tests.events.factories import EventFactory, at
 from tests.grants.factories import make_call
 from tests.institutions.factories import institution, register_clerk
@@ -39,6 +40,7 @@ def everywhere(db):
     GrantCall.objects.filter(pk=call.pk).update(status=GrantCall.Status.PUBLISHED)
     institution(clerk=register_clerk(), full_name="Biblioteka Miejska — filia Halemba", short_name="Filia")
     StaticPage.objects.create(title="Dzielnica Halemba", body="<p>Opis.</p>", is_published=True)
+    make_award_call(title="Stypendia artystyczne dla Halemby")
 
 
 def test_search_terms_keep_only_letters_and_digits_as_prefixes():
@@ -55,6 +57,7 @@ def test_a_search_finds_results_in_every_public_part_of_the_site(client, everywh
     assert "Jarmark w Halembie" in body  # another case of the word
     assert "Halemba ma nowy dom kultury" in body
     assert "Biblioteka Miejska — filia Halemba" in body
+    assert "Stypendia artystyczne dla Halemby" in body
 
 
 def test_a_search_shows_ten_results_a_part_and_says_there_are_more_without_counting(client, db):
@@ -73,9 +76,9 @@ def test_the_query_count_of_a_search_is_pinned_whatever_the_number_of_matches(cl
     with CaptureQueriesContext(connection) as queries:
         body = search_page(client, "festiwal")
     assert "Festiwal Bluesa" in body
-    # One query per part of the site (five parts) and the shell's two (the department's name and contacts).
-    assert len(site_registry.search_providers()) == 5
-    assert len(queries) == 5 + 2, [q["sql"] for q in queries]
+    # One query per part of the site (six parts) and the shell's two (the department's name and contacts).
+    assert len(site_registry.search_providers()) == 6
+    assert len(queries) == 6 + 2, [q["sql"] for q in queries]
 
 
 @postgresql_only
