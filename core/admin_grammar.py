@@ -96,6 +96,9 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "City Hall department"),
     pgettext_lazy("accusative", "subscription"),
     pgettext_lazy("accusative", "periodical issue"),
+    pgettext_lazy("accusative", "application for honorary patronage"),
+    pgettext_lazy("accusative", "request to use the city's symbols"),
+    pgettext_lazy("accusative", "report of a misuse of the city's symbols"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -174,6 +177,17 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s City Hall department", "%(count)s City Hall departments"),
     npgettext_lazy("counted", "%(count)s subscription", "%(count)s subscriptions"),
     npgettext_lazy("counted", "%(count)s periodical issue", "%(count)s periodical issues"),
+    npgettext_lazy(
+        "counted", "%(count)s application for honorary patronage", "%(count)s applications for honorary patronage"
+    ),
+    npgettext_lazy(
+        "counted", "%(count)s request to use the city's symbols", "%(count)s requests to use the city's symbols"
+    ),
+    npgettext_lazy(
+        "counted",
+        "%(count)s report of a misuse of the city's symbols",
+        "%(count)s reports of misuse of the city's symbols",
+    ),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

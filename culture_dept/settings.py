@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "mass_events",
     "library",
     "awards",
+    "patronage",
 ]
 
 # MIDDLEWARE

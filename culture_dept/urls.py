@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("institutions.urls")),
     path("", include("mass_events.urls")),
+    path("", include("patronage.urls")),
     path("", include("press.urls")),
     path("", include("grants.urls")),
     path("", include("library.urls")),

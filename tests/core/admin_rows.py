@@ -83,6 +83,7 @@ from library.models import (
 )
 from library.services import issue_log, item_add, loan_lend, reservation_place, write_off_record
 from mass_events.models import EventNotification, MassEventPermitApplication
+from patronage.models import PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
     DistributionLogEntry,
@@ -117,6 +118,8 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         Feedback,
         GrantOffer,
         MassEventPermitApplication,
+        PatronageApplication,
+        SymbolUseRequest,
         # Rows written by a service or a job.
         CaseKind,
         CaseRegisterEntry,
@@ -724,3 +727,46 @@ def award_application():
         justification="Uzasadnienie.",
     )
     return case_open(case=application, title=f"Stypendium {n}")
+@row_maker(PatronageApplication)
+def patronage_application():
+    n = next(_serial)
+    starts_on = timezone.localdate() + timedelta(days=40 + n)
+    application = PatronageApplication(
+        organiser_name=f"Stowarzyszenie {n}",
+        organiser_address="ul. Niedurnego 69, Ruda Śląska",
+        contact_name="Ewa Zielińska",
+        contact_email=f"patronat{n}@example.pl",
+        event_name=f"Festiwal {n}",
+        starts_on=starts_on,
+        ends_on=starts_on,
+        venue="Park Strzelnica",
+        description="Festiwal.",
+        programme="Koncerty.",
+        permits_confirmed=True,
+        received_on=timezone.localdate(),
+    )
+    return case_open(case=application, title=f"Patronat {n}")
+
+
+@row_maker(SymbolUseRequest)
+def symbol_use_request():
+    n = next(_serial)
+    request = SymbolUseRequest(
+        applicant_name=f"Firma {n}",
+        applicant_address="ul. Kłodnicka 10, Ruda Śląska",
+        contact_name="Jan Nowak",
+        contact_email=f"symbole{n}@example.pl",
+        symbol="logo",
+        purpose="Koszulki.",
+        medium="koszulki",
+        period_from=timezone.localdate(),
+        period_to=timezone.localdate() + timedelta(days=90),
+        received_on=timezone.localdate(),
+    )
+    return case_open(case=request, title=f"Symbole {n}")
+
+
+@row_maker(SymbolMisuseReport)
+def symbol_misuse_report():
+    n = next(_serial)
+    return SymbolMisuseReport.objects.create(symbol="coat_of_arms", where=f"Sklep {n}", description="Herb na kubkach.")

@@ -1,0 +1,45 @@
+"""How the duty plugs into the portal: roles, navigation, search, sitemap and the Terminarz."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import roles, site_registry
+from core.deadlines import register_deadline_source
+from core.search import text_search
+from core.sitemaps import sitemaps
+from patronage.models import PatronageApplication
+from patronage.selectors import application_open_deadlines, symbol_request_open_deadlines
+from patronage.sitemaps import PatronagePagesSitemap
+
+site_registry.register_navigation(
+    site_registry.NavigationItem("patronage", _("Patronage and city symbols"), "patronage:overview", 40)
+)
+site_registry.register_search_provider(
+    site_registry.SearchProvider(
+        key="patronage",
+        title=_("Register of honorary patronages"),
+        search=lambda query: text_search(
+            PatronageApplication.objects.in_register(), ["event_name", "organiser_name", "venue"], query
+        ),
+        position=40,
+    )
+)
+sitemaps["patronage_pages"] = PatronagePagesSitemap
+
+PATRONAGE_MODELS = ("patronage.patronageapplication", "patronage.symboluserequest")
+# Only the patronage group decides (its "change" runs the workflow); every other section may read the cases.
+roles.register_section_models(
+    "patronage",
+    {
+        "patronage.patronageapplication": frozenset({"view", "change"}),
+        "patronage.symboluserequest": frozenset({"view", "change"}),
+        "patronage.symbolmisusereport": roles.EDIT,
+    },
+)
+for section in roles.SECTIONS:
+    if section.code != "patronage":
+        roles.register_section_models(section.code, dict.fromkeys(PATRONAGE_MODELS, roles.VIEW))
+
+register_deadline_source("patronage.applications", application_open_deadlines, model="patronage.patronageapplication")
+register_deadline_source(
+    "patronage.symbol_requests", symbol_request_open_deadlines, model="patronage.symboluserequest"
+)

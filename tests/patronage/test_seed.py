@@ -1,0 +1,54 @@
+"""The demo patronages and symbol requests: each state a clerk meets, made through the services, loaded once."""
+
+import io
+
+from django.core.management import call_command
+
+from core.models import PrivateDocument, StatusChange
+from patronage.models import PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+
+Patronage = PatronageApplication.Status
+Symbols = SymbolUseRequest.Status
+
+
+def seed():
+    call_command("seed_patronage", "--allow-outside-debug", stdout=io.StringIO())
+
+
+def test_a_newcomer_sees_each_state_and_a_second_run_adds_nothing(db, client):
+    seed()
+    counts = (
+        PatronageApplication.objects.count(),
+        SymbolUseRequest.objects.count(),
+        StatusChange.objects.count(),
+        PrivateDocument.objects.count(),
+        SymbolMisuseReport.objects.count(),
+    )
+    seed()
+    assert (
+        PatronageApplication.objects.count(),
+        SymbolUseRequest.objects.count(),
+        StatusChange.objects.count(),
+        PrivateDocument.objects.count(),
+        SymbolMisuseReport.objects.count(),
+    ) == counts
+    assert sorted(PatronageApplication.objects.values_list("status", flat=True)) == sorted(
+        [
+            Patronage.RECEIVED,
+            Patronage.RECEIVED,
+            Patronage.OPINION_REQUESTED,
+            Patronage.GRANTED,
+            Patronage.REPORT_DUE,
+            Patronage.REFUSED,
+        ]
+    )
+    assert sorted(SymbolUseRequest.objects.values_list("status", flat=True)) == sorted(
+        [Symbols.RECEIVED, Symbols.CONSENT_WITH_CONDITIONS, Symbols.REFUSED]
+    )
+    assert PatronageApplication.objects.filter(is_late=True).count() == 1
+    # the register shows the two granted patronages
+    page = client.get("/patronat/rejestr/").content.decode()
+    assert "Ruda Barokowa" in page
+    assert "Jarmark Wirkowski" in page
+    assert "Wyprzedaż" not in page
+    assert PrivateDocument.objects.filter(description="Dyplom Honorowego Patronatu").count() == 1
