@@ -14,6 +14,7 @@ from events.models import Event
 from grants.models import GrantCall
 from institutions.models import CulturalInstitution
 from mass_events.models import EventNotification, MassEventPermitApplication
+from patronage.models import PatronageApplication
 from press.models import PressRelease
 
 QUICK = (
@@ -22,6 +23,7 @@ QUICK = (
     "--without-press",
     "--without-mass-events",
     "--without-grants",
+    "--without-patronage",
 )
 
 
@@ -36,7 +38,16 @@ def printed_password(output: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", ["seed_demo", "seed_events", "seed_press", "seed_institutions", "seed_mass_events", "seed_grants"]
+    "command",
+    [
+        "seed_demo",
+        "seed_events",
+        "seed_press",
+        "seed_institutions",
+        "seed_mass_events",
+        "seed_grants",
+        "seed_patronage",
+    ],
 )
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):
     settings.DEBUG = False
@@ -52,6 +63,7 @@ def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings
     assert not MassEventPermitApplication.objects.exists()
     assert not EventNotification.objects.exists()
     assert not GrantCall.objects.exists()
+    assert not PatronageApplication.objects.exists()
 
 
 def test_with_the_flag_the_demo_clerk_gets_a_random_password_printed_once_per_run(db, settings):

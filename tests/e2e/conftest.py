@@ -152,6 +152,7 @@ def seed_demo_site() -> None:
         "--without-grants",
         "--without-mass-events",
         "--without-library",
+        "--without-patronage",
         "--allow-outside-debug",
         stdout=io.StringIO(),
     )

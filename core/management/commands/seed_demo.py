@@ -160,6 +160,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the City Hall library's collection, loans and subscriptions.",
         )
+        parser.add_argument(
+            "--without-patronage",
+            dest="with_patronage",
+            action="store_false",
+            help="Skip the honorary patronage applications and the requests to use the city's symbols.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -212,6 +218,8 @@ class Command(DemoDataCommand):
             call_command("seed_awards", stdout=self.stdout, **allowed)
         if options["with_library"]:
             call_command("seed_library", stdout=self.stdout, **allowed)
+        if options["with_patronage"]:
+            call_command("seed_patronage", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
