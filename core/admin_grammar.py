@@ -99,6 +99,7 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "application for honorary patronage"),
     pgettext_lazy("accusative", "request to use the city's symbols"),
     pgettext_lazy("accusative", "report of a misuse of the city's symbols"),
+    pgettext_lazy("accusative", "set of files to download"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -188,6 +189,7 @@ COUNTS = [
         "%(count)s report of a misuse of the city's symbols",
         "%(count)s reports of misuse of the city's symbols",
     ),
+    npgettext_lazy("counted", "%(count)s set of files to download", "%(count)s sets of files to download"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

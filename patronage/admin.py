@@ -10,8 +10,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, HistoryViewOnlyMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
+from core.public_attachments import PublicAttachmentInline
 from patronage.deadlines import patronage_answer_due, symbol_request_answer_due
-from patronage.models import PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+from patronage.models import FileSet, FileSetFile, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 
 CASE_FIELDS = [
     "case_mark",
@@ -117,3 +118,17 @@ class SymbolMisuseReportAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
     search_fields = ["where", "description", "action_taken"]
     date_hierarchy = "found_on"
     autocomplete_fields = ["request"]
+
+
+class FileSetFileInline(PublicAttachmentInline):
+    model = FileSetFile
+
+
+@admin.register(FileSet)
+class FileSetAdmin(admin.ModelAdmin):
+    """The approved files residents download (the patronage logo, the symbols, the brand book) with their rules."""
+
+    list_display = ["title", "page", "is_published", "position"]
+    list_filter = ["page", "is_published"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [FileSetFileInline]

@@ -15,7 +15,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.fieldsets import Fieldset
-from core.models import Case
+from core.models import Case, PublicAttachment
+from core.models.base import TimeStampedModel
 from core.workflow import ApplicantChanges, Transition, Workflow
 
 
@@ -466,3 +467,51 @@ class SymbolMisuseReport(models.Model):
 
     def __str__(self):
         return f"{self.found_on:%d.%m.%Y}: {self.where}"
+
+
+class FileSet(TimeStampedModel):
+    """A group of approved files residents download with its rules of use: the patronage logo, the coat of arms,
+    the city's logo, the brand book (DOMAIN.md §E.1: the patronage logo for the organisers' materials; §E.2: the
+    symbols only in their approved shapes and colours).
+
+    Shown on the patronage page or on the symbols page while published; its files are served only then
+    (`core.public_attachments.public_attachment_download`).
+    """
+
+    class Page(models.TextChoices):
+        PATRONAGE = "patronage", _("honorary patronage page")
+        SYMBOLS = "symbols", _("city symbols page")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    page = models.CharField(_("shown on"), max_length=20, choices=Page, default=Page.SYMBOLS)
+    rules = models.TextField(_("rules of use"), max_length=5000, blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("set of files to download")
+        verbose_name_plural = _("sets of files to download")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class FileSetFile(PublicAttachment):
+    """A file of a set (a logo, a coat of arms, the brand book), served while its set is published."""
+
+    parent_field = "file_set"
+    download_url_name = "patronage:file_download"
+    upload_dir = "patronage/files"
+    download_name = "plik"
+
+    file_set = models.ForeignKey(FileSet, verbose_name=_("set"), on_delete=models.CASCADE, related_name="files")
+
+    class Meta(PublicAttachment.Meta):
+        verbose_name = _("file to download")
+        verbose_name_plural = _("files to download")
+
+    @classmethod
+    def public_parents(cls):
+        return FileSet.objects.filter(is_published=True)

@@ -33,6 +33,8 @@ roles.register_section_models(
         "patronage.patronageapplication": frozenset({"view", "change"}),
         "patronage.symboluserequest": frozenset({"view", "change"}),
         "patronage.symbolmisusereport": roles.EDIT,
+        "patronage.fileset": roles.FULL,
+        "patronage.filesetfile": roles.FULL,
     },
 )
 for section in roles.SECTIONS:

@@ -16,7 +16,7 @@ from patronage.deadlines import (
     SYMBOL_REQUEST_ANSWER_DAYS,
 )
 from patronage.forms import PatronageApplicationForm, SymbolUseRequestForm
-from patronage.models import Symbol
+from patronage.models import FileSet, Symbol
 from patronage.services.applications import application_case_title, application_prepare, application_received
 from patronage.services.symbols import symbol_request_case_title, symbol_request_prepare, symbol_request_received
 
@@ -27,6 +27,11 @@ CITY_COLOURS = [
     ("żółty", "#F2C500"),
     ("niebieski", "#1D4F91"),
 ]
+
+
+def published_file_sets(page: str):
+    """The published sets of files of a page, each with its files (two queries)."""
+    return FileSet.objects.filter(is_published=True, page=page).prefetch_related("files")
 
 
 def overview_breadcrumb():
@@ -43,6 +48,7 @@ class OverviewView(TemplateView):
             **super().get_context_data(**kwargs),
             "days_before": PATRONAGE_APPLICATION_DAYS_BEFORE,
             "report_days": PATRONAGE_REPORT_DAYS_AFTER,
+            "file_sets": published_file_sets(FileSet.Page.PATRONAGE),
         }
 
 
@@ -149,4 +155,5 @@ class SymbolsView(TemplateView):
             "symbols": Symbol.choices,
             "colours": CITY_COLOURS,
             "answer_days": SYMBOL_REQUEST_ANSWER_DAYS,
+            "file_sets": published_file_sets(FileSet.Page.SYMBOLS),
         }

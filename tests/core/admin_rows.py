@@ -83,7 +83,7 @@ from library.models import (
 )
 from library.services import issue_log, item_add, loan_lend, reservation_place, write_off_record
 from mass_events.models import EventNotification, MassEventPermitApplication
-from patronage.models import PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
     DistributionLogEntry,
@@ -770,3 +770,6 @@ def symbol_use_request():
 def symbol_misuse_report():
     n = next(_serial)
     return SymbolMisuseReport.objects.create(symbol="coat_of_arms", where=f"Sklep {n}", description="Herb na kubkach.")
+
+
+plain(FileSet, title="Logo patronatu {n}", slug="logo-patronatu-{n}", is_published=True)

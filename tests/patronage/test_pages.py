@@ -109,3 +109,48 @@ def test_a_clerk_of_another_group_reads_the_case_but_cannot_grant(clerk_client):
     patronage = clerk_client(groups=[PATRONAGE_GROUP])
     workflow(patronage, application, "grant")
     assert application.status == Status.GRANTED
+
+
+def file_set(*, published: bool, page="symbols", files=1):
+    from django.core.files.base import ContentFile
+
+    from patronage.models import FileSet, FileSetFile
+    from tests.core.upload_corpus import valid_pdf
+
+    n = FileSet.objects.count() + 1
+    made = FileSet.objects.create(
+        title=f"Zestaw {n}", slug=f"zestaw-{n}", page=page, is_published=published, rules="Bez zmian barw."
+    )
+    for i in range(files):
+        attachment = FileSetFile(file_set=made, title=f"Plik {n}.{i}")
+        attachment.file.save("plik.pdf", ContentFile(valid_pdf()), save=False)
+        attachment.save()
+    return made
+
+
+def test_the_approved_files_are_downloadable_only_while_published(client):
+    shown = file_set(published=True)
+    hidden = file_set(published=False)
+    page = client.get(SYMBOLS_URL).content.decode()
+    shown_file, hidden_file = shown.files.get(), hidden.files.get()
+    assert shown_file.get_absolute_url() in page
+    assert "Bez zmian barw." in page
+    assert hidden.title not in page
+    response = client.get(shown_file.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert client.get(hidden_file.get_absolute_url()).status_code == 404
+
+
+def test_the_patronage_logo_is_on_the_overview(client):
+    logo = file_set(published=True, page="patronage")
+    assert logo.title in client.get(reverse("patronage:overview")).content.decode()
+    assert logo.title not in client.get(SYMBOLS_URL).content.decode()
+
+
+@pytest.mark.parametrize("sets", [1, 6])
+def test_the_symbols_page_reads_a_constant_number_of_queries(client, django_assert_max_num_queries, sets):
+    for _ in range(sets):
+        file_set(published=True, files=3)
+    with django_assert_max_num_queries(6):
+        assert client.get(SYMBOLS_URL).status_code == 200

@@ -5,7 +5,7 @@ import io
 from django.core.management import call_command
 
 from core.models import PrivateDocument, StatusChange
-from patronage.models import PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+from patronage.models import FileSetFile, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 
 Patronage = PatronageApplication.Status
 Symbols = SymbolUseRequest.Status
@@ -52,3 +52,10 @@ def test_a_newcomer_sees_each_state_and_a_second_run_adds_nothing(db, client):
     assert "Jarmark Wirkowski" in page
     assert "Wyprzedaż" not in page
     assert PrivateDocument.objects.filter(description="Dyplom Honorowego Patronatu").count() == 1
+    # the approved files: the patronage logo on the overview, the symbols and the brand book on their page
+    assert "Logo Honorowego Patronatu Prezydenta Miasta" in client.get("/patronat/").content.decode()
+    symbols_page = client.get("/symbole-miasta/").content.decode()
+    assert "Księga znaku" in symbols_page
+    link = FileSetFile.objects.get(title="Księga znaku").get_absolute_url()
+    assert link in symbols_page
+    assert client.get(link).status_code == 200

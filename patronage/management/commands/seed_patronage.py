@@ -13,12 +13,14 @@ are invented.
 
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.documents import html_to_pdf
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
-from patronage.models import PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+from patronage.models import FileSet, FileSetFile, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from patronage.services.applications import application_open
 from patronage.services.symbols import symbol_request_open
 
@@ -91,6 +93,24 @@ PATRONAGES = [
     },
 ]
 
+FILE_SETS = [
+    {
+        "slug": "logo-patronatu",
+        "title": "Logo Honorowego Patronatu Prezydenta Miasta",
+        "page": FileSet.Page.PATRONAGE,
+        "rules": "Logo patronatu umieszczaj we wszystkich materiałach wydarzenia, w zatwierdzonej wersji, z napisem "
+        "„Patronat Honorowy Prezydenta Miasta Ruda Śląska”. Projekty materiałów prześlij do zatwierdzenia.",
+        "files": ["Logo patronatu (wersja pełnokolorowa)", "Zasady używania logo patronatu"],
+    },
+    {
+        "slug": "herb-i-logo-miasta",
+        "title": "Herb, flaga i logo miasta",
+        "page": FileSet.Page.SYMBOLS,
+        "rules": "Wzory zatwierdzone uchwałą Rady Miasta. Używaj ich bez zmian kształtu, proporcji i barw.",
+        "files": ["Herb Miasta Ruda Śląska", "Flaga Miasta Ruda Śląska", "Księga znaku"],
+    },
+]
+
 SYMBOL_REQUESTS = [
     {
         "state": "received",
@@ -144,6 +164,9 @@ class Command(DemoDataCommand):
             if not SymbolUseRequest.objects.filter(applicant_name=data["applicant_name"]).exists():
                 self.seed_symbol_request(dict(data), clerk)
                 created += 1
+        for data in FILE_SETS:
+            if not FileSet.objects.filter(slug=data["slug"]).exists():
+                self.seed_file_set(dict(data))
         if not SymbolMisuseReport.objects.exists():
             SymbolMisuseReport.objects.create(
                 found_on=timezone.localdate() - timedelta(days=4),
@@ -204,3 +227,12 @@ class Command(DemoDataCommand):
             transition_perform(obj=request, name="consent_with_conditions", acting_user=clerk)
         elif state == "refused":
             transition_perform(obj=request, name="refuse", acting_user=clerk, note=refusal)
+
+    def seed_file_set(self, data):
+        titles = data.pop("files")
+        file_set = FileSet.objects.create(is_published=True, **data)
+        for position, title in enumerate(titles):
+            pdf = html_to_pdf(f"<html lang='pl'><body><h1>{title}</h1><p>Plik demonstracyjny.</p></body></html>")
+            attachment = FileSetFile(file_set=file_set, title=title, position=position, original_name=f"{title}.pdf")
+            attachment.file.save("demo.pdf", ContentFile(pdf), save=False)
+            attachment.save()
