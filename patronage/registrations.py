@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core import roles, site_registry
+from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.search import text_search
 from core.sitemaps import sitemaps
@@ -45,3 +45,7 @@ register_deadline_source("patronage.applications", application_open_deadlines, m
 register_deadline_source(
     "patronage.symbol_requests", symbol_request_open_deadlines, model="patronage.symboluserequest"
 )
+
+# The register shows granted patronages, the patronage and symbols pages the approved files; a symbols request, a
+# misuse report and their histories show nowhere.
+page_cache.register_public_models("patronage.patronageapplication", "patronage.fileset", "patronage.filesetfile")

@@ -727,6 +727,8 @@ def award_application():
         justification="Uzasadnienie.",
     )
     return case_open(case=application, title=f"Stypendium {n}")
+
+
 @row_maker(PatronageApplication)
 def patronage_application():
     n = next(_serial)

@@ -154,3 +154,21 @@ def test_the_symbols_page_reads_a_constant_number_of_queries(client, django_asse
         file_set(published=True, files=3)
     with django_assert_max_num_queries(6):
         assert client.get(SYMBOLS_URL).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("label", "public"),
+    [
+        ("patronage.patronageapplication", True),
+        ("patronage.fileset", True),
+        ("patronage.filesetfile", True),
+        ("patronage.symboluserequest", False),
+        ("patronage.symbolmisusereport", False),
+    ],
+)
+def test_a_change_to_what_the_public_pages_show_ends_the_kept_pages(label, public):
+    from django.apps import apps
+
+    from core import page_cache
+
+    assert page_cache.is_public_model(apps.get_model(label)) is public

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from core import page_cache
 from core.documents import html_to_pdf
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
@@ -206,6 +207,7 @@ class Command(DemoDataCommand):
             transition_perform(obj=application, name="approve_materials", acting_user=clerk)
             held = today - timedelta(days=1)
             PatronageApplication.objects.filter(pk=application.pk).update(starts_on=held, ends_on=held)
+            transaction.on_commit(page_cache.bump_generation)
             application.refresh_from_db()
             transition_perform(obj=application, name="event_held", acting_user=clerk)
 
