@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
 from patronage.models import PatronageApplication
+from tests.helpers import close_response
 from tests.patronage.conftest import PATRONAGE_GROUP, PRESS_GROUP, REGISTER_URL, SYMBOLS_URL, workflow
 from tests.patronage.factories import make_application, make_granted
 
@@ -137,6 +138,7 @@ def test_the_approved_files_are_downloadable_only_while_published(client):
     assert "Bez zmian barw." in page
     assert hidden.title not in page
     response = client.get(shown_file.get_absolute_url())
+    close_response(response)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert client.get(hidden_file.get_absolute_url()).status_code == 404

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from core.models import PrivateDocument, StatusChange
 from patronage.models import FileSetFile, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+from tests.helpers import close_response
 
 Patronage = PatronageApplication.Status
 Symbols = SymbolUseRequest.Status
@@ -58,4 +59,6 @@ def test_a_newcomer_sees_each_state_and_a_second_run_adds_nothing(db, client):
     assert "Księga znaku" in symbols_page
     link = FileSetFile.objects.get(title="Księga znaku").get_absolute_url()
     assert link in symbols_page
-    assert client.get(link).status_code == 200
+    response = client.get(link)
+    close_response(response)
+    assert response.status_code == 200
