@@ -58,6 +58,8 @@ def test_a_clerk_learns_of_a_new_case_takes_it_answers_and_finds_its_deadline_in
     new_cases = clerk_page.locator("#dashboard-new").locator("xpath=..")
     new_cases.get_by_role("link", name=application.case_mark).click()
     clerk_page.wait_for_url(site_url + change_path)
+    # The case's page, its date shortcuts included, names its controls in Polish for a screen reader too.
+    assert_no_axe_violations(clerk_page)
 
     # Takes it...
     clerk_page.locator(".workflow-panel__take").get_by_role(

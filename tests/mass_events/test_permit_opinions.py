@@ -131,3 +131,12 @@ def test_the_decision_and_its_opinions_are_read_only_once_the_permit_is_issued(c
     assert (application.decision_number, application.permitted_participants) == ("KSP.5240.1.2026", 2500)
     assert application.decision_conditions == "Zapewnić dwie karetki."
     assert set(application.opinions.values_list("verdict", flat=True)) == {Verdict.POSITIVE}
+
+
+def test_each_control_of_the_opinions_table_is_labelled_by_its_column_for_a_screen_reader(clerk):
+    application = PermitApplicationFactory(status=Status.DECISION_DRAFTED)
+
+    table = checklist(clerk.get(change_url(application)).content.decode())
+
+    for field in ("verdict", "issued_on", "conditions"):
+        assert f'<label class="visually-hidden" for="id_opinions-0-{field}">' in table
