@@ -6,8 +6,14 @@ Every expected date below was read off a printed calendar, never computed by the
 from datetime import date as D
 
 import pytest
+from django.urls import reverse
 
 from awards.deadlines import award_completion_due
+from awards.models import AwardApplication
+from awards.selectors import award_completion_deadlines
+from core.services import transition_perform
+from tests.awards.factories import make_call, scholarship_data
+from tests.helpers import public_form_data
 
 
 @pytest.mark.parametrize(
@@ -24,3 +30,17 @@ from awards.deadlines import award_completion_due
 def test_award_completion_due(called_on, expected):
     """The council's resolution [K]: 7 days from the call to complete, moved off days off (k.p.a. art. 57 § 4)."""
     assert award_completion_due(called_on) == expected
+
+
+@pytest.mark.django_db
+def test_the_terminarz_reads_completions_in_one_query_whatever_their_number(client, django_assert_num_queries):
+    call = make_call()
+    url = reverse("awards:application_create", kwargs={"slug": call.slug})
+    for n in range(4):
+        client.post(url, public_form_data(**scholarship_data(email=f"artysta{n}@example.pl")))
+    for application in AwardApplication.objects.all():
+        transition_perform(obj=application, name="call_to_complete", acting_user=None, note="Brak dyplomów.")
+    with django_assert_num_queries(1):
+        deadlines = list(award_completion_deadlines())
+    assert len(deadlines) == 4
+    assert {deadline.section for deadline in deadlines} == {"grants"}
