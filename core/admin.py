@@ -144,12 +144,21 @@ class CaseRegisterEntryAdmin(ChangeListExportMixin, ReadOnlyModelAdmin):
     yearly spis of the JRWA class and year chosen in the filters (core.case_register).
     """
 
-    list_display = ["case_link", "applicant_name", "title", "case_status", "kind", "opened_at", "closed_at"]
+    list_display = [
+        "case_link",
+        "applicant_name",
+        "title",
+        "case_status",
+        "handler_name",
+        "kind",
+        "opened_at",
+        "closed_at",
+    ]
     list_display_links = None
     change_list_template = "admin/core/caseregisterentry/change_list.html"
     export_columns = case_register.EXPORT_COLUMNS
     export_filename = "spis-spraw"
-    list_select_related = ["kind", "content_type"]
+    list_select_related = ["kind", "content_type", "handler"]
     list_filter = ["unit", "kind", "jrwa_class", "year", CaseStatusFilter]
     # Prefix and exact matches where clerks type a mark or an address; words anywhere in a name or a subject.
     search_fields = ["case_mark", "applicant_name", "applicant_email", "title"]
@@ -180,6 +189,10 @@ class CaseRegisterEntryAdmin(ChangeListExportMixin, ReadOnlyModelAdmin):
     @admin.display(description=_("status"), ordering="status")
     def case_status(self, obj):
         return obj.status_label() or "—"
+
+    @admin.display(description=_("handled by"), ordering="handler__last_name")
+    def handler_name(self, obj):
+        return case_register.handler_name(obj) or "—"
 
     def get_urls(self):
         return [

@@ -43,9 +43,18 @@ EXPORT_COLUMNS = [
     (pgettext_lazy("list of cases", "JRWA class"), "jrwa_class__symbol"),
     (pgettext_lazy("list of cases", "Year"), "year"),
     (pgettext_lazy("list of cases", "Status"), CaseRegisterEntry.status_label),
+    (pgettext_lazy("list of cases", "Handled by"), lambda entry: handler_name(entry)),
     (pgettext_lazy("list of cases", "Opened on"), lambda entry: _local_date(entry.opened_at)),
     (pgettext_lazy("list of cases", "Settled on"), lambda entry: _local_date(entry.closed_at)),
 ]
+
+
+def handler_name(entry: CaseRegisterEntry) -> str:
+    """The clerk handling the case as the list of cases names them: full name, else login; "" while nobody does."""
+    handler = entry.handler
+    if handler is None:
+        return ""
+    return handler.get_full_name() or handler.get_username()
 
 
 def spis_spraw_pdf(*, entries: QuerySet[CaseRegisterEntry], jrwa_class: JrwaClass, year: int) -> bytes:

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from core.models import CaseKind, CaseRegisterEntry, Feedback, JrwaClass
 from core.retention import case_anonymise, case_models
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS
-from core.services import case_open, transition_perform
+from core.services import case_open, case_take, transition_perform
 from events.models import Category, EventSubmission
 from grants.models import GrantOffer
 from institutions.models import ExtractRequest
@@ -37,6 +37,7 @@ URL = reverse("admin:core_caseregisterentry_changelist")
 CSV_URL = reverse("admin:core_caseregisterentry_export_csv")
 PDF_URL = reverse("admin:core_caseregisterentry_spis_spraw")
 CASEWORK = "Kancelaria wydziału"
+SITE_EDITORS = "Redakcja portalu"  # the section handling opinions about the portal
 ROLE_GROUPS = [section.group_name for section in SECTIONS] + [HEAD_OF_DEPARTMENT_GROUP]
 SURNAME = "Kowalczyk"
 
@@ -183,6 +184,7 @@ def test_the_csv_holds_the_search_with_polish_headers(cases_of_one_surname, regi
         "Klasa JRWA",
         "Rok",
         "Status",
+        "Prowadzący sprawę",
         "Data wszczęcia",
         "Data ostatecznego załatwienia",
     ]
@@ -199,6 +201,7 @@ def test_the_csv_holds_the_search_with_polish_headers(cases_of_one_surname, regi
             entry.jrwa_class.symbol,
             str(entry.year),
             "złożona",
+            "",
             f"{timezone.localdate(entry.opened_at):%d.%m.%Y}",
             "",
         ]
@@ -289,3 +292,20 @@ def test_the_data_migration_fills_the_entries_of_earlier_cases(cases_of_one_surn
     }
     assert filled == expected
     assert sum(1 for _kind, name, _email, _status in filled.values() if SURNAME in name) == 6
+
+
+def test_the_list_and_its_csv_name_the_clerk_handling_each_case(register, make_clerk):
+    handled = open_opinion("pierwsza@example.pl")
+    waiting = open_opinion("druga@example.pl")
+    clerk = make_clerk(groups=[SITE_EDITORS], first_name="Joanna", last_name="Zawadzka")
+    case_take(case=handled, acting_user=clerk)
+
+    page = page_of(register)
+    rows = {mark: row for row in page.split("<tr")[1:] for mark in marks_on("<tr" + row)}
+    assert "Joanna Zawadzka" in rows[handled.case_mark]
+    assert "Joanna Zawadzka" not in rows[waiting.case_mark]
+
+    lines = list(csv.reader(io.StringIO(register.get(CSV_URL).content.decode("utf-8")[1:])))
+    column = lines[0].index("Prowadzący sprawę")
+    by_mark = {line[0]: line[column] for line in lines[1:]}
+    assert by_mark == {handled.case_mark: "Joanna Zawadzka", waiting.case_mark: ""}
