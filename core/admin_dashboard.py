@@ -33,6 +33,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from core import site_registry
 from core.deadlines import open_deadlines
 from core.models import CaseMessage, CaseRegisterEntry
 from core.retention import case_models
@@ -324,6 +325,9 @@ class DashboardView(TemplateView):
             "case_types": types,
             "deadlines": deadline_summary(user, today),
             "rows_shown": ROWS_SHOWN,
+            "staff_links": [
+                {"label": link.label, "url": reverse(link.url_name)} for link in site_registry.staff_links()
+            ],
         }
         if types:
             new = new_cases(types)

@@ -1,4 +1,5 @@
-"""Where apps plug into the public site shell: main navigation, home-page sections and site search.
+"""Where apps plug into the site shell: main navigation, home-page sections, site search, and the links every
+signed-in employee finds on the admin's dashboard.
 
 `core` imports no app: each app registers its entries in its AppConfig.ready().
 """
@@ -49,13 +50,33 @@ class SearchProvider:
     position: int = 100
 
 
+@dataclass(frozen=True)
+class StaffLink:
+    """A page for every signed-in employee, clerk or not (the City Hall library's catalogue), linked from the admin's
+    dashboard, where an employee lands after signing in."""
+
+    key: str
+    label: str | Promise
+    url_name: str
+    position: int = 100
+
+
 _navigation: dict[str, NavigationItem] = {}
+_staff_links: dict[str, StaffLink] = {}
 _home_sections: dict[str, HomeSection] = {}
 _search_providers: dict[str, SearchProvider] = {}
 
 
 def register_navigation(item: NavigationItem) -> None:
     _navigation[item.key] = item
+
+
+def register_staff_link(link: StaffLink) -> None:
+    _staff_links[link.key] = link
+
+
+def staff_links() -> list[StaffLink]:
+    return sorted(_staff_links.values(), key=lambda item: (item.position, item.key))
 
 
 def register_home_section(section: HomeSection) -> None:

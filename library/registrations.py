@@ -1,7 +1,11 @@
-"""How the library plugs into the kernel: the Terminarz's deadlines and the "Biblioteka urzędu" role."""
+"""How the library plugs into the kernel: the Terminarz's deadlines, the "Biblioteka urzędu" role and the
+catalogue's link on the dashboard, where every employee lands after signing in."""
+
+from django.utils.translation import gettext_lazy as _
 
 from core import roles
 from core.deadlines import register_deadline_source
+from core.site_registry import StaffLink, register_staff_link
 from library.deadlines import loans_open_deadlines, subscriptions_open_deadlines
 
 register_deadline_source("library.loans", loans_open_deadlines, model="library.loan")
@@ -23,3 +27,4 @@ roles.register_section_models(
         "library.issueroutingstop": roles.VIEW,
     },
 )
+register_staff_link(StaffLink("library", _("City Hall library: catalogue and my loans"), "library:catalogue"))

@@ -88,6 +88,12 @@ def test_a_staff_member_without_groups_sees_no_case(clerk_client, opinion, notif
     assert "Ewa Zielińska" not in page
 
 
+def test_an_employee_who_is_no_clerk_finds_the_city_hall_librarys_catalogue_from_the_dashboard(clerk_client, db):
+    page = dashboard(clerk_client())
+
+    assert f'<a href="{reverse("library:catalogue")}">Biblioteka urzędu: katalog i moje wypożyczenia</a>' in page
+
+
 def test_a_section_clerk_sees_the_new_cases_of_the_sections_case_types_only(clerk_client, opinion, notification):
     editors = section(dashboard(clerk_client(groups=[EDITORS])), "dashboard-new")
     events = section(dashboard(clerk_client(groups=[EVENTS])), "dashboard-new")
