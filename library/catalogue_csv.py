@@ -7,9 +7,6 @@ with its old inventory number ("nr_inw") keeps it, and the counter moves past it
 already in the book; a line without one gets the next number.
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.csv_import import ImportReport, spreadsheet_rows
 from core.public_forms import reject_control_characters
 from library.models import InventoryCounter, LibraryItem
 from library.services import item_add
@@ -65,19 +63,6 @@ SOURCES = {
 _LIMITS = {"tytul": 500, "autorzy": 500, "wydawca": 200, "hasla": 500, "sygnatura": 60, "dokument": 200}
 #: The oldest year of publication accepted (early printed books are not an office library's stock).
 MIN_YEAR = 1800
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _decode(content: bytes) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1250", errors="replace")
 
 
 def _parse_date(text: str) -> date:
@@ -187,47 +172,14 @@ def catalogue_import(*, content: bytes, acting_user) -> ImportReport:
     Raises ValidationError (Polish) when the whole file is unusable: too large, empty, no "tytul" column, or too
     many lines.
     """
-    if len(content) > MAX_BYTES:
-        raise ValidationError(_("The file is larger than 5 MB. Split it into smaller files."), code="too_large")
-    text = _decode(content)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = [name.strip().lower() for name in next(reader)]
-    except (StopIteration, csv.Error):
-        raise ValidationError(_("The file is empty."), code="empty") from None
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ValidationError(
-            _("The first line must name the columns; missing: %(columns)s.") % {"columns": ", ".join(missing)},
-            code="header",
-        )
+    rows = spreadsheet_rows(content, required_columns=REQUIRED_COLUMNS, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
     report = ImportReport()
     taken = set(LibraryItem.objects.values_list("inventory_number", flat=True))
-    line = 1
-    while True:
-        line += 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
-            report.errors.append((line, _("the line cannot be read (check the quotation marks)")))
+    for spreadsheet_row in rows:
+        line, row = spreadsheet_row.line, spreadsheet_row.values
+        if row is None:
+            report.errors.append((line, spreadsheet_row.error))
             continue
-        if line - 1 > MAX_ROWS:
-            raise ValidationError(
-                _("The file has more than %(max)d lines. Split it into smaller files.") % {"max": MAX_ROWS},
-                code="too_many_rows",
-            )
-        if not any(value.strip() for value in values):
-            continue
-        if len(values) > len(header):
-            report.errors.append((line, _("the line has more columns than the header")))
-            continue
-        row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
         fields, number, error = _row_fields(row, taken)
         if error:
             report.errors.append((line, error))

@@ -7,15 +7,12 @@ and reason, and nothing of a bad line is stored. An unsubscribed contact stays u
 file says. Each contact records the legal basis of processing (RODO art. 6 ust. 1 lit. a or e).
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.csv_import import ImportReport, spreadsheet_rows
 from core.exports import csv_text
 from core.public_forms import reject_control_characters
 from press.models import MediaContact, MediaList, MediaOutlet
@@ -34,20 +31,6 @@ LEGAL_BASIS_ALIASES = {
     "zgoda": MediaContact.LegalBasis.CONSENT,
 }
 _LIMITS = {"nazwa": 200, "telefon": 40, "redakcja": 200, "tematyka": 300, "listy": 1000, "zrodlo_danych": 300}
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _decode(content: bytes) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1250", errors="replace")
 
 
 def _row_error(row: dict) -> str | None:
@@ -78,48 +61,15 @@ def contacts_import(*, content: bytes, acting_user) -> ImportReport:
     Raises ValidationError (with a Polish message) when the whole file is unusable: too large, no header,
     missing required columns or too many lines.
     """
-    if len(content) > MAX_BYTES:
-        raise ValidationError(_("The file is larger than 2 MB. Split it into smaller files."), code="too_large")
-    text = _decode(content)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = [name.strip().lower() for name in next(reader)]
-    except (StopIteration, csv.Error):
-        raise ValidationError(_("The file is empty."), code="empty") from None
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ValidationError(
-            _("The first line must name the columns; missing: %(columns)s.") % {"columns": ", ".join(missing)},
-            code="header",
-        )
     report = ImportReport()
     lists: dict[str, MediaList] = {}
     outlets: dict[str, MediaOutlet] = {}
-    line = 1
-    while True:
-        line += 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
-            report.errors.append((line, _("the line cannot be read (check the quotation marks)")))
+    rows = spreadsheet_rows(content, required_columns=REQUIRED_COLUMNS, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
+    for spreadsheet_row in rows:
+        line, row = spreadsheet_row.line, spreadsheet_row.values
+        if row is None:
+            report.errors.append((line, spreadsheet_row.error))
             continue
-        if line - 1 > MAX_ROWS:
-            raise ValidationError(
-                _("The file has more than %(max)d lines. Split it into smaller files.") % {"max": MAX_ROWS},
-                code="too_many_rows",
-            )
-        if not any(value.strip() for value in values):
-            continue
-        if len(values) > len(header):
-            report.errors.append((line, _("the line has more columns than the header")))
-            continue
-        row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
         error = _row_error(row)
         if error:
             report.errors.append((line, error))
