@@ -97,6 +97,8 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "subscription"),
     pgettext_lazy("accusative", "periodical issue"),
     pgettext_lazy("accusative", "application for honorary patronage"),
+    pgettext_lazy("accusative", "scholarship or award call"),
+    pgettext_lazy("accusative", "scholarship application or award nomination"),
     pgettext_lazy("accusative", "request to use the city's symbols"),
     pgettext_lazy("accusative", "report of a misuse of the city's symbols"),
     pgettext_lazy("accusative", "set of files to download"),
@@ -180,6 +182,12 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s periodical issue", "%(count)s periodical issues"),
     npgettext_lazy(
         "counted", "%(count)s application for honorary patronage", "%(count)s applications for honorary patronage"
+    ),
+    npgettext_lazy("counted", "%(count)s scholarship or award call", "%(count)s scholarship and award calls"),
+    npgettext_lazy(
+        "counted",
+        "%(count)s scholarship application or award nomination",
+        "%(count)s scholarship applications and award nominations",
     ),
     npgettext_lazy(
         "counted", "%(count)s request to use the city's symbols", "%(count)s requests to use the city's symbols"
