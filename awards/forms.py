@@ -62,8 +62,6 @@ class AwardApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
             "field_of_art": {"required": _("Choose the field of art.")},
             "achievements": {"required": _("Describe the candidate's achievements.")},
             "justification": {"required": _("Write the justification.")},
-            "period_from": {"invalid": _("Enter a valid date.")},
-            "period_to": {"invalid": _("Enter a valid date.")},
             "requested_amount": {"invalid": _("Enter the amount as a number, e.g. 5000 or 5000,00.")},
         }
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.views.generic import TemplateView
 
 from awards import selectors
-from awards.forms import form_class_for
+from awards.forms import AwardApplicationForm, form_class_for
 from core.pagination import CachedCountPaginator
 from core.private_documents import document_attach_upload
 from core.public_cases import PublicCaseCreateView
@@ -58,6 +58,8 @@ class ApplicationCreateView(KeptUploadsMixin, PublicCaseCreateView):
     """
 
     template_name = "awards/application_form.html"
+    # The call's own form (scholarship or nomination) replaces it in dispatch(); both keep its documentation files.
+    form_class = AwardApplicationForm
     form_key = "awards.application"
     rate_scope = "awards_application"
 

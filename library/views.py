@@ -9,7 +9,6 @@ Every page is private and never cached.
 from functools import wraps
 
 from django.contrib import admin, messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,12 +28,16 @@ ITEMS_PER_PAGE = 20
 
 
 def employee_required(view):
-    """Let through a signed-in, verified employee; send anyone else to the sign-in page (then back here)."""
+    """Let through a signed-in, verified employee; tell a visitor to sign in first, without the admin's address.
+
+    The clerks' panel lives at a path that is not published (settings.ADMIN_URL), so no answer to a visitor may
+    name it: not even a redirect to its sign-in page. Employees sign in where they always do and come back.
+    """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+            return render(request, "library/sign_in_first.html", status=403)
         if not admin.site.has_permission(request):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
-from core.search import text_search
+from core.search import ranked_search
 from core.sitemaps import sitemaps
 from patronage.models import PatronageApplication
 from patronage.selectors import application_open_deadlines, symbol_request_open_deadlines
@@ -17,7 +17,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="patronage",
         title=_("Register of honorary patronages"),
-        search=lambda query: text_search(
+        search=lambda query: ranked_search(
             PatronageApplication.objects.in_register(), ["event_name", "organiser_name", "venue"], query
         ),
         position=40,

@@ -18,6 +18,7 @@ from tests.awards.factories import make_call as make_award_call
 from tests.events.factories import EventFactory, at
 from tests.grants.factories import make_call
 from tests.institutions.factories import institution, register_clerk
+from tests.patronage.factories import make_granted
 from tests.press.factories import PressReleaseFactory
 
 postgresql_only = pytest.mark.skipif(
@@ -32,7 +33,7 @@ def search_page(client, query):
 
 
 @pytest.fixture
-def everywhere(db):
+def everywhere(db, make_clerk):
     """One public record with the word "Halemba" in every searchable part of the site."""
     EventFactory(title="Jarmark w Halembie", dates=[(at(5), None)])
     PressReleaseFactory(title="Halemba ma nowy dom kultury")
@@ -41,6 +42,7 @@ def everywhere(db):
     institution(clerk=register_clerk(), full_name="Biblioteka Miejska — filia Halemba", short_name="Filia")
     StaticPage.objects.create(title="Dzielnica Halemba", body="<p>Opis.</p>", is_published=True)
     make_award_call(title="Stypendia artystyczne dla Halemby")
+    make_granted(clerk=make_clerk(groups=["Patronaty i symbole miasta"]), event_name="Festyn rodzinny w Halembie")
 
 
 def test_search_terms_keep_only_letters_and_digits_as_prefixes():
@@ -58,6 +60,7 @@ def test_a_search_finds_results_in_every_public_part_of_the_site(client, everywh
     assert "Halemba ma nowy dom kultury" in body
     assert "Biblioteka Miejska — filia Halemba" in body
     assert "Stypendia artystyczne dla Halemby" in body
+    assert "Festyn rodzinny w Halembie" in body
 
 
 def test_a_search_shows_ten_results_a_part_and_says_there_are_more_without_counting(client, db):
@@ -76,9 +79,10 @@ def test_the_query_count_of_a_search_is_pinned_whatever_the_number_of_matches(cl
     with CaptureQueriesContext(connection) as queries:
         body = search_page(client, "festiwal")
     assert "Festiwal Bluesa" in body
-    # One query per part of the site (six parts) and the shell's two (the department's name and contacts).
-    assert len(site_registry.search_providers()) == 6
-    assert len(queries) == 6 + 2, [q["sql"] for q in queries]
+    # One query per part of the site and the shell's two (the department's name and contacts).
+    parts = len(site_registry.search_providers())
+    assert parts == 7
+    assert len(queries) == parts + 2, [q["sql"] for q in queries]
 
 
 @postgresql_only

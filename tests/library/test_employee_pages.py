@@ -22,10 +22,12 @@ DUE = date(2026, 4, 1)
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", [CATALOGUE, MY_LOANS])
-def test_a_visitor_is_sent_to_sign_in_and_back(path):
+def test_a_visitor_is_told_to_sign_in_first_without_the_admins_address(path):
     response = Client().get(path)
-    assert response.status_code == 302
-    assert response["Location"] == reverse("admin:login") + "?next=" + path
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Zaloguj się w panelu urzędnika" in page
+    assert reverse("admin:login") not in page
 
 
 @pytest.mark.django_db
