@@ -27,6 +27,7 @@ from core.admin_grammar import admin_title
 from core.exports import Money, clerk_csv_cell, clerk_xlsx_cell, csv_response, xlsx_response
 from core.models import ApplicantChange, Case, CaseMessage, PrivateDocument, StatusChange
 from core.money import MONEY_FIELD
+from core.roles import person_name
 from core.services import (
     CaseWorkError,
     case_handler_candidates,
@@ -336,7 +337,7 @@ def case_handler_context(request, case, *, admin_site) -> dict:
     if is_open and may_assign(request.user):
         context["case_assign_url"] = reverse(f"{admin_site.name}:core_case_assign", args=args)
         context["case_handler_choices"] = [
-            (user.pk, user.get_full_name() or user.get_username()) for user in case_handler_candidates(type(case))
+            (user.pk, person_name(user)) for user in case_handler_candidates(type(case))
         ]
     return context
 

@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 
 from core.deadlines import open_deadlines
 from core.models import Case, CaseRegisterEntry
-from core.roles import SECTION_BY_CODE, SECTIONS
+from core.roles import SECTION_BY_CODE, SECTIONS, person_name
 from core.services import CaseWorkError, case_assign, case_take
 
 DEADLINES_PER_PAGE = 50
@@ -238,7 +238,7 @@ class CaseAssignView(CaseHandlerActionView):
         case_assign(case=case, handler=handler, acting_user=request.user)
         return gettext("Case %(mark)s has been assigned to %(name)s.") % {
             "mark": case.case_mark,
-            "name": handler.get_full_name() or handler.get_username(),
+            "name": person_name(handler),
         }
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.documents import html_to_pdf, polish_long_date
 from core.models import CaseRegisterEntry, JrwaClass
+from core.roles import person_name
 
 #: Columns of the printed spis spraw [K]: the form most offices use with the 2011 instrukcja (lp., the case,
 #: from whom it came with the letter's date, the dates it was opened and finally settled, remarks). The portal knows
@@ -54,7 +55,7 @@ def handler_name(entry: CaseRegisterEntry) -> str:
     handler = entry.handler
     if handler is None:
         return ""
-    return handler.get_full_name() or handler.get_username()
+    return person_name(handler)
 
 
 def spis_spraw_pdf(*, entries: QuerySet[CaseRegisterEntry], jrwa_class: JrwaClass, year: int) -> bytes:

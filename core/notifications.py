@@ -41,7 +41,7 @@ from core.models import (
     SectionSettings,
 )
 from core.models.notifications import feed_token_hash
-from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTION_BY_CODE, section_of_model
+from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTION_BY_CODE, person_name, section_of_model
 from core.site import site_host, site_url
 
 #: "This week" of the digest: the days after today up to today + 7, as on the dashboard's panel.
@@ -367,7 +367,7 @@ def deadline_feed_ical(user, *, now: datetime | None = None) -> bytes:
     address (the admin's path is not given to a calendar service). Escaping and folding are icalendar's.
     """
     now = now or timezone.now()
-    name = _("Deadlines of %(name)s") % {"name": user.get_full_name() or user.get_username()}
+    name = _("Deadlines of %(name)s") % {"name": person_name(user)}
     calendar = icalendar.Calendar.new(prodid=FEED_PRODID, method="PUBLISH", calscale="GREGORIAN")
     for prop, value in (("NAME", name), ("X-WR-CALNAME", name)):
         calendar.add(prop, icalendar.vText(xml_text(value)))

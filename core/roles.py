@@ -47,6 +47,11 @@ def register_section_models(section_code: str, models: dict[str, frozenset[str]]
         section_models.setdefault(model.lower(), set()).update(actions)
 
 
+def person_name(user) -> str:
+    """A clerk's or an employee's name as the portal writes it: the full name, else the login."""
+    return user.get_full_name() or user.get_username()
+
+
 def section_models() -> dict[str, dict[str, set[str]]]:
     return _section_models
 

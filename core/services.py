@@ -27,6 +27,7 @@ from core.models import (
 )
 from core.models.cases import applicant_name_from, value_at_path
 from core.notifications import applicant_reply_notify, case_arrival_notify
+from core.roles import person_name
 from core.site import site_url
 from core.workflow import user_may
 
@@ -246,20 +247,16 @@ def case_default_handler(model):
     return handler if may_handle(handler, model) else None
 
 
-def _handler_name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 def _handler_history(case: Case, *, action: str, actor, handler, previous=None) -> StatusChange:
     """The case's history row of a change of handler: the status stays, the note names who handles it now."""
     model = type(case)
     workflow = getattr(model, "workflow", None)
     status = getattr(case, workflow.status_field) if workflow else ""
-    note = _("Handled by: %(name)s.") % {"name": _handler_name(handler)}
+    note = _("Handled by: %(name)s.") % {"name": person_name(handler)}
     if previous is not None:
         note = _("Handled by: %(name)s (before: %(previous)s).") % {
-            "name": _handler_name(handler),
-            "previous": _handler_name(previous),
+            "name": person_name(handler),
+            "previous": person_name(previous),
         }
     return StatusChange.objects.create(
         content_type=ContentType.objects.get_for_model(model),
@@ -310,7 +307,7 @@ def case_take(*, case: Case, acting_user) -> Case:
         if locked.handler_id is not None:
             raise CaseWorkError(
                 _("This case is already handled by %(name)s. Ask the head of department to assign it to you.")
-                % {"name": _handler_name(locked.handler)},
+                % {"name": person_name(locked.handler)},
                 code="taken",
             )
 
@@ -337,7 +334,7 @@ def case_assign(*, case: Case, handler, acting_user) -> Case:
             raise CaseWorkError(_("This case is closed; its handler is not changed."), code="closed")
         if locked.handler_id == handler.pk:
             raise CaseWorkError(
-                _("%(name)s already handles this case.") % {"name": _handler_name(handler)}, code="unchanged"
+                _("%(name)s already handles this case.") % {"name": person_name(handler)}, code="unchanged"
             )
 
     return _handler_set(case, handler=handler, acting_user=acting_user, action="handler_assign", check=check)

@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import HistoryViewOnlyMixin, ReadOnlyInlineMixin, ServiceCreateAdminMixin
 from core.exports import csv_response
+from core.roles import person_name
 from library import services
 from library.catalogue_csv import catalogue_import
 from library.documents import inventory_book_pdf, write_off_register_pdf
@@ -289,7 +290,7 @@ class LoanAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmi
 
     @admin.display(description=_("employee"), ordering="borrower__last_name")
     def borrower_name(self, obj):
-        return obj.borrower.get_full_name() or obj.borrower.get_username()
+        return person_name(obj.borrower)
 
     @admin.display(description=_("overdue"), boolean=True)
     def overdue(self, obj):
@@ -326,7 +327,7 @@ class LoanAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmi
             [
                 loan.item.inventory_number,
                 loan.item.title,
-                loan.borrower.get_full_name() or loan.borrower.get_username(),
+                person_name(loan.borrower),
                 loan.borrower.email,
                 loan.lent_on.isoformat(),
                 loan.due_on.isoformat(),
@@ -364,7 +365,7 @@ class ReservationAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHist
 
     @admin.display(description=_("employee"), ordering="employee__last_name")
     def employee_name(self, obj):
-        return obj.employee.get_full_name() or obj.employee.get_username()
+        return person_name(obj.employee)
 
     def create_through_service(self, request, form, formsets):
         data = form.cleaned_data

@@ -19,6 +19,7 @@ from core.deadlines import (
     previous_working_day,
     shift_to_working_day,
 )
+from core.roles import person_name
 
 #: [K] Open loans appear in the Terminarz this many days before their due date, and stay there while overdue.
 LOAN_TERMINARZ_DAYS_BEFORE = 3
@@ -80,7 +81,7 @@ def loans_open_deadlines():
     )
     rule = gettext("loan period (library regulations)")
     for loan in loans:
-        borrower = loan.borrower.get_full_name() or loan.borrower.get_username()
+        borrower = person_name(loan.borrower)
         yield OpenDeadline(
             due_date=loan.due_on,
             title=gettext("Return: %(number)s %(title)s — %(borrower)s")

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.roles import person_name
 from library.models import LibraryItem, WriteOffProtocol
 
 #: At most this many items on one write-off protocol typed in the form (a bigger one is split).
@@ -30,7 +31,7 @@ def employees():
 
 class EmployeeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        name = obj.get_full_name() or obj.get_username()
+        name = person_name(obj)
         return f"{name} ({obj.email})"
 
 
