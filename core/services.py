@@ -448,6 +448,10 @@ def transition_perform(*, obj, name: str, acting_user, note: str = ""):
         elif transition.reopens_case and hasattr(locked, "closed_at"):
             locked.closed_at = None
             changed.append("closed_at")
+        if acting_user is not None and acting_user.is_authenticated:
+            # The version's author, also outside a request (a command, a task): the metryczka and the register of
+            # changes of public information read it (core.public_information); the effect saves this instance.
+            locked._history_user = acting_user
         locked.save(update_fields=changed)
         StatusChange.objects.create(
             content_type=ContentType.objects.get_for_model(model),

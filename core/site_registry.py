@@ -101,9 +101,12 @@ def search_providers() -> list[SearchProvider]:
 
 def register_core_entries() -> None:
     """Register the shell's own entries: the department page, static pages and their search."""
+    from django.db.models import Q
+    from django.urls import reverse
     from django.utils.translation import gettext_lazy as _
 
-    from core.models import StaticPage
+    from core.models import DepartmentProfile, StaticPage
+    from core.public_information import PublicInformation, register_public_information
     from core.search import ranked_search
 
     register_navigation(NavigationItem("home", _("Home"), "core:home", position=0))
@@ -122,5 +125,36 @@ def register_core_entries() -> None:
             title=_("Information pages"),
             search=lambda query: ranked_search(StaticPage.objects.published(), ["title", "lead", "body"], query),
             position=900,
+        )
+    )
+    register_public_information(
+        PublicInformation(
+            key="wydzial",
+            model="core.departmentprofile",
+            title=_("About the department"),
+            public=DepartmentProfile.objects.all,
+            public_fields=(
+                "name",
+                "head_title",
+                "head_name",
+                "address",
+                "room",
+                "phone",
+                "other_phones",
+                "email",
+                "office_hours",
+                "introduction",
+            ),
+            url=lambda profile: reverse("core:department"),
+        )
+    )
+    register_public_information(
+        PublicInformation(
+            key="strony",
+            model="core.staticpage",
+            title=_("Information pages"),
+            public=StaticPage.objects.published,
+            public_when=Q(is_published=True),
+            public_fields=("title", "lead", "body"),
         )
     )

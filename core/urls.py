@@ -9,6 +9,12 @@ urlpatterns = [
     path("wydzial/", views.DepartmentView.as_view(), name="department"),
     path("strony/<slug:slug>/", views.StaticPageDetailView.as_view(), name="page_detail"),
     path("szukaj/", views.search, name="search"),
+    path("informacja-publiczna/<slug:kind>/<int:pk>/rejestr-zmian/", views.change_register, name="change_register"),
+    path(
+        "informacja-publiczna/<slug:kind>/<int:pk>/rejestr-zmian/<int:history_id>/",
+        views.record_version,
+        name="record_version",
+    ),
     path("opinia/", views.FeedbackCreateView.as_view(), name="feedback_create"),
     path("sprawy/przyjeto/", public_cases.case_received, name="case_received"),
     path("sprawy/<token:token>/", public_cases.case_tracking, name="case_tracking"),

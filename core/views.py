@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, TemplateView
 
-from core import page_cache, site_registry
+from core import page_cache, public_information, site_registry
 from core.forms import FeedbackForm
 from core.models import DeadlineFeed, DepartmentDuty, StaticPage
 from core.notifications import deadline_feed_ical
@@ -172,3 +172,68 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors: the page must render even when the database is down.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def _public_record(kind_key: str, pk: int):
+    kind = public_information.kind_for_key(kind_key)
+    if kind is None:
+        raise Http404
+    record = public_information.public_record_or_none(kind, pk)
+    if record is None:
+        raise Http404
+    return kind, record
+
+
+@require_safe
+def change_register(request, kind, pk):
+    """ "Rejestr zmian" of a piece of public information: its metryczka and its public versions, newest first.
+
+    Rozporządzenie MSWiA z 18.01.2007 w sprawie BIP (DOMAIN.md §J.2): the register of changes is kept available.
+    Only records residents may see now, only the versions in which they were public, only their public fields.
+    """
+    kind, record = _public_record(kind, pk)
+    page = public_information.versions_page(kind, record, request.GET.get("page"))
+    return render(
+        request,
+        "core/change_register.html",
+        {
+            "kind": kind,
+            "record": record,
+            "record_url": kind.record_url(record),
+            "record_label": kind.record_label(record),
+            "metryczka": public_information.metryczka(record),
+            "page_obj": page,
+            "breadcrumb_parents": [(kind.record_label(record), kind.record_url(record))],
+        },
+    )
+
+
+@require_safe
+def record_version(request, kind, pk, history_id):
+    """One earlier version of a piece of public information, as its public fields read then."""
+    kind, record = _public_record(kind, pk)
+    version = (
+        public_information.public_versions(kind, record).filter(history_id=history_id).first()
+        if history_id > 0
+        else None
+    )
+    if version is None:
+        raise Http404
+    return render(
+        request,
+        "core/record_version.html",
+        {
+            "kind": kind,
+            "record": record,
+            "record_url": kind.record_url(record),
+            "record_label": kind.record_label(record),
+            "version": version,
+            "person": public_information.person_of(version),
+            "values": public_information.version_values(kind, version),
+            "change_register_url": public_information.change_register_url(kind, record),
+            "breadcrumb_parents": [
+                (kind.record_label(record), kind.record_url(record)),
+                (gettext("Register of changes"), public_information.change_register_url(kind, record)),
+            ],
+        },
+    )

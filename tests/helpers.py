@@ -214,3 +214,19 @@ def export_xlsx_rows(response) -> list[list]:
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def metryczka(html: str) -> dict[str, str]:
+    """The metryczka of a public page (templates/includes/metryczka.html) as {label: text}, and its register link
+    under "link", so a test reads who and when as a resident does."""
+    import re
+
+    start = html.index('class="metryczka"')
+    box = html[start : html.index("</section>", start)]
+    rows = {
+        re.sub(r"<[^>]+>", "", label).strip(): " ".join(re.sub(r"<[^>]+>", "", value).split())
+        for label, value in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", box, re.S)
+    }
+    link = re.search(r'<a href="([^"]+)">Rejestr zmian</a>', box)
+    rows["link"] = link.group(1) if link else ""
+    return rows
