@@ -1,10 +1,12 @@
 """How the register plugs into the site shell: navigation, search, sitemap, the Terminarz, the role group and the
 page cache."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
 from core.sitemaps import sitemaps
 from institutions import deadlines
@@ -64,3 +66,34 @@ roles.register_section_models(
 # The register's book shows an institution's entries, documents, acts, directors and reorganisations; a request for
 # an extract is a case and shows nowhere.
 page_cache.register_public_models(whole_app="institutions", except_models=("institutions.extractrequest",))
+
+# The register is public information from an institution's first entry on (rozporządzenie MKiDN, § 10 ust. 1; BIP
+# regulation, DOMAIN.md §J.2): its columns get a metryczka and a register of changes.
+register_public_information(
+    PublicInformation(
+        key="instytucje-kultury",
+        model="institutions.culturalinstitution",
+        title=_("Register of cultural institutions"),
+        public=CulturalInstitution.objects.registered,
+        public_when=Q(registered_on__isnull=False),
+        public_fields=(
+            "entry_no",
+            "full_name",
+            "short_name",
+            "kind",
+            "activity",
+            "seat",
+            "address",
+            "organiser",
+            "co_organiser",
+            "regon",
+            "director",
+            "founding_act",
+            "statute_act",
+            "website",
+            "registered_on",
+            "last_entry_on",
+            "struck_out_on",
+        ),
+    )
+)

@@ -228,6 +228,7 @@ def entry_add(*, entry: RegisterEntry, acting_user) -> RegisterEntry:
         except ValidationError as error:
             raise RegisterError(" ".join(error.messages), code="invalid") from error
         entry.save()
+        institution._history_user = acting_user  # the metryczka's "changed by" (core.public_information)
         institution_project(institution=institution)
     return entry
 
