@@ -1,17 +1,21 @@
 """How grants plug into the site shell: navigation, search, sitemap, roles, the Terminarz and the page cache."""
 
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
 from core.sitemaps import sitemaps
-from grants.models import GrantCall
+from grants.models import GrantCall, GrantOffer
 from grants.selectors import (
     grant_offer_deadlines,
     grant_report_deadlines,
     grant_settlement_deadlines,
     institution_subsidy_deadlines,
+    small_grants_published,
 )
 from grants.sitemaps import GrantCallSitemap
 
@@ -75,3 +79,61 @@ def next_offers_deadline(now):
 # types and shows nowhere.
 page_cache.register_public_models(whole_app="grants", except_models=("grants.offerdraft",))
 page_cache.register_schedule(next_offers_deadline)
+
+# Calls with their cancellations and results, and small-grant offers under comment, are public information (u.d.p.p.
+# art. 13 ust. 3, art. 18a, art. 15 ust. 2h–2j, art. 19a ust. 3; BIP regulation, DOMAIN.md §J.2).
+register_public_information(
+    PublicInformation(
+        key="konkursy-dotacji",
+        model="grants.grantcall",
+        title=_("Calls for offers"),
+        public=GrantCall.objects.public,
+        public_when=~Q(status=GrantCall.Status.DRAFT),
+        public_fields=(
+            "title",
+            "year",
+            "task_type",
+            "mode",
+            "budget",
+            "max_subsidy",
+            "min_own_percent",
+            "max_admin_percent",
+            "implementation_from",
+            "implementation_to",
+            "offers_deadline",
+            "selection_date",
+            "rules",
+            "previous_year_info",
+            "published_bip_on",
+            "published_board_on",
+            "published_web_on",
+            "status",
+            "cancellation_reason",
+            "results_published_at",
+        ),
+        published_field="published_bip_on",
+    )
+)
+register_public_information(
+    PublicInformation(
+        key="male-granty",
+        model="grants.grantoffer",
+        title=_("Small grants"),
+        public=small_grants_published,
+        public_when=Q(kind=GrantOffer.Kind.SMALL_GRANT, published_on__isnull=False),
+        public_fields=(
+            "title",
+            "organisation_name",
+            "start_date",
+            "end_date",
+            "place",
+            "requested_amount",
+            "description",
+            "published_on",
+            "comments_until",
+        ),
+        published_field="published_on",
+        url=lambda offer: reverse("grants:small_grant_detail", args=[offer.pk]),
+        label=lambda offer: offer.title,
+    )
+)
