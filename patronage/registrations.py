@@ -1,9 +1,11 @@
 """How the duty plugs into the portal: roles, navigation, search, sitemap and the Terminarz."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
 from core.sitemaps import sitemaps
 from patronage.models import PatronageApplication
@@ -49,3 +51,17 @@ register_deadline_source(
 # The register shows granted patronages, the patronage and symbols pages the approved files; a symbols request, a
 # misuse report and their histories show nowhere.
 page_cache.register_public_models("patronage.patronageapplication", "patronage.fileset", "patronage.filesetfile")
+
+# The register of granted patronages is public information (DOMAIN.md §E.1, §J.2): each line gets a metryczka and a
+# register of changes of what the register shows, never the applicant's contacts.
+register_public_information(
+    PublicInformation(
+        key="patronaty",
+        model="patronage.patronageapplication",
+        title=_("Register of granted patronages"),
+        public=PatronageApplication.objects.in_register,
+        public_when=Q(status__in=PatronageApplication.GRANTED_STATUSES, publish_in_register=True),
+        public_fields=("event_name", "organiser_name", "starts_on", "ends_on", "venue", "case_mark"),
+        label=lambda application: application.event_name,
+    )
+)
