@@ -1,11 +1,13 @@
 """How scholarships and awards plug into the site shell: navigation, search, roles, the Terminarz, the page cache."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardCall
 from awards.selectors import award_completion_deadlines
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
 
 site_registry.register_navigation(
@@ -43,3 +45,15 @@ def next_call_deadline(now):
 # Calls show on public pages; applications never do, but a call's page changes with nothing they hold.
 page_cache.register_public_models("awards.awardcall")
 page_cache.register_schedule(next_call_deadline)
+
+# A published call for scholarships or awards is public information (u.o.p.d.k. art. 7a–7b; DOMAIN.md §D, §J.2).
+register_public_information(
+    PublicInformation(
+        key="stypendia-i-nagrody",
+        model="awards.awardcall",
+        title=_("Scholarships and awards"),
+        public=AwardCall.objects.public,
+        public_when=Q(is_published=True),
+        public_fields=("title", "kind", "year", "resolution", "deadline", "budget", "max_amount", "rules"),
+    )
+)

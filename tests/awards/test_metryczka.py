@@ -1,0 +1,48 @@
+"""The metryczka of a call for scholarships or awards (BIP regulation, DOMAIN.md §J.2): who entered it, who
+published it and who changed it, as the admin's saves record them; a draft is not public information."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from tests.awards.factories import GRANTS_GROUP, make_call
+from tests.helpers import metryczka
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def at(day, hour):
+    return time_machine.travel(datetime(2026, 3, day, hour, tzinfo=WARSAW), tick=False)
+
+
+def save_as(call, clerk, **changes):
+    """Save the call as the admin saves a clerk's edit (core.admin_mixins: the history names the clerk)."""
+    for name, value in changes.items():
+        setattr(call, name, value)
+    call._history_user = clerk
+    call.save()
+
+
+def test_a_call_names_who_drafted_published_and_changed_it(client, make_clerk):
+    drafter = make_clerk(groups=[GRANTS_GROUP], first_name="Zofia", last_name="Stypendialna")
+    publisher = make_clerk(groups=[GRANTS_GROUP], first_name="Karol", last_name="Nagrodowy")
+    with at(2, 9):
+        call = make_call(is_published=False, days_left=60)
+        save_as(call, drafter, title="Stypendia artystyczne 2026")
+    with at(3, 12):
+        save_as(call, publisher, is_published=True)
+    with at(5, 16):
+        save_as(call, drafter, budget="25000.00")
+
+    html = client.get(call.get_absolute_url()).content.decode()
+
+    box = metryczka(html)
+    assert box["Informację wytworzył(a)"] == "Dotacje, stypendia i nagrody"
+    assert box["Data wytworzenia"] == "2 marca 2026, 09:00"
+    assert box["Wprowadził(a)"] == "Zofia Stypendialna, 2 marca 2026, 09:00"
+    assert box["Opublikował(a)"] == "Karol Nagrodowy, 3 marca 2026, 12:00"
+    assert box["Ostatnio zmienił(a)"] == "Zofia Stypendialna, 5 marca 2026, 16:00"
+    register = client.get(box["link"]).content.decode()
+    assert register.count("<tr>") == 3  # the header and the two public versions; the draft is not one
+    assert "Pula środków" in register
