@@ -3,14 +3,25 @@
 The section "Dotacje, stypendia i nagrody" runs both (u.o.p.d.k. art. 7a, 7b; DOMAIN.md §D).
 """
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.models import AwardApplication, AwardCall
+from awards.models import AwardApplication, AwardCall, ScholarshipPayment
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ChangeListExportMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.rich_text import RichTextAdminMixin
+from core.validators import normalise_nrb
+
+#: Statuses in which the contract's data may still be typed: once signed it is printed and shown masked.
+CONTRACT_EDITABLE_STATUSES = {
+    AwardApplication.Status.SUBMITTED,
+    AwardApplication.Status.INCOMPLETE,
+    AwardApplication.Status.FORMAL_OK,
+    AwardApplication.Status.GRANTED,
+}
+CONTRACT_FIELDS = ["contract_number", "contract_signed_on", "pesel", "bank_account"]
 
 
 @admin.register(AwardCall)
@@ -24,14 +35,44 @@ class AwardCallAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
         (_("Rules"), {"fields": ["rules"]}),
         (_("Deadline and amounts"), {"fields": ["deadline", "budget", "max_amount"]}),
         (_("Publication"), {"fields": ["is_published"]}),
+        (_("After the decision"), {"fields": ["ceremony_date"]}),
     ]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else None
 
 
+class AwardApplicationAdminForm(forms.ModelForm):
+    """The clerk's fields; the PESEL and the bank account as one-line inputs, the account stored as 26 digits."""
+
+    class Meta:
+        model = AwardApplication
+        # The admin builds the form from its fieldsets; these are the fields this form adds to.
+        fields = ["pesel", "bank_account"]
+        widgets = {
+            "pesel": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 11, "autocomplete": "off"}),
+            "bank_account": forms.TextInput(attrs={"autocomplete": "off"}),
+        }
+
+    def clean_pesel(self):
+        return (self.cleaned_data.get("pesel") or "").strip()
+
+    def clean_bank_account(self):
+        return normalise_nrb(self.cleaned_data.get("bank_account") or "")
+
+
+class ScholarshipPaymentInline(admin.TabularInline):
+    """The contract's payment schedule: the clerk enters the instalments, then the day each was transferred."""
+
+    model = ScholarshipPayment
+    extra = 0
+    fields = ["position", "due_on", "amount", "paid_on"]
+
+
 @admin.register(AwardApplication)
 class AwardApplicationAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
+    form = AwardApplicationAdminForm
+    inlines = [ScholarshipPaymentInline]
     list_display = [
         "case_mark",
         "call",
@@ -67,16 +108,30 @@ class AwardApplicationAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, Case
         (
             _("The Mayor's decision"),
             {
-                "fields": ["decision_number", "decision_date", "granted_amount"],
+                "fields": ["decision_number", "decision_date", "granted_amount", "award_form"],
                 "description": _(
                     "The committee's opinion does not bind the Mayor; enter the order's number, date and amount "
                     "before the decision's button (u.o.p.d.k. art. 7a and 7b)."
                 ),
             },
         ),
+        (
+            _("Scholarship contract"),
+            {
+                "fields": [*CONTRACT_FIELDS, "report_due"],
+                "description": _(
+                    "Enter the contract's data and the payment schedule before “Scholarship contract signed”: the "
+                    "contract is then printed and the PESEL and the account are shown masked."
+                ),
+            },
+        ),
+        (_("The scholar's report"), {"fields": ["report_filed_at", "report_text"]}),
         (None, {"fields": ["channel", "info_clause", "created_at", "closed_at"]}),
     ]
     readonly_fields = [
+        "report_due",
+        "report_filed_at",
+        "report_text",
         "case_mark",
         "call",
         "completion_due",
@@ -91,3 +146,30 @@ class AwardApplicationAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, Case
     def has_add_permission(self, request):
         # Applications and nominations come from the public form only.
         return False
+
+    def _contract_locked(self, obj) -> bool:
+        return obj is not None and obj.status not in CONTRACT_EDITABLE_STATUSES
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._contract_locked(obj):
+            return fieldsets
+        shown = {"pesel": "masked_pesel", "bank_account": "masked_bank_account"}
+        return [
+            (name, {**options, "fields": [shown.get(field, field) for field in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._contract_locked(obj):
+            readonly += ["contract_number", "contract_signed_on", "masked_pesel", "masked_bank_account"]
+        return readonly
+
+    @admin.display(description=_("scholar's PESEL"))
+    def masked_pesel(self, obj):
+        return obj.masked_pesel
+
+    @admin.display(description=_("scholar's bank account"))
+    def masked_bank_account(self, obj):
+        return obj.masked_bank_account

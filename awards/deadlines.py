@@ -22,3 +22,18 @@ def award_completion_due(called_on: date) -> date:
     public holiday moves to the next working day (k.p.a. art. 57 § 4, applied by analogy [K]).
     """
     return shift_to_working_day(add_calendar_days(called_on, AWARD_COMPLETION_DAYS))
+
+
+#: [K] DOMAIN.md §D.2: days after the end of the scholarship period the scholar has to file the report.
+SCHOLARSHIP_REPORT_DAYS = 30
+
+
+def scholarship_report_due(period_to: date) -> date:
+    """The scholar's report: 30 days after the scholarship period ends [K], written into the contract.
+
+    DOMAIN.md §D.2: the scholar reports after the period (sprawozdanie), as the council's resolution (u.o.p.d.k.
+    art. 7b ust. 3) and the contract set; the 30 days follow the report of a public task (u.d.p.p. art. 18 ust. 1)
+    until the Ruda Śląska resolution is read. A last day off moves to the next working day (k.p.a. art. 57 § 4 by
+    analogy [K]).
+    """
+    return shift_to_working_day(add_calendar_days(period_to, SCHOLARSHIP_REPORT_DAYS))

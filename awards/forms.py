@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardApplication
-from awards.services import requested_amount_error
+from awards.services import REPORT_MAX_ATTACHMENTS, requested_amount_error
 from core.fieldsets import Fieldset, FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
-from core.public_forms import TelInput, clean_phone_number, reject_control_characters_in
+from core.public_forms import PublicFormMixin, TelInput, clean_phone_number, reject_control_characters_in
 from core.uploads import MultipleValidatedFileField
 
 TEXT_FIELDS = (
@@ -140,3 +140,30 @@ class AwardNominationForm(AwardApplicationForm):
 def form_class_for(call):
     """The public form of a call: the scholarship application or the award nomination."""
     return ScholarshipApplicationForm if call.is_scholarship else AwardNominationForm
+
+
+class ScholarReportForm(FieldsetsFormMixin, PublicFormMixin):
+    """The scholar's report after the period (DOMAIN.md §D.2), filed from the case's private link."""
+
+    report_text = forms.CharField(
+        label=_("How the programme of the scholarship was carried out"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 10, "maxlength": 10000}),
+        help_text=_(
+            "The goal and the plan of the programme as carried out, the works made and where they were shown, and "
+            "the reasons for any difference from the application."
+        ),
+        error_messages={"required": _("Describe how the programme was carried out.")},
+    )
+    attachments = MultipleValidatedFileField(
+        label=_("Attachments"),
+        required=False,
+        max_files=REPORT_MAX_ATTACHMENTS,
+        help_text=_("Up to 5 files: PDF, JPEG or PNG (e.g. photographs, programmes, reviews)."),
+    )
+    fieldsets = (Fieldset(_("The report"), ("report_text", "attachments")),)
+
+    def clean(self):
+        cleaned = super().clean()
+        reject_control_characters_in(self, ("report_text",))
+        return cleaned

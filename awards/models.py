@@ -17,11 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.encryption import EncryptedTextField
 from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
-from core.models import Case, TimeStampedModel
+from core.models import Case, TimeStampedModel, TrackingAction
 from core.money import MONEY_FIELD
+from core.pesel import mask_pesel, validate_pesel
 from core.slugs import polish_slugify
+from core.validators import validate_nrb
 from core.workflow import Transition, Workflow
 
 
@@ -84,6 +87,12 @@ class AwardCall(TimeStampedModel):
         **MONEY_FIELD,
     )
     is_published = models.BooleanField(_("published"), default=False)
+    ceremony_date = models.DateField(
+        _("award ceremony"),
+        null=True,
+        blank=True,
+        help_text=_("The day the Mayor hands the awards of this call to the laureates (DOMAIN.md §D.3)."),
+    )
 
     objects = AwardCallQuerySet.as_manager()
     history = HistoricalRecords()
@@ -139,6 +148,22 @@ class AwardApplication(Case):
         REJECTED_FORMAL = "rejected_formal", _("rejected on formal grounds")
         GRANTED = "granted", _("granted")
         REFUSED = "refused", _("not granted")
+        # After a scholarship's grant (DOMAIN.md §D.2): the contract, the payment, the scholar's report.
+        CONTRACT_SIGNED = "contract_signed", _("contract signed")
+        PAID = "paid", _("paid, report awaited")
+        REPORT_SUBMITTED = "report_submitted", _("report filed")
+        REPORT_RETURNED = "report_returned", _("report returned for correction")
+        REPORT_ACCEPTED = "report_accepted", _("report accepted")
+        REPORT_MISSING = "report_missing", _("report missing")
+        # After an award's grant (DOMAIN.md §D.3): handed to the laureate at the ceremony.
+        PRESENTED = "presented", _("award presented")
+
+    class AwardForm(models.TextChoices):
+        """The form of an award (DOMAIN.md §D.3 [V Miastkowo])."""
+
+        MONEY = "money", _("money prize")
+        MATERIAL = "material", _("material prize")
+        DIPLOMA = "diploma", _("diploma only")
 
     class SubmitterKind(models.TextChoices):
         SELF = "self", _("the candidate")
@@ -160,7 +185,12 @@ class AwardApplication(Case):
         "achievements",
         "programme",
         "justification",
+        "pesel",
+        "bank_account",
+        "report_text",
     )
+    #: The statuses from which the scholar may file the report from the tracking link ("file_report").
+    REPORT_FILEABLE_STATUSES = frozenset({Status.PAID, Status.REPORT_RETURNED})
 
     SUBMITTER_FIELDSET = Fieldset(_("Who applies"), ("submitter_kind", "submitter_name", "email", "phone"))
     CANDIDATE_FIELDSET = Fieldset(_("The candidate"), ("candidate_name", "candidate_address", "field_of_art"))
@@ -214,9 +244,37 @@ class AwardApplication(Case):
     decision_number = models.CharField(_("Mayor's order number"), max_length=60, blank=True)
     decision_date = models.DateField(_("Mayor's order date"), null=True, blank=True)
     completion_due = models.DateField(_("completion due"), null=True, blank=True, editable=False)
+    award_form = models.CharField(
+        _("form of the award"),
+        max_length=10,
+        choices=AwardForm,
+        blank=True,
+        help_text=_("Money, a material prize (its value as the amount) or a diploma only; set before the grant."),
+    )
+    # The scholarship contract (umowa stypendialna), prepared by the clerk before "contract signed".
+    contract_number = models.CharField(_("contract number"), max_length=60, blank=True)
+    contract_signed_on = models.DateField(_("contract signed on"), null=True, blank=True)
+    # Encrypted at rest, never in the change history, cleared by the retention purge (DOMAIN.md §D: internal only).
+    pesel = EncryptedTextField(
+        _("scholar's PESEL"),
+        blank=True,
+        validators=[validate_pesel],
+        help_text=_("Needed for the contract and the tax information; never published."),
+    )
+    bank_account = EncryptedTextField(
+        _("scholar's bank account"),
+        blank=True,
+        validators=[validate_nrb],
+        help_text=_("NRB, 26 digits, e.g. 61 1090 1014 0000 0712 1981 2874"),
+    )
+    report_due = models.DateField(_("report due"), null=True, blank=True, editable=False)
+    # The scholar's report after the period, filed from the tracking link.
+    report_text = models.TextField(_("scholar's report"), max_length=10000, blank=True, editable=False)
+    report_filed_at = models.DateTimeField(_("report filed at"), null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED, editable=False)
 
-    history = HistoricalRecords()
+    # The PESEL and the bank account never enter the change history.
+    history = HistoricalRecords(excluded_fields=["pesel", "bank_account"])
 
     workflow = Workflow(
         action_prefix="awards.application",
@@ -260,7 +318,6 @@ class AwardApplication(Case):
                 target=Status.GRANTED,
                 label=_("Granted by the Mayor's order"),
                 guard="awards.services.application_check_grant",
-                closes_case=True,
                 note_to_applicant=True,
                 note_message="awards.services.application_message_grant",
             ),
@@ -273,6 +330,76 @@ class AwardApplication(Case):
                 closes_case=True,
                 note_to_applicant=True,
                 note_message="awards.services.application_message_refuse",
+            ),
+            Transition(
+                "sign_contract",
+                source={Status.GRANTED},
+                target=Status.CONTRACT_SIGNED,
+                label=_("Scholarship contract signed"),
+                guard="awards.services.application_check_sign_contract",
+                effect="awards.services.on_application_sign_contract",
+                note_to_applicant=True,
+                note_message="awards.services.application_message_sign_contract",
+            ),
+            Transition(
+                "pay",
+                source={Status.CONTRACT_SIGNED},
+                target=Status.PAID,
+                label=_("Scholarship paid"),
+                guard="awards.services.application_check_pay",
+                note_to_applicant=True,
+                note_message="awards.services.application_message_pay",
+            ),
+            Transition(
+                "file_report",
+                source=set(REPORT_FILEABLE_STATUSES),
+                target=Status.REPORT_SUBMITTED,
+                label=_("Report filed online"),
+                by_applicant=True,
+                guard="awards.services.application_check_file_report",
+                effect="awards.services.on_application_file_report",
+            ),
+            Transition(
+                "receive_report",
+                source=set(REPORT_FILEABLE_STATUSES),
+                target=Status.REPORT_SUBMITTED,
+                label=_("Report received on paper"),
+            ),
+            Transition(
+                "return_report",
+                source={Status.REPORT_SUBMITTED},
+                target=Status.REPORT_RETURNED,
+                label=_("Return the report for correction"),
+                note_required=True,
+                note_to_applicant=True,
+                note_message="awards.services.application_message_return_report",
+            ),
+            Transition(
+                "accept_report",
+                source={Status.REPORT_SUBMITTED},
+                target=Status.REPORT_ACCEPTED,
+                label=_("Accept the report"),
+                closes_case=True,
+                note_to_applicant=True,
+                note_message="awards.services.application_message_accept_report",
+            ),
+            Transition(
+                "report_missing",
+                source=set(REPORT_FILEABLE_STATUSES),
+                target=Status.REPORT_MISSING,
+                label=_("Report not filed in time"),
+                guard="awards.services.application_check_report_missing",
+                note_required=True,
+                closes_case=True,
+                note_to_applicant=True,
+            ),
+            Transition(
+                "present",
+                source={Status.GRANTED},
+                target=Status.PRESENTED,
+                label=_("Award presented at the ceremony"),
+                guard="awards.services.application_check_present",
+                closes_case=True,
             ),
         ],
     )
@@ -297,3 +424,64 @@ class AwardApplication(Case):
 
     def __str__(self):
         return f"{self.case_mark}: {self.candidate_name}"
+
+    @property
+    def masked_pesel(self) -> str:
+        return mask_pesel(self.pesel)
+
+    @property
+    def masked_bank_account(self) -> str:
+        """The account's last four digits only: enough to compare with the scholar's statement."""
+        if not self.bank_account:
+            return ""
+        return "•" * (len(self.bank_account) - 4) + self.bank_account[-4:]
+
+    def tracking_actions(self, token: str) -> list[TrackingAction]:
+        """The scholar's report, filed (or corrected) from the tracking link once the scholarship is paid."""
+        if self.status in self.REPORT_FILEABLE_STATUSES:
+            if self.status == self.Status.REPORT_RETURNED:
+                heading = _("Your report has been returned for correction")
+                text = _("Read the department's note under Messages, correct the report and file it again.")
+                label = _("Correct and file the report")
+            else:
+                heading = _("File the report on the scholarship")
+                text = _("Describe how the programme of the scholarship was carried out, by %(date)s.") % {
+                    "date": self.report_due.strftime("%d.%m.%Y") if self.report_due else "—"
+                }
+                label = _("File the report")
+        elif self.report_filed_at and self.status in {self.Status.REPORT_SUBMITTED, self.Status.REPORT_ACCEPTED}:
+            heading = _("Your report on the scholarship")
+            text = _("Filed on %(date)s; status: %(status)s.") % {
+                "date": timezone.localtime(self.report_filed_at).strftime("%d.%m.%Y"),
+                "status": self.get_status_display(),
+            }
+            label = _("See the report")
+        else:
+            return []
+        url = reverse("awards:report_file", kwargs={"token": token})
+        return [TrackingAction(heading=str(heading), text=str(text), url=url, label=str(label))]
+
+
+class ScholarshipPayment(models.Model):
+    """An instalment of a scholarship in the contract's payment schedule (DOMAIN.md §D.2: periodic or one sum).
+
+    The clerk enters the schedule before the contract is signed (its amounts add up to the amount granted) and
+    the day each instalment was transferred; "paid" waits for the last one.
+    """
+
+    application = models.ForeignKey(
+        AwardApplication, verbose_name=_("application"), on_delete=models.CASCADE, related_name="payments"
+    )
+    position = models.PositiveSmallIntegerField(_("no."), default=0)
+    due_on = models.DateField(_("to be paid by"))
+    amount = models.DecimalField(_("amount"), **MONEY_FIELD)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("instalment")
+        verbose_name_plural = _("payment schedule")
+        ordering = ["application", "position", "due_on", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="scholarship_payment_positive")]
+
+    def __str__(self):
+        return f"{self.position}: {self.amount}"

@@ -5,14 +5,28 @@ ust. 3; DOMAIN.md §D): the Prezydent grants by zarządzenie after the committee
 the amount stays within the resolution's cap and the call's budget; no appeal lies (DOMAIN.md §D.2 [V-sec]).
 """
 
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.deadlines import award_completion_due
+from awards.deadlines import award_completion_due, scholarship_report_due
 from awards.models import AwardApplication
 from core.money import format_pln, money
-from core.services import CaseWorkError
+from core.pesel import validate_pesel
+from core.private_documents import document_attach_upload
+from core.services import CaseWorkError, transition_perform
+from core.validators import validate_nrb
+
+#: [K] Files a scholar may attach to the report.
+REPORT_MAX_ATTACHMENTS = 5
+#: [K] Full years after the year the case closed during which the scholar's PESEL and bank account are kept: the
+#: payer's tax documents are kept until the tax obligation is time-barred, 5 years from the end of the year the tax
+#: fell due (Ordynacja podatkowa art. 70 § 1, art. 86 § 1). The case itself is category A (JRWA 5230) and stays.
+CONTRACT_DATA_KEEP_YEARS = 5
 
 
 class AwardError(CaseWorkError):
@@ -71,6 +85,8 @@ def application_check_grant(application: AwardApplication, *, acting_user, note:
             raise AwardError(_("Set the amount granted first."), code="amount")
         if application.requested_amount is not None and amount > application.requested_amount:
             raise AwardError(_("The amount granted cannot exceed the amount requested."), code="amount")
+    else:
+        _award_form_check(application)
     amount = amount or 0
     if call.max_amount is not None and amount > call.max_amount:
         raise AwardError(
@@ -89,6 +105,22 @@ def application_check_grant(application: AwardApplication, *, acting_user, note:
             % {"budget": format_pln(call.budget), "left": format_pln(max(call.budget - others, 0))},
             code="budget",
         )
+
+
+def _award_form_check(application: AwardApplication) -> None:
+    """An award is money, a material prize or a diploma only (DOMAIN.md §D.3 [V Miastkowo]).
+
+    Money has an amount above 0; a material prize may state its value; a diploma only carries no amount.
+    """
+    form = application.award_form
+    amount = application.granted_amount
+    Form = AwardApplication.AwardForm
+    if not form:
+        raise AwardError(_("Choose the form of the award first."), code="award_form")
+    if form == Form.MONEY and (not amount or amount <= 0):
+        raise AwardError(_("A money prize needs the amount granted."), code="amount")
+    if form == Form.DIPLOMA and amount:
+        raise AwardError(_("A diploma only carries no amount: clear the amount granted."), code="amount")
 
 
 def application_check_refuse(application: AwardApplication, *, acting_user, note: str) -> None:
@@ -119,3 +151,172 @@ def application_message_refuse(application: AwardApplication, note: str) -> str:
         "No appeal lies against this decision."
     ) % {"number": application.decision_number, "date": application.decision_date.strftime("%d.%m.%Y")}
     return f"{body}\n\n{note}" if note else body
+
+
+# After the decision: the scholarship contract, its payments and the scholar's report (DOMAIN.md §D.2) -------------
+
+
+def application_check_sign_contract(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Guard of "sign_contract": a scholarship with its contract's data and a payment schedule of the amount granted.
+
+    DOMAIN.md §D.2: after the grant the city and the scholar sign a civil-law umowa stypendialna stating the
+    amount, the way and dates of payment to the scholar's account, the period and the report. The PESEL and the
+    bank account are checked again here: the contract is printed with them.
+    """
+    if not application.call.is_scholarship:
+        raise AwardError(_("Only a scholarship has a contract; an award is presented at the ceremony."), code="kind")
+    missing = [
+        str(AwardApplication._meta.get_field(name).verbose_name)
+        for name in ("contract_number", "contract_signed_on", "pesel", "bank_account", "period_from", "period_to")
+        if not getattr(application, name)
+    ]
+    if missing:
+        raise AwardError(_("Fill in before the contract: %(fields)s.") % {"fields": ", ".join(missing)}, code="data")
+    try:
+        validate_pesel(application.pesel)
+        validate_nrb(application.bank_account)
+    except ValidationError as error:
+        raise AwardError(" ".join(error.messages), code="data") from None
+    scheduled = money(sum((payment.amount for payment in application.payments.all()), 0))
+    if scheduled != application.granted_amount:
+        raise AwardError(
+            _("The payment schedule adds up to %(scheduled)s; it must give the amount granted, %(granted)s.")
+            % {"scheduled": format_pln(scheduled), "granted": format_pln(application.granted_amount)},
+            code="schedule",
+        )
+
+
+def on_application_sign_contract(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Effect of "sign_contract": the report's deadline is stamped and the contract's PDF kept with the case.
+
+    The PDF is a letter of the case: the scholar downloads it from the tracking page.
+    """
+    from awards.documents import contract_pdf_issue
+
+    application.report_due = scholarship_report_due(application.period_to)
+    application.save(update_fields=["report_due", "updated_at"])
+    contract_pdf_issue(application=application, acting_user=acting_user)
+
+
+def application_message_sign_contract(application: AwardApplication, note: str) -> str:
+    """What the scholar is told when the contract is signed: where its copy is and when the report is due."""
+    body = _(
+        "The scholarship contract no. %(number)s of %(date)s has been signed; its copy is among the documents on "
+        "this page. The report on the scholarship is due by %(due)s."
+    ) % {
+        "number": application.contract_number,
+        "date": application.contract_signed_on.strftime("%d.%m.%Y"),
+        "due": application.report_due.strftime("%d.%m.%Y"),
+    }
+    return f"{body}\n\n{note}" if note else body
+
+
+def application_check_pay(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Guard of "pay": every instalment of the contract's schedule has its transfer date."""
+    if not application.payments.exists() or application.payments.filter(paid_on__isnull=True).exists():
+        raise AwardError(_("Enter the transfer date of every instalment first."), code="unpaid")
+
+
+def application_message_pay(application: AwardApplication, note: str) -> str:
+    """What the scholar is told once paid in full: the report is filed from this page after the period."""
+    body = _(
+        "The scholarship has been paid in full. After the scholarship period ends, file your report from this page "
+        "by %(due)s."
+    ) % {"due": application.report_due.strftime("%d.%m.%Y")}
+    return f"{body}\n\n{note}" if note else body
+
+
+def report_may_be_filed(application: AwardApplication, today: datetime.date) -> bool:
+    """Whether the scholar may file the report today: paid (or returned) and the period's last day has come."""
+    return (
+        application.status in AwardApplication.REPORT_FILEABLE_STATUSES
+        and application.period_to is not None
+        and today >= application.period_to
+    )
+
+
+def application_check_file_report(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Guard of "file_report": the report is filed after the period (DOMAIN.md §D.2), from its last day on."""
+    if not report_may_be_filed(application, timezone.localdate()):
+        raise AwardError(
+            _("The report is filed from %(date)s, the last day of the scholarship period.")
+            % {"date": application.period_to.strftime("%d.%m.%Y") if application.period_to else "—"},
+            code="not_due",
+        )
+
+
+def on_application_file_report(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Effect of "file_report": stamp when the report was filed (the moment its deadline is judged by)."""
+    application.report_filed_at = timezone.now()
+    application.save(update_fields=["report_filed_at", "updated_at"])
+
+
+def report_file(*, application: AwardApplication, text: str, attachments=()) -> AwardApplication:
+    """File the scholar's report from the tracking link (the scholar acts: "file_report", `acting_user=None`).
+
+    Stores the report's text in place of an earlier one that was returned, keeps the attachments with the case
+    and moves the case to "report filed". All or nothing: a refusal (AwardError) stores nothing.
+    """
+    with transaction.atomic():
+        locked = AwardApplication.objects.select_for_update().get(pk=application.pk)
+        if locked.status not in AwardApplication.REPORT_FILEABLE_STATUSES:
+            raise AwardError(_("This report has already been filed."), code="filed")
+        locked.report_text = text
+        locked.save(update_fields=["report_text", "updated_at"])
+        transition_perform(obj=locked, name="file_report", acting_user=None)
+        for upload in attachments:
+            document_attach_upload(case=locked, upload=upload, description=_("Attachment to the scholar's report"))
+    application.refresh_from_db()
+    return application
+
+
+def application_message_return_report(application: AwardApplication, note: str) -> str:
+    """The scholar's message when the report is returned: what to correct, and where to file it again."""
+    return _(
+        "Your report on the scholarship has been returned for correction:\n\n%(note)s\n\n"
+        "Correct it and file it again from this page (the button “Correct and file the report”)."
+    ) % {"note": note}
+
+
+def application_message_accept_report(application: AwardApplication, note: str) -> str:
+    """The scholar's message when the report is accepted: the scholarship is settled."""
+    body = _("Your report on the scholarship has been accepted; the scholarship is settled.")
+    return f"{body}\n\n{note}" if note else body
+
+
+def application_check_report_missing(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Guard of "report_missing": only once the report's deadline of the contract has passed."""
+    if application.report_due is None or timezone.localdate() <= application.report_due:
+        raise AwardError(
+            _("The report is due by %(date)s; it is not missing before then.")
+            % {"date": application.report_due.strftime("%d.%m.%Y") if application.report_due else "—"},
+            code="not_late",
+        )
+
+
+def application_check_present(application: AwardApplication, *, acting_user, note: str) -> None:
+    """Guard of "present": an award, handed at the call's ceremony, which has taken place (DOMAIN.md §D.3)."""
+    call = application.call
+    if call.is_scholarship:
+        raise AwardError(_("A scholarship is not presented at a ceremony; it has a contract."), code="kind")
+    if call.ceremony_date is None or call.ceremony_date > timezone.localdate():
+        raise AwardError(_("Enter the date of the ceremony of the call once it has taken place."), code="ceremony")
+
+
+def contract_data_purge(*, today: datetime.date | None = None) -> int:
+    """Clear the scholar's PESEL and bank account of cases closed `CONTRACT_DATA_KEEP_YEARS` full years ago.
+
+    DOMAIN.md §D, §J.4: the scholar's PESEL and account are internal and serve the contract, its payment and the
+    payer's tax documents only; the case (JRWA 5230, category A) is kept, without them. Neither is in the change
+    history. Returns the number of cases cleared; running it again clears nothing new.
+    """
+    today = today or timezone.localdate()
+    cutoff = datetime.datetime(today.year - CONTRACT_DATA_KEEP_YEARS, 1, 1, tzinfo=timezone.get_current_timezone())
+    closed = AwardApplication.objects.filter(closed_at__lt=cutoff).order_by("pk")
+    # An encrypted column cannot be compared in the database: the values are read to find the ones still held.
+    held = [
+        pk for pk, pesel, account in closed.values_list("pk", "pesel", "bank_account").iterator() if pesel or account
+    ]
+    if not held:
+        return 0
+    return AwardApplication.objects.filter(pk__in=held).update(pesel="", bank_account="", updated_at=timezone.now())

@@ -6,6 +6,8 @@ app_name = "awards"
 
 urlpatterns = [
     path("stypendia-i-nagrody/", views.CallListView.as_view(), name="call_list"),
+    # Before the call's slug: the scholar's report from the application's private tracking token.
+    path("stypendia-i-nagrody/sprawozdanie/<token:token>/", views.ReportFileView.as_view(), name="report_file"),
     path("stypendia-i-nagrody/<slug:slug>/", views.CallDetailView.as_view(), name="call_detail"),
     path(
         "stypendia-i-nagrody/<slug:slug>/zgloszenie/", views.ApplicationCreateView.as_view(), name="application_create"

@@ -5,17 +5,28 @@ Views are thin: the forms clean the input, the kernel opens the case (core.publi
 
 from functools import partial
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from awards import selectors
-from awards.forms import AwardApplicationForm, form_class_for
+from awards import selectors, services
+from awards.forms import AwardApplicationForm, ScholarReportForm, form_class_for
+from awards.models import AwardApplication
+from core.models import CaseRegisterEntry
 from core.pagination import CachedCountPaginator
 from core.private_documents import document_attach_upload
-from core.public_cases import PublicCaseCreateView
+from core.public_cases import PublicCaseCreateView, private_response
+from core.public_forms import rate_limit_exceeded
+from core.services import CaseWorkError
+from core.uploads import stash
 from core.uploads.stash import KeptUploadsMixin
 
 PER_PAGE = 20
@@ -96,3 +107,77 @@ class ApplicationCreateView(KeptUploadsMixin, PublicCaseCreateView):
 
     def form_context(self, form):
         return {**super().form_context(form), "call": self.call, "breadcrumbs": self.breadcrumbs()}
+
+
+def _application_for_token(token: str) -> AwardApplication:
+    """The application whose private tracking token is `token`; 404 for any other token."""
+    if len(token) > 64:
+        raise Http404
+    entry = get_object_or_404(CaseRegisterEntry, tracking_token=token)
+    if entry.content_type_id != ContentType.objects.get_for_model(AwardApplication).pk or entry.object_id is None:
+        raise Http404
+    return get_object_or_404(AwardApplication.objects.select_related("call"), pk=entry.object_id)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReportFileView(View):
+    """The scholar's report after the period (DOMAIN.md §D.2), from the application's private tracking link.
+
+    While the report may be filed (paid or returned, the period's last day come) the page is the form; once filed
+    it shows the report; otherwise it says when it may be filed. Accepted files of a send that comes back with an
+    error are kept (core.uploads.stash).
+    """
+
+    template_name = "awards/report_form.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.application = _application_for_token(kwargs["token"])
+        self.token = kwargs["token"]
+        if not self.application.call.is_scholarship:
+            raise Http404
+
+    def may_file(self) -> bool:
+        return services.report_may_be_filed(self.application, timezone.localdate())
+
+    def get(self, request, **kwargs):
+        if not self.may_file():
+            return self.render_status()
+        initial = {"report_text": self.application.report_text} if self.application.report_text else None
+        return self.render_form(ScholarReportForm(initial=initial))
+
+    def post(self, request, **kwargs):
+        if rate_limit_exceeded(request, "awards_report"):
+            return private_response(render(request, "429.html", status=429))
+        if not self.may_file():
+            return redirect(request.path)
+        form = ScholarReportForm(request.POST, stash.restore(request))
+        if not form.is_valid():
+            return self.render_form(form)
+        if form.is_bot:
+            return redirect("core:case_received")
+        try:
+            services.report_file(
+                application=self.application,
+                text=form.cleaned_data["report_text"],
+                attachments=form.cleaned_data.get("attachments") or [],
+            )
+        except CaseWorkError as error:
+            form.add_error(None, error.message)
+            return self.render_form(form)
+        stash.discard(request)
+        messages.success(request, gettext("Your report has been filed. The department will check it."))
+        return redirect(request.path)
+
+    def context(self) -> dict:
+        return {
+            "application": self.application,
+            "tracking_url": reverse("core:case_tracking", kwargs={"token": self.token}),
+        }
+
+    def render_form(self, form):
+        context = {**self.context(), "form": form, **stash.kept_files_context(form, self.request)}
+        return private_response(render(self.request, self.template_name, context))
+
+    def render_status(self):
+        return private_response(render(self.request, "awards/report_status.html", self.context()))

@@ -30,6 +30,7 @@ PRIVATE_TOKEN_ROUTES: dict[str, tuple[str, ...]] = {
     "sprawy/": ("przyjeto",),  # a case's tracking page and its sub-pages; "przyjeto" is a fixed page
     "dotacje/oferta/": (),  # a grant-offer draft and its PDF
     "dotacje/sprawozdanie/": (),  # a grant report filed from the offer's tracking token, and its PDF
+    "stypendia-i-nagrody/sprawozdanie/": (),  # a scholar's report filed from the application's tracking token
     "prasa/wypisz/": (),  # a journalist's unsubscribe link
     "kalendarz-urzednika/": (),  # a clerk's private calendar of deadlines (.ics)
 }

@@ -61,3 +61,50 @@ def nomination_data(**fields) -> dict:
         "justification": "Twórca związany z Rudą Śląską od urodzenia.",
     }
     return {**data, **fields}
+
+
+#: A possible PESEL (its date and check digit agree) and an NRB with a correct check number, for contracts.
+PESEL = "44051401359"
+BANK_ACCOUNT = "61 1090 1014 0000 0712 1981 2874"
+
+
+def granted_scholarship(client, *, amount="7500", **data):
+    """A scholarship applied for through the public form, accepted formally and granted by the Mayor's order."""
+    from django.urls import reverse
+
+    from awards.models import AwardApplication
+    from core.services import transition_perform
+    from tests.helpers import public_form_data
+
+    call = make_call()
+    client.post(
+        reverse("awards:application_create", kwargs={"slug": call.slug}), public_form_data(**scholarship_data(**data))
+    )
+    application = AwardApplication.objects.get(call=call)
+    transition_perform(obj=application, name="formal_ok", acting_user=None)
+    AwardApplication.objects.filter(pk=application.pk).update(
+        decision_number="ZP.0050.321.2026",
+        decision_date=timezone.localdate(),
+        granted_amount=Decimal(amount),
+    )
+    application.refresh_from_db()
+    return transition_perform(obj=application, name="grant", acting_user=None)
+
+
+def contract_data(application, *, payments=(("2027-01-15", "3750"), ("2027-06-15", "3750")), **fields):
+    """Fill in the contract's data and payment schedule as the clerk does in the admin."""
+    from awards.models import AwardApplication, ScholarshipPayment
+
+    values = {
+        "contract_number": "KSP.5230.1.2026/U",
+        "contract_signed_on": timezone.localdate(),
+        "pesel": PESEL,
+        "bank_account": BANK_ACCOUNT.replace(" ", ""),
+        **fields,
+    }
+    for name, value in values.items():
+        setattr(application, name, value)
+    application.save(update_fields=list(values))
+    for n, (due_on, amount) in enumerate(payments, start=1):
+        ScholarshipPayment.objects.create(application=application, position=n, due_on=due_on, amount=Decimal(amount))
+    return AwardApplication.objects.get(pk=application.pk)

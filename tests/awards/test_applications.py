@@ -173,7 +173,8 @@ def test_the_grants_section_checks_calls_to_complete_and_the_mayor_grants(client
     workflow(clerk, application, "grant", "Umowę podpiszemy w styczniu.")
     application.refresh_from_db()
     assert application.status == Status.GRANTED
-    assert application.closed_at is not None
+    # The case goes on: the contract, the payment and the scholar's report follow (tests/awards/test_contract.py).
+    assert application.closed_at is None
     told = CaseMessage.objects.filter(object_id=application.pk).last().body
     assert "ZP.0050.321.2026" in told
     assert format_pln(Decimal("7500")) in told
@@ -225,7 +226,21 @@ def test_an_award_may_be_a_diploma_without_money(client):
     apply(client, call, nomination_data())
     nomination = AwardApplication.objects.get()
     transition_perform(obj=nomination, name="formal_ok", acting_user=None)
-    granted = transition_perform(obj=decided(nomination), name="grant", acting_user=None)
+    with pytest.raises(CaseWorkError, match="formę nagrody"):
+        transition_perform(obj=decided(nomination), name="grant", acting_user=None)
+    with pytest.raises(CaseWorkError, match="kwoty"):
+        transition_perform(
+            obj=decided(nomination, award_form="diploma", granted_amount=Decimal("100")),
+            name="grant",
+            acting_user=None,
+        )
+    with pytest.raises(CaseWorkError, match="kwoty"):
+        transition_perform(
+            obj=decided(nomination, award_form="money", granted_amount=None), name="grant", acting_user=None
+        )
+    granted = transition_perform(
+        obj=decided(nomination, award_form="diploma", granted_amount=None), name="grant", acting_user=None
+    )
     assert granted.status == Status.GRANTED
 
 
