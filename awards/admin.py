@@ -8,9 +8,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.models import AwardApplication, AwardCall, ScholarshipPayment
+from awards.models import AwardApplication, AwardCall, AwardCallDocument, ScholarshipPayment
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ChangeListExportMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
+from core.public_attachments import PublicAttachmentInline
 from core.rich_text import RichTextAdminMixin
 from core.validators import normalise_nrb
 
@@ -24,8 +25,13 @@ CONTRACT_EDITABLE_STATUSES = {
 CONTRACT_FIELDS = ["contract_number", "contract_signed_on", "pesel", "bank_account"]
 
 
+class AwardCallDocumentInline(PublicAttachmentInline):
+    model = AwardCallDocument
+
+
 @admin.register(AwardCall)
 class AwardCallAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
+    inlines = [AwardCallDocumentInline]
     list_display = ["title", "kind", "year", "deadline", "budget", "max_amount", "is_published"]
     list_filter = ["kind", "year", "is_published"]
     search_fields = ["title", "resolution"]
@@ -35,7 +41,7 @@ class AwardCallAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
         (_("Rules"), {"fields": ["rules"]}),
         (_("Deadline and amounts"), {"fields": ["deadline", "budget", "max_amount"]}),
         (_("Publication"), {"fields": ["is_published"]}),
-        (_("After the decision"), {"fields": ["ceremony_date"]}),
+        (_("After the decision"), {"fields": ["results_published", "results_show_amounts", "ceremony_date"]}),
     ]
 
     def view_on_site(self, obj):

@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 from core.encryption import EncryptedTextField
 from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
-from core.models import Case, TimeStampedModel, TrackingAction
+from core.models import Case, PublicAttachment, TimeStampedModel, TrackingAction
 from core.money import MONEY_FIELD
 from core.pesel import mask_pesel, validate_pesel
 from core.slugs import polish_slugify
@@ -56,6 +56,10 @@ class AwardCallQuerySet(models.QuerySet):
         """Published calls still taking applications, nearest deadline first."""
         return self.public().filter(deadline__gt=now or timezone.now()).order_by("deadline", "pk")
 
+    def archive(self, now=None):
+        """Published calls past their deadline, the newest year first (the archive of calls)."""
+        return self.public().filter(deadline__lte=now or timezone.now()).order_by("-year", "-deadline", "-pk")
+
 
 class AwardCall(TimeStampedModel):
     """A yearly call for scholarship applications or award nominations, under the council's resolution.
@@ -87,6 +91,19 @@ class AwardCall(TimeStampedModel):
         **MONEY_FIELD,
     )
     is_published = models.BooleanField(_("published"), default=False)
+    results_published = models.BooleanField(
+        _("results published"),
+        default=False,
+        help_text=_(
+            "Show the laureates on the call's page (and in the BIP) once the Mayor's orders are recorded: name, "
+            "field or category and, where the resolution allows, the amount."
+        ),
+    )
+    results_show_amounts = models.BooleanField(
+        _("results show the amounts"),
+        default=True,
+        help_text=_("Clear it when the council's resolution does not let the amounts be published."),
+    )
     ceremony_date = models.DateField(
         _("award ceremony"),
         null=True,
@@ -188,6 +205,19 @@ class AwardApplication(Case):
         "pesel",
         "bank_account",
         "report_text",
+    )
+    #: The statuses of a granted scholarship or award: its laureate is in the call's public results.
+    GRANTED_STATUSES = frozenset(
+        {
+            Status.GRANTED,
+            Status.CONTRACT_SIGNED,
+            Status.PAID,
+            Status.REPORT_SUBMITTED,
+            Status.REPORT_RETURNED,
+            Status.REPORT_ACCEPTED,
+            Status.REPORT_MISSING,
+            Status.PRESENTED,
+        }
     )
     #: The statuses from which the scholar may file the report from the tracking link ("file_report").
     REPORT_FILEABLE_STATUSES = frozenset({Status.PAID, Status.REPORT_RETURNED})
@@ -485,3 +515,25 @@ class ScholarshipPayment(models.Model):
 
     def __str__(self):
         return f"{self.position}: {self.amount}"
+
+
+class AwardCallDocument(PublicAttachment):
+    """A document of a call residents download: the resolution's text, the form as a PDF, the rules.
+
+    Served only while the call is public (core.models.attachments).
+    """
+
+    parent_field = "call"
+    download_url_name = "awards:document_download"
+    upload_dir = "awards/calls"
+    download_name = "dokument"
+
+    call = models.ForeignKey(AwardCall, verbose_name=_("call"), on_delete=models.CASCADE, related_name="documents")
+
+    class Meta(PublicAttachment.Meta):
+        verbose_name = _("document of the call")
+        verbose_name_plural = _("documents of the call")
+
+    @classmethod
+    def public_parents(cls):
+        return AwardCall.objects.public()

@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardCall
 from awards.selectors import award_completion_deadlines
+from awards.sitemaps import AwardCallSitemap
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
+from core.sitemaps import sitemaps
 
 site_registry.register_navigation(
     site_registry.NavigationItem("awards", _("Scholarships and awards"), "awards:call_list", 35)
@@ -27,6 +29,7 @@ roles.register_section_models(
     "grants",
     {
         "awards.awardcall": roles.FULL,
+        "awards.awardcalldocument": roles.FULL,
         "awards.awardapplication": frozenset({"view", "change"}),
     },
 )
@@ -42,8 +45,8 @@ def next_call_deadline(now):
     )
 
 
-# Calls show on public pages; applications never do, but a call's page changes with nothing they hold.
-page_cache.register_public_models("awards.awardcall")
+# Calls and their documents show on public pages, and so do the laureates of granted applications (the results).
+page_cache.register_public_models("awards.awardcall", "awards.awardcalldocument", "awards.awardapplication")
 page_cache.register_schedule(next_call_deadline)
 
 # A published call for scholarships or awards is public information (u.o.p.d.k. art. 7a–7b; DOMAIN.md §D, §J.2).
@@ -57,3 +60,4 @@ register_public_information(
         public_fields=("title", "kind", "year", "resolution", "deadline", "budget", "max_amount", "rules"),
     )
 )
+sitemaps["awards"] = AwardCallSitemap

@@ -14,6 +14,28 @@ def calls_open():
     return AwardCall.objects.open().only(*CALL_LIST_FIELDS)
 
 
+def calls_archive():
+    """Published calls past their deadline, newest year first (one query a page)."""
+    return AwardCall.objects.archive().only(*CALL_LIST_FIELDS, "results_published")
+
+
+def call_results(call: AwardCall) -> list[AwardApplication]:
+    """The laureates of a call once its results are published: name, field, category, form and amount only.
+
+    DOMAIN.md §D, §J.3 [V Cieszyn]: the public results give the name, the field or category and the amount; the
+    address, the contact, the PESEL and the account stay internal. A case anonymised by retention drops out.
+    """
+    if not call.results_published:
+        return []
+    return list(
+        AwardApplication.objects.filter(
+            call=call, status__in=AwardApplication.GRANTED_STATUSES, anonymised_at__isnull=True
+        )
+        .order_by("candidate_name", "pk")
+        .only("pk", "call_id", "candidate_name", "field_of_art", "category", "award_form", "granted_amount")
+    )
+
+
 def call_get_public_or_404(slug: str) -> AwardCall:
     call = AwardCall.objects.public().filter(slug=slug).first()
     if call is None:

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from awards import selectors, services
+from awards.filters import CallArchiveFilter
 from awards.forms import AwardApplicationForm, ScholarReportForm, form_class_for
 from awards.models import AwardApplication
 from core.models import CaseRegisterEntry
@@ -46,8 +47,32 @@ class CallListView(TemplateView):
         return context
 
 
+class CallArchiveView(TemplateView):
+    """ "Archiwum naborów": published calls past their deadline, filtered by year and kind, with their results."""
+
+    template_name = "awards/call_archive.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        filterset = CallArchiveFilter(params or None, queryset=selectors.calls_archive())
+        calls = filterset.qs if filterset.is_valid() else selectors.calls_archive()
+        query = params.urlencode() if filterset.is_valid() else ""
+        paginator = CachedCountPaginator(calls, PER_PAGE, count_key=f"awards:archive:{query}:{timezone.localdate()}")
+        context.update(
+            filter=filterset,
+            query=query,
+            page_obj=paginator.get_page(self.request.GET.get("page")),
+            breadcrumbs=[(gettext("Scholarships and awards"), reverse("awards:call_list"))],
+        )
+        return context
+
+
 class CallDetailView(TemplateView):
-    """A call: kind, year, resolution, deadline, budget, cap and its rules; the form's link while it is open."""
+    """A call: kind, year, resolution, deadline, budget, cap, rules and documents; the form's link while it is open,
+    and the laureates once the results are published (the portal's and the BIP's publication, DOMAIN.md §J.2).
+    """
 
     template_name = "awards/call_detail.html"
 
@@ -56,6 +81,8 @@ class CallDetailView(TemplateView):
         call = selectors.call_get_public_or_404(self.kwargs["slug"])
         context.update(
             call=call,
+            documents=list(call.documents.all()),
+            results=selectors.call_results(call),
             accepts_applications=call.accepts_applications(),
             breadcrumbs=[(gettext("Scholarships and awards"), reverse("awards:call_list"))],
         )
