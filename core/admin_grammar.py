@@ -102,6 +102,11 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "request to use the city's symbols"),
     pgettext_lazy("accusative", "report of a misuse of the city's symbols"),
     pgettext_lazy("accusative", "set of files to download"),
+    pgettext_lazy("accusative", "investment site"),
+    pgettext_lazy("accusative", "utility of a site"),
+    pgettext_lazy("accusative", "transport link of a site"),
+    pgettext_lazy("accusative", "photo of a site"),
+    pgettext_lazy("accusative", "investor inquiry"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -198,6 +203,11 @@ COUNTS = [
         "%(count)s reports of misuse of the city's symbols",
     ),
     npgettext_lazy("counted", "%(count)s set of files to download", "%(count)s sets of files to download"),
+    npgettext_lazy("counted", "%(count)s investment site", "%(count)s investment sites"),
+    npgettext_lazy("counted", "%(count)s utility of a site", "%(count)s utilities of sites"),
+    npgettext_lazy("counted", "%(count)s transport link of a site", "%(count)s transport links of sites"),
+    npgettext_lazy("counted", "%(count)s photo of a site", "%(count)s photos of sites"),
+    npgettext_lazy("counted", "%(count)s investor inquiry", "%(count)s investor inquiries"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "library",
     "awards",
     "patronage",
+    "promotion",
 ]
 
 # MIDDLEWARE

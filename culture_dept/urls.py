@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("grants.urls")),
     path("", include("library.urls")),
     path("", include("awards.urls")),
+    path("", include("promotion.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

@@ -97,6 +97,7 @@ from press.models import (
     SocialPost,
     Topic,
 )
+from promotion.models import InvestmentSite, InvestorInquiry, SitePhoto, SiteTransport, SiteUtility
 from tests.core.upload_corpus import valid_pdf
 
 RowMaker = Callable[[], models.Model]
@@ -120,6 +121,7 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         MassEventPermitApplication,
         PatronageApplication,
         SymbolUseRequest,
+        InvestorInquiry,
         # Rows written by a service or a job.
         CaseKind,
         CaseRegisterEntry,
@@ -775,3 +777,61 @@ def symbol_misuse_report():
 
 
 plain(FileSet, title="Logo patronatu {n}", slug="logo-patronatu-{n}", is_published=True)
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Promotion and development
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def _investment_site(n: int) -> InvestmentSite:
+    return InvestmentSite.objects.create(
+        name=f"Teren {n}",
+        slug=f"teren-{n}",
+        street="ul. Kłodnicka",
+        description="Teren.",
+        area_ha=Decimal("5.00"),
+        zoning_status="local_plan",
+        permitted_use="industrial",
+        ownership="municipal",
+        contact_name="Marek Wieczorek",
+        contact_email="inwestor@rudaslaska.pl",
+    )
+
+
+@row_maker(InvestmentSite)
+def investment_site():
+    return _investment_site(next(_serial))
+
+
+@row_maker(SiteUtility)
+def site_utility():
+    return SiteUtility.objects.create(site=_investment_site(next(_serial)), kind="electricity")
+
+
+@row_maker(SiteTransport)
+def site_transport():
+    return SiteTransport.objects.create(
+        site=_investment_site(next(_serial)), kind="motorway", name="A4", distance_km=Decimal("1.5")
+    )
+
+
+@row_maker(SitePhoto)
+def site_photo():
+    n = next(_serial)
+    image = PublicImage.objects.create(image=f"public/teren-{n}.jpg", alt_text=f"Teren {n}", width=640, height=480)
+    return SitePhoto.objects.create(site=_investment_site(n), image=image)
+
+
+@row_maker(InvestorInquiry)
+def investor_inquiry():
+    n = next(_serial)
+    inquiry = InvestorInquiry(
+        company_name=f"Firma {n}",
+        contact_name="Katarzyna Lis",
+        contact_email=f"inwestor{n}@example.pl",
+        sector="logistyka",
+        needs="Magazyn.",
+        received_on=timezone.localdate(),
+    )
+    return case_open(case=inquiry, title=f"Zapytanie {n}")

@@ -153,6 +153,7 @@ def seed_demo_site() -> None:
         "--without-mass-events",
         "--without-library",
         "--without-patronage",
+        "--without-promotion",
         "--allow-outside-debug",
         stdout=io.StringIO(),
     )

@@ -166,6 +166,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the honorary patronage applications and the requests to use the city's symbols.",
         )
+        parser.add_argument(
+            "--without-promotion",
+            dest="with_promotion",
+            action="store_false",
+            help="Skip the investment sites and the investors' inquiries.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -220,6 +226,8 @@ class Command(DemoDataCommand):
             call_command("seed_library", stdout=self.stdout, **allowed)
         if options["with_patronage"]:
             call_command("seed_patronage", stdout=self.stdout, **allowed)
+        if options["with_promotion"]:
+            call_command("seed_promotion", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:

@@ -1,0 +1,38 @@
+"""How the duty plugs into the portal: roles, navigation, sitemap, page cache and the Terminarz."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import page_cache, roles, site_registry
+from core.deadlines import register_deadline_source
+from core.sitemaps import sitemaps
+from promotion.selectors import inquiry_open_deadlines
+from promotion.sitemaps import InvestmentSiteSitemap, PromotionPagesSitemap
+
+site_registry.register_navigation(
+    site_registry.NavigationItem("promotion", _("Investment sites"), "promotion:site_list", 50)
+)
+sitemaps["investment_sites"] = InvestmentSiteSitemap
+sitemaps["promotion_pages"] = PromotionPagesSitemap
+
+roles.register_section_models(
+    "promotion",
+    {
+        "promotion.investmentsite": roles.FULL,
+        "promotion.siteutility": roles.FULL,
+        "promotion.sitetransport": roles.FULL,
+        "promotion.sitephoto": roles.FULL,
+        "promotion.investorinquiry": frozenset({"view", "change"}),
+        # The photos of a card are the kernel's public images, chosen (or added) from the card's inline.
+        "core.publicimage": roles.EDIT,
+    },
+)
+for section in roles.SECTIONS:
+    if section.code != "promotion":
+        roles.register_section_models(section.code, {"promotion.investorinquiry": roles.VIEW})
+
+register_deadline_source("promotion.inquiries", inquiry_open_deadlines, model="promotion.investorinquiry")
+
+# The list, the cards and their PDFs show the sites with their utilities, links and photos; an inquiry shows nowhere.
+page_cache.register_public_models(
+    "promotion.investmentsite", "promotion.siteutility", "promotion.sitetransport", "promotion.sitephoto"
+)

@@ -1,0 +1,72 @@
+"""What the duty's public pages and the Terminarz read: the published investment sites and the open inquiries."""
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.deadlines import OpenDeadline
+from promotion.deadlines import INVESTOR_INQUIRY_ANSWER_DAYS, investor_inquiry_answer_due
+from promotion.models import InvestmentSite, InvestorInquiry, SitePhoto, SiteUtility
+
+SECTION = "promotion"
+LIST_FIELDS = (
+    "pk",
+    "name",
+    "name_en",
+    "slug",
+    "district",
+    "street",
+    "area_ha",
+    "zoning_status",
+    "permitted_use",
+    "ownership",
+    "price_per_m2",
+    "price_total",
+    "in_economic_zone",
+    "mining_damage",
+    "updated_at",
+)
+
+
+def site_list():
+    """The published sites of the public list with their utilities: two queries whatever the number of sites.
+
+    Filters (`promotion.filters.InvestmentSiteFilter`) and pagination narrow it in the database.
+    """
+    return (
+        InvestmentSite.objects.published()
+        .only(*LIST_FIELDS)
+        .prefetch_related(Prefetch("utilities", queryset=SiteUtility.objects.only("pk", "site_id", "kind")))
+        .order_by("name", "pk")
+    )
+
+
+def published_site_or_none(slug: str) -> InvestmentSite | None:
+    """A published site's whole card (utilities, transport links, photos), or None: drafts never leak."""
+    return (
+        InvestmentSite.objects.published()
+        .prefetch_related(
+            "utilities",
+            "transport_links",
+            Prefetch("photos", queryset=SitePhoto.objects.select_related("image")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def inquiry_open_deadlines():
+    """The answer to each unanswered investor inquiry within 7 days of receipt (DOMAIN.md §I.2 [K]), one query."""
+    rows = InvestorInquiry.objects.filter(status=InvestorInquiry.Status.RECEIVED).only(
+        "pk", "case_mark", "company_name", "received_on", "handler_id"
+    )
+    for inquiry in rows:
+        yield OpenDeadline(
+            due_date=investor_inquiry_answer_due(inquiry.received_on),
+            title=str(_("Answer the investor: %(company)s")) % {"company": inquiry.company_name[:80]},
+            rule=f"standard Centrum Obsługi Inwestora: odpowiedź w {INVESTOR_INQUIRY_ANSWER_DAYS} dni",
+            case_mark=inquiry.case_mark,
+            url=reverse("admin:promotion_investorinquiry_change", args=[inquiry.pk]),
+            section=SECTION,
+            handler_id=inquiry.handler_id,
+        )

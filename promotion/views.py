@@ -1,0 +1,125 @@
+"""Public pages of the duty: the investment sites (list, card, PDF card) and the investor's inquiry form (thin)."""
+
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
+from django.views.generic import TemplateView
+
+from core.pagination import CachedCountPaginator
+from core.public_cases import PublicCaseCreateView
+from promotion import selectors
+from promotion.deadlines import INVESTOR_INQUIRY_ANSWER_DAYS
+from promotion.documents import site_card_pdf
+from promotion.filters import InvestmentSiteFilter
+from promotion.forms import InvestorInquiryForm
+from promotion.services import inquiry_case_title, inquiry_prepare
+
+SITES_PER_PAGE = 12
+MAX_FILTER_VALUES = 10
+MAX_FILTER_VALUE_LENGTH = 40
+
+
+def filter_params(query: QueryDict) -> QueryDict:
+    """The list's filters from a query string: known names only, bounded values, no empty ones."""
+    params = QueryDict(mutable=True)
+    for name in InvestmentSiteFilter.base_filters:
+        values = [value[:MAX_FILTER_VALUE_LENGTH] for value in query.getlist(name)[:MAX_FILTER_VALUES] if value]
+        if values:
+            params.setlist(name, values)
+    return params
+
+
+def sites_breadcrumb():
+    return [(gettext("Investment sites"), reverse("promotion:site_list"))]
+
+
+def site_language() -> str:
+    return "en" if (get_language() or "pl").startswith("en") else "pl"
+
+
+class SiteListView(TemplateView):
+    """ "Tereny inwestycyjne": the published sites filtered by area, zoning, utilities and zone, 12 a page (§I.2)."""
+
+    template_name = "promotion/site_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = filter_params(self.request.GET)
+        filterset = InvestmentSiteFilter(params or None, queryset=selectors.site_list())
+        applied = filterset.is_valid()
+        sites = filterset.qs if applied else selectors.site_list()
+        query = params.urlencode() if applied else ""
+        paginator = CachedCountPaginator(sites, SITES_PER_PAGE, count_key=f"promotion:sites:{query}")
+        context.update(
+            filter=filterset,
+            filters_active=applied and bool(params),
+            query=query,
+            page_obj=paginator.get_page(self.request.GET.get("page")),
+            language=site_language(),
+        )
+        return context
+
+
+def _site_or_404(slug: str):
+    site = selectors.published_site_or_none(slug)
+    if site is None:
+        raise Http404
+    return site
+
+
+def site_detail(request, slug: str):
+    """A site's card (karta terenu inwestycyjnego, DOMAIN.md §I.2) in the page's language, with its PDF."""
+    site = _site_or_404(slug)
+    language = site_language()
+    return render(
+        request,
+        "promotion/site_detail.html",
+        {
+            "site": site,
+            "texts": site.texts(language),
+            "language": language,
+            "breadcrumb_parents": sites_breadcrumb(),
+        },
+    )
+
+
+def site_pdf(request, slug: str):
+    """The site's card as a PDF (WeasyPrint) in the page's language, for the investor to keep and forward."""
+    site = _site_or_404(slug)
+    language = site_language()
+    response = HttpResponse(site_card_pdf(site=site, language=language), content_type="application/pdf")
+    suffix = "-en" if language == "en" else ""
+    response["Content-Disposition"] = f'attachment; filename="teren-{site.slug}{suffix}.pdf"'
+    return response
+
+
+class InvestorInquiryCreateView(PublicCaseCreateView):
+    """ "Zapytanie inwestora" (DOMAIN.md §I.2): a case with a tracking link; `?teren=<slug>` ticks that site."""
+
+    form_class = InvestorInquiryForm
+    template_name = "promotion/inquiry_form.html"
+    form_key = "promotion.inquiry"
+    rate_scope = "investor_inquiry"
+
+    def get(self, request):
+        slug = request.GET.get("teren", "")[:80]
+        site = selectors.published_site_or_none(slug) if slug else None
+        return self.render_form(self.form_class(initial={"sites": [site.pk]} if site else None))
+
+    def build_case(self, form):
+        self.form = form
+        return inquiry_prepare(inquiry=form.save(commit=False))
+
+    def case_title(self, case):
+        return inquiry_case_title(case)
+
+    def on_open(self, case):
+        case.sites.set(self.form.cleaned_data.get("sites") or [])
+
+    def form_context(self, form):
+        return {
+            **super().form_context(form),
+            "breadcrumb_parents": sites_breadcrumb(),
+            "answer_days": INVESTOR_INQUIRY_ANSWER_DAYS,
+        }
