@@ -94,7 +94,7 @@ messages: install
 # `make mutants MODULE=core.deadlines`. Not part of CI. mutmut keeps its copy of the project and its results in
 # mutants/; every mutant of the chosen modules is tested again on each run, with the tests that cover it.
 MUTANT_MODULES := core.deadlines grants.deadlines grants.rules mass_events.deadlines institutions.deadlines \
-	press.deadlines patronage.deadlines
+	monitoring.deadlines patronage.deadlines
 MUTANTS_JOBS ?= 1
 
 mutants: install

@@ -3,7 +3,7 @@
 Each statutory rule lives in the app of its duty, one function per rule named after it, with the act and the
 article in its docstring and its numbers in module constants: `institutions.deadlines` (the register's odpis),
 `mass_events.deadlines` (permits and notifications), `grants.deadlines` (open competitions, reports, returns),
-`press.deadlines` (sprostowania). Rules of duties that have no app yet are listed in docs/architecture.md
+`monitoring.deadlines` (sprostowania). Rules of duties that have no app yet are listed in docs/architecture.md
 ("Statutory deadlines") with their articles, and come back with their app. `core` keeps only the calendar, the
 department's own promise on feedback and the registry.
 
