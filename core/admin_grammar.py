@@ -107,6 +107,9 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "transport link of a site"),
     pgettext_lazy("accusative", "photo of a site"),
     pgettext_lazy("accusative", "investor inquiry"),
+    pgettext_lazy("accusative", "unit concerned"),
+    pgettext_lazy("accusative", "media mention"),
+    pgettext_lazy("accusative", "press correction"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -208,6 +211,9 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s transport link of a site", "%(count)s transport links of sites"),
     npgettext_lazy("counted", "%(count)s photo of a site", "%(count)s photos of sites"),
     npgettext_lazy("counted", "%(count)s investor inquiry", "%(count)s investor inquiries"),
+    npgettext_lazy("counted", "%(count)s unit concerned", "%(count)s units concerned"),
+    npgettext_lazy("counted", "%(count)s media mention", "%(count)s media mentions"),
+    npgettext_lazy("counted", "%(count)s press correction", "%(count)s press corrections"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "awards",
     "patronage",
     "promotion",
+    "monitoring",
 ]
 
 # MIDDLEWARE

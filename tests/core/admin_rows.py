@@ -83,6 +83,7 @@ from library.models import (
 )
 from library.services import issue_log, item_add, loan_lend, reservation_place, write_off_record
 from mass_events.models import EventNotification, MassEventPermitApplication
+from monitoring.models import CityUnit, MediaMention, PressCorrection
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
@@ -588,6 +589,36 @@ media_outlet = plain(MediaOutlet, name="Redakcja {n}")
 media_list = plain(MediaList, name="Lista {n}")
 plain(LetterTemplate, name="Wzór {n}", text="Szanowni Państwo,")
 plain(OccasionalLetter, occasion="Jubileusz {n}", addressee="Jan Kowalski", needed_on=TODAY, requested_by="Prezydent")
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Media monitoring
+# ------------------------------------------------------------------------------------------------------------------
+
+
+city_unit = plain(CityUnit, name="Wydział {n}", email="wydzial{n}@rudaslaska.example")
+
+
+@row_maker(MediaMention)
+def media_mention():
+    n = next(_serial)
+    return MediaMention.objects.create(
+        outlet=media_outlet(), unit=city_unit(), medium="daily", published_on=TODAY, title=f"Wzmianka {n}"
+    )
+
+
+@row_maker(PressCorrection)
+def press_correction():
+    n = next(_serial)
+    return PressCorrection.objects.create(
+        mention=media_mention(),
+        reference=f"KSP.0531.{n}.2026",
+        editor_in_chief="Anna Nowak",
+        editorial_address="ul. Niedurnego 20",
+        fragment="Dwanaście milionów.",
+        correction_text="Cztery miliony.",
+        mayor_name="Michał Pierończyk",
+    )
 
 
 @row_maker(PressConference)

@@ -172,6 +172,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the investment sites and the investors' inquiries.",
         )
+        parser.add_argument(
+            "--without-monitoring",
+            dest="with_monitoring",
+            action="store_false",
+            help="Skip the media mentions and the sprostowania.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -228,6 +234,8 @@ class Command(DemoDataCommand):
             call_command("seed_patronage", stdout=self.stdout, **allowed)
         if options["with_promotion"]:
             call_command("seed_promotion", stdout=self.stdout, **allowed)
+        if options["with_monitoring"]:
+            call_command("seed_monitoring", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
