@@ -110,6 +110,11 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "unit concerned"),
     pgettext_lazy("accusative", "media mention"),
     pgettext_lazy("accusative", "press correction"),
+    pgettext_lazy("accusative", "watched host"),
+    pgettext_lazy("accusative", "monitored source"),
+    pgettext_lazy("accusative", "keyword rule"),
+    pgettext_lazy("accusative", "fetched item"),
+    pgettext_lazy("accusative", "press review"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -214,6 +219,11 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s unit concerned", "%(count)s units concerned"),
     npgettext_lazy("counted", "%(count)s media mention", "%(count)s media mentions"),
     npgettext_lazy("counted", "%(count)s press correction", "%(count)s press corrections"),
+    npgettext_lazy("counted", "%(count)s watched host", "%(count)s watched hosts"),
+    npgettext_lazy("counted", "%(count)s monitored source", "%(count)s monitored sources"),
+    npgettext_lazy("counted", "%(count)s keyword rule", "%(count)s keyword rules"),
+    npgettext_lazy("counted", "%(count)s fetched item", "%(count)s fetched items"),
+    npgettext_lazy("counted", "%(count)s press review", "%(count)s press reviews"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -14,9 +14,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import ReadOnlyInlineMixin, StatusHistoryInline, WorkflowAdminMixin
 from core.deadlines import add_working_days
-from monitoring.documents import correction_letter_pdf
-from monitoring.models import CityUnit, MediaMention, PressCorrection
-from monitoring.services import MonitoringError, mention_inform_unit
+from monitoring.documents import correction_letter_pdf, review_pdf
+from monitoring.models import (
+    CityUnit,
+    KeywordRule,
+    MediaMention,
+    MonitoredSource,
+    PressCorrection,
+    PressReview,
+    SourceItem,
+    WatchedHost,
+)
+from monitoring.services import MonitoringError, mention_inform_unit, review_create, review_send, source_fetch
 
 #: [K] The unit's answer is asked for within 5 working days unless the clerk sets another day.
 UNIT_ANSWER_WORKING_DAYS = 5
@@ -66,6 +75,7 @@ class MediaMentionAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["outlet", "unit"]
     inlines = [CorrectionInline]
+    actions = ["prepare_review"]
     readonly_fields = ["correction_clock", "unit_informed_at", "unit_answer_due", "inform_unit_link", "created_by"]
     fieldsets = [
         (None, {"fields": ["outlet", "medium", "published_on", "title", "url", "excerpt"]}),
@@ -103,6 +113,19 @@ class MediaMentionAdmin(SimpleHistoryAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Prepare a press review of the selected mentions"), permissions=["view"])
+    def prepare_review(self, request, queryset):
+        """A review of exactly the selected mentions, over their dates; the clerk adds the recipients and sends it."""
+        if not request.user.has_perm("monitoring.add_pressreview"):
+            raise PermissionDenied
+        mentions = list(queryset.order_by("published_on"))
+        first, last = mentions[0].published_on, mentions[-1].published_on
+        kind = PressReview.Kind.DAILY if first == last else PressReview.Kind.WEEKLY
+        review = review_create(
+            mentions=mentions, acting_user=request.user, kind=kind, period_start=first, period_end=last
+        )
+        return HttpResponseRedirect(reverse("admin:monitoring_pressreview_change", args=[review.pk]))
 
     def get_urls(self):
         return [
@@ -277,5 +300,141 @@ class PressCorrectionAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         response = HttpResponse(correction_letter_pdf(correction), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="sprostowanie-{correction.pk}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+@admin.register(WatchedHost)
+class WatchedHostAdmin(SimpleHistoryAdmin):
+    """The only hosts monitoring may request (monitoring.fetching), each with its own rate."""
+
+    list_display = ["host", "min_interval_seconds", "is_active", "last_request_at"]
+    list_filter = ["is_active"]
+    search_fields = ["host"]
+    ordering = ["host"]
+    readonly_fields = ["last_request_at"]
+    fieldsets = [
+        (None, {"fields": ["host", "min_interval_seconds", "is_active"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["last_request_at"]}),
+    ]
+
+
+@admin.register(MonitoredSource)
+class MonitoredSourceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "outlet", "url", "is_active", "last_fetched_at", "last_result"]
+    list_filter = ["kind", "is_active", "medium"]
+    list_select_related = ["outlet"]
+    search_fields = ["name", "url", "outlet__name"]
+    ordering = ["name"]
+    autocomplete_fields = ["outlet"]
+    readonly_fields = ["last_fetched_at", "last_result"]
+    actions = ["fetch_now"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "url", "outlet", "medium", "interval_minutes", "is_active"]}),
+        (_("Last fetch"), {"fields": ["last_fetched_at", "last_result"]}),
+    ]
+
+    @admin.action(description=_("Fetch now"), permissions=["change"])
+    def fetch_now(self, request, queryset):
+        for source in queryset:
+            outcome = source_fetch(source=source)
+            self.message_user(request, f"{source.name}: {outcome.result}", messages.INFO)
+
+
+@admin.register(KeywordRule)
+class KeywordRuleAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "topic", "unit", "is_active"]
+    list_filter = ["is_active", "unit"]
+    list_select_related = ["unit"]
+    search_fields = ["name", "terms", "topic"]
+    ordering = ["name"]
+    autocomplete_fields = ["unit"]
+    fieldsets = [(None, {"fields": ["name", "terms", "topic", "unit", "is_active"]})]
+
+
+@admin.register(SourceItem)
+class SourceItemAdmin(admin.ModelAdmin):
+    """Every fetched entry and every new text of a watched page, with its diff: read only."""
+
+    list_display = ["title", "source", "fetched_at", "mention"]
+    list_filter = ["source"]
+    list_select_related = ["source", "mention"]
+    search_fields = ["title", "text"]
+    ordering = ["-fetched_at", "-pk"]
+    date_hierarchy = "fetched_at"
+    fields = ["source", "title", "url", "text", "diff", "fetched_at", "mention"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReviewMentionInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """The mentions the review lists, read only: the selection is made on the list of mentions."""
+
+    model = PressReview.mentions.through
+    fields = ["mediamention"]
+    readonly_fields = fields
+    verbose_name_plural = _("media mentions")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("mediamention")
+
+
+@admin.register(PressReview)
+class PressReviewAdmin(SimpleHistoryAdmin):
+    """Daily and weekly press reviews: prepared from the selected mentions, then downloaded as a PDF or sent."""
+
+    list_display = ["title", "kind", "period_start", "period_end", "sent_at"]
+    list_filter = ["kind"]
+    search_fields = ["title"]
+    ordering = ["-period_end", "-pk"]
+    date_hierarchy = "period_end"
+    inlines = [ReviewMentionInline]
+    readonly_fields = ["sent_at", "created_by", "review_links"]
+    actions = ["send_reviews"]
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "period_start", "period_end", "recipients", "review_links"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["sent_at", "created_by"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # A review starts from the mentions a clerk selects ("Prepare a press review" on the list of mentions).
+        return False
+
+    @admin.display(description=_("review"))
+    def review_links(self, obj):
+        if obj.pk is None:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("admin:monitoring_pressreview_pdf", args=[obj.pk]), "PDF")
+
+    @admin.action(description=_("Send the selected reviews by e-mail"), permissions=["change"])
+    def send_reviews(self, request, queryset):
+        for review in queryset:
+            try:
+                review_send(review=review, acting_user=request.user)
+            except MonitoringError as error:
+                self.message_user(request, f"{review.title}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, gettext("Sent: %(title)s") % {"title": review.title}, messages.SUCCESS)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/przeglad.pdf", self.admin_site.admin_view(self.pdf_view), name="monitoring_pressreview_pdf"
+            ),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, pk: int):
+        """The review as a PDF (private, not cached)."""
+        review = self.get_object(request, str(pk))
+        if review is None or not self.has_view_permission(request, review):
+            raise PermissionDenied
+        response = HttpResponse(review_pdf(review), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="przeglad-prasy-{review.pk}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response

@@ -40,3 +40,19 @@ def correction_letter_context(correction: PressCorrection) -> dict:
 def correction_letter_pdf(correction: PressCorrection) -> bytes:
     """Render the sprostowanie's letter as an A4 PDF (always in Polish)."""
     return render_letter_pdf(template_name=CORRECTION_TEMPLATE, context=correction_letter_context(correction))
+
+
+def review_pdf(review) -> bytes:
+    """The press review as an A4 PDF (always in Polish): the same entries as its e-mail."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from core.documents import html_to_pdf
+    from monitoring.services import review_entries
+
+    with translation.override("pl"):
+        html = render_to_string(
+            "monitoring/documents/press_review.html",
+            {"review": review, "entries": review_entries(review), "generated_at": timezone.localtime()},
+        )
+    return html_to_pdf(html)

@@ -11,6 +11,12 @@ roles.register_section_models(
         "monitoring.mediamention": roles.FULL,
         # A sprostowanie is a letter of the city: kept, never deleted.
         "monitoring.presscorrection": roles.EDIT,
+        "monitoring.watchedhost": roles.FULL,
+        "monitoring.monitoredsource": roles.FULL,
+        "monitoring.keywordrule": roles.FULL,
+        # Written by the fetcher only (monitoring.services.source_fetch).
+        "monitoring.sourceitem": roles.VIEW,
+        "monitoring.pressreview": roles.FULL,
     },
 )
 

@@ -83,7 +83,16 @@ from library.models import (
 )
 from library.services import issue_log, item_add, loan_lend, reservation_place, write_off_record
 from mass_events.models import EventNotification, MassEventPermitApplication
-from monitoring.models import CityUnit, MediaMention, PressCorrection
+from monitoring.models import (
+    CityUnit,
+    KeywordRule,
+    MediaMention,
+    MonitoredSource,
+    PressCorrection,
+    PressReview,
+    SourceItem,
+    WatchedHost,
+)
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
@@ -605,6 +614,35 @@ def media_mention():
     return MediaMention.objects.create(
         outlet=media_outlet(), unit=city_unit(), medium="daily", published_on=TODAY, title=f"Wzmianka {n}"
     )
+
+
+watched_host = plain(WatchedHost, host="media{n}.example.pl")
+plain(KeywordRule, name="Reguła {n}", terms="Rud* Śląsk*", unit=lambda n: city_unit())
+
+
+@row_maker(MonitoredSource)
+def monitored_source():
+    n = next(_serial)
+    host = watched_host()
+    return MonitoredSource.objects.create(name=f"Źródło {n}", url=f"https://{host.host}/rss", outlet=media_outlet())
+
+
+@row_maker(SourceItem)
+def source_item():
+    n = next(_serial)
+    return SourceItem.objects.create(
+        source=monitored_source(), key=f"k{n}", title=f"Wpis {n}", mention=media_mention()
+    )
+
+
+@row_maker(PressReview)
+def press_review():
+    n = next(_serial)
+    review = PressReview.objects.create(
+        title=f"Przegląd {n}", period_start=TODAY, period_end=TODAY, recipients="prezydent@rudaslaska.example"
+    )
+    review.mentions.set([media_mention()])
+    return review
 
 
 @row_maker(PressCorrection)

@@ -5,7 +5,7 @@ import io
 from django.core.management import call_command
 
 from core.models import OutboxMessage
-from monitoring.models import MediaMention, PressCorrection
+from monitoring.models import KeywordRule, MediaMention, MonitoredSource, PressCorrection, PressReview
 
 
 def seed():
@@ -21,3 +21,6 @@ def test_a_newcomer_sees_each_state_and_a_second_run_adds_nothing(db):
     assert sorted(PressCorrection.objects.values_list("status", flat=True)) == ["draft", "refused", "sent"]
     assert OutboxMessage.objects.count() == 1
     assert MediaMention.objects.filter(unit_answer_due__isnull=False).count() == 1
+    assert KeywordRule.objects.count() == 4
+    assert PressReview.objects.get().mentions.count() == 5
+    assert not MonitoredSource.objects.filter(is_active=True).exists()

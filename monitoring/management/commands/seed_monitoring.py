@@ -16,8 +16,8 @@ from django.utils import timezone
 from core.deadlines import add_working_days
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
-from monitoring.models import CityUnit, MediaMention, Medium
-from monitoring.services import correction_create, mention_create, mention_inform_unit
+from monitoring.models import CityUnit, KeywordRule, MediaMention, Medium, MonitoredSource, PressReview, WatchedHost
+from monitoring.services import correction_create, mention_create, mention_inform_unit, review_create
 from press.models import MediaOutlet
 
 UNITS = [
@@ -101,6 +101,25 @@ MENTIONS = [
         "correction": "refused",
     },
 ]
+RULES = [
+    ("Miasto", "Rud* Śląsk*\nUrząd Miasta|Urzędu Miasta|Urzędzie Miasta", "miasto", None),
+    ("Prezydent Miasta", "Prezydent* Miast*\nPierończyk*", "Prezydent", None),
+    (
+        "Miejskie Centrum Kultury",
+        "Miejsk* Centr* Kultur*\nMCK",
+        "kultura",
+        "Miejskie Centrum Kultury im. Henryka Bisty",
+    ),
+    (
+        "Dzielnice",
+        "Halemb*\nBielszowic*\nWirk*|Wirek\nNowy Bytom|Nowego Bytomia|Nowym Bytomiu\nGodul*\nOrzegow*",
+        "",
+        None,
+    ),
+]
+# A demo source on an example host, switched off: the timer requests nothing until a clerk sets a real one.
+DEMO_HOST = "www.wiadomosci-rudzkie.example.pl"
+
 CORRECTIONS = {
     "Remont za miliony": (
         "Miasto wydało na remont ul. Kokotek 12 mln zł.",
@@ -127,11 +146,37 @@ class Command(DemoDataCommand):
             CityUnit.objects.get_or_create(name=name, defaults={"email": email})
         for name, kind in OUTLETS:
             MediaOutlet.objects.get_or_create(name=name, defaults={"kind": kind})
+        for name, terms, topic, unit in RULES:
+            KeywordRule.objects.get_or_create(
+                name=name,
+                defaults={"terms": terms, "topic": topic, "unit": CityUnit.objects.filter(name=unit).first()},
+            )
+        WatchedHost.objects.get_or_create(host=DEMO_HOST)
+        MonitoredSource.objects.get_or_create(
+            name="Wiadomości Rudzkie — aktualności (przykład)",
+            defaults={
+                "url": f"https://{DEMO_HOST}/rss.xml",
+                "outlet": MediaOutlet.objects.get(name="Wiadomości Rudzkie"),
+                "medium": Medium.ONLINE,
+                "is_active": False,
+            },
+        )
         added = 0
         for data in MENTIONS:
             if not MediaMention.objects.filter(title=data["title"]).exists():
                 self.seed_mention(dict(data), clerk)
                 added += 1
+        if not PressReview.objects.exists():
+            today = timezone.localdate()
+            week = MediaMention.objects.filter(published_on__gte=today - timedelta(days=6)).exclude(tone="")
+            review_create(
+                mentions=week,
+                acting_user=clerk,
+                kind=PressReview.Kind.WEEKLY,
+                period_start=today - timedelta(days=6),
+                period_end=today,
+                recipients="prezydent@rudaslaska.example.pl\nnaczelnik.kultura@rudaslaska.example.pl",
+            )
         self.stdout.write(f"Monitoring mediów: {added} nowych wzmianek.")
 
     def seed_mention(self, data, clerk):
