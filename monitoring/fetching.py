@@ -114,7 +114,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
 class _TextExtractor(HTMLParser):
     """The visible text of a page, a line per block, without scripts, styles and navigation chrome."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer"}
     BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "article", "section", "blockquote"}
 
     def __init__(self):

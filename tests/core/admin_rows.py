@@ -142,6 +142,9 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         OutboxMessage,
         RetentionAction,
         SmallGrantComment,
+        SourceItem,
+        # Prepared from the mentions a clerk selects (monitoring's "Prepare a press review" action).
+        PressReview,
         # Second-factor devices: added by the user's own enrolment, never by hand.
         StaticDevice,
         TOTPDevice,

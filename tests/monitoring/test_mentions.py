@@ -61,3 +61,26 @@ def test_a_unit_without_an_address_or_a_past_due_date_is_refused(make_clerk):
         mention_inform_unit(mention=with_unit, answer_due=D(2026, 3, 9), message="", acting_user=clerk)
     assert not OutboxMessage.objects.exists()
     assert not MediaMention.objects.filter(unit_informed_at__isnull=False).exists()
+
+
+@time_machine.travel(D(2026, 3, 10), tick=False)
+def test_the_terminarz_reads_the_monitoring_clocks_in_one_query_each(django_assert_num_queries, make_clerk):
+    from monitoring.models import PressCorrection
+    from monitoring.selectors import correction_open_deadlines, mention_open_deadlines
+    from tests.monitoring.factories import make_correction
+
+    clerk = make_clerk(groups=[PRESS_GROUP])
+    counts = []
+    for extra in (2, 10):
+        for _ in range(extra):
+            make_mention(published_on=D(2026, 3, 9), action=MediaMention.Action.CORRECTION, acting_user=clerk)
+            make_mention(published_on=D(2026, 3, 9), unit=make_unit(), acting_user=clerk)
+            make_correction(mention=make_mention(published_on=D(2026, 3, 9)), acting_user=clerk)
+        MediaMention.objects.filter(unit__isnull=False).update(unit_answer_due=D(2026, 3, 17))
+        with django_assert_num_queries(1):
+            corrections = list(correction_open_deadlines())
+        with django_assert_num_queries(1):
+            mentions = list(mention_open_deadlines())
+        counts.append((len(corrections), len(mentions)))
+    assert counts == [(2, 4), (12, 24)]
+    assert PressCorrection.objects.count() == 12

@@ -22,5 +22,5 @@ def test_a_newcomer_sees_each_state_and_a_second_run_adds_nothing(db):
     assert OutboxMessage.objects.count() == 1
     assert MediaMention.objects.filter(unit_answer_due__isnull=False).count() == 1
     assert KeywordRule.objects.count() == 4
-    assert PressReview.objects.get().mentions.count() == 5
+    assert PressReview.objects.get().mentions.count() == 4  # the mentions of the last 7 days
     assert not MonitoredSource.objects.filter(is_active=True).exists()
