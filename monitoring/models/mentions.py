@@ -52,6 +52,8 @@ class CityUnit(TimeStampedModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("unit concerned")
         verbose_name_plural = _("units concerned")
