@@ -1,6 +1,6 @@
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, TemplateView
 
+from core import open_data as open_data_registry
 from core import page_cache, public_information, site_registry
 from core.forms import FeedbackForm
 from core.models import DeadlineFeed, DepartmentDuty, StaticPage
@@ -237,3 +238,54 @@ def record_version(request, kind, pk, history_id):
             ],
         },
     )
+
+
+# Open data ---------------------------------------------------------------------------------------------------------
+
+
+def _department():
+    from core.models import DepartmentProfile
+
+    return DepartmentProfile.objects.order_by("pk").first()
+
+
+@require_safe
+def open_data(request):
+    """ "Otwarte dane": every dataset of the portal with its files, their schemas, licence and update frequency."""
+    return render(
+        request,
+        "core/open_data.html",
+        {"datasets": open_data_registry.datasets(), "formats": open_data_registry.FORMATS},
+    )
+
+
+@require_safe
+@open_data_registry.open_to_other_sites
+def open_data_catalogue_jsonld(request):
+    """The catalogue for harvesters (dane.gov.pl): DCAT-AP as JSON-LD."""
+    document = open_data_registry.catalogue(_department())
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Type"] = "application/ld+json; charset=utf-8"
+    return response
+
+
+@require_safe
+@open_data_registry.open_to_other_sites
+def open_data_catalogue_rdf(request):
+    """The same catalogue as RDF/XML."""
+    body = open_data_registry.catalogue_rdf_xml(open_data_registry.catalogue(_department()))
+    return HttpResponse(body, content_type="application/rdf+xml; charset=utf-8")
+
+
+@require_safe
+@open_data_registry.open_to_other_sites
+def open_data_schema(request, dataset):
+    """The Table Schema of a dataset's CSV and JSON files."""
+    found = open_data_registry.dataset_for_key(dataset)
+    if found is None or not found.has_schema():
+        raise Http404
+    response = JsonResponse(
+        open_data_registry.table_schema(found), json_dumps_params={"ensure_ascii": False, "indent": 1}
+    )
+    response["Content-Type"] = "application/schema+json; charset=utf-8"
+    return response

@@ -35,6 +35,12 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 # The public address of the portal, used in e-mails and documents (tracking links).
 SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
+# /.well-known/security.txt (RFC 9116, core.security_txt): where to report a vulnerability (mailto: or https: URIs;
+# empty: the department's e-mail) and how far ahead its Expires lies (RFC 9116 § 2.5.5: less than a year).
+SECURITY_TXT_CONTACTS = env.list("DJANGO_SECURITY_TXT_CONTACTS", default=[])
+SECURITY_TXT_EXPIRES_DAYS = env.int("DJANGO_SECURITY_TXT_EXPIRES_DAYS", default=180)
+# The licence of the open data (core/open_data.py) unless a dataset names its own [K]: CC0 1.0, as the releases state.
+OPEN_DATA_LICENCE = env("DJANGO_OPEN_DATA_LICENCE", default="https://creativecommons.org/publicdomain/zero/1.0/")
 ROOT_URLCONF = "culture_dept.urls"
 WSGI_APPLICATION = "culture_dept.wsgi.application"
 
