@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
+from core.open_data import Column, Dataset, Distribution, register_dataset
 from core.search import ranked_search
 from core.sitemaps import sitemaps
 from events.models import Event
@@ -89,3 +90,53 @@ page_cache.register_public_models(
     "events.event", "events.eventoccurrence", "events.eventattachment", "events.venue", "events.category"
 )
 page_cache.register_schedule(next_scheduled_publication)
+
+# The calendar as open data (core.open_data): the columns of wydarzenia/dane.csv and of each item of dane.json.
+register_dataset(
+    Dataset(
+        key="wydarzenia",
+        title=_("Calendar of events"),
+        description=_("Dates of cultural events in Ruda Śląska: what, when, where, admission and accessibility."),
+        frequency="DAILY",
+        landing_url_name="events:occurrence_list",
+        distributions=(
+            Distribution("CSV", "events:export_csv"),
+            Distribution("JSON", "events:export_json"),
+            Distribution("ICS", "events:feed_ical"),
+            Distribution("RSS", "events:feed_rss"),
+            Distribution("ATOM", "events:feed_atom"),
+        ),
+        columns=(
+            Column("id", _("Identifier of the date"), "integer"),
+            Column("event_slug", _("Address of the event")),
+            Column("title", _("Title")),
+            Column("lead", _("Lead")),
+            Column("category", _("Category")),
+            Column("category_slug", _("Code of the category")),
+            Column("start", _("Start"), "datetime"),
+            Column("end", _("End"), "datetime"),
+            Column("status", _("Status"), description=_("scheduled, moved, cancelled or postponed")),
+            Column("venue_name", _("Venue")),
+            Column("street_address", _("Street and number")),
+            Column("postal_code", _("Postal code")),
+            Column("district", _("District")),
+            Column("district_code", _("Code of the district")),
+            Column("latitude", _("Latitude"), "number"),
+            Column("longitude", _("Longitude"), "number"),
+            Column("free", _("Free admission"), "boolean"),
+            Column("price_from", _("Price from (PLN)"), "number"),
+            Column("price_to", _("Price to (PLN)"), "number"),
+            Column("organiser", _("Organiser")),
+            Column("url", _("Page of the event")),
+            Column("step_free_entry", _("Step-free entry"), "boolean"),
+            Column("accessible_toilet", _("Accessible toilet"), "boolean"),
+            Column("induction_loop", _("Induction loop"), "boolean"),
+            Column("quiet_space", _("Quiet space"), "boolean"),
+            Column("disabled_parking", _("Parking for disabled people"), "boolean"),
+            Column("sign_language_interpreter", _("Sign language interpreter"), "boolean"),
+            Column("audio_description", _("Audio description"), "boolean"),
+        ),
+        keywords=(_("culture"), _("events"), "Ruda Śląska"),
+        position=10,
+    )
+)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.open_data import Column, Dataset, Distribution, register_dataset
 from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
 from core.sitemaps import sitemaps
@@ -135,5 +136,30 @@ register_public_information(
         published_field="published_on",
         url=lambda offer: reverse("grants:small_grant_detail", args=[offer.pk]),
         label=lambda offer: offer.title,
+    )
+)
+
+# The results of the calls as open data (u.d.p.p. art. 15 ust. 2h–2j; core.open_data): the columns of
+# dotacje/wyniki.csv and dotacje/wyniki.xlsx.
+register_dataset(
+    Dataset(
+        key="wyniki-konkursow",
+        title=_("Results of grant competitions"),
+        description=_(
+            "Every published result of the open competitions: the call, its year, the offeror, the task, the subsidy."
+        ),
+        frequency="IRREG",
+        landing_url_name="grants:results",
+        distributions=(Distribution("CSV", "grants:results_csv"), Distribution("XLSX", "grants:results_xlsx")),
+        columns=(
+            Column("Konkurs", _("Call")),
+            Column("Rok", _("Year"), "integer"),
+            Column("Oferent", _("Offeror")),
+            Column("Zadanie", _("Task")),
+            Column("Kwota dotacji (zł)", _("Subsidy (PLN)"), "number"),
+        ),
+        keywords=(_("grants"), _("NGOs"), "Ruda Śląska"),
+        theme="GOVE",
+        position=40,
     )
 )

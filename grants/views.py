@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 
 from core.exports import csv_response, xlsx_response
 from core.models import CaseRegisterEntry
+from core.open_data import open_to_other_sites
 from core.pagination import CachedCountPaginator
 from core.public_cases import current_information_clause, private_response, tracking_url
 from core.public_forms import HONEYPOT_FIELD, TIMESTAMP_FIELD, form_started_now, rate_limit_exceeded
@@ -126,11 +127,13 @@ def _result_rows():
 
 
 @require_safe
+@open_to_other_sites
 def results_csv(request):
     return csv_response("wyniki-konkursow.csv", RESULT_HEADERS, _result_rows())
 
 
 @require_safe
+@open_to_other_sites
 def results_xlsx(request):
     return xlsx_response("wyniki-konkursow.xlsx", "Wyniki", RESULT_HEADERS, _result_rows())
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.open_data import Column, Dataset, Distribution, register_dataset
 from core.public_information import PublicInformation, register_public_information
 from core.search import ranked_search
 from core.sitemaps import sitemaps
@@ -95,5 +96,38 @@ register_public_information(
             "last_entry_on",
             "struck_out_on",
         ),
+    )
+)
+
+# The register as open data (rozporządzenie MKiDN, § 10 ust. 1: free access; core.open_data): the columns of
+# rejestr-instytucji-kultury/dane.csv and of each institution of dane.json.
+register_dataset(
+    Dataset(
+        key="rejestr-instytucji-kultury",
+        title=_("Register of cultural institutions"),
+        description=_("The municipal cultural institutions of Ruda Śląska: the register's columns for each of them."),
+        frequency="IRREG",
+        landing_url_name="institutions:institution_list",
+        distributions=(
+            Distribution("CSV", "institutions:register_csv"),
+            Distribution("JSON", "institutions:register_json"),
+        ),
+        columns=(
+            Column("numer_wpisu", _("Register entry number"), "integer"),
+            Column("daty_wpisow", _("Dates of the entries"), description=_("ISO 8601 dates separated by spaces")),
+            Column("pelna_nazwa", _("Full name")),
+            Column("skrocona_nazwa", _("Short name")),
+            Column("siedziba", _("Seat")),
+            Column("adres", _("Address")),
+            Column("organizator", _("Organiser")),
+            Column("wspolorganizator", _("Co-organiser")),
+            Column("akt_o_utworzeniu", _("Founding act")),
+            Column("akt_o_nadaniu_statutu", _("Statute")),
+            Column("wykreslona", _("Struck out of the register on"), "date"),
+            Column("adres_strony", _("Page in the register")),
+        ),
+        keywords=(_("culture"), _("register"), "Ruda Śląska"),
+        theme="GOVE",
+        position=30,
     )
 )

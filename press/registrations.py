@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.open_data import Column, Dataset, Distribution, register_dataset
 from core.search import ranked_search
 from core.sitemaps import sitemaps
 from press.models import PressConference, PressRelease
@@ -96,3 +97,33 @@ page_cache.register_public_models(
     "press.pressconference",
 )
 page_cache.register_schedule(next_embargo_or_conference_change)
+
+# The releases as open data (core.open_data): the columns of prasa/dane.csv and of each release of dane.json.
+register_dataset(
+    Dataset(
+        key="komunikaty",
+        title=_("Press releases"),
+        description=_("Public press releases of the city: title, lead, date of publication, topics and district."),
+        frequency="DAILY",
+        landing_url_name="press:release_list",
+        distributions=(
+            Distribution("CSV", "press:release_export_csv"),
+            Distribution("JSON", "press:release_export_json"),
+            Distribution("RSS", "press:feed_rss"),
+            Distribution("ATOM", "press:feed_atom"),
+        ),
+        columns=(
+            Column("id", _("Identifier of the release"), "integer"),
+            Column("title", _("Title")),
+            Column("url", _("Page of the release")),
+            Column("lead", _("Lead")),
+            Column("publish_at", _("Published"), "datetime"),
+            Column("topics", _("Topics"), "array"),
+            Column("district", _("District")),
+            Column("corrected", _("Corrected"), "boolean"),
+            Column("title_en", _("Title in English")),
+        ),
+        keywords=(_("press"), _("releases"), "Ruda Śląska"),
+        position=20,
+    )
+)
