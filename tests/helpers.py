@@ -230,3 +230,13 @@ def metryczka(html: str) -> dict[str, str]:
     link = re.search(r'<a href="([^"]+)">Rejestr zmian</a>', box)
     rows["link"] = link.group(1) if link else ""
     return rows
+
+
+def json_ld_blocks(html: str) -> list:
+    """The parsed schema.org JSON-LD data blocks of a page, in order."""
+    import json
+    import re
+
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
