@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from core.money import format_pln
 from core.public_images import picture_sources
-from core.structured_data import SCHEMA, json_ld
+from core.structured_data import SCHEMA, json_ld, postal_address
 from events.models import Event, EventOccurrence, Venue
 
 register = template.Library()
@@ -100,6 +100,26 @@ def _iso(moment) -> str:
     return timezone.localtime(moment).isoformat()
 
 
+def venue_place(venue, *, absolute) -> dict:
+    """A venue as a schema.org Place: its name, page, postal address and, when known, its coordinates."""
+    place = {
+        "@type": "Place",
+        "name": venue.name,
+        "url": absolute(venue.get_absolute_url()),
+        "address": postal_address("", street=venue.street_address, postal_code=venue.postal_code),
+    }
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": str(venue.latitude), "longitude": str(venue.longitude)}
+    return place
+
+
+@register.simple_tag(takes_context=True)
+def venue_json_ld(context, venue) -> str:
+    """The venue page's JSON-LD: the venue as a schema.org Place."""
+    place = venue_place(venue, absolute=context["request"].build_absolute_uri)
+    return json_ld({"@context": "https://schema.org", **place})
+
+
 def event_structured_data(event: Event, occurrences: list[EventOccurrence], *, absolute) -> list[dict]:
     """schema.org Event objects for `event`: one per date in `occurrences`.
 
@@ -108,21 +128,7 @@ def event_structured_data(event: Event, occurrences: list[EventOccurrence], *, a
     `absolute` turns a path into an absolute URL (request.build_absolute_uri).
     """
     url = absolute(event.get_absolute_url())
-    venue = event.venue
-    place = {
-        "@type": "Place",
-        "name": venue.name,
-        "url": absolute(venue.get_absolute_url()),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": venue.street_address,
-            "postalCode": venue.postal_code,
-            "addressLocality": "Ruda Śląska",
-            "addressCountry": "PL",
-        },
-    }
-    if venue.latitude is not None and venue.longitude is not None:
-        place["geo"] = {"@type": "GeoCoordinates", "latitude": str(venue.latitude), "longitude": str(venue.longitude)}
+    place = venue_place(event.venue, absolute=absolute)
     organizer = {"@type": "Organization", "name": event.organiser_name}
     if event.organiser_url:
         organizer["url"] = event.organiser_url
