@@ -273,7 +273,7 @@ class OutboxMessageAdmin(ReadOnlyModelAdmin):
     list_display = ["created_at", "subject", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["subject"]
-    exclude = ["to", "body_text", "body_html"]
+    exclude = ["to", "body_text", "body_html", "headers"]
 
 
 @admin.register(RetentionAction)

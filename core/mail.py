@@ -21,23 +21,34 @@ from core.tasks import FAILED, RETRY, SENT, outbox_message_send, send_outbox_mes
 SUBJECT_MAX_LENGTH = OutboxMessage._meta.get_field("subject").max_length
 
 
-def mail_enqueue(*, to: list[str], subject: str, template: str, context: dict) -> OutboxMessage:
+def mail_enqueue(
+    *, to: list[str], subject: str, template: str, context: dict, headers: dict[str, str] | None = None
+) -> OutboxMessage:
     """Render `mail/<template>.txt` and `.html` with `context` and queue the e-mail to `to`.
 
-    Renders in the active language; the templates also get `subject` (the HTML <title>). The row
-    is created in the current transaction and the sending task is enqueued on commit.
-    Raises ValueError when `to` has no address.
+    Renders in the active language; the templates also get `subject` (the HTML <title>). `headers` are
+    extra headers of this message (a newsletter's List-Unsubscribe). The row is created in the current
+    transaction and the sending task is enqueued on commit. Raises ValueError when `to` has no address
+    or a header holds a line break.
     """
     recipients = [address.strip() for address in to if address and address.strip()]
     if not recipients:
         raise ValueError("An e-mail needs at least one recipient.")
+    headers = {str(name): str(value) for name, value in (headers or {}).items()}
+    if any("\n" in text or "\r" in text for item in headers.items() for text in item):
+        raise ValueError("A header cannot hold a line break.")
     # Headers cannot hold line breaks; collapse all whitespace of the subject.
     subject = " ".join(str(subject).split())[:SUBJECT_MAX_LENGTH]
     context = {"subject": subject, **context}
     body_text = render_to_string(f"mail/{template}.txt", context).strip() + "\n"
     body_html = render_to_string(f"mail/{template}.html", context).strip() + "\n"
     message = OutboxMessage.objects.create(
-        to=recipients, subject=subject, body_text=body_text, body_html=body_html, status=OutboxMessage.Status.PENDING
+        to=recipients,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        headers=headers,
+        status=OutboxMessage.Status.PENDING,
     )
     message_id = message.pk
     # robust: a failure to enqueue (the task queue is down) must not turn a committed request into

@@ -88,6 +88,7 @@ def _deliver(message: OutboxMessage) -> None:
         body=message.body_text,
         to=list(message.to),
         headers={
+            **(message.headers or {}),
             "Message-ID": message_id_header(message),
             # RFC 3834: an automatic message; out-of-office robots should not answer it.
             "Auto-Submitted": "auto-generated",

@@ -184,6 +184,8 @@ class OutboxMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # Extra headers of this message only, e.g. a newsletter's List-Unsubscribe (RFC 2369, RFC 8058).
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
