@@ -115,6 +115,8 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "keyword rule"),
     pgettext_lazy("accusative", "fetched item"),
     pgettext_lazy("accusative", "press review"),
+    pgettext_lazy("accusative", "newsletter subscriber"),
+    pgettext_lazy("accusative", "mailing"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -224,6 +226,8 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s keyword rule", "%(count)s keyword rules"),
     npgettext_lazy("counted", "%(count)s fetched item", "%(count)s fetched items"),
     npgettext_lazy("counted", "%(count)s press review", "%(count)s press reviews"),
+    npgettext_lazy("counted", "%(count)s newsletter subscriber", "%(count)s newsletter subscribers"),
+    npgettext_lazy("counted", "%(count)s mailing", "%(count)s mailings"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

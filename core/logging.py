@@ -33,6 +33,9 @@ PRIVATE_TOKEN_ROUTES: dict[str, tuple[str, ...]] = {
     "stypendia-i-nagrody/sprawozdanie/": (),  # a scholar's report filed from the application's tracking token
     "prasa/wypisz/": (),  # a journalist's unsubscribe link
     "kalendarz-urzednika/": (),  # a clerk's private calendar of deadlines (.ics)
+    "newsletter/potwierdz/": (),  # a newsletter subscription's confirmation link
+    "newsletter/ustawienia/": (),  # a subscriber's preferences page
+    "newsletter/wypisz/": (),  # a subscriber's one-click unsubscribe link
 }
 MASKED_TOKEN = "[token]"  # noqa: S105 — the placeholder, not a secret
 # A language prefix as i18n_patterns writes it ("/en/…"); any two letters, so the list stays right

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "patronage",
     "promotion",
     "monitoring",
+    "newsletter",
 ]
 
 # MIDDLEWARE
@@ -471,6 +472,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 PUBLIC_FORM_RATE_LIMIT = env.int("PUBLIC_FORM_RATE_LIMIT", default=5)
 PUBLIC_FORM_RATE_WINDOW = env.int("PUBLIC_FORM_RATE_WINDOW", default=600)
 PUBLIC_FORM_MIN_SECONDS = env.int("PUBLIC_FORM_MIN_SECONDS", default=3)
+# Newsletter mailings (newsletter/services/mailings.py): subscribers queued per batch and seconds between batches,
+# within what the SMTP provider allows (200 a minute: 12,000 an hour) [K].
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
+NEWSLETTER_BATCH_SECONDS = env.int("NEWSLETTER_BATCH_SECONDS", default=60)
 # Files of a public form shown again (core/uploads/stash.py): kept this many seconds, at most this many bytes per
 # client (the largest form's total, so a person never loses an accepted file) and for all clients together.
 UPLOAD_STASH_MAX_AGE = env.int("UPLOAD_STASH_MAX_AGE", default=15 * 60)

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("library.urls")),
     path("", include("awards.urls")),
     path("", include("promotion.urls")),
+    path("", include("newsletter.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

@@ -93,6 +93,9 @@ from monitoring.models import (
     SourceItem,
     WatchedHost,
 )
+
+
+from newsletter.models import Mailing, Subscriber
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
@@ -140,6 +143,8 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         LoanReminder,
         MeritScore,
         OutboxMessage,
+        # A subscriber adds themselves (the newsletter's double opt-in), never a clerk.
+        Subscriber,
         RetentionAction,
         SmallGrantComment,
         SourceItem,
@@ -907,3 +912,17 @@ def investor_inquiry():
         received_on=timezone.localdate(),
     )
     return case_open(case=inquiry, title=f"Zapytanie {n}")
+
+
+@row_maker(Subscriber)
+def newsletter_subscriber():
+    n = next(_serial)
+    return Subscriber.objects.create(
+        email=f"czytelnik{n}@example.pl",
+        consent_text="Wyrażam zgodę na newsletter.",
+        consent_version=1,
+        consent_given_at=timezone.now(),
+    )
+
+
+plain(Mailing, subject="Kampania {n}", body="<p>Zapraszamy na Industriadę.</p>")

@@ -178,6 +178,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the media mentions and the sprostowania.",
         )
+        parser.add_argument(
+            "--without-newsletter",
+            dest="with_newsletter",
+            action="store_false",
+            help="Skip the newsletter's demo subscribers and draft mailings.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -236,6 +242,8 @@ class Command(DemoDataCommand):
             call_command("seed_promotion", stdout=self.stdout, **allowed)
         if options["with_monitoring"]:
             call_command("seed_monitoring", stdout=self.stdout, **allowed)
+        if options["with_newsletter"]:
+            call_command("seed_newsletter", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
