@@ -47,8 +47,8 @@ def digest_subject(week_start: date) -> str:
 def digest_prepare(*, week_start: date | None = None, acting_user=None) -> Mailing:
     """Prepare the draft digest of the week starting `week_start` (default: the next Monday); return it.
 
-    One digest per week (a unique constraint): a week that has one (not cancelled) gets that one back. The draft waits for a clerk to
-    look at its preview and approve it; nothing is sent before.
+    One digest per week (a unique constraint): a week that has one (not cancelled) gets that one back. The draft
+    waits for a clerk to look at its preview and approve it; nothing is sent before.
     """
     week_start = week_start or next_week_start()
     digests = Mailing.objects.filter(kind=Mailing.Kind.DIGEST, week_start=week_start).exclude(
@@ -185,7 +185,8 @@ class MailingProgress:
 
 
 def mailing_progress(mailing: Mailing) -> MailingProgress:
-    """Count the mailing's e-mails in two queries, whatever the number of subscribers."""
+    """Count the mailing's e-mails in three queries, whatever the number of subscribers."""
+    mailing = Mailing.objects.only("status", "finished_at", "last_subscriber_id").get(pk=mailing.pk)
     counts = mailing.deliveries.aggregate(
         queued=Count("pk", filter=Q(skipped=False)),
         sent=Count("pk", filter=Q(message__status=OutboxMessage.Status.SENT)),

@@ -93,8 +93,6 @@ from monitoring.models import (
     SourceItem,
     WatchedHost,
 )
-
-
 from newsletter.models import Mailing, Subscriber
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
