@@ -117,6 +117,7 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "press review"),
     pgettext_lazy("accusative", "newsletter subscriber"),
     pgettext_lazy("accusative", "mailing"),
+    pgettext_lazy("accusative", "mourning period"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -228,6 +229,7 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s press review", "%(count)s press reviews"),
     npgettext_lazy("counted", "%(count)s newsletter subscriber", "%(count)s newsletter subscribers"),
     npgettext_lazy("counted", "%(count)s mailing", "%(count)s mailings"),
+    npgettext_lazy("counted", "%(count)s mourning period", "%(count)s mourning periods"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -1,11 +1,13 @@
-"""Where apps plug into the site shell: main navigation, home-page sections, site search, and the links every
-signed-in employee finds on the admin's dashboard.
+"""Where apps plug into the site shell: main navigation, home-page sections, site search, the notices every public
+page's header carries while they are in force (mourning), and the links every signed-in employee finds on the admin's
+dashboard.
 
 `core` imports no app: each app registers its entries in its AppConfig.ready().
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import QuerySet
 from django.utils.functional import Promise
@@ -61,10 +63,26 @@ class StaffLink:
     position: int = 100
 
 
+@dataclass(frozen=True)
+class SiteNotice:
+    """A notice every public page carries while it is in force (the mourning ribbon): `template` is rendered in the
+    header with `context`, and `page_class` goes on the page's <body> (a sober colour scheme from site.css).
+
+    The source that gives it registers the moments it appears and goes with `core.page_cache.register_schedule`,
+    so kept pages change exactly then.
+    """
+
+    key: str
+    template: str
+    context: dict = field(default_factory=dict)
+    page_class: str = ""
+
+
 _navigation: dict[str, NavigationItem] = {}
 _staff_links: dict[str, StaffLink] = {}
 _home_sections: dict[str, HomeSection] = {}
 _search_providers: dict[str, SearchProvider] = {}
+_site_notice_sources: dict[str, Callable[[datetime], SiteNotice | None]] = {}
 
 
 def register_navigation(item: NavigationItem) -> None:
@@ -85,6 +103,17 @@ def register_home_section(section: HomeSection) -> None:
 
 def register_search_provider(provider: SearchProvider) -> None:
     _search_providers[provider.key] = provider
+
+
+def register_site_notice(key: str, source: Callable[[datetime], SiteNotice | None]) -> None:
+    """Declare a notice of every public page: `source(now)` returns the notice in force at `now`, or None."""
+    _site_notice_sources[key] = source
+
+
+def site_notices(now: datetime) -> list[SiteNotice]:
+    """The notices in force at `now`, in the order of their keys (one query per registered source)."""
+    found = (source(now) for _key, source in sorted(_site_notice_sources.items()))
+    return [notice for notice in found if notice is not None]
 
 
 def navigation() -> list[NavigationItem]:

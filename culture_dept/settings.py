@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "promotion",
     "monitoring",
     "newsletter",
+    "mourning",
 ]
 
 # MIDDLEWARE

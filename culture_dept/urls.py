@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
     path("", include("promotion.urls")),
     path("", include("newsletter.urls")),
+    path("", include("mourning.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

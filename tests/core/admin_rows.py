@@ -94,6 +94,7 @@ from monitoring.models import (
     WatchedHost,
 )
 from newsletter.models import Mailing, Subscriber
+from mourning.models import MourningPeriod
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
@@ -924,3 +925,16 @@ def newsletter_subscriber():
 
 
 plain(Mailing, subject="Kampania {n}", body="<p>Zapraszamy na Industriadę.</p>")
+# ------------------------------------------------------------------------------------------------------------------
+# Mourning: one period a week apart, so that none overlaps another.
+
+plain(
+    MourningPeriod,
+    kind="city",
+    reason="dla uczczenia ofiar {n}",
+    starts_at=lambda n: in_days(7 * n),
+    ends_at=lambda n: in_days(7 * n + 3),
+    act_number="Zarządzenie nr {n}/2026",
+    act_date=date(2026, 12, 1),
+    act_url="https://bip.rudaslaska.pl/zarzadzenia/{n}",
+)

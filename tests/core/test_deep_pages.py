@@ -12,8 +12,8 @@ from tests.press.factories import bulk_releases
 EVENTS = "/wydarzenia/"
 NEWSROOM = "/prasa/"
 # The lists' query counts (tests/events/test_public_list.py, tests/press/test_newsroom_pages.py).
-EVENT_LIST_QUERIES = 6
-NEWSROOM_QUERIES = 7
+EVENT_LIST_QUERIES = 7
+NEWSROOM_QUERIES = 8
 NOTE = "Pokazujemy tylko pierwsze 3 stron tej listy"
 
 

@@ -14,6 +14,7 @@ from events.models import Event
 from grants.models import GrantCall
 from institutions.models import CulturalInstitution
 from mass_events.models import EventNotification, MassEventPermitApplication
+from mourning.models import MourningPeriod
 from patronage.models import PatronageApplication
 from press.models import PressRelease
 
@@ -47,6 +48,7 @@ def printed_password(output: str) -> str:
         "seed_mass_events",
         "seed_grants",
         "seed_patronage",
+        "seed_mourning",
     ],
 )
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):
@@ -64,6 +66,7 @@ def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings
     assert not EventNotification.objects.exists()
     assert not GrantCall.objects.exists()
     assert not PatronageApplication.objects.exists()
+    assert not MourningPeriod.objects.exists()
 
 
 def test_with_the_flag_the_demo_clerk_gets_a_random_password_printed_once_per_run(db, settings):

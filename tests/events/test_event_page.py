@@ -18,10 +18,11 @@ from events.models import District, Event, EventOccurrence
 from events.services import occurrence_cancel, occurrence_move
 from tests.events.factories import EventFactory, PaidEventFactory, VenueFactory, at, bulk_events, category
 
-# Shell (department, footer pages), the event with venue, category and image, its dates, its attachments.
-EVENT_QUERIES = 5
+# Shell (department, footer pages, mourning notice), the event with venue, category and image, its dates,
+# its attachments.
+EVENT_QUERIES = 6
 # Shell, the venue, the count and the page of its upcoming dates.
-VENUE_QUERIES = 5
+VENUE_QUERIES = 6
 
 
 def body(response) -> str:

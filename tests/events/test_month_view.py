@@ -16,8 +16,9 @@ from events.views import MONTH_DATES_PER_DAY
 from tests.events.factories import EventFactory, VenueFactory, bulk_events, category
 
 MONTH = reverse("events:month")
-# Shell (department, footer pages), the form's category and venue choices, the month's dates, the running ones.
-MONTH_QUERIES = 6
+# Shell (department, footer pages, mourning notice), the form's category and venue choices, the month's dates,
+# the running ones.
+MONTH_QUERIES = 7
 POLISH_WEEKDAYS = ["Poniedziałek", "Wtorek", "Środa", "Czwartek", "Piątek", "Sobota", "Niedziela"]
 
 

@@ -18,8 +18,8 @@ from tests.events.factories import EventFactory, PaidEventFactory, VenueFactory,
 
 LIST = reverse("events:occurrence_list")
 ARCHIVE = reverse("events:archive")
-# Shell (department, footer pages), the form's category and venue choices, the count and the page.
-LIST_QUERIES = 6
+# Shell (department, footer pages, mourning notice), the form's category and venue choices, the count and the page.
+LIST_QUERIES = 7
 
 
 def titles(response) -> list[str]:

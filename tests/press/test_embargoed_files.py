@@ -286,7 +286,7 @@ def test_the_release_page_query_count_does_not_grow_with_withheld_photos(
     assert len(re.findall(r"<picture>", html)) == photos
 
 
-PAGE_QUERIES = 8
+PAGE_QUERIES = 9
 
 
 def change_form_data(release, **photo_fields) -> dict:

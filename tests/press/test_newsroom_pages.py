@@ -18,11 +18,12 @@ from tests.press.factories import (
 )
 
 LIST = "/prasa/"
-# The site shell reads the department's card and the footer pages on every page (2 queries).
+# The site shell reads the department's card, the footer pages and the notices in force (mourning) on every page
+# (3 queries).
 # List: count, upcoming conferences, topics of the filter form, page of releases, their topics.
-LIST_QUERIES = 7
+LIST_QUERIES = 8
 # Page: release, topics, corrections, attachments, photos with images, related events.
-PAGE_QUERIES = 8
+PAGE_QUERIES = 9
 FEED_QUERIES = 2  # releases, their topics
 TOPIC_FEED_QUERIES = 3  # + the topic
 

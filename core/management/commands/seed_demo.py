@@ -177,6 +177,10 @@ class Command(DemoDataCommand):
             dest="with_monitoring",
             action="store_false",
             help="Skip the media mentions and the sprostowania.",
+            "--without-mourning",
+            dest="with_mourning",
+            action="store_false",
+            help="Skip the demo mourning period (one that has ended: the portal shows no ribbon).",
         )
         parser.add_argument(
             "--without-newsletter",
@@ -244,6 +248,8 @@ class Command(DemoDataCommand):
             call_command("seed_monitoring", stdout=self.stdout, **allowed)
         if options["with_newsletter"]:
             call_command("seed_newsletter", stdout=self.stdout, **allowed)
+        if options["with_mourning"]:
+            call_command("seed_mourning", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
