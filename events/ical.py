@@ -64,6 +64,11 @@ def public_status(occurrence: EventOccurrence) -> str:
     return SCHEDULED
 
 
+def called_off_note(event: Event) -> str:
+    """The note residents read on a cancelled or postponed event's page (`events_call_off`), also in calendars."""
+    return event.status_note if event.status in (Event.Status.CANCELLED, Event.Status.POSTPONED) else ""
+
+
 def venue_address(venue: Venue) -> str:
     """Name, street, postal code and Ruda Śląska: what a map application can find."""
     return ", ".join(part for part in (venue.name, venue.street_address, f"{venue.postal_code} {CITY}") if part)
@@ -86,7 +91,7 @@ def occurrence_vevent(occurrence: EventOccurrence, *, stamp: datetime) -> icalen
         start=local_time(occurrence.starts_at),
         end=local_time(occurrence.ends_at),
         summary=SUMMARY_PREFIX.get(status, "") + event.title,
-        description="\n\n".join(part for part in (event.lead, occurrence.note, url) if part),
+        description="\n\n".join(part for part in (event.lead, called_off_note(event), occurrence.note, url) if part),
         location=venue_address(venue),
         url=url,
         categories=[event.category.name],

@@ -147,6 +147,9 @@ class Event(TimeStampedModel):
         _("publish at"), null=True, blank=True, help_text=_("Leave empty to publish at once when approved.")
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    # Written by `events.services.events_call_off` (a mourning, DOMAIN.md §F.6), shown on the event's page while it is
+    # cancelled or postponed; a restored event drops it (`on_event_dates_change`).
+    status_note = models.CharField(_("note for residents"), max_length=300, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )

@@ -11,6 +11,7 @@ from core.sitemaps import sitemaps
 from events.models import Event
 from events.selectors import occurrences_upcoming, weekend_highlights
 from events.sitemaps import EventSitemap, VenueSitemap
+from mourning.services import period_covering
 
 HOME_UPCOMING_COUNT = 6
 HOME_WEEKEND_COUNT = 4
@@ -24,8 +25,11 @@ def upcoming_for_home(request):
 
 
 def weekend_for_home(request):
-    """This weekend's highlights; None (no block on the home page) when nothing is on."""
+    """This weekend's highlights; None (no block on the home page) when nothing is on, or during a mourning: the
+    weekend's entertainment steps aside while the ribbon is on every page (DOMAIN.md §F.6)."""
     now = timezone.now()
+    if period_covering(now) is not None:
+        return None
     occurrences = weekend_highlights(limit=HOME_WEEKEND_COUNT, now=now)
     return {"occurrences": occurrences, "now": now} if occurrences else None
 

@@ -11,10 +11,10 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.models import PrivateDocument
+from core.models import CaseMessage, PrivateDocument
 from core.private_documents import document_attach_upload
 from core.public_images import public_image_create
-from core.services import CaseWorkError, transition_perform
+from core.services import CaseWorkError, case_message_add, transition_perform
 from core.uploads import PDF, random_upload_name
 from events.models import MAX_OCCURRENCE_DAYS, Event, EventAttachment, EventOccurrence, EventSubmission
 
@@ -141,8 +141,52 @@ def on_event_reject(event: Event, *, acting_user, note: str = "") -> None:
 
 
 def on_event_dates_change(event: Event, *, acting_user, note: str = "") -> None:
-    """Effect of cancelling, postponing or restoring an event: subscribed calendars must update every date."""
+    """Effect of cancelling, postponing or restoring an event: subscribed calendars must update every date.
+
+    A restored event drops the note residents read while it was called off (`events_call_off`).
+    """
     EventOccurrence.objects.filter(event=event).update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    if event.status == Event.Status.PUBLISHED and event.status_note:
+        event.status_note = ""
+        event.save(update_fields=["status_note", "updated_at"])
+
+
+#: The moves `events_call_off` makes, by the name of the event's transition.
+CALL_OFF_TRANSITIONS = ("cancel", "postpone")
+
+
+def events_call_off(*, events, transition: str, note: str, acting_user) -> list[Event]:
+    """Cancel or postpone chosen events at once with one note (a mourning, DOMAIN.md §F.6: entertainment events of
+    the city's institutions are cancelled or held without their setting).
+
+    Each event moves through its workflow (`transition_perform`: status history, SEQUENCE of every date raised, so
+    subscribed calendars get STATUS:CANCELLED or TENTATIVE); the note is shown on the event's page; the organiser of
+    a submitted event is told through the submission's case (a department message, announced by e-mail). All or
+    nothing: one event that cannot move refuses the whole batch (CaseWorkError) and nothing is changed.
+    """
+    if transition not in CALL_OFF_TRANSITIONS:
+        raise ValueError(transition)
+    note = (note or "").strip()
+    if not note:
+        raise CaseWorkError(_("This action needs a note with the reason."), code="note_required")
+    done = []
+    with transaction.atomic():
+        for event in events:
+            transition_perform(obj=event, name=transition, acting_user=acting_user, note=note)
+            event.status_note = note[:300]
+            event.save(update_fields=["status_note", "updated_at"])
+            submission = EventSubmission.objects.filter(event=event).first()
+            if submission is not None:
+                message = (
+                    _("The event “%(title)s” has been cancelled. %(note)s")
+                    if transition == "cancel"
+                    else _("The event “%(title)s” has been postponed. %(note)s")
+                ) % {"title": event.title, "note": note}
+                case_message_add(
+                    case=submission, body=message, author_kind=CaseMessage.Author.CLERK, acting_user=acting_user
+                )
+            done.append(event)
+    return done
 
 
 def event_publish(*, event: Event, acting_user) -> Event:
