@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from events.models import Event
 from events.services import events_call_off
 from mourning.models import MourningPeriod
 from mourning.selectors import events_in_period
+from mourning.services import condolence_release_start
 
 EVENTS_PER_PAGE = 100
 
@@ -49,6 +50,7 @@ class CallOffForm(forms.Form):
 class MourningPeriodAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
     """Every public page follows a saved period on time; an overlapping one is refused by the model's `clean()`."""
 
+    change_form_template = "admin/mourning/mourningperiod/change_form.html"
     list_display = ["reason", "kind", "starts_at", "ends_at", "act_number", "events_link"]
     list_filter = ["kind"]
     search_fields = ["reason", "act_number"]
@@ -64,8 +66,17 @@ class MourningPeriodAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
         url = reverse("admin:mourning_mourningperiod_events", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, gettext("Review the events"))
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "may_start_release": request.user.has_perm("press.add_pressrelease")}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
         return [
+            path(
+                "<int:pk>/komunikat-prasowy/",
+                self.admin_site.admin_view(self.release_view),
+                name="mourning_mourningperiod_release",
+            ),
             path(
                 "<int:pk>/wydarzenia/",
                 self.admin_site.admin_view(self.events_view),
@@ -73,6 +84,22 @@ class MourningPeriodAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def release_view(self, request, pk):
+        """Start a condolence press release from the department's template: a draft the press office edits and
+        publishes through its own workflow (DOMAIN.md §F.6)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_view_permission(request) and request.user.has_perm("press.add_pressrelease")):
+            raise PermissionDenied
+        period = get_object_or_404(MourningPeriod, pk=pk)
+        release = condolence_release_start(period=period, acting_user=request.user)
+        self.message_user(
+            request,
+            gettext("A draft of the condolence press release is ready: check it and publish it."),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:press_pressrelease_change", args=[release.pk]))
 
     def events_view(self, request, pk):
         """The events in the period, entertainment of the city's institutions first, called off in bulk with one

@@ -8,8 +8,12 @@ never the model's fields directly.
 from datetime import datetime
 
 from django.db.models import Min, Q
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from mourning.models import MourningPeriod
+from press.services import release_create
 
 
 def period_covering(moment: datetime) -> MourningPeriod | None:
@@ -30,3 +34,23 @@ def next_change(now: datetime) -> datetime | None:
     )
     moments = [moment for moment in found.values() if moment is not None]
     return min(moments, default=None)
+
+
+def condolence_release_start(*, period: MourningPeriod, acting_user):
+    """A draft press release of condolences from the department's template (`mourning/condolence_release.html`, [K]):
+    the act, the period, the flags, the events and the condolence book (DOMAIN.md §F.6). The press office edits it
+    and publishes it through the release's workflow."""
+    kind = period.get_kind_display()
+    return release_create(
+        acting_user=acting_user,
+        title=(gettext("Condolences: %(kind)s %(reason)s") % {"kind": kind, "reason": period.reason})[:200],
+        lead=(
+            gettext("%(kind)s %(reason)s, until %(day)s.")
+            % {
+                "kind": kind[:1].upper() + kind[1:],
+                "reason": period.reason,
+                "day": date_format(period.last_day, "j E Y"),
+            }
+        )[:400],
+        body=render_to_string("mourning/condolence_release.html", {"period": period}),
+    )
