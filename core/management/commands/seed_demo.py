@@ -177,6 +177,8 @@ class Command(DemoDataCommand):
             dest="with_monitoring",
             action="store_false",
             help="Skip the media mentions and the sprostowania.",
+        )
+        parser.add_argument(
             "--without-mourning",
             dest="with_mourning",
             action="store_false",
