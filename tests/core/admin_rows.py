@@ -93,8 +93,8 @@ from monitoring.models import (
     SourceItem,
     WatchedHost,
 )
-from newsletter.models import Mailing, Subscriber
 from mourning.models import MourningPeriod
+from newsletter.models import Mailing, Subscriber
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
