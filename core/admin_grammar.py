@@ -118,6 +118,8 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "newsletter subscriber"),
     pgettext_lazy("accusative", "mailing"),
     pgettext_lazy("accusative", "mourning period"),
+    pgettext_lazy("accusative", "request for accessibility"),
+    pgettext_lazy("accusative", "demand for digital accessibility"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -230,6 +232,10 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s newsletter subscriber", "%(count)s newsletter subscribers"),
     npgettext_lazy("counted", "%(count)s mailing", "%(count)s mailings"),
     npgettext_lazy("counted", "%(count)s mourning period", "%(count)s mourning periods"),
+    npgettext_lazy("counted", "%(count)s request for accessibility", "%(count)s requests for accessibility"),
+    npgettext_lazy(
+        "counted", "%(count)s demand for digital accessibility", "%(count)s demands for digital accessibility"
+    ),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -8,7 +8,8 @@ from core.search import normalise_query
 
 
 def site_shell(request):
-    """Give every public page the navigation, the department's contacts, the footer pages and the search phrase.
+    """Give every public page the navigation, the department's contacts, the footer's pages and links and the search
+    phrase.
 
     The notices in force (`site_registry.register_site_notice`: the mourning ribbon) are read only when a page shows
     them, so the admin and e-mails pay nothing for them.
@@ -23,6 +24,7 @@ def site_shell(request):
         "department": DepartmentProfile.objects.order_by("pk").first(),
         "footer_pages": StaticPage.objects.published().filter(show_in_footer=True).only("title", "slug"),
         "site_notices": SimpleLazyObject(lambda: site_registry.site_notices(timezone.now())),
+        "footer_links": site_registry.footer_links(),
         "search_query": normalise_query(request.GET.get("q", "")),
         "language_urls": {
             "pl": translate_url(request.path, "pl"),

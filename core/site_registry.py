@@ -1,6 +1,6 @@
-"""Where apps plug into the site shell: main navigation, home-page sections, site search, the notices every public
-page's header carries while they are in force (mourning), and the links every signed-in employee finds on the admin's
-dashboard.
+"""Where apps plug into the site shell: main navigation, the footer's links, home-page sections, site search, the
+notices every public page's header carries while they are in force (mourning), and the links every signed-in
+employee finds on the admin's dashboard.
 
 `core` imports no app: each app registers its entries in its AppConfig.ready().
 """
@@ -79,6 +79,9 @@ class SiteNotice:
 
 
 _navigation: dict[str, NavigationItem] = {}
+# Links every public page's footer carries (a page the law wants reachable from every page: the declaration of
+# accessibility, ustawa z 4.04.2019 art. 10), after the footer's static pages.
+_footer_links: dict[str, NavigationItem] = {}
 _staff_links: dict[str, StaffLink] = {}
 _home_sections: dict[str, HomeSection] = {}
 _search_providers: dict[str, SearchProvider] = {}
@@ -87,6 +90,14 @@ _site_notice_sources: dict[str, Callable[[datetime], SiteNotice | None]] = {}
 
 def register_navigation(item: NavigationItem) -> None:
     _navigation[item.key] = item
+
+
+def register_footer_link(item: NavigationItem) -> None:
+    _footer_links[item.key] = item
+
+
+def footer_links() -> list[NavigationItem]:
+    return sorted(_footer_links.values(), key=lambda item: (item.position, item.key))
 
 
 def register_staff_link(link: StaffLink) -> None:

@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "monitoring",
     "newsletter",
     "mourning",
+    "accessibility",
 ]
 
 # MIDDLEWARE

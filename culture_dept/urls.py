@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("promotion.urls")),
     path("", include("newsletter.urls")),
     path("", include("mourning.urls")),
+    path("", include("accessibility.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

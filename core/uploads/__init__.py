@@ -4,7 +4,8 @@ Every upload of the portal (applicants' documents, event images) goes through `v
 through the form fields `ValidatedFileField` and `MultipleValidatedFileField`:
 
 * the type is decided by the first bytes of the content (magic bytes), never by the file name or the
-  content type the browser declared; only PDF, JPEG, PNG and WebP are known, everything else is refused;
+  content type the browser declared; only PDF, JPEG, PNG, WebP and the MP4 and WebM recordings are known,
+  everything else is refused (a field accepts recordings only when it names `VIDEO_KINDS`);
 * images are opened with Pillow only after their header says they have at most `max_pixels` pixels,
   then verified, decoded and re-encoded without any metadata (EXIF, GPS, XMP, ICC, comments): the
   bytes sent by the client are never stored, so a polyglot or a payload in a metadata block is gone;
@@ -35,11 +36,15 @@ from core.uploads.kinds import (
     KIND_MIME_TYPES,
     KNOWN_KINDS,
     MESSAGES,
+    MP4,
     ORIGINAL_NAME_MAX_LENGTH,
     PDF,
     PNG,
     RENDITION_WIDTHS,
     UNNAMED_FILE,
+    VIDEO_KINDS,
+    VIDEO_MAX_BYTES,
+    WEBM,
     WEBP,
     ValidatedFile,
     ValidatedUpload,
@@ -67,6 +72,10 @@ __all__ = [
     "PNG",
     "RENDITION_WIDTHS",
     "UNNAMED_FILE",
+    "VIDEO_KINDS",
+    "VIDEO_MAX_BYTES",
+    "MP4",
+    "WEBM",
     "WEBP",
     "MultipleFileInput",
     "MultipleValidatedFileField",

@@ -13,20 +13,35 @@ from django.utils.translation import ngettext_lazy
 # KINDS
 # ------------------------------------------------------------------------------
 PDF, JPEG, PNG, WEBP = "pdf", "jpeg", "png", "webp"
-KNOWN_KINDS = (PDF, JPEG, PNG, WEBP)
-DOCUMENT_KINDS = KNOWN_KINDS
+MP4, WEBM = "mp4", "webm"
+KNOWN_KINDS = (PDF, JPEG, PNG, WEBP, MP4, WEBM)
+DOCUMENT_KINDS = (PDF, JPEG, PNG, WEBP)
 IMAGE_KINDS = (JPEG, PNG, WEBP)
+# Recordings, e.g. a request filed in Polish Sign Language (PJM): stored as sent, only where a field allows them.
+VIDEO_KINDS = (MP4, WEBM)
+VIDEO_MAX_BYTES = 50 * 1024 * 1024
 
-KIND_MIME_TYPES = {PDF: "application/pdf", JPEG: "image/jpeg", PNG: "image/png", WEBP: "image/webp"}
-KIND_EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", WEBP: "webp"}
+KIND_MIME_TYPES = {
+    PDF: "application/pdf",
+    JPEG: "image/jpeg",
+    PNG: "image/png",
+    WEBP: "image/webp",
+    MP4: "video/mp4",
+    WEBM: "video/webm",
+}
+KIND_EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", WEBP: "webp", MP4: "mp4", WEBM: "webm"}
 # Names shown to people: proper names of formats, the same in Polish.
-KIND_LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", WEBP: "WebP"}
+KIND_LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", WEBP: "WebP", MP4: "MP4", WEBM: "WebM"}
+# The ISO base media brands of a video (an AVIF or HEIC image shares the "ftyp" box and is not one).
+_VIDEO_BRANDS = (b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ", b"qt  ", b"dash")
 # File-picker hint only (the browser may ignore it); the server decides by content.
 _ACCEPT_HINTS = {
     PDF: "application/pdf,.pdf",
     JPEG: "image/jpeg,.jpg,.jpeg",
     PNG: "image/png,.png",
     WEBP: "image/webp,.webp",
+    MP4: "video/mp4,video/quicktime,.mp4,.mov",
+    WEBM: "video/webm,.webm",
 }
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -70,7 +85,7 @@ UNNAMED_FILE = _("(unnamed file)")
 # SNIFFING
 # ------------------------------------------------------------------------------
 def sniff_kind(content: bytes) -> str | None:
-    """Return the kind ("pdf", "jpeg", "png", "webp") told by the first bytes of `content`, or None.
+    """Return the kind ("pdf", "jpeg", "png", "webp", "mp4", "webm") told by the first bytes of `content`, or None.
 
     Only the content counts. HTML or SVG renamed to .png, ZIP archives, GIFs and empty files give None.
     """
@@ -83,6 +98,10 @@ def sniff_kind(content: bytes) -> str | None:
         return PNG
     if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
+    if len(head) >= 12 and head[4:8] == b"ftyp" and head[8:12] in _VIDEO_BRANDS:
+        return MP4
+    if head.startswith(b"\x1a\x45\xdf\xa3") and b"webm" in bytes(content[:64]):
+        return WEBM
     return None
 
 

@@ -18,6 +18,7 @@ from core.uploads.kinds import (
     MESSAGES,
     PDF,
     UNNAMED_FILE,
+    VIDEO_KINDS,
     ValidatedUpload,
     _check_kinds,
     _kinds_label,
@@ -98,6 +99,9 @@ def validate_upload(
         except PdfProblem as problem:
             logger.info("uploads: PDF refused (%s)", problem)
             raise error(problem.code) from problem
+    elif kind in VIDEO_KINDS:
+        # A recording is kept as sent: it is never shown on a public page, only to the clerk of its case.
+        pass
     else:
         try:
             image = _load_clean_image(content, kind, max_pixels)

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
+from accessibility.models import AccessibilityRequest, DigitalAccessibilityDemand
 from awards.models import AwardApplication, AwardCall
 from core.models import (
     CaseKind,
@@ -938,3 +939,32 @@ plain(
     act_date=date(2026, 12, 1),
     act_url="https://bip.rudaslaska.pl/zarzadzenia/{n}",
 )
+# Accessibility coordinator
+# ------------------------------------------------------------------------------------------------------------------
+
+
+@row_maker(AccessibilityRequest)
+def accessibility_request():
+    n = next(_serial)
+    request = AccessibilityRequest(
+        applicant_name=f"Anna Nowak {n}",
+        contact_email=f"dostepnosc{n}@example.pl",
+        barrier_place=f"Budynek {n}",
+        barrier_description="Schody.",
+        factual_interest="Złożenie wniosku.",
+        received_on=timezone.localdate(),
+    )
+    return case_open(case=request, title=f"Dostępność {n}")
+
+
+@row_maker(DigitalAccessibilityDemand)
+def digital_accessibility_demand():
+    n = next(_serial)
+    demand = DigitalAccessibilityDemand(
+        applicant_name=f"Jan Kowalski {n}",
+        contact_email=f"cyfrowa{n}@example.pl",
+        page_url=f"https://kultura.rudaslaska.pl/strona-{n}/",
+        problem="Brak tekstu alternatywnego.",
+        received_on=timezone.localdate(),
+    )
+    return case_open(case=demand, title=f"Dostępność cyfrowa {n}")

@@ -25,6 +25,7 @@ QUICK = (
     "--without-mass-events",
     "--without-grants",
     "--without-patronage",
+    "--without-accessibility",
 )
 
 
@@ -49,6 +50,7 @@ def printed_password(output: str) -> str:
         "seed_grants",
         "seed_patronage",
         "seed_mourning",
+        "seed_accessibility",
     ],
 )
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):

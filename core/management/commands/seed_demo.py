@@ -190,6 +190,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the newsletter's demo subscribers and draft mailings.",
         )
+        parser.add_argument(
+            "--without-accessibility",
+            dest="with_accessibility",
+            action="store_false",
+            help="Skip the requests for accessibility and the demands for digital accessibility.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -252,6 +258,8 @@ class Command(DemoDataCommand):
             call_command("seed_newsletter", stdout=self.stdout, **allowed)
         if options["with_mourning"]:
             call_command("seed_mourning", stdout=self.stdout, **allowed)
+        if options["with_accessibility"]:
+            call_command("seed_accessibility", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
