@@ -1,10 +1,23 @@
-"""What the Terminarz reads: the open clocks of requests for accessibility and demands for digital accessibility."""
+"""What the pages and the Terminarz read: the open clocks of the cases, the published declaration and its yearly
+review, and the 4-yearly report."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accessibility.deadlines import accessibility_request_answer_due, digital_demand_answer_due
-from accessibility.models import AccessibilityCase, AccessibilityRequest, DigitalAccessibilityDemand
+from accessibility.deadlines import (
+    accessibility_report_due,
+    accessibility_request_answer_due,
+    declaration_review_due,
+    digital_demand_answer_due,
+)
+from accessibility.models import (
+    AccessibilityCase,
+    AccessibilityDeclaration,
+    AccessibilityReport,
+    AccessibilityRequest,
+    DigitalAccessibilityDemand,
+)
 from core.deadlines import OpenDeadline
 
 SECTION = "accessibility"
@@ -47,4 +60,60 @@ def demand_open_deadlines():
         title=_("Answer the demand for digital accessibility %(mark)s"),
         rule="ustawa z 4.04.2019 art. 18: realizacja żądania w 7 dni",
         extended_rule="ustawa z 4.04.2019 art. 18: nowy termin, nie dłużej niż 2 miesiące",
+    )
+
+
+def published_declaration(language: str) -> AccessibilityDeclaration | None:
+    """The published declaration of a language version of the portal (ustawa z 4.04.2019 art. 10: one per language
+    version), or None."""
+    return AccessibilityDeclaration.objects.published().filter(language=language).order_by("pk").first()
+
+
+def declaration_open_deadlines():
+    """The yearly review of each published declaration, by 31 March of the year after the last one (ustawa
+    z 4.04.2019 art. 10; DOMAIN.md §G.4), one query."""
+    for declaration in AccessibilityDeclaration.objects.published().only(
+        "pk", "language", "prepared_on", "reviewed_on"
+    ):
+        yield OpenDeadline(
+            due_date=declaration_review_due(declaration.last_review),
+            title=str(_("Review the declaration of accessibility (%(language)s)"))
+            % {"language": declaration.get_language_display()},
+            rule="ustawa z 4.04.2019 art. 10: przegląd i aktualizacja co roku do 31 marca",
+            case_mark="",
+            url=reverse("admin:accessibility_accessibilitydeclaration_change", args=[declaration.pk]),
+            section=SECTION,
+            handler_id=None,
+        )
+
+
+def stale_declarations_message(today) -> str | None:
+    """The dashboard's notice while a published declaration is past its yearly review (ustawa z 4.04.2019 art. 10)."""
+    stale = [
+        declaration
+        for declaration in AccessibilityDeclaration.objects.published().only("language", "prepared_on", "reviewed_on")
+        if declaration_review_due(declaration.last_review) < today
+    ]
+    if not stale:
+        return None
+    return str(_("The declaration of accessibility needs its yearly review (due by 31 March): %(languages)s.")) % {
+        "languages": ", ".join(str(declaration.get_language_display()) for declaration in stale)
+    }
+
+
+def report_open_deadlines():
+    """The next report on the state of accessibility, by 31 March of the reporting year (ustawa z 19.07.2019 art. 11;
+    DOMAIN.md §G.3), until the report of that year is sent to the voivode; one query."""
+    due = accessibility_report_due(timezone.localdate())
+    if AccessibilityReport.objects.filter(year=due.year, sent_to_voivode_on__isnull=False).exists():
+        return
+    yield OpenDeadline(
+        due_date=due,
+        title=str(_("Publish the report on the state of accessibility for %(year)s and send it to the voivode"))
+        % {"year": due.year},
+        rule="ustawa z 19.07.2019 art. 11: raport co 4 lata do 31 marca, BIP i wojewoda",
+        case_mark="",
+        url=reverse("admin:accessibility_accessibilityreport_changelist"),
+        section=SECTION,
+        handler_id=None,
     )

@@ -1,9 +1,11 @@
-"""Public pages of the coordinator: the overview and the two forms (thin)."""
+"""Public pages of the coordinator: the overview, the two forms and the declaration of accessibility (thin)."""
 
+from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.generic import TemplateView
 
+from accessibility import selectors
 from accessibility.deadlines import DEMAND_ANSWER_DAYS, EXTENSION_MONTHS, REQUEST_ANSWER_DAYS
 from accessibility.forms import AccessibilityRequestForm, DigitalAccessibilityDemandForm
 from accessibility.services import accessibility_case_prepare, accessibility_case_received, accessibility_case_title
@@ -61,3 +63,24 @@ class DigitalAccessibilityDemandCreateView(AccessibilityCaseCreateView):
     template_name = "accessibility/demand_form.html"
     form_key = "accessibility.demand"
     rate_scope = "accessibility_demand"
+
+
+class DeclarationView(TemplateView):
+    """ "Deklaracja dostępności": the published declaration of the visitor's language version, rendered from data in
+    the ministry's v2.0 structure (ustawa z 4.04.2019 art. 10; DOMAIN.md §G.4). 404 until one is published."""
+
+    template_name = "accessibility/declaration.html"
+
+    def get_context_data(self, **kwargs):
+        declaration = selectors.published_declaration(get_language())
+        if declaration is None:
+            raise Http404
+        return {
+            **super().get_context_data(**kwargs),
+            **clocks(),
+            "declaration": declaration,
+            "buildings": list(declaration.buildings.order_by("name")),
+            "apps": list(declaration.apps.all()),
+            "noncompliance": declaration.lines(declaration.noncompliance),
+            "out_of_scope": declaration.lines(declaration.out_of_scope),
+        }

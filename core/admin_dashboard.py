@@ -306,6 +306,17 @@ def _entry_rows(entries, types_by_ct: dict[int, CaseType], user, *, admin_site_n
     return rows
 
 
+def dashboard_notices(user, today) -> list[dict]:
+    """The apps' warnings for this clerk (`site_registry.register_dashboard_notice`): text and link, in order."""
+    notices = []
+    for notice in site_registry.dashboard_notices():
+        if user.has_perm(notice.permission):
+            text = notice.message(today)
+            if text:
+                notices.append({"text": text, "url": reverse(notice.url_name)})
+    return notices
+
+
 class DashboardView(TemplateView):
     """Pulpit: the admin's home page, per the clerk's role groups (see the module's docstring)."""
 
@@ -328,6 +339,7 @@ class DashboardView(TemplateView):
             "staff_links": [
                 {"label": link.label, "url": reverse(link.url_name)} for link in site_registry.staff_links()
             ],
+            "notices": dashboard_notices(user, today),
         }
         if types:
             new = new_cases(types)

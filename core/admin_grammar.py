@@ -120,6 +120,9 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "mourning period"),
     pgettext_lazy("accusative", "request for accessibility"),
     pgettext_lazy("accusative", "demand for digital accessibility"),
+    pgettext_lazy("accusative", "declaration of accessibility"),
+    pgettext_lazy("accusative", "plan of action for accessibility"),
+    pgettext_lazy("accusative", "report on the state of accessibility"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -235,6 +238,13 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s request for accessibility", "%(count)s requests for accessibility"),
     npgettext_lazy(
         "counted", "%(count)s demand for digital accessibility", "%(count)s demands for digital accessibility"
+    ),
+    npgettext_lazy("counted", "%(count)s declaration of accessibility", "%(count)s declarations of accessibility"),
+    npgettext_lazy(
+        "counted", "%(count)s plan of action for accessibility", "%(count)s plans of action for accessibility"
+    ),
+    npgettext_lazy(
+        "counted", "%(count)s report on the state of accessibility", "%(count)s reports on the state of accessibility"
     ),
 ]
 

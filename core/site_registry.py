@@ -1,13 +1,13 @@
 """Where apps plug into the site shell: main navigation, the footer's links, home-page sections, site search, the
-notices every public page's header carries while they are in force (mourning), and the links every signed-in
-employee finds on the admin's dashboard.
+notices every public page's header carries while they are in force (mourning), and the links and notices every
+signed-in employee finds on the admin's dashboard.
 
 `core` imports no app: each app registers its entries in its AppConfig.ready().
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.utils.functional import Promise
@@ -78,11 +78,27 @@ class SiteNotice:
     page_class: str = ""
 
 
+@dataclass(frozen=True)
+class DashboardNotice:
+    """A warning at the top of the clerks' dashboard (a declaration of accessibility past its yearly review).
+
+    `message(today)` returns the sentence, or None when there is nothing to say; it is shown, linked to `url_name`,
+    to a clerk who has `permission` ("app_label.codename") and costs its own queries only for them.
+    """
+
+    key: str
+    permission: str
+    message: Callable[[date], str | None]
+    url_name: str
+    position: int = 100
+
+
 _navigation: dict[str, NavigationItem] = {}
 # Links every public page's footer carries (a page the law wants reachable from every page: the declaration of
 # accessibility, ustawa z 4.04.2019 art. 10), after the footer's static pages.
 _footer_links: dict[str, NavigationItem] = {}
 _staff_links: dict[str, StaffLink] = {}
+_dashboard_notices: dict[str, DashboardNotice] = {}
 _home_sections: dict[str, HomeSection] = {}
 _search_providers: dict[str, SearchProvider] = {}
 _site_notice_sources: dict[str, Callable[[datetime], SiteNotice | None]] = {}
@@ -98,6 +114,14 @@ def register_footer_link(item: NavigationItem) -> None:
 
 def footer_links() -> list[NavigationItem]:
     return sorted(_footer_links.values(), key=lambda item: (item.position, item.key))
+
+
+def register_dashboard_notice(notice: DashboardNotice) -> None:
+    _dashboard_notices[notice.key] = notice
+
+
+def dashboard_notices() -> list[DashboardNotice]:
+    return sorted(_dashboard_notices.values(), key=lambda item: (item.position, item.key))
 
 
 def register_staff_link(link: StaffLink) -> None:

@@ -61,7 +61,8 @@ class StaticPageQuerySet(models.QuerySet):
 
 
 class StaticPage(TimeStampedModel):
-    """A page of public information edited by clerks (e.g. "Dane kontaktowe", "Deklaracja dostępności")."""
+    """A page of public information edited by clerks (e.g. "Dane kontaktowe", "Ochrona danych osobowych"); the
+    declaration of accessibility is data of its own (accessibility.AccessibilityDeclaration)."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

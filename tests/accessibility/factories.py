@@ -1,6 +1,8 @@
 """Requests for accessibility and demands for digital accessibility, opened through the services as in real use."""
 
-from accessibility.models import AccessibilityRequest, DigitalAccessibilityDemand
+from datetime import date
+
+from accessibility.models import AccessibilityDeclaration, AccessibilityRequest, DigitalAccessibilityDemand
 from accessibility.services import accessibility_case_open
 
 _serial = iter(range(1, 10**6))
@@ -40,3 +42,25 @@ def make_demand(*, received_on=None, acting_user=None, **fields) -> DigitalAcces
     return accessibility_case_open(
         case=DigitalAccessibilityDemand(**values), received_on=received_on, acting_user=acting_user
     )
+
+
+def make_declaration(*, language="pl", **fields) -> AccessibilityDeclaration:
+    """A published declaration with every mandatory item and none of the conditional ones (no review yet, no burden
+    assessment, no applications, no separate description of the buildings)."""
+    values = {
+        "entity_name": "Urząd Miasta Ruda Śląska",
+        "site_name": "Portal Wydziału Kultury",
+        "site_url": "https://kultura.rudaslaska.pl/",
+        "published_on": date(2026, 1, 5),
+        "updated_on": date(2026, 11, 30),
+        "status": "partial",
+        "noncompliance": "Część plików PDF nie ma struktury nagłówków.",
+        "prepared_on": date(2026, 1, 5),
+        "contact_person": "Koordynator do spraw dostępności",
+        "contact_email": "dostepnosc@rudaslaska.pl",
+        "contact_phone": "32 244 90 00",
+        "communication": "W Biurze Obsługi Mieszkańców jest pętla indukcyjna.",
+        "is_published": True,
+        **fields,
+    }
+    return AccessibilityDeclaration.objects.create(language=language, **values)

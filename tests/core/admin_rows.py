@@ -21,7 +21,13 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
-from accessibility.models import AccessibilityRequest, DigitalAccessibilityDemand
+from accessibility.models import (
+    AccessibilityDeclaration,
+    AccessibilityReport,
+    AccessibilityRequest,
+    ActionPlan,
+    DigitalAccessibilityDemand,
+)
 from awards.models import AwardApplication, AwardCall
 from core.models import (
     CaseKind,
@@ -968,3 +974,24 @@ def digital_accessibility_demand():
         received_on=timezone.localdate(),
     )
     return case_open(case=demand, title=f"Dostępność cyfrowa {n}")
+
+
+@row_maker(AccessibilityDeclaration)
+def accessibility_declaration():
+    n = next(_serial)
+    return AccessibilityDeclaration.objects.create(
+        language="pl",
+        site_name=f"Portal {n}",
+        site_url=f"https://strona{n}.rudaslaska.pl/",
+        published_on=TODAY,
+        updated_on=TODAY,
+        prepared_on=TODAY,
+        contact_person="Koordynator",
+        contact_email="dostepnosc@example.pl",
+        contact_phone="32 244 90 00",
+        communication="Pętla indukcyjna.",
+    )
+
+
+plain(ActionPlan, title="Plan dostępności {n}", period_from=TODAY, period_to=lambda n: TODAY + timedelta(days=n))
+plain(AccessibilityReport, year=lambda n: 2000 + n)

@@ -4,20 +4,30 @@
 the coordinator would (`core.services.transition_perform`), so case marks, status history, letters and the
 Terminarz's clocks exist as in real use: a request just received, a request with a notified delay, a request
 answered, a paper request without contact data left without consideration; a demand received and a demand answered
-with alternative access. Dates are relative to today. Idempotent: a case whose place or page is already there is not
-created again. People are invented.
+with alternative access; the declaration of accessibility in Polish and English with the City Hall's building (a
+venue), the plan of action with three measures and the 2025 report. Dates are relative to today. Idempotent: a
+case whose place or page is already there is not created again; the declarations, the plan and the report neither.
+People are invented.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from accessibility.deadlines import accessibility_extension_latest
-from accessibility.models import AccessibilityRequest, DigitalAccessibilityDemand
+from accessibility.models import (
+    AccessibilityDeclaration,
+    AccessibilityReport,
+    AccessibilityRequest,
+    ActionPlan,
+    DigitalAccessibilityDemand,
+    ReportBuilding,
+)
 from accessibility.services import accessibility_case_open
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
+from events.models import Venue
 
 REQUESTS = [
     {
@@ -90,6 +100,56 @@ DEMANDS = [
     },
 ]
 
+CITY_HALL_BUILDINGS = [
+    {
+        "name": "Urząd Miasta Ruda Śląska",
+        "street_address": "pl. Jana Pawła II 6",
+        "postal_code": "41-709",
+        "district": "nowy_bytom",
+        "step_free_entry": True,
+        "accessible_toilet": True,
+        "induction_loop": True,
+        "disabled_parking": True,
+        "accessibility_notes": "Wejście główne od placu z pochylnią; winda na wszystkie piętra; pętla indukcyjna w "
+        "Biurze Obsługi Mieszkańców na parterze.",
+    },
+]
+DECLARATIONS = {
+    "pl": {
+        "entity_name": "Urząd Miasta Ruda Śląska",
+        "site_name": "Portal Wydziału Kultury, Komunikacji Społecznej i Promocji Miasta",
+        "noncompliance": "Część archiwalnych plików PDF nie ma struktury nagłówków.\n"
+        "Niektóre zdjęcia w archiwum komunikatów prasowych nie mają tekstu alternatywnego.",
+        "out_of_scope": "Filmy opublikowane przed 23 września 2020 r. nie mają napisów (art. 3 ust. 2 pkt 2 ustawy).",
+        "contact_person": "Koordynator do spraw dostępności, Wydział Kultury, Komunikacji Społecznej i Promocji "
+        "Miasta",
+        "communication": "W Biurze Obsługi Mieszkańców jest pętla indukcyjna. Z urzędem można się skontaktować "
+        "pisemnie, e-mailem, przez ePUAP lub telefonicznie, także z pomocą osoby przybranej.",
+    },
+    "en": {
+        "entity_name": "City Hall of Ruda Śląska",
+        "site_name": "Portal of the Department of Culture, Social Communication and City Promotion",
+        "noncompliance": "Some archival PDF files have no heading structure.\n"
+        "Some photos in the archive of press releases have no alternative text.",
+        "out_of_scope": "Films published before 23 September 2020 have no captions (art. 3(2)(2) of the act).",
+        "contact_person": "Accessibility coordinator, Department of Culture, Social Communication and City Promotion",
+        "communication": "The Customer Service Office has an induction loop. You can contact the City Hall in "
+        "writing, by e-mail, through ePUAP or by phone, also with the help of a person you choose.",
+    },
+}
+MEASURES = [
+    (
+        "architectural",
+        "Automatyczne otwieranie drzwi wejścia od ul. Niedurnego",
+        "Wydział Inwestycji",
+        180,
+        True,
+        False,
+    ),
+    ("digital", "Zastąpienie skanów uchwał dostępnymi plikami PDF", "Wydział Kultury", 90, True, True),
+    ("info_comm", "Tłumacz PJM online w Biurze Obsługi Mieszkańców", "Biuro Obsługi Mieszkańców", 60, False, False),
+]
+
 
 class Command(DemoDataCommand):
     help = "Load demo requests for accessibility and demands for digital accessibility."
@@ -106,7 +166,83 @@ class Command(DemoDataCommand):
             if not DigitalAccessibilityDemand.objects.filter(page_url=data["page_url"]).exists():
                 self.seed_case(DigitalAccessibilityDemand, dict(data), clerk)
                 created += 1
+        buildings = [self.city_hall_building(dict(data)) for data in CITY_HALL_BUILDINGS]
+        for language, data in DECLARATIONS.items():
+            if not AccessibilityDeclaration.objects.filter(language=language).exists():
+                self.seed_declaration(language, data, buildings)
+        if not ActionPlan.objects.exists():
+            self.seed_plan()
+        if not AccessibilityReport.objects.filter(year=2025).exists():
+            self.seed_report(buildings)
         self.stdout.write(f"Dostępność: {created} nowych spraw.")
+
+    @staticmethod
+    def city_hall_building(data):
+        venue = Venue.objects.filter(street_address=data["street_address"]).first()
+        return venue or Venue.objects.create(**data)
+
+    @staticmethod
+    def seed_declaration(language, data, buildings):
+        declaration = AccessibilityDeclaration.objects.create(
+            language=language,
+            site_url="https://kultura.rudaslaska.pl/" + ("en/" if language == "en" else ""),
+            published_on=date(2026, 1, 5),
+            updated_on=timezone.localdate() - timedelta(days=14),
+            status="partial",
+            prepared_on=date(2026, 1, 5),
+            reviewed_on=date(2026, 3, 20),
+            contact_email="dostepnosc@rudaslaska.pl",
+            contact_phone="32 244 90 00 wew. 3250",
+            pjm_online=False,
+            is_published=True,
+            **data,
+        )
+        declaration.buildings.set(buildings)
+
+    @staticmethod
+    def seed_plan():
+        today = timezone.localdate()
+        plan = ActionPlan.objects.create(
+            title="Plan działania na rzecz poprawy zapewniania dostępności 2026–2029",
+            period_from=date(2026, 1, 1),
+            period_to=date(2029, 12, 31),
+            adopted_on=date(2026, 2, 10),
+            adopted_by="Zarządzenie Prezydenta Miasta Ruda Śląska (demonstracyjne)",
+        )
+        for dimension, measure, responsible, days, started, done in MEASURES:
+            plan.measures.create(
+                dimension=dimension,
+                measure=measure,
+                responsible=responsible,
+                deadline=today + timedelta(days=days),
+                started_on=today - timedelta(days=30) if started else None,
+                done_on=today - timedelta(days=2) if done else None,
+            )
+
+    @staticmethod
+    def seed_report(buildings):
+        report = AccessibilityReport.objects.create(
+            year=2025,
+            prepared_on=date(2025, 3, 20),
+            websites=2,
+            websites_full=0,
+            websites_partial=2,
+            alternative_access="Obsługa interesantów z niepełnosprawnością ruchową na parterze budynku.",
+            bip_published_on=date(2025, 3, 28),
+            bip_url="https://bip.rudaslaska.pl/raport-o-stanie-zapewniania-dostepnosci-2025",
+            sent_to_voivode_on=date(2025, 3, 28),
+        )
+        for venue in buildings:
+            ReportBuilding.objects.create(
+                report=report,
+                venue=venue,
+                barrier_free_spaces=True,
+                access_to_rooms=True,
+                assistance_dog=True,
+                evacuation=True,
+                hearing_devices=True,
+                communication_on_request=True,
+            )
 
     def seed_case(self, model, data, clerk):
         state = data.pop("state")

@@ -79,16 +79,6 @@ PAGES = [
         "position": 2,
     },
     {
-        "slug": "deklaracja-dostepnosci",
-        "title": "Deklaracja dostępności",
-        "lead": "Deklaracja dostępności portalu Wydziału Kultury.",
-        "body": "<p>Urząd Miasta Ruda Śląska zobowiązuje się zapewnić dostępność cyfrową portalu zgodnie z ustawą "
-        "z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów "
-        "publicznych.</p>",
-        "show_in_footer": True,
-        "position": 3,
-    },
-    {
         "slug": "instytucje-kultury",
         "title": "Miejskie instytucje kultury",
         "lead": "Instytucje kultury, których organizatorem jest Miasto Ruda Śląska.",
