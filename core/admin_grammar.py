@@ -123,6 +123,10 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "declaration of accessibility"),
     pgettext_lazy("accusative", "plan of action for accessibility"),
     pgettext_lazy("accusative", "report on the state of accessibility"),
+    pgettext_lazy("accusative", "strategic plan"),
+    pgettext_lazy("accusative", "goal of a plan"),
+    pgettext_lazy("accusative", "objective of a plan"),
+    pgettext_lazy("accusative", "action of a plan"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -246,6 +250,10 @@ COUNTS = [
     npgettext_lazy(
         "counted", "%(count)s report on the state of accessibility", "%(count)s reports on the state of accessibility"
     ),
+    npgettext_lazy("counted", "%(count)s strategic plan", "%(count)s strategic plans"),
+    npgettext_lazy("counted", "%(count)s goal of a plan", "%(count)s goals of plans"),
+    npgettext_lazy("counted", "%(count)s objective of a plan", "%(count)s objectives of plans"),
+    npgettext_lazy("counted", "%(count)s action of a plan", "%(count)s actions of plans"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

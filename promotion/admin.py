@@ -1,4 +1,4 @@
-"""The clerks' side of promotion and development: the investment sites' cards and the investors' inquiries.
+"""The clerks' side of promotion and development: the investment sites' cards, the investors' inquiries and the plans.
 
 A card is edited as a whole (its utilities, transport links and photos inline) and shown publicly while published; an
 inquiry's status changes only through the workflow panel (core.admin_mixins), what the investor stated is read-only.
@@ -11,7 +11,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import CaseAdminMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from promotion.deadlines import investor_inquiry_answer_due
-from promotion.models import InvestmentSite, InvestorInquiry, SitePhoto, SiteTransport, SiteUtility
+from promotion.models import (
+    ActionYear,
+    InvestmentSite,
+    InvestorInquiry,
+    PlanAction,
+    PlanGoal,
+    PlanObjective,
+    SitePhoto,
+    SiteTransport,
+    SiteUtility,
+    StrategicPlan,
+)
 
 
 class SiteUtilityInline(admin.TabularInline):
@@ -146,3 +157,65 @@ class InvestorInquiryAdmin(CaseAdminMixin, SimpleHistoryAdmin):
     @admin.display(description=_("investment sites concerned"))
     def site_names(self, inquiry):
         return ", ".join(site.name for site in inquiry.sites.all()) or "—"
+
+
+class PlanGoalInline(admin.TabularInline):
+    model = PlanGoal
+    extra = 0
+
+
+class PlanObjectiveInline(admin.TabularInline):
+    model = PlanObjective
+    extra = 0
+
+
+class PlanActionInline(admin.TabularInline):
+    model = PlanAction
+    extra = 0
+    fields = ["number", "title", "responsible_unit", "indicator", "unit", "baseline", "baseline_year"]
+    show_change_link = True
+
+
+class ActionYearInline(admin.TabularInline):
+    model = ActionYear
+    extra = 0
+
+
+@admin.register(StrategicPlan)
+class StrategicPlanAdmin(SimpleHistoryAdmin):
+    """A plan with its act and its goals; objectives and actions are edited under their goal and objective."""
+
+    list_display = ["title", "kind", "first_year", "last_year", "act_number", "is_published"]
+    list_filter = ["kind", "is_published"]
+    search_fields = ["title", "act_number"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [PlanGoalInline]
+
+
+@admin.register(PlanGoal)
+class PlanGoalAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan"]
+    list_filter = ["plan"]
+    list_select_related = ["plan"]
+    search_fields = ["title"]
+    inlines = [PlanObjectiveInline]
+
+
+@admin.register(PlanObjective)
+class PlanObjectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "goal"]
+    list_filter = ["goal__plan"]
+    list_select_related = ["goal", "goal__plan"]
+    search_fields = ["title"]
+    inlines = [PlanActionInline]
+
+
+@admin.register(PlanAction)
+class PlanActionAdmin(SimpleHistoryAdmin):
+    """An action with its target and value for each year: the clerk records the values after each year here."""
+
+    list_display = ["__str__", "responsible_unit", "indicator"]
+    list_filter = ["objective__goal__plan"]
+    list_select_related = ["objective", "objective__goal"]
+    search_fields = ["title", "indicator", "responsible_unit"]
+    inlines = [ActionYearInline]

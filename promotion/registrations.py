@@ -6,13 +6,17 @@ from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.sitemaps import sitemaps
 from promotion.selectors import inquiry_open_deadlines
-from promotion.sitemaps import InvestmentSiteSitemap, PromotionPagesSitemap
+from promotion.sitemaps import InvestmentSiteSitemap, PromotionPagesSitemap, StrategicPlanSitemap
 
 site_registry.register_navigation(
     site_registry.NavigationItem("promotion", _("Investment sites"), "promotion:site_list", 50)
 )
+site_registry.register_navigation(
+    site_registry.NavigationItem("plans", _("Plans for culture and promotion"), "promotion:plan_list", 55)
+)
 sitemaps["investment_sites"] = InvestmentSiteSitemap
 sitemaps["promotion_pages"] = PromotionPagesSitemap
+sitemaps["strategic_plans"] = StrategicPlanSitemap
 
 roles.register_section_models(
     "promotion",
@@ -22,6 +26,11 @@ roles.register_section_models(
         "promotion.sitetransport": roles.FULL,
         "promotion.sitephoto": roles.FULL,
         "promotion.investorinquiry": frozenset({"view", "change"}),
+        "promotion.strategicplan": roles.FULL,
+        "promotion.plangoal": roles.FULL,
+        "promotion.planobjective": roles.FULL,
+        "promotion.planaction": roles.FULL,
+        "promotion.actionyear": roles.FULL,
         # The photos of a card are the kernel's public images, chosen (or added) from the card's inline.
         "core.publicimage": roles.EDIT,
     },
@@ -32,7 +41,16 @@ for section in roles.SECTIONS:
 
 register_deadline_source("promotion.inquiries", inquiry_open_deadlines, model="promotion.investorinquiry")
 
-# The list, the cards and their PDFs show the sites with their utilities, links and photos; an inquiry shows nowhere.
+# The list, the cards and their PDFs show the sites with their utilities, links and photos, the plans' pages their
+# goals, objectives, actions and yearly values; an inquiry shows nowhere.
 page_cache.register_public_models(
-    "promotion.investmentsite", "promotion.siteutility", "promotion.sitetransport", "promotion.sitephoto"
+    "promotion.investmentsite",
+    "promotion.siteutility",
+    "promotion.sitetransport",
+    "promotion.sitephoto",
+    "promotion.strategicplan",
+    "promotion.plangoal",
+    "promotion.planobjective",
+    "promotion.planaction",
+    "promotion.actionyear",
 )

@@ -1,4 +1,4 @@
-"""What the duty's public pages and the Terminarz read: the published investment sites and the open inquiries."""
+"""What the duty's public pages and the Terminarz read: the published sites and plans, the open inquiries."""
 
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -6,7 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from core.deadlines import OpenDeadline
 from promotion.deadlines import INVESTOR_INQUIRY_ANSWER_DAYS, investor_inquiry_answer_due
-from promotion.models import InvestmentSite, InvestorInquiry, SitePhoto, SiteUtility
+from promotion.models import (
+    ActionYear,
+    InvestmentSite,
+    InvestorInquiry,
+    PlanAction,
+    PlanGoal,
+    PlanObjective,
+    SitePhoto,
+    SiteUtility,
+    StrategicPlan,
+)
 
 SECTION = "promotion"
 LIST_FIELDS = (
@@ -70,3 +80,32 @@ def inquiry_open_deadlines():
             section=SECTION,
             handler_id=inquiry.handler_id,
         )
+
+
+def published_plans():
+    """The adopted plans on the public list, newest period first (one query)."""
+    return StrategicPlan.objects.published().order_by("-first_year", "title")
+
+
+def published_plan_or_none(slug: str) -> StrategicPlan | None:
+    """A published plan with its goals, objectives, actions and yearly values (five queries), or None."""
+    actions = PlanAction.objects.prefetch_related(Prefetch("years", queryset=ActionYear.objects.order_by("year")))
+    objectives = PlanObjective.objects.prefetch_related(Prefetch("actions", queryset=actions))
+    goals = PlanGoal.objects.prefetch_related(Prefetch("objectives", queryset=objectives))
+    return (
+        StrategicPlan.objects.published().prefetch_related(Prefetch("goals", queryset=goals)).filter(slug=slug).first()
+    )
+
+
+def plan_actions(plan: StrategicPlan):
+    """Every action of a prefetched plan with its goal and objective, in the plan's order."""
+    for goal in plan.goals.all():
+        for objective in goal.objectives.all():
+            for action in objective.actions.all():
+                yield goal, objective, action
+
+
+def action_rows(plan: StrategicPlan, action: PlanAction) -> list[tuple[int, ActionYear | None]]:
+    """The action's yearly record for each year of the plan (None where nothing is set)."""
+    by_year = {row.year: row for row in action.years.all()}
+    return [(year, by_year.get(year)) for year in plan.years]

@@ -1,15 +1,19 @@
-"""Public pages of the duty: the investment sites (list, card, PDF card) and the investor's inquiry form (thin)."""
+"""Public pages of the duty: the investment sites (list, card, PDF card), the investor's inquiry form, and the plans
+(list, summary with charts, yearly report PDF) (thin)."""
 
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.generic import TemplateView
 
 from core.pagination import CachedCountPaginator
 from core.public_cases import PublicCaseCreateView
 from promotion import selectors
+from promotion.charts import indicator_chart
 from promotion.deadlines import INVESTOR_INQUIRY_ANSWER_DAYS
+from promotion.documents import plan_report_pdf as plan_report_pdf_bytes
 from promotion.documents import site_card_pdf
 from promotion.filters import InvestmentSiteFilter
 from promotion.forms import InvestorInquiryForm
@@ -123,3 +127,63 @@ class InvestorInquiryCreateView(PublicCaseCreateView):
             "breadcrumb_parents": sites_breadcrumb(),
             "answer_days": INVESTOR_INQUIRY_ANSWER_DAYS,
         }
+
+
+def plans_breadcrumb():
+    return [(gettext("Plans for culture and promotion"), reverse("promotion:plan_list"))]
+
+
+def plan_list(request):
+    """ "Plany i programy": the adopted culture development programmes and promotion plans (DOMAIN.md §I.5)."""
+    return render(request, "promotion/plan_list.html", {"plans": selectors.published_plans()})
+
+
+def _plan_or_404(slug: str):
+    plan = selectors.published_plan_or_none(slug)
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def report_years(plan) -> list[int]:
+    """The years of the plan that have ended or are running: each has its implementation report."""
+    return [year for year in plan.years if year <= timezone.localdate().year]
+
+
+def plan_detail(request, slug: str):
+    """A plan's public summary: goals → objectives → actions, each indicator as a chart and a table (§I.5)."""
+    plan = _plan_or_404(slug)
+    sections = []
+    for goal in plan.goals.all():
+        objectives = []
+        for objective in goal.objectives.all():
+            actions = []
+            for action in objective.actions.all():
+                rows = selectors.action_rows(plan, action)
+                chart = indicator_chart(
+                    baseline=action.baseline,
+                    rows=[(year, row.target if row else None, row.value if row else None) for year, row in rows],
+                )
+                actions.append({"action": action, "rows": rows, "chart": chart, "chart_id": f"wykres-{action.pk}"})
+            objectives.append({"objective": objective, "actions": actions})
+        sections.append({"goal": goal, "objectives": objectives})
+    return render(
+        request,
+        "promotion/plan_detail.html",
+        {
+            "plan": plan,
+            "sections": sections,
+            "report_years": report_years(plan),
+            "breadcrumb_parents": plans_breadcrumb(),
+        },
+    )
+
+
+def plan_report_pdf(request, slug: str, year: int):
+    """The yearly implementation report of a plan as a PDF (DOMAIN.md §I.5: annual implementation reports)."""
+    plan = _plan_or_404(slug)
+    if year not in report_years(plan):
+        raise Http404
+    response = HttpResponse(plan_report_pdf_bytes(plan=plan, year=year), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="sprawozdanie-{plan.slug}-{year}.pdf"'
+    return response

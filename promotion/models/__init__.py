@@ -1,5 +1,15 @@
-"""The models of promotion and development: investment sites and investor inquiries (DOMAIN.md §I.2)."""
+"""The models of promotion and development: investment sites and investor inquiries (DOMAIN.md §I.2), and the
+culture development programme and the city promotion plan (DOMAIN.md §I.5)."""
 
+from promotion.models.plans import (
+    ActionYear,
+    AdoptingAct,
+    PlanAction,
+    PlanGoal,
+    PlanKind,
+    PlanObjective,
+    StrategicPlan,
+)
 from promotion.models.sites import (
     DEFAULT_ECONOMIC_ZONE,
     InvestmentSite,
@@ -16,6 +26,13 @@ from promotion.models.sites import (
 )
 
 __all__ = [
+    "ActionYear",
+    "AdoptingAct",
+    "PlanAction",
+    "PlanGoal",
+    "PlanKind",
+    "PlanObjective",
+    "StrategicPlan",
     "DEFAULT_ECONOMIC_ZONE",
     "InvestmentSite",
     "InvestorInquiry",

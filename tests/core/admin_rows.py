@@ -116,7 +116,17 @@ from press.models import (
     SocialPost,
     Topic,
 )
-from promotion.models import InvestmentSite, InvestorInquiry, SitePhoto, SiteTransport, SiteUtility
+from promotion.models import (
+    InvestmentSite,
+    InvestorInquiry,
+    PlanAction,
+    PlanGoal,
+    PlanObjective,
+    SitePhoto,
+    SiteTransport,
+    SiteUtility,
+    StrategicPlan,
+)
 from tests.core.upload_corpus import valid_pdf
 
 RowMaker = Callable[[], models.Model]
@@ -995,3 +1005,51 @@ def accessibility_declaration():
 
 plain(ActionPlan, title="Plan dostępności {n}", period_from=TODAY, period_to=lambda n: TODAY + timedelta(days=n))
 plain(AccessibilityReport, year=lambda n: 2000 + n)
+
+
+def _plan_goal(n: int) -> PlanGoal:
+    plan = StrategicPlan.objects.create(
+        kind="culture",
+        title=f"Program {n}",
+        slug=f"program-{n}",
+        first_year=2025,
+        last_year=2028,
+        adopting_act="resolution",
+        act_number=f"uchwała nr {n}",
+        adopted_on=TODAY,
+    )
+    return PlanGoal.objects.create(plan=plan, number=1, title=f"Cel {n}")
+
+
+@row_maker(StrategicPlan)
+def strategic_plan():
+    return _plan_goal(next(_serial)).plan
+
+
+@row_maker(PlanGoal)
+def plan_goal():
+    return _plan_goal(next(_serial))
+
+
+def _plan_objective(n: int) -> PlanObjective:
+    return PlanObjective.objects.create(goal=_plan_goal(n), number=1, title=f"Cel operacyjny {n}")
+
+
+@row_maker(PlanObjective)
+def plan_objective():
+    return _plan_objective(next(_serial))
+
+
+@row_maker(PlanAction)
+def plan_action():
+    n = next(_serial)
+    return PlanAction.objects.create(
+        objective=_plan_objective(n),
+        number=1,
+        title=f"Działanie {n}",
+        responsible_unit="Miejskie Centrum Kultury",
+        indicator="uczestnicy",
+        unit="osób",
+        baseline=Decimal("100"),
+        baseline_year=2024,
+    )

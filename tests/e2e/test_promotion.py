@@ -1,15 +1,17 @@
-"""Investment sites in Chromium: an investor filters the list, opens a card, downloads its PDF and sends an inquiry
-that the promotion clerk answers on the investor's tracking page. The list, a card (in Polish and English) and the
-inquiry form, empty and with errors, pass axe-core and fit a 320 px phone.
+"""Investment sites and plans in Chromium: an investor filters the list, opens a card, downloads its PDF and sends an
+inquiry that the promotion clerk answers on the investor's tracking page; a clerk records a plan's yearly value and the
+public summary shows it in the chart and the table. The list, a card (in Polish and English), the inquiry form, empty
+and with errors, and the plans' pages pass axe-core and fit a 320 px phone.
 """
 
 import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils.translation import gettext
 
-from promotion.models import InvestorInquiry
+from promotion.models import InvestorInquiry, PlanAction
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.journeys import (
     PDF_MAGIC,
@@ -91,6 +93,30 @@ def test_the_inquiry_form_empty_and_with_errors_has_no_axe_violations(site_url, 
 def test_the_public_pages_have_no_axe_violations_and_fit_a_phone(site_url, page, path):
     seed_sites()
     goto(page, site_url + path)
+    assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert_no_horizontal_scrolling(page)
+
+
+def test_a_clerk_records_a_years_value_and_the_public_summary_shows_it(site_url, page, new_page):
+    seed_sites()
+    action = PlanAction.objects.get(title="Zwiedzanie Szybu Andrzej i Szybu Wilson")
+    year = action.years.get(year=2026)
+    clerk = clerk_signs_in(new_page, site_url, groups=[PROMOTION_GROUP])
+    clerk.page.goto(site_url + reverse("admin:promotion_planaction_change", args=[action.pk]))
+    row = clerk.page.locator(f'input[name$="-id"][value="{year.pk}"]').get_attribute("name").removesuffix("-id")
+    clerk.page.locator(f"#id_{row}-value").fill("7340")
+    clerk.page.locator(f"#id_{row}-spent").fill("95000")
+    clerk.page.locator('input[name="_continue"]').click()
+    clerk.page.locator(".messagelist .success").wait_for()
+
+    goto(page, site_url + "/plany/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Program rozwoju kultury Miasta Ruda Śląska na lata 2025–2028").click()
+    wait_for_view(page, "promotion:plan_detail")
+    table = page.get_by_role("table", name="zwiedzający (osób) w kolejnych latach")
+    table.get_by_role("row", name="2026").get_by_text("7\u00a0340").wait_for()
+    page.locator("svg.plan-chart__svg text").get_by_text("7\u00a0340", exact=True).wait_for()
     assert_no_axe_violations(page)
     page.set_viewport_size({"width": 320, "height": 640})
     assert_no_horizontal_scrolling(page)

@@ -1,4 +1,4 @@
-"""Demo investment sites of Ruda Śląska and investor inquiries in their states.
+"""Demo investment sites of Ruda Śląska, investor inquiries in their states, and the culture and promotion plans.
 
 `manage.py seed_promotion` writes five published cards (one a draft) with their utilities and transport links, and
 opens inquiries as the public form does (`inquiry_open`), moving them as a clerk would
@@ -6,10 +6,13 @@ opens inquiries as the public form does (`inquiry_open`), moving them as a clerk
 invented; the distances are plausible for the city (the A4 and the DTŚ cross it, Katowice-Pyrzowice is about 35 km
 away).
 
-Idempotent: a site whose address (slug) or an inquiry whose company is already there is not created again.
+The culture development programme 2025–2028 and the promotion plan 2026 come with their goals, objectives, actions and
+yearly targets; 2025 has its values, later years wait for the clerk.
+
+Idempotent: a site or plan whose address (slug) or an inquiry whose company is already there is not created again.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -17,7 +20,17 @@ from django.utils import timezone
 
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
-from promotion.models import InvestmentSite, InvestorInquiry, SiteTransport, SiteUtility
+from promotion.models import (
+    ActionYear,
+    InvestmentSite,
+    InvestorInquiry,
+    PlanAction,
+    PlanGoal,
+    PlanObjective,
+    SiteTransport,
+    SiteUtility,
+    StrategicPlan,
+)
 from promotion.services import inquiry_open
 
 CONTACT = {
@@ -198,6 +211,117 @@ INQUIRIES = [
     },
 ]
 
+PLANS = [
+    {
+        "slug": "program-rozwoju-kultury-2025-2028",
+        "kind": "culture",
+        "title": "Program rozwoju kultury Miasta Ruda Śląska na lata 2025–2028",
+        "first_year": 2025,
+        "last_year": 2028,
+        "adopting_act": "resolution",
+        "act_number": "uchwała nr PR.0007.214.2024",
+        "adopted_on": date(2024, 11, 28),
+        "summary": "Kultura bliżej mieszkańców: w każdej dzielnicy, dla każdego pokolenia, z wykorzystaniem "
+        "dziedzictwa przemysłowego miasta.",
+        "goals": [
+            (
+                "Kultura dostępna w każdej dzielnicy",
+                [
+                    (
+                        "Rozwój oferty domów kultury i filii bibliotek",
+                        [
+                            (
+                                "Zajęcia stałe w domach kultury",
+                                "Miejskie Centrum Kultury im. Henryka Bisty",
+                                "1200000.00",
+                                "uczestnicy zajęć stałych",
+                                "osób",
+                                "2400",
+                                {
+                                    2025: ("2600", "2710", "300000.00"),
+                                    2026: ("2800", None, None),
+                                    2027: ("3000", None, None),
+                                    2028: ("3200", None, None),
+                                },
+                            ),
+                            (
+                                "Wydarzenia plenerowe w dzielnicach",
+                                "Wydział Kultury, Komunikacji Społecznej i Promocji Miasta",
+                                "800000.00",
+                                "wydarzenia plenerowe",
+                                "wydarzeń",
+                                "18",
+                                {
+                                    2025: ("20", "19", "190000.00"),
+                                    2026: ("22", None, None),
+                                    2027: ("24", None, None),
+                                    2028: ("26", None, None),
+                                },
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "Dziedzictwo przemysłowe jako marka miasta",
+                [
+                    (
+                        "Udostępnianie obiektów poprzemysłowych",
+                        [
+                            (
+                                "Zwiedzanie Szybu Andrzej i Szybu Wilson",
+                                "Muzeum Miejskie im. Maksymiliana Chroboka",
+                                "450000.00",
+                                "zwiedzający",
+                                "osób",
+                                "5000",
+                                {
+                                    2025: ("6000", "6450", "110000.00"),
+                                    2026: ("7000", None, None),
+                                    2027: ("8000", None, None),
+                                    2028: ("9000", None, None),
+                                },
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "plan-promocji-miasta-2026",
+        "kind": "promotion",
+        "title": "Plan promocji Miasta Ruda Śląska na rok 2026",
+        "first_year": 2026,
+        "last_year": 2026,
+        "adopting_act": "order",
+        "act_number": "zarządzenie nr SA.0050.12.2026",
+        "adopted_on": date(2026, 1, 15),
+        "summary": "Kampanie, targi inwestycyjne i media społecznościowe miasta w roku 2026.",
+        "goals": [
+            (
+                "Rozpoznawalność miasta jako miejsca do inwestowania",
+                [
+                    (
+                        "Obecność na targach i w mediach branżowych",
+                        [
+                            (
+                                "Stoisko miasta na targach inwestycyjnych",
+                                "Centrum Obsługi Inwestora",
+                                "150000.00",
+                                "zapytania inwestorów po targach",
+                                "zapytań",
+                                "12",
+                                {2026: ("20", None, None)},
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    },
+]
+
 
 class Command(DemoDataCommand):
     help = "Load demo investment sites and investor inquiries."
@@ -215,7 +339,14 @@ class Command(DemoDataCommand):
             if not InvestorInquiry.objects.filter(company_name=data["company_name"]).exists():
                 self.seed_inquiry(dict(data), clerk)
                 inquiries += 1
-        self.stdout.write(f"Tereny inwestycyjne: {sites} nowych kart, {inquiries} nowych zapytań inwestorów.")
+        plans = 0
+        for data in PLANS:
+            if not StrategicPlan.objects.filter(slug=data["slug"]).exists():
+                self.seed_plan(dict(data))
+                plans += 1
+        self.stdout.write(
+            f"Tereny inwestycyjne: {sites} nowych kart, {inquiries} nowych zapytań inwestorów; {plans} nowych planów."
+        )
 
     def seed_site(self, data):
         utilities = data.pop("utilities")
@@ -241,3 +372,35 @@ class Command(DemoDataCommand):
         )
         if state == "answered":
             transition_perform(obj=inquiry, name="answer", acting_user=clerk, note=answer)
+
+    def seed_plan(self, data):
+        goals = data.pop("goals")
+        plan = StrategicPlan.objects.create(is_published=True, **data)
+        for goal_number, (goal_title, objectives) in enumerate(goals, start=1):
+            goal = PlanGoal.objects.create(plan=plan, number=goal_number, title=goal_title)
+            for objective_number, (objective_title, actions) in enumerate(objectives, start=1):
+                objective = PlanObjective.objects.create(goal=goal, number=objective_number, title=objective_title)
+                for action_number, (title, unit_name, budget, indicator, unit, baseline, years) in enumerate(
+                    actions, start=1
+                ):
+                    action = PlanAction.objects.create(
+                        objective=objective,
+                        number=action_number,
+                        title=title,
+                        responsible_unit=unit_name,
+                        budget=Decimal(budget),
+                        indicator=indicator,
+                        unit=unit,
+                        baseline=Decimal(baseline),
+                        baseline_year=plan.first_year - 1,
+                    )
+                    ActionYear.objects.bulk_create(
+                        ActionYear(
+                            action=action,
+                            year=year,
+                            target=Decimal(target),
+                            value=Decimal(value) if value else None,
+                            spent=Decimal(spent) if spent else None,
+                        )
+                        for year, (target, value, spent) in years.items()
+                    )
