@@ -90,7 +90,7 @@ def test_the_chart_is_proportional_and_labelled():
 def test_a_draft_plan_is_not_public(client):
     make_plan(slug="szkic", published=False)
     assert client.get("/plany/szkic/").status_code == 404
-    assert "Program rozwoju kultury" not in client.get("/plany/").content.decode()
+    assert "/plany/szkic/" not in client.get("/plany/").content.decode()
 
 
 def test_the_yearly_report_is_a_pdf_for_a_year_begun_only(client):
