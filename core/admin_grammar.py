@@ -127,6 +127,8 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "goal of a plan"),
     pgettext_lazy("accusative", "objective of a plan"),
     pgettext_lazy("accusative", "action of a plan"),
+    pgettext_lazy("accusative", "meeting with residents"),
+    pgettext_lazy("accusative", "registration for a meeting"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -254,6 +256,8 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s goal of a plan", "%(count)s goals of plans"),
     npgettext_lazy("counted", "%(count)s objective of a plan", "%(count)s objectives of plans"),
     npgettext_lazy("counted", "%(count)s action of a plan", "%(count)s actions of plans"),
+    npgettext_lazy("counted", "%(count)s meeting with residents", "%(count)s meetings with residents"),
+    npgettext_lazy("counted", "%(count)s registration for a meeting", "%(count)s registrations for meetings"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "newsletter",
     "mourning",
     "accessibility",
+    "meetings",
 ]
 
 # MIDDLEWARE

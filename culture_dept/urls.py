@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("newsletter.urls")),
     path("", include("mourning.urls")),
     path("", include("accessibility.urls")),
+    path("", include("meetings.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

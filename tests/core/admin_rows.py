@@ -102,6 +102,8 @@ from monitoring.models import (
 )
 from mourning.models import MourningPeriod
 from newsletter.models import Mailing, Subscriber
+from meetings.models import MeetingRegistration, ResidentMeeting
+from meetings.services import meeting_register
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
@@ -157,6 +159,7 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         DBTaskResult,
         DistributionLogEntry,
         LoanReminder,
+        MeetingRegistration,
         MeritScore,
         OutboxMessage,
         # A subscriber adds themselves (the newsletter's double opt-in), never a clerk.
@@ -1053,3 +1056,24 @@ def plan_action():
         baseline=Decimal("100"),
         baseline_year=2024,
     )
+# Meetings with residents
+# ------------------------------------------------------------------------------------------------------------------
+
+
+@row_maker(ResidentMeeting)
+def resident_meeting():
+    n = next(_serial)
+    return ResidentMeeting.objects.create(
+        kind="district",
+        title=f"Spotkanie z mieszkańcami {n}",
+        starts_at=in_days(10 + n % 20),
+        place="Szkoła Podstawowa nr 3",
+        registration_required=True,
+        is_published=True,
+    )
+
+
+@row_maker(MeetingRegistration)
+def meeting_registration():
+    n = next(_serial)
+    return meeting_register(meeting=resident_meeting(), full_name=f"Mieszkaniec {n}", email=f"m{n}@example.pl")

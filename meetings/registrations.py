@@ -1,0 +1,28 @@
+"""How the meetings with residents plug into the portal: roles, navigation, sitemap and the page cache."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import page_cache, roles, site_registry
+from core.sitemaps import sitemaps
+from meetings.selectors import next_meeting_change
+from meetings.sitemaps import MeetingSitemap
+
+site_registry.register_navigation(
+    site_registry.NavigationItem("meetings", _("Meetings with residents"), "meetings:meeting_list", 45)
+)
+sitemaps["meetings"] = MeetingSitemap
+
+# "Promocja i gospodarka" serves the Mayor's meetings and the Economic Council (docs/meetings.md says why).
+roles.register_section_models(
+    "promotion",
+    {
+        "meetings.residentmeeting": roles.FULL,
+        "meetings.meetingregistration": roles.FULL,
+        "meetings.meetingphoto": roles.FULL,
+    },
+)
+
+# A meeting's page shows the meeting and its photos; registrations only as the number of places left, which the
+# registration service bumps itself. The attendance list shows nowhere.
+page_cache.register_public_models("meetings.residentmeeting", "meetings.meetingphoto")
+page_cache.register_schedule(next_meeting_change)
