@@ -26,6 +26,7 @@ QUICK = (
     "--without-grants",
     "--without-patronage",
     "--without-accessibility",
+    "--without-meetings",
 )
 
 
@@ -51,6 +52,7 @@ def printed_password(output: str) -> str:
         "seed_patronage",
         "seed_mourning",
         "seed_accessibility",
+        "seed_meetings",
     ],
 )
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):

@@ -154,6 +154,7 @@ def seed_demo_site() -> None:
         "--without-library",
         "--without-patronage",
         "--without-promotion",
+        "--without-meetings",
         "--allow-outside-debug",
         stdout=io.StringIO(),
     )

@@ -186,6 +186,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the requests for accessibility and the demands for digital accessibility.",
         )
+        parser.add_argument(
+            "--without-meetings",
+            dest="with_meetings",
+            action="store_false",
+            help="Skip the Mayor's meetings with residents.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -250,6 +256,8 @@ class Command(DemoDataCommand):
             call_command("seed_mourning", stdout=self.stdout, **allowed)
         if options["with_accessibility"]:
             call_command("seed_accessibility", stdout=self.stdout, **allowed)
+        if options["with_meetings"]:
+            call_command("seed_meetings", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
