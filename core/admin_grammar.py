@@ -129,6 +129,7 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "action of a plan"),
     pgettext_lazy("accusative", "meeting with residents"),
     pgettext_lazy("accusative", "registration for a meeting"),
+    pgettext_lazy("accusative", "request raised at a meeting"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -258,6 +259,7 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s action of a plan", "%(count)s actions of plans"),
     npgettext_lazy("counted", "%(count)s meeting with residents", "%(count)s meetings with residents"),
     npgettext_lazy("counted", "%(count)s registration for a meeting", "%(count)s registrations for meetings"),
+    npgettext_lazy("counted", "%(count)s request raised at a meeting", "%(count)s requests raised at meetings"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

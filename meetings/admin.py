@@ -3,16 +3,23 @@
 The section "Promocja i gospodarka" runs them (DOMAIN.md §I.3).
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import ChangeListExportMixin, HistoryViewOnlyMixin
+from core.admin_mixins import (
+    ChangeListExportMixin,
+    HistoryViewOnlyMixin,
+    ServiceCreateAdminMixin,
+    save_editable_fields,
+)
+from core.models import OrganisationalUnit
 from core.rich_text import RichTextAdminMixin
 from core.services import CaseWorkError
 from meetings import services
-from meetings.models import MeetingPhoto, MeetingRegistration, ResidentMeeting
+from meetings.models import MeetingPhoto, MeetingRegistration, MeetingRequest, ResidentMeeting
 
 #: Changes that move the meeting in a subscribed calendar (a new SEQUENCE of its iCal entry).
 CALENDAR_FIELDS = {"starts_at", "ends_at", "venue", "place", "title"}
@@ -105,3 +112,74 @@ class MeetingRegistrationAdmin(ChangeListExportMixin, HistoryViewOnlyMixin, Simp
 
     def has_add_permission(self, request):
         return False
+
+
+class MeetingRequestForm(forms.ModelForm):
+    """The request's fields, and while it is unanswered the unit's answer, which the service records and sends."""
+
+    answer_text = forms.CharField(
+        label=_("answer"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Saving an answer ends the clock and e-mails it to the resident if they left an address."),
+    )
+
+    class Meta:
+        model = MeetingRequest
+        fields = ["meeting", "raised_by", "contact_email", "text", "unit"]
+
+
+@admin.register(MeetingRequest)
+class MeetingRequestAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
+    """Requests raised at the meetings, each with its unit and its month to answer (k.p.a. Dział VIII [K])."""
+
+    form = MeetingRequestForm
+    list_display = ["__str__", "meeting", "unit", "raised_on", "answer_due", "answered_on"]
+    list_select_related = ["meeting", "unit"]
+    list_filter = ["unit", ("answered_on", admin.EmptyFieldListFilter)]
+    search_fields = ["text", "raised_by", "meeting__title"]
+    date_hierarchy = "answer_due"
+    readonly_fields = ["raised_on", "answer_due", "answer", "answered_on", "answered_by", "answer_sent_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        request_fields = ["meeting", "raised_by", "contact_email", "text", "unit"]
+        if obj is None:
+            return [(None, {"fields": request_fields})]
+        answer_fields = (
+            ["answer", "answered_on", "answered_by", "answer_sent_at"] if obj.answered_on else ["answer_text"]
+        )
+        return [
+            (None, {"fields": [*request_fields, "raised_on", "answer_due"]}),
+            (_("Answer"), {"fields": answer_fields}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            # The meeting is fixed once recorded (it sets the due date); an answered request is kept as answered.
+            fixed = ["meeting"] if not obj.answered_on else ["meeting", "raised_by", "contact_email", "text", "unit"]
+            return [*fixed, *self.readonly_fields]
+        return self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":
+            kwargs["queryset"] = OrganisationalUnit.objects.filter(is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def create_through_service(self, request, form, formsets):
+        data = form.cleaned_data
+        return services.request_record(
+            meeting=data["meeting"],
+            raised_by=data["raised_by"],
+            contact_email=data["contact_email"],
+            text=data["text"],
+            unit=data["unit"],
+            acting_user=request.user,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        save_editable_fields(request, obj)
+        if form.cleaned_data.get("answer_text"):
+            services.request_answer(request=obj, answer=form.cleaned_data["answer_text"], acting_user=request.user)
+        return None

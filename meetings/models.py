@@ -7,6 +7,7 @@ internal (DOMAIN.md §I.3: attendance lists are not public).
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -222,3 +223,55 @@ class MeetingPhoto(TimeStampedModel):
 
     def __str__(self):
         return self.image.alt_text
+
+
+class MeetingRequest(TimeStampedModel):
+    """A request (wniosek) a resident raised at a meeting, assigned to a unit of the City Hall to answer in a month.
+
+    k.p.a. Dział VIII (art. 241–247) [K, DOMAIN.md §I.3]: the answer is due one month after the meeting
+    (`meetings.deadlines.request_answer_due`); it is sent to the resident when they left an e-mail address. The public
+    summary of the meeting shows the request and its answer, never who raised it or their contact data.
+    """
+
+    meeting = models.ForeignKey(
+        ResidentMeeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="requests"
+    )
+    raised_by = models.CharField(
+        _("raised by"), max_length=200, help_text=_("The resident or the organisation, e.g. “Jan Kowalski”.")
+    )
+    contact_email = models.EmailField(
+        _("resident's e-mail"), blank=True, help_text=_("If given, the answer is e-mailed to the resident.")
+    )
+    text = models.TextField(_("request"))
+    unit = models.ForeignKey(
+        "core.OrganisationalUnit",
+        verbose_name=_("unit of the City Hall"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The unit that prepares the answer."),
+    )
+    raised_on = models.DateField(_("raised on"), editable=False)
+    answer_due = models.DateField(_("answer due"), editable=False)
+    answer = models.TextField(_("answer"), blank=True, editable=False)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True, editable=False)
+    answer_sent_at = models.DateTimeField(_("answer e-mailed at"), null=True, blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answer recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("request raised at a meeting")
+        verbose_name_plural = _("requests raised at meetings")
+        ordering = ["meeting", "pk"]
+        indexes = [models.Index(fields=["answered_on", "answer_due"], name="meeting_request_open_idx")]
+
+    def __str__(self):
+        return self.text[:80]

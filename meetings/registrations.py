@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
+from core.deadlines import register_deadline_source
 from core.sitemaps import sitemaps
-from meetings.selectors import next_meeting_change
+from meetings.selectors import next_meeting_change, request_open_deadlines
 from meetings.sitemaps import MeetingSitemap
 
 site_registry.register_navigation(
@@ -19,10 +20,12 @@ roles.register_section_models(
         "meetings.residentmeeting": roles.FULL,
         "meetings.meetingregistration": roles.FULL,
         "meetings.meetingphoto": roles.FULL,
+        "meetings.meetingrequest": roles.FULL,
     },
 )
+register_deadline_source("meetings.requests", request_open_deadlines, model="meetings.meetingrequest")
 
-# A meeting's page shows the meeting and its photos; registrations only as the number of places left, which the
-# registration service bumps itself. The attendance list shows nowhere.
-page_cache.register_public_models("meetings.residentmeeting", "meetings.meetingphoto")
+# A meeting's page shows the meeting, its photos and the summary of its requests; registrations only as the number of
+# places left, which the registration service bumps itself. The attendance list shows nowhere.
+page_cache.register_public_models("meetings.residentmeeting", "meetings.meetingphoto", "meetings.meetingrequest")
 page_cache.register_schedule(next_meeting_change)

@@ -6,8 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import page_cache
+from core.mail import mail_enqueue
 from core.services import CaseWorkError
-from meetings.models import MeetingRegistration, ResidentMeeting
+from core.site import site_url
+from meetings.deadlines import request_answer_due
+from meetings.models import MeetingRegistration, MeetingRequest, ResidentMeeting
 
 #: [K] The category of the events calendar the meetings are announced in (created on the first announcement).
 CALENDAR_CATEGORY_SLUG = "spotkania-z-mieszkancami"
@@ -97,3 +100,68 @@ def meeting_register(
         # The page shows the places left; the update above bypassed the model's save signals.
         transaction.on_commit(page_cache.bump_generation)
     return registration
+
+
+def request_record(
+    *, meeting: ResidentMeeting, raised_by: str, text: str, unit, contact_email: str = "", acting_user
+) -> MeetingRequest:
+    """Record a request (wniosek) a resident raised at a meeting, assigned to a unit, with its answer due date.
+
+    k.p.a. Dział VIII [K, DOMAIN.md §I.3]: the answer is due within one month of the meeting
+    (`meetings.deadlines.request_answer_due`), a clock in the Terminarz until it is answered. Refuses a request for a
+    meeting that has not started yet.
+    """
+    if meeting.starts_at > timezone.now():
+        raise MeetingError(_("A request can be recorded once the meeting has taken place."), code="not_held")
+    raised_on = timezone.localdate(meeting.starts_at)
+    request = MeetingRequest(
+        meeting=meeting,
+        raised_by=raised_by,
+        contact_email=contact_email,
+        text=text,
+        unit=unit,
+        raised_on=raised_on,
+        answer_due=request_answer_due(raised_on),
+    )
+    request._history_user = acting_user
+    with transaction.atomic():
+        request.full_clean()
+        request.save()
+    return request
+
+
+def request_answer(*, request: MeetingRequest, answer: str, acting_user) -> MeetingRequest:
+    """Record the unit's answer to a request and, when the resident left an e-mail address, send it to them.
+
+    k.p.a. art. 244 § 1 and art. 245 [K, DOMAIN.md §I.3]: the resident is told how the request was dealt with. The
+    e-mail goes through the outbox in the same transaction; the answer ends the Terminarz's clock and shows in the
+    meeting's public summary. Refuses an empty answer and a request already answered.
+    """
+    answer = (answer or "").strip()
+    if not answer:
+        raise MeetingError(_("Enter the answer."), code="empty_answer")
+    with transaction.atomic():
+        locked = MeetingRequest.objects.select_for_update().select_related("meeting", "unit").get(pk=request.pk)
+        if locked.answered_on:
+            raise MeetingError(_("This request has already been answered."), code="already_answered")
+        locked.answer = answer
+        locked.answered_on = timezone.localdate()
+        locked.answered_by = acting_user if acting_user and acting_user.is_authenticated else None
+        fields = ["answer", "answered_on", "answered_by", "updated_at"]
+        if locked.contact_email:
+            mail_enqueue(
+                to=[locked.contact_email],
+                subject=_("Answer to your request from the meeting: %(meeting)s") % {"meeting": locked.meeting.title},
+                template="meeting_request_answer",
+                context={
+                    "request": locked,
+                    "meeting": locked.meeting,
+                    "meeting_url": site_url(locked.meeting.get_absolute_url()),
+                },
+            )
+            locked.answer_sent_at = timezone.now()
+            fields.append("answer_sent_at")
+        locked._history_user = acting_user
+        locked.save(update_fields=fields)
+    request.refresh_from_db()
+    return request

@@ -90,6 +90,8 @@ from library.models import (
 )
 from library.services import issue_log, item_add, loan_lend, reservation_place, write_off_record
 from mass_events.models import EventNotification, MassEventPermitApplication
+from meetings.models import MeetingRegistration, MeetingRequest, ResidentMeeting
+from meetings.services import meeting_register, request_record
 from monitoring.models import (
     CityUnit,
     KeywordRule,
@@ -102,8 +104,6 @@ from monitoring.models import (
 )
 from mourning.models import MourningPeriod
 from newsletter.models import Mailing, Subscriber
-from meetings.models import MeetingRegistration, ResidentMeeting
-from meetings.services import meeting_register
 from patronage.models import FileSet, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from press.models import (
     Accreditation,
@@ -1077,3 +1077,14 @@ def resident_meeting():
 def meeting_registration():
     n = next(_serial)
     return meeting_register(meeting=resident_meeting(), full_name=f"Mieszkaniec {n}", email=f"m{n}@example.pl")
+
+
+@row_maker(MeetingRequest)
+def meeting_request():
+    n = next(_serial)
+    meeting = resident_meeting()
+    ResidentMeeting.objects.filter(pk=meeting.pk).update(starts_at=in_days(-n % 20 - 1))
+    meeting.refresh_from_db()
+    return request_record(
+        meeting=meeting, raised_by=f"Mieszkaniec {n}", text=f"Wniosek {n}", unit=unit(), acting_user=None
+    )
