@@ -21,7 +21,8 @@ from tests.events.test_seed_and_archive import make_event, venue  # noqa: F401 -
 SYSTEMD = Path(__file__).resolve().parents[2] / "deploy" / "systemd"
 # Safe to run on every node at the same moment: each message is sent under its own row lock; an expired kept
 # upload already deleted by another node is skipped.
-RUN_EVERYWHERE = {"send_outbox", "task_worker", "purge_upload_stash"}
+# send_newsletter takes each mailing's row under a lock, so every node may run it (newsletter.services).
+RUN_EVERYWHERE = {"send_outbox", "task_worker", "purge_upload_stash", "send_newsletter"}
 
 
 def timer_commands() -> set[str]:
@@ -80,6 +81,8 @@ def test_every_timer_job_is_either_locked_or_known_to_be_safe_everywhere():
         "purge_contract_data",
         "send_deadline_notices",
         "library_daily",
+        "fetch_sources",
+        "prepare_digest",
     }
 
 
