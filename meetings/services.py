@@ -141,7 +141,9 @@ def request_answer(*, request: MeetingRequest, answer: str, acting_user) -> Meet
     if not answer:
         raise MeetingError(_("Enter the answer."), code="empty_answer")
     with transaction.atomic():
-        locked = MeetingRequest.objects.select_for_update().select_related("meeting", "unit").get(pk=request.pk)
+        locked = (
+            MeetingRequest.objects.select_for_update(of=("self",)).select_related("meeting", "unit").get(pk=request.pk)
+        )
         if locked.answered_on:
             raise MeetingError(_("This request has already been answered."), code="already_answered")
         locked.answer = answer

@@ -14,7 +14,7 @@ CORRECTION_TEMPLATE = "monitoring/documents/correction_letter.html"
 
 
 def correction_signature(correction: PressCorrection) -> dict[str, str]:
-    """The signature block: the Mayor in person, or the authorised clerk "z upoważnienia Prezydenta Miasta"."""
+    """The signature block: the Mayor in person, or the clerk the Mayor authorised (core.documents.AUTHORITY)."""
     if correction.signatory == PressCorrection.Signatory.AUTHORISED and correction.signed_by is not None:
         return department_signatory(signed_by=correction.signed_by)
     return {"signatory_name": correction.mayor_name.strip() or AUTHORITY, "signatory_title": AUTHORITY}

@@ -50,7 +50,9 @@ def mention_inform_unit(*, mention: MediaMention, answer_due: date, message: str
     unit, the unit no e-mail address, or the due date has passed.
     """
     with transaction.atomic():
-        locked = MediaMention.objects.select_for_update().select_related("unit", "outlet").get(pk=mention.pk)
+        locked = (
+            MediaMention.objects.select_for_update(of=("self",)).select_related("unit", "outlet").get(pk=mention.pk)
+        )
         if locked.unit is None:
             raise MonitoringError(_("Choose the unit concerned first."), code="no_unit")
         if not locked.unit.email:
@@ -331,7 +333,7 @@ def source_fetch(*, source, now=None) -> FetchOutcome:
 
     now = now or timezone.now()
     with transaction.atomic():
-        source = MonitoredSource.objects.select_for_update().select_related("outlet").get(pk=source.pk)
+        source = MonitoredSource.objects.select_for_update(of=("self",)).select_related("outlet").get(pk=source.pk)
         try:
             host = check_allowed(source.url)
         except FetchRefused:
@@ -351,7 +353,9 @@ def source_fetch(*, source, now=None) -> FetchOutcome:
             outcome = FetchOutcome(gettext("Not modified."), fetched=True)
         else:
             with transaction.atomic():
-                source = MonitoredSource.objects.select_for_update().select_related("outlet").get(pk=source.pk)
+                source = (
+                    MonitoredSource.objects.select_for_update(of=("self",)).select_related("outlet").get(pk=source.pk)
+                )
                 rules = list(KeywordRule.objects.filter(is_active=True).select_related("unit"))
                 if source.kind == MonitoredSource.Kind.FEED:
                     made = _feed_items(source, result.body, rules, now)

@@ -153,6 +153,8 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         PatronageApplication,
         SymbolUseRequest,
         InvestorInquiry,
+        AccessibilityRequest,
+        DigitalAccessibilityDemand,
         # Rows written by a service or a job.
         CaseKind,
         CaseRegisterEntry,
@@ -1085,7 +1087,7 @@ def meeting_registration():
 def meeting_request():
     n = next(_serial)
     meeting = resident_meeting()
-    ResidentMeeting.objects.filter(pk=meeting.pk).update(starts_at=in_days(-n % 20 - 1))
+    ResidentMeeting.objects.filter(pk=meeting.pk).update(starts_at=in_days(-(n % 20) - 1))
     meeting.refresh_from_db()
     return request_record(
         meeting=meeting, raised_by=f"Mieszkaniec {n}", text=f"Wniosek {n}", unit=unit(), acting_user=None

@@ -79,10 +79,10 @@ def test_the_query_count_of_a_search_is_pinned_whatever_the_number_of_matches(cl
     with CaptureQueriesContext(connection) as queries:
         body = search_page(client, "festiwal")
     assert "Festiwal Bluesa" in body
-    # One query per part of the site and the shell's two (the department's name and contacts).
+    # One query per part of the site and the shell's three (the department's name and contacts, the mourning notice).
     parts = len(site_registry.search_providers())
     assert parts == 7
-    assert len(queries) == parts + 2, [q["sql"] for q in queries]
+    assert len(queries) == parts + 3, [q["sql"] for q in queries]
 
 
 @postgresql_only

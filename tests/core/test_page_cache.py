@@ -351,11 +351,12 @@ def test_an_edited_static_page_shows_at_once_on_its_kept_page_and_in_every_foote
         ("grants.grantcall", True),
         ("grants.offerresult", True),
         ("awards.awardcall", True),
+        # Its laureates are published on the call's page.
+        ("awards.awardapplication", True),
         # Saved while a person types, or cases and mail nobody reads on a public page.
         ("grants.offerdraft", False),
         ("institutions.extractrequest", False),
         ("events.eventsubmission", False),
-        ("awards.awardapplication", False),
         ("core.outboxmessage", False),
         ("core.feedback", False),
     ],

@@ -78,7 +78,8 @@ def test_search_query_count_does_not_grow_with_pages(client, demo):
             response = client.get("/szukaj/", {"q": "kultura"})
         counts.append(len(queries))
     assert "(więcej niż 10)" in response.content.decode()
-    assert counts[0] == counts[1] == len(site_registry.search_providers()) + 2  # + the shell's two
+    # + the shell's three (the department's name and contacts, the mourning notice)
+    assert counts[0] == counts[1] == len(site_registry.search_providers()) + 3
 
 
 def test_search_survives_hostile_input(client, demo):

@@ -128,11 +128,11 @@ DECLARATIONS = {
     },
     "en": {
         "entity_name": "City Hall of Ruda Śląska",
-        "site_name": "Portal of the Department of Culture, Social Communication and City Promotion",
+        "site_name": "Culture portal of the Ruda Śląska City Hall",
         "noncompliance": "Some archival PDF files have no heading structure.\n"
-        "Some photos in the archive of press releases have no alternative text.",
+        "Some photos in the archive of press releases lack a text description for screen readers.",
         "out_of_scope": "Films published before 23 September 2020 have no captions (art. 3(2)(2) of the act).",
-        "contact_person": "Accessibility coordinator, Department of Culture, Social Communication and City Promotion",
+        "contact_person": "Accessibility coordinator of the Ruda Śląska City Hall",
         "communication": "The Customer Service Office has an induction loop. You can contact the City Hall in "
         "writing, by e-mail, through ePUAP or by phone, also with the help of a person you choose.",
     },
@@ -167,7 +167,8 @@ class Command(DemoDataCommand):
                 self.seed_case(DigitalAccessibilityDemand, dict(data), clerk)
                 created += 1
         buildings = [self.city_hall_building(dict(data)) for data in CITY_HALL_BUILDINGS]
-        for language, data in DECLARATIONS.items():
+        # The English one first: the Polish declaration is the newest, the one a clerk opens first.
+        for language, data in sorted(DECLARATIONS.items(), key=lambda item: item[0] == "pl"):
             if not AccessibilityDeclaration.objects.filter(language=language).exists():
                 self.seed_declaration(language, data, buildings)
         if not ActionPlan.objects.exists():

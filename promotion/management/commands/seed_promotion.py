@@ -202,7 +202,7 @@ INQUIRIES = [
         "country": "Szwecja",
         "contact_name": "Erik Lindqvist",
         "contact_email": "erik.lindqvist@nordiclogistics.example.se",
-        "sector": "logistics",
+        "sector": "logistyka",
         "needed_area_ha": Decimal("20.00"),
         "needs": "Warehouse with rail access, 24/7 operation, 80 jobs.",
         "sites": ["bielszowice-logistyka"],
