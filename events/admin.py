@@ -160,6 +160,7 @@ class EventAdmin(ChangeListExportMixin, RichTextAdminMixin, WorkflowAdminMixin, 
         "venue",
         ("organiser_name", admin.AllValuesFieldListFilter),
         "co_organised_by_city",
+        "honorary_patronage",
         "is_highlighted",
         "price_kind",
         ("occurrences__starts_at", admin.DateFieldListFilter),
@@ -183,11 +184,14 @@ class EventAdmin(ChangeListExportMixin, RichTextAdminMixin, WorkflowAdminMixin, 
     autocomplete_fields = ["venue", "category", "image"]
     date_hierarchy = "created_at"
     actions = ["duplicate"]
-    readonly_fields = ["published_at", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["published_at", "created_by", "created_at", "updated_at", "honorary_patronage"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "description", "category", "venue"]}),
         (_("Audience"), {"fields": ["for_children", "for_youth", "for_seniors", "for_families"]}),
-        (_("Organiser"), {"fields": ["organiser_name", "organiser_url", "co_organised_by_city"]}),
+        (
+            _("Organiser"),
+            {"fields": ["organiser_name", "organiser_url", "co_organised_by_city", "honorary_patronage"]},
+        ),
         (_("Image"), {"fields": ["image", "image_credit"]}),
         (
             _("Admission"),

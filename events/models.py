@@ -147,6 +147,11 @@ class Event(TimeStampedModel):
         _("publish at"), null=True, blank=True, help_text=_("Leave empty to publish at once when approved.")
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    # Set by `events.services.event_mark_honorary_patronage` when the Prezydent's honorary patronage granted in
+    # patronage/ names this event (DOMAIN.md §E.1: linked events appear in the calendar with the mark); never typed.
+    honorary_patronage = models.BooleanField(
+        _("under the honorary patronage of the Prezydent"), default=False, editable=False
+    )
     # Written by `events.services.events_call_off` (a mourning, DOMAIN.md §F.6), shown on the event's page while it is
     # cancelled or postponed; a restored event drops it (`on_event_dates_change`).
     status_note = models.CharField(_("note for residents"), max_length=300, blank=True, editable=False)

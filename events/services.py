@@ -397,3 +397,18 @@ def _attachment_copy(attachment: EventAttachment, *, event: Event) -> EventAttac
     copy.file.save(random_upload_name(PDF), ContentFile(content), save=False)
     copy.save()
     return copy
+
+
+def event_mark_honorary_patronage(*, event_id: int, granted: bool) -> None:
+    """Show or drop the "Patronat Prezydenta Miasta" mark of an event in the calendar.
+
+    DOMAIN.md §E.1: events under the Prezydent's honorary patronage appear in the calendar with the mark. The
+    patronage app calls this when a granted patronage names the event, or stops naming it; the event's own history
+    records the change and the public pages are refreshed (a save, so the page cache's generation moves).
+    """
+    with transaction.atomic():
+        event = Event.objects.select_for_update().filter(pk=event_id).first()
+        if event is None or event.honorary_patronage == granted:
+            return
+        event.honorary_patronage = granted
+        event.save(update_fields=["honorary_patronage", "updated_at"])

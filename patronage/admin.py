@@ -13,6 +13,7 @@ from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.public_attachments import PublicAttachmentInline
 from patronage.deadlines import patronage_answer_due, symbol_request_answer_due
 from patronage.models import FileSet, FileSetFile, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
+from patronage.services.applications import application_link_calendar_event
 
 CASE_FIELDS = [
     "case_mark",
@@ -59,6 +60,7 @@ class PatronageApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleH
                     "opinion",
                     "answer_form",
                     "publish_in_register",
+                    "calendar_event",
                     "decided_on",
                 ]
             },
@@ -69,11 +71,19 @@ class PatronageApplicationAdmin(CaseDocumentsAdminMixin, CaseAdminMixin, SimpleH
         ),
     ]
 
+    autocomplete_fields = ["calendar_event"]
+
     def has_add_permission(self, request):
         return False
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        previous_event_id = form.initial.get("calendar_event") if change else None
+        super().save_model(request, obj, form, change)
+        if "calendar_event" in form.changed_data:
+            application_link_calendar_event(application=obj, previous_event_id=previous_event_id)
 
     @admin.display(description=_("answer due (the department's aim)"))
     def answer_due(self, application):

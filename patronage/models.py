@@ -147,6 +147,17 @@ class PatronageApplication(Case):
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True, editable=False)
     publish_in_register = models.BooleanField(_("show in the public register of patronages"), default=True)
+    # DOMAIN.md §E.1: the event in the city's calendar; while the patronage is granted it carries the mark
+    # "Patronat Prezydenta Miasta" there (patronage.services.applications.application_link_calendar_event).
+    calendar_event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event in the city's calendar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("While the patronage is granted, the event shows the mark “Patronat Prezydenta Miasta”."),
+    )
     report_due_on = models.DateField(_("report due on"), null=True, blank=True, editable=False)
     report_text = models.TextField(_("report"), max_length=5000, blank=True, editable=False)
     report_received_on = models.DateField(_("report received on"), null=True, blank=True, editable=False)

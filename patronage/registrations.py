@@ -39,6 +39,8 @@ roles.register_section_models(
         "patronage.filesetfile": roles.FULL,
     },
 )
+# The patronage clerk names the granted event in the city's calendar (its mark), so may look the events up.
+roles.register_section_models("patronage", {"events.event": roles.VIEW})
 for section in roles.SECTIONS:
     if section.code != "patronage":
         roles.register_section_models(section.code, dict.fromkeys(PATRONAGE_MODELS, roles.VIEW))

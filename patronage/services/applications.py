@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.documents import department_signatory, place_and_date
 from core.private_documents import document_attach_upload, letter_issue
 from core.services import case_open
+from events.services import event_mark_honorary_patronage
 from patronage.deadlines import (
     PATRONAGE_REPORT_DAYS_AFTER,
     patronage_application_is_late,
@@ -128,14 +129,36 @@ def _letter_context(application, subject: str) -> dict:
     }
 
 
+def application_link_calendar_event(*, application: PatronageApplication, previous_event_id: int | None) -> None:
+    """Carry the patronage's mark to the event the application names in the city's calendar, and off the one before.
+
+    DOMAIN.md §E.1: events under the Prezydent's honorary patronage appear in the calendar with the mark "Patronat
+    Prezydenta Miasta". An event keeps the mark while any granted patronage names it.
+    """
+    granted = application.status in PatronageApplication.GRANTED_STATUSES
+    if previous_event_id and previous_event_id != application.calendar_event_id:
+        still_named = (
+            PatronageApplication.objects.filter(
+                calendar_event_id=previous_event_id, status__in=PatronageApplication.GRANTED_STATUSES
+            )
+            .exclude(pk=application.pk)
+            .exists()
+        )
+        event_mark_honorary_patronage(event_id=previous_event_id, granted=still_named)
+    if application.calendar_event_id and granted:
+        event_mark_honorary_patronage(event_id=application.calendar_event_id, granted=True)
+
+
 def on_application_grant(application, *, acting_user, note: str = "") -> None:
     """Effect of granting the patronage: the written answer as a PDF letter, with a diploma if chosen.
 
     DOMAIN.md §E.1: a written answer in every case; Piekary confirms with a diploma; the letter states the
-    organiser's duties (the patronage in every material, the report with photos after the event).
+    organiser's duties (the patronage in every material, the report with photos after the event). An event of the
+    calendar the application names gets the mark "Patronat Prezydenta Miasta".
     """
     application.decided_on = timezone.localdate()
     application.save(update_fields=["decided_on", "updated_at"])
+    application_link_calendar_event(application=application, previous_event_id=None)
     context = {
         **_letter_context(
             application, f"objęcia Honorowym Patronatem Prezydenta Miasta wydarzenia „{application.event_name}”"

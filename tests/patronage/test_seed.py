@@ -62,3 +62,13 @@ def test_a_newcomer_sees_each_state_and_a_second_run_adds_nothing(db, client):
     response = client.get(link)
     close_response(response)
     assert response.status_code == 200
+
+
+def test_the_granted_festival_is_marked_in_the_demo_calendar(db, client):
+    from tests.events.factories import VenueFactory, category
+
+    VenueFactory(), category("koncerty")
+    seed()
+    festival = PatronageApplication.objects.get(status=Patronage.GRANTED).calendar_event
+    assert festival.title == "Festiwal Muzyki Dawnej „Ruda Barokowa”"
+    assert "Patronat Prezydenta Miasta" in client.get(festival.get_absolute_url()).content.decode()

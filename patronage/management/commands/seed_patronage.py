@@ -11,7 +11,7 @@ Idempotent: a case whose event (or applicant) name is already there is not creat
 are invented.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -21,6 +21,8 @@ from core import page_cache
 from core.documents import html_to_pdf
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
+from events.models import Category, Event, Venue
+from events.services import event_create, event_publish
 from patronage.models import FileSet, FileSetFile, PatronageApplication, SymbolMisuseReport, SymbolUseRequest
 from patronage.services.applications import application_open
 from patronage.services.symbols import symbol_request_open
@@ -69,6 +71,7 @@ PATRONAGES = [
         "venue": "Kościół św. Józefa, Ruda",
         "scope": "international",
         "answer_form": "diploma",
+        "in_calendar": True,
     },
     {
         "state": "report_due",
@@ -183,6 +186,8 @@ class Command(DemoDataCommand):
         state = data.pop("state")
         refusal = data.pop("refusal", "")
         starts_on = today + timedelta(days=data.pop("starts_in"))
+        if data.pop("in_calendar", False):
+            data["calendar_event"] = self.calendar_event(data, starts_on)
         application = application_open(
             application=PatronageApplication(
                 organiser_address="Ruda Śląska",
@@ -210,6 +215,26 @@ class Command(DemoDataCommand):
             transaction.on_commit(page_cache.bump_generation)
             application.refresh_from_db()
             transition_perform(obj=application, name="event_held", acting_user=clerk)
+
+    def calendar_event(self, data, starts_on):
+        """The event's entry in the city's calendar, where the granted patronage shows its mark (None: no venue)."""
+        venue = Venue.objects.order_by("pk").first()
+        category = Category.objects.filter(slug="koncerty").first() or Category.objects.order_by("pk").first()
+        if venue is None or category is None:
+            return None
+        starts_at = timezone.make_aware(datetime.combine(starts_on, time(19)))
+        event = event_create(
+            acting_user=None,
+            occurrences=[(starts_at, starts_at + timedelta(hours=2))],
+            status=Event.Status.DRAFT,
+            title=data["event_name"],
+            lead="Muzyka dawna na instrumentach z epoki w kościele św. Józefa.",
+            description="<p>Koncerty zespołów muzyki dawnej z Polski i Czech.</p>",
+            category=category,
+            venue=venue,
+            organiser_name=data["organiser_name"],
+        )
+        return event_publish(event=event, acting_user=None)
 
     def seed_symbol_request(self, data, clerk):
         today = timezone.localdate()
