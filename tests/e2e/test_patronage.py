@@ -82,6 +82,7 @@ def test_an_organiser_applies_the_clerk_grants_with_a_diploma_and_the_organiser_
     fill_patronage_application(page)
     send_form(page, gettext("Send the application"))
     case_mark = confirmation_reached(page)
+    assert_no_axe_violations(page)
     application = PatronageApplication.objects.get(contact_email=ORGANISER_EMAIL)
     assert (case_mark, application.status, application.is_late) == (
         application.case_mark,
@@ -180,3 +181,17 @@ def test_the_public_pages_have_no_axe_violations(site_url, page, path):
     # On a 320 px phone a wide table scrolls inside its own region, never the page (WCAG 1.4.10).
     page.set_viewport_size({"width": 320, "height": 640})
     assert_no_horizontal_scrolling(page)
+
+
+def test_the_event_under_patronage_carries_the_mark_in_the_calendar(site_url, page):
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(title="Festiwal Muzyki Dawnej „Ruda Barokowa”")
+    make_granted(clerk=None, event_name=event.title, calendar_event=event)
+    for path in (event.get_absolute_url(), "/wydarzenia/"):
+        goto(page, site_url + path)
+        page.get_by_text("Patronat Prezydenta Miasta").first.wait_for()
+        assert_no_axe_violations(page)
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert_no_horizontal_scrolling(page)
+        page.set_viewport_size({"width": 1280, "height": 800})
