@@ -130,6 +130,8 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "meeting with residents"),
     pgettext_lazy("accusative", "registration for a meeting"),
     pgettext_lazy("accusative", "request raised at a meeting"),
+    pgettext_lazy("accusative", "kind of own event"),
+    pgettext_lazy("accusative", "own event production"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -260,6 +262,8 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s meeting with residents", "%(count)s meetings with residents"),
     npgettext_lazy("counted", "%(count)s registration for a meeting", "%(count)s registrations for meetings"),
     npgettext_lazy("counted", "%(count)s request raised at a meeting", "%(count)s requests raised at meetings"),
+    npgettext_lazy("counted", "%(count)s kind of own event", "%(count)s kinds of own events"),
+    npgettext_lazy("counted", "%(count)s own event production", "%(count)s own event productions"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -1,28 +1,44 @@
-"""The clerks' side of promotion and development: the investment sites' cards, the investors' inquiries and the plans.
+"""The clerks' side of promotion and development: the investment sites' cards, the investors' inquiries, the plans and
+the production records of the city's own events.
 
 A card is edited as a whole (its utilities, transport links and photos inline) and shown publicly while published; an
 inquiry's status changes only through the workflow panel (core.admin_mixins), what the investor stated is read-only.
 """
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import CaseAdminMixin
+from core.admin_mixins import CaseAdminMixin, ServiceCreateAdminMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
+from core.money import format_pln
 from promotion.deadlines import investor_inquiry_answer_due
+from promotion.documents import production_agreement_pdf, production_report_pdf
 from promotion.models import (
     ActionYear,
+    BudgetLine,
+    ChecklistItem,
+    EventProduction,
     InvestmentSite,
     InvestorInquiry,
     PlanAction,
     PlanGoal,
     PlanObjective,
+    ProductionKind,
+    ProductionPartner,
+    ProductionTask,
     SitePhoto,
     SiteTransport,
     SiteUtility,
     StrategicPlan,
 )
+from promotion.selectors import production_budget, with_production_figures
+from promotion.services import production_create
 
 
 class SiteUtilityInline(admin.TabularInline):
@@ -219,3 +235,221 @@ class PlanActionAdmin(SimpleHistoryAdmin):
     list_select_related = ["objective", "objective__goal"]
     search_fields = ["title", "indicator", "responsible_unit"]
     inlines = [ActionYearInline]
+
+
+class ChecklistItemInline(admin.TabularInline):
+    model = ChecklistItem
+    extra = 0
+
+
+@admin.register(ProductionKind)
+class ProductionKindAdmin(SimpleHistoryAdmin):
+    """A kind of own event and its checklist: the tasks every new event of the kind starts with."""
+
+    list_display = ["name"]
+    search_fields = ["name"]
+    inlines = [ChecklistItemInline]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["title", "planned", "spent", "position"]
+
+
+class ProductionTaskInline(admin.TabularInline):
+    model = ProductionTask
+    extra = 0
+    fields = ["title", "owner", "due_on", "done_on"]
+
+
+class ProductionPartnerInline(admin.StackedInline):
+    model = ProductionPartner
+    extra = 0
+    fields = [
+        ("name", "representative"),
+        "address",
+        "city_obligations",
+        "partner_obligations",
+        ("city_contribution", "partner_contribution"),
+        ("agreement_number", "agreement_signed_on"),
+    ]
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@admin.register(EventProduction)
+class EventProductionAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
+    """An own event's production record: adding it turns its kind's checklist into tasks (`production_create`); the
+    budget, tasks and partners are edited on its page, which sums the budget, links the calendar entry, the press
+    release and the mass-event permit, and prints the agreements and the report."""
+
+    list_display = [
+        "title",
+        "kind",
+        "starts_on",
+        "coordinator",
+        "planned_column",
+        "spent_column",
+        "open_tasks_column",
+    ]
+    list_filter = ["kind", "role", ("starts_on", admin.DateFieldListFilter)]
+    list_select_related = ["kind", "coordinator"]
+    search_fields = ["title", "place", "partners__name"]
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ["calendar_event", "press_release"]
+    readonly_fields = ["budget_summary", "linked_records", "documents"]
+
+    def get_fieldsets(self, request, obj=None):
+        main = (None, {"fields": ["title", "kind", "role", ("starts_on", "ends_on"), "place", "coordinator", "notes"]})
+        links = (
+            _("Calendar, press and permit"),
+            {"fields": ["calendar_event", "press_release", "mass_event_permit", *(["linked_records"] if obj else [])]},
+        )
+        if obj is None:
+            return [main, links]
+        return [
+            main,
+            (_("Budget of the event"), {"fields": ["budget_summary"]}),
+            links,
+            (_("After the event"), {"fields": ["attendance", "report_summary", "reported_on", "documents"]}),
+        ]
+
+    def get_inlines(self, request, obj):
+        # A new record gets its tasks from the checklist of its kind; the rest is added on its page.
+        return [BudgetLineInline, ProductionTaskInline, ProductionPartnerInline] if obj else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "mass_event_permit":
+            kwargs["queryset"] = db_field.related_model.objects.order_by("-created_at")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return with_production_figures(super().get_queryset(request))
+
+    def create_through_service(self, request, form, formsets):
+        return production_create(production=form.instance, acting_user=request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The clerk goes on with the budget, the tasks from the checklist and the partners on the record's page.
+        if "_addanother" in request.POST or "_popup" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        super().response_add(request, obj, post_url_continue)
+        return HttpResponseRedirect(reverse("admin:promotion_eventproduction_change", args=[obj.pk]))
+
+    @admin.display(description=_("planned"), ordering="planned_total")
+    def planned_column(self, production):
+        return format_pln(production.planned_total)
+
+    @admin.display(description=_("spent"), ordering="spent_total")
+    def spent_column(self, production):
+        return format_pln(production.spent_total)
+
+    @admin.display(description=_("open tasks"), ordering="open_task_count")
+    def open_tasks_column(self, production):
+        return production.open_task_count
+
+    @admin.display(description=_("budget in sum"))
+    def budget_summary(self, production):
+        totals = production_budget(production)
+        rows = [
+            (_("planned"), format_pln(totals.planned)),
+            (_("spent"), format_pln(totals.spent)),
+            (_("over budget") if totals.overspent else _("remaining"), format_pln(abs(totals.remaining))),
+        ]
+        return format_html(
+            '<table class="production-budget"><tbody>{}</tbody></table>',
+            format_html_join("", '<tr><th scope="row">{}</th><td>{}</td></tr>', rows),
+        )
+
+    @admin.display(description=_("linked records"))
+    def linked_records(self, production):
+        links = []
+        if production.calendar_event_id:
+            event = production.calendar_event
+            links.append(
+                (
+                    _("Calendar entry"),
+                    reverse("admin:events_event_change", args=[event.pk]),
+                    f"{event.title} ({event.get_status_display()})",
+                )
+            )
+        if production.press_release_id:
+            release = production.press_release
+            links.append(
+                (
+                    _("Press release"),
+                    reverse("admin:press_pressrelease_change", args=[release.pk]),
+                    f"{release.title} ({release.get_status_display()})",
+                )
+            )
+        if production.mass_event_permit_id:
+            permit = production.mass_event_permit
+            links.append(
+                (
+                    _("Mass-event permit"),
+                    reverse("admin:mass_events_masseventpermitapplication_change", args=[permit.pk]),
+                    f"{permit} ({permit.get_status_display()})",
+                )
+            )
+        if not links:
+            return "—"
+        return format_html(
+            '<ul class="production-links">{}</ul>',
+            format_html_join("", '<li>{}: <a href="{}">{}</a></li>', links),
+        )
+
+    @admin.display(description=_("documents"))
+    def documents(self, production):
+        links = [
+            (reverse("admin:promotion_eventproduction_report", args=[production.pk]), _("Report on the event (PDF)"))
+        ]
+        links += [
+            (
+                reverse("admin:promotion_eventproduction_agreement", args=[production.pk, partner.pk]),
+                _("Co-organisation agreement: %(partner)s (PDF)") % {"partner": partner.name},
+            )
+            for partner in production.partners.all()
+        ]
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', links)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/sprawozdanie.pdf",
+                self.admin_site.admin_view(self.report_view),
+                name="promotion_eventproduction_report",
+            ),
+            path(
+                "<int:pk>/porozumienie/<int:partner_pk>.pdf",
+                self.admin_site.admin_view(self.agreement_view),
+                name="promotion_eventproduction_agreement",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _production(self, request, pk):
+        production = self.get_object(request, str(pk))
+        if production is None or not self.has_view_permission(request, production):
+            raise PermissionDenied
+        return production
+
+    def report_view(self, request, pk: int):
+        """The report after the event as a PDF (private, not cached)."""
+        production = self._production(request, pk)
+        return _pdf_response(production_report_pdf(production=production), f"sprawozdanie-{production.pk}.pdf")
+
+    def agreement_view(self, request, pk: int, partner_pk: int):
+        """A partner's co-organisation agreement as a PDF (private, not cached)."""
+        production = self._production(request, pk)
+        partner = production.partners.filter(pk=partner_pk).first()
+        if partner is None:
+            raise PermissionDenied
+        return _pdf_response(
+            production_agreement_pdf(partner=partner), f"porozumienie-{production.pk}-{partner.pk}.pdf"
+        )

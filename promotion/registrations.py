@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
 from core.sitemaps import sitemaps
-from promotion.selectors import inquiry_open_deadlines
+from promotion.selectors import inquiry_open_deadlines, production_task_open_deadlines
 from promotion.sitemaps import InvestmentSiteSitemap, PromotionPagesSitemap, StrategicPlanSitemap
 
 site_registry.register_navigation(
@@ -31,6 +31,15 @@ roles.register_section_models(
         "promotion.planobjective": roles.FULL,
         "promotion.planaction": roles.FULL,
         "promotion.actionyear": roles.FULL,
+        "promotion.productionkind": roles.FULL,
+        "promotion.checklistitem": roles.FULL,
+        "promotion.eventproduction": roles.FULL,
+        "promotion.budgetline": roles.FULL,
+        "promotion.productiontask": roles.FULL,
+        "promotion.productionpartner": roles.FULL,
+        # An own event's record links its calendar entry and its press release: the section finds and opens them.
+        "events.event": roles.VIEW,
+        "press.pressrelease": roles.VIEW,
         # The photos of a card are the kernel's public images, chosen (or added) from the card's inline.
         "core.publicimage": roles.EDIT,
     },
@@ -40,9 +49,12 @@ for section in roles.SECTIONS:
         roles.register_section_models(section.code, {"promotion.investorinquiry": roles.VIEW})
 
 register_deadline_source("promotion.inquiries", inquiry_open_deadlines, model="promotion.investorinquiry")
+register_deadline_source(
+    "promotion.production_tasks", production_task_open_deadlines, model="promotion.productiontask"
+)
 
 # The list, the cards and their PDFs show the sites with their utilities, links and photos, the plans' pages their
-# goals, objectives, actions and yearly values; an inquiry shows nowhere.
+# goals, objectives, actions and yearly values; an inquiry and an own event's production record show nowhere.
 page_cache.register_public_models(
     "promotion.investmentsite",
     "promotion.siteutility",

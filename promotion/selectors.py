@@ -1,18 +1,27 @@
-"""What the duty's public pages and the Terminarz read: the published sites and plans, the open inquiries."""
+"""What the duty's public pages and the Terminarz read: the published sites and plans, the open inquiries, the own
+events' budgets and open tasks."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.deadlines import OpenDeadline
-from promotion.deadlines import INVESTOR_INQUIRY_ANSWER_DAYS, investor_inquiry_answer_due
+from core.money import money
+from promotion.deadlines import INVESTOR_INQUIRY_ANSWER_DAYS, PRODUCTION_TASK_RULE, investor_inquiry_answer_due
 from promotion.models import (
     ActionYear,
+    BudgetLine,
+    EventProduction,
     InvestmentSite,
     InvestorInquiry,
     PlanAction,
     PlanGoal,
     PlanObjective,
+    ProductionTask,
     SitePhoto,
     SiteUtility,
     StrategicPlan,
@@ -109,3 +118,78 @@ def action_rows(plan: StrategicPlan, action: PlanAction) -> list[tuple[int, Acti
     """The action's yearly record for each year of the plan (None where nothing is set)."""
     by_year = {row.year: row for row in action.years.all()}
     return [(year, by_year.get(year)) for year in plan.years]
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    """An own event's budget in sum: planned, spent, and what remains (negative: overspent)."""
+
+    planned: Decimal
+    spent: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return money(self.planned - self.spent)
+
+    @property
+    def overspent(self) -> bool:
+        return self.spent > self.planned
+
+
+def production_budget(production: EventProduction) -> BudgetTotals:
+    """The sums of an own event's budget lines (one query); an event without lines has zeros."""
+    totals = BudgetLine.objects.filter(production=production).aggregate(planned=Sum("planned"), spent=Sum("spent"))
+    return BudgetTotals(planned=money(totals["planned"] or Decimal("0")), spent=money(totals["spent"] or Decimal("0")))
+
+
+def _line_sum(field: str) -> Coalesce:
+    lines = (
+        BudgetLine.objects.filter(production=OuterRef("pk"))
+        .order_by()
+        .values("production")
+        .annotate(total=Sum(field))
+        .values("total")
+    )
+    money_field = DecimalField(max_digits=14, decimal_places=2)
+    return Coalesce(Subquery(lines, output_field=money_field), Value(Decimal("0")), output_field=money_field)
+
+
+def with_production_figures(queryset):
+    """Own events with their planned and spent totals and their open tasks, each a subquery of the same query.
+
+    Subqueries, not joins: summing the budget lines and counting the tasks over one join would multiply each other.
+    """
+    open_tasks = (
+        ProductionTask.objects.filter(production=OuterRef("pk"), done_on__isnull=True)
+        .order_by()
+        .values("production")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return queryset.annotate(
+        planned_total=_line_sum("planned"),
+        spent_total=_line_sum("spent"),
+        open_task_count=Coalesce(Subquery(open_tasks, output_field=IntegerField()), Value(0)),
+    )
+
+
+def production_task_open_deadlines():
+    """Each open task of an own event, due on its date, for its owner (duty 4 [K]); one query.
+
+    Named by the task and the event (the city's own work: no applicant's name travels in the clerks' digests).
+    """
+    rows = (
+        ProductionTask.objects.filter(done_on__isnull=True)
+        .select_related("production")
+        .only("pk", "title", "due_on", "owner_id", "production_id", "production__title")
+    )
+    for task in rows:
+        yield OpenDeadline(
+            due_date=task.due_on,
+            title=str(_("%(task)s — %(event)s")) % {"task": task.title[:80], "event": task.production.title[:80]},
+            case_mark="",
+            url=reverse("admin:promotion_eventproduction_change", args=[task.production_id]),
+            section=SECTION,
+            handler_id=task.owner_id,
+            rule=PRODUCTION_TASK_RULE,
+        )

@@ -1,13 +1,16 @@
-"""What changes the records of promotion and development: investor inquiries (DOMAIN.md §I.2).
+"""What changes the records of promotion and development: investor inquiries (DOMAIN.md §I.2) and the production
+records of the city's own events (duty 4).
 
 Status changes go through `core.services.transition_perform`; `on_inquiry_<verb>` are the workflow's effects.
 """
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.services import case_open
-from promotion.models import InvestorInquiry
+from promotion.deadlines import checklist_task_due
+from promotion.models import EventProduction, InvestorInquiry, ProductionTask
 
 
 def inquiry_prepare(*, inquiry: InvestorInquiry, received_on=None) -> InvestorInquiry:
@@ -41,3 +44,23 @@ def on_inquiry_answer(inquiry: InvestorInquiry, *, acting_user, note: str = "") 
     if inquiry.answered_on is None:
         inquiry.answered_on = timezone.localdate()
         inquiry.save(update_fields=["answered_on", "updated_at"])
+
+
+@transaction.atomic
+def production_create(*, production: EventProduction, acting_user=None) -> EventProduction:
+    """Record an own event's production and turn its kind's checklist into its tasks (duty 4 [K]).
+
+    Each checklist item becomes a task of the coordinator, due `checklist_task_due` before (or after) the first day;
+    each open task is a clock in the Terminarz until the day it was done is recorded.
+    """
+    production.save()
+    ProductionTask.objects.bulk_create(
+        ProductionTask(
+            production=production,
+            title=item.title,
+            owner=production.coordinator,
+            due_on=checklist_task_due(production.starts_on, item.days_before),
+        )
+        for item in production.kind.checklist.all()
+    )
+    return production

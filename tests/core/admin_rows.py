@@ -119,11 +119,16 @@ from press.models import (
     Topic,
 )
 from promotion.models import (
+    BudgetLine,
+    ChecklistItem,
+    EventProduction,
     InvestmentSite,
     InvestorInquiry,
     PlanAction,
     PlanGoal,
     PlanObjective,
+    ProductionKind,
+    ProductionTask,
     SitePhoto,
     SiteTransport,
     SiteUtility,
@@ -1058,6 +1063,32 @@ def plan_action():
         baseline=Decimal("100"),
         baseline_year=2024,
     )
+
+
+def _production_kind(n: int) -> ProductionKind:
+    kind = ProductionKind.objects.create(name=f"Festiwal {n}")
+    ChecklistItem.objects.create(kind=kind, title="Umowy z artystami", days_before=60)
+    return kind
+
+
+@row_maker(ProductionKind)
+def production_kind():
+    return _production_kind(next(_serial))
+
+
+@row_maker(EventProduction)
+def event_production():
+    n = next(_serial)
+    production = EventProduction.objects.create(
+        title=f"Dni Rudy {n}",
+        kind=_production_kind(n),
+        starts_on=TODAY + timedelta(days=30),
+        ends_on=TODAY + timedelta(days=31),
+        place="Park Strzelnica",
+    )
+    BudgetLine.objects.create(production=production, title="Scena", planned=Decimal("1000"), spent=Decimal("200"))
+    ProductionTask.objects.create(production=production, title="Umowy z artystami", due_on=TODAY)
+    return production
 
 
 # Meetings with residents

@@ -1,10 +1,22 @@
-"""Investment sites and investor inquiries for the promotion tests (inquiries through the services)."""
+"""Investment sites, investor inquiries and own events for the promotion tests (through the services where they
+have one)."""
 
 import itertools
+from datetime import date
 from decimal import Decimal
 
-from promotion.models import InvestmentSite, InvestorInquiry, SiteTransport, SiteUtility
-from promotion.services import inquiry_open
+from promotion.models import (
+    BudgetLine,
+    ChecklistItem,
+    EventProduction,
+    InvestmentSite,
+    InvestorInquiry,
+    ProductionKind,
+    ProductionTask,
+    SiteTransport,
+    SiteUtility,
+)
+from promotion.services import inquiry_open, production_create
 
 _serial = itertools.count(1)
 
@@ -47,3 +59,39 @@ def make_inquiry(*, sites=(), received_on=None, **fields) -> InvestorInquiry:
     }
     values.update(fields)
     return inquiry_open(inquiry=InvestorInquiry(**values), sites=sites, received_on=received_on, acknowledge=False)
+
+
+def make_kind(name="Festiwal plenerowy", checklist=()) -> ProductionKind:
+    """A kind of own event with its checklist of (task, days before the event)."""
+    kind = ProductionKind.objects.create(name=name)
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(kind=kind, title=title, days_before=days, position=position)
+        for position, (title, days) in enumerate(checklist)
+    )
+    return kind
+
+
+def make_production(*, kind=None, budget=(), tasks=(), **fields) -> EventProduction:
+    """An own event's record created through `production_create` (its kind's checklist becomes tasks), with budget
+    lines (title, planned, spent) and more tasks (title, due_on, done_on)."""
+    n = next(_serial)
+    values = {
+        "title": f"Festiwal Rudzki {n}",
+        "kind": kind or make_kind(name=f"Festiwal {n}"),
+        "starts_on": date(2027, 6, 12),
+        "ends_on": date(2027, 6, 13),
+        "place": "Park im. Augustyna Halotty",
+    }
+    values.update(fields)
+    production = production_create(production=EventProduction(**values))
+    BudgetLine.objects.bulk_create(
+        BudgetLine(production=production, title=title, planned=Decimal(planned), spent=Decimal(spent))
+        for title, planned, spent in budget
+    )
+    ProductionTask.objects.bulk_create(
+        ProductionTask(
+            production=production, title=title, due_on=due_on, done_on=done_on, owner=production.coordinator
+        )
+        for title, due_on, done_on in tasks
+    )
+    return production
