@@ -9,7 +9,12 @@ away).
 The culture development programme 2025–2028 and the promotion plan 2026 come with their goals, objectives, actions and
 yearly targets; 2025 has its values, later years wait for the clerk.
 
-Idempotent: a site or plan whose address (slug) or an inquiry whose company is already there is not created again.
+The festival "Dni Rudy Śląskiej" is produced as an own event of the city (`production_create`: the checklist of the
+kind "Festiwal plenerowy" becomes its tasks, one done, one overdue, the rest ahead), with its budget, a partner and its
+agreement, and linked to the calendar's entry and the newest press release that seed_events and seed_press wrote.
+
+Idempotent: a site or plan whose address (slug), an inquiry whose company or an own event whose title is already there
+is not created again.
 """
 
 from datetime import date, timedelta
@@ -20,18 +25,25 @@ from django.utils import timezone
 
 from core.management.demo import DemoDataCommand
 from core.services import transition_perform
+from events.models import Event
+from press.models import PressRelease
 from promotion.models import (
     ActionYear,
+    BudgetLine,
+    ChecklistItem,
+    EventProduction,
     InvestmentSite,
     InvestorInquiry,
     PlanAction,
     PlanGoal,
     PlanObjective,
+    ProductionKind,
+    ProductionPartner,
     SiteTransport,
     SiteUtility,
     StrategicPlan,
 )
-from promotion.services import inquiry_open
+from promotion.services import inquiry_open, production_create
 
 CONTACT = {
     "contact_name": "Marek Wieczorek",
@@ -323,6 +335,26 @@ PLANS = [
 ]
 
 
+FESTIVAL_KIND = "Festiwal plenerowy"
+#: The checklist of an open-air festival: (task, days before the first day; negative: after it).
+FESTIVAL_CHECKLIST = [
+    ("Rezerwacja terenu i zgoda zarządcy", 90),
+    ("Umowy z artystami i agencją techniczną", 60),
+    ("Wniosek o zezwolenie na imprezę masową", 45),
+    ("Komunikat prasowy i wpis w kalendarzu wydarzeń", 30),
+    ("Plan ochrony, służby medyczne i toalety", 21),
+    ("Odbiór sceny i próba dźwięku", 1),
+    ("Rozliczenie faktur i sprawozdanie", -14),
+]
+FESTIVAL_TITLE = "Dni Rudy Śląskiej"
+FESTIVAL_BUDGET = [
+    ("Scena, nagłośnienie i oświetlenie", "85000.00", "42500.00"),
+    ("Honoraria artystów", "160000.00", "80000.00"),
+    ("Ochrona i służby medyczne", "38000.00", "0.00"),
+    ("Promocja: plakaty, media społecznościowe", "12000.00", "9800.00"),
+]
+
+
 class Command(DemoDataCommand):
     help = "Load demo investment sites and investor inquiries."
 
@@ -344,8 +376,61 @@ class Command(DemoDataCommand):
             if not StrategicPlan.objects.filter(slug=data["slug"]).exists():
                 self.seed_plan(dict(data))
                 plans += 1
+        productions = 0
+        if not EventProduction.objects.filter(title=FESTIVAL_TITLE).exists():
+            self.seed_festival(clerk)
+            productions += 1
         self.stdout.write(
-            f"Tereny inwestycyjne: {sites} nowych kart, {inquiries} nowych zapytań inwestorów; {plans} nowych planów."
+            f"Tereny inwestycyjne: {sites} nowych kart, {inquiries} nowych zapytań inwestorów; {plans} nowych planów; "
+            f"{productions} nowych wydarzeń miasta."
+        )
+
+    def seed_festival(self, clerk):
+        kind, created = ProductionKind.objects.get_or_create(name=FESTIVAL_KIND)
+        if created:
+            ChecklistItem.objects.bulk_create(
+                ChecklistItem(kind=kind, title=title, days_before=days, position=position)
+                for position, (title, days) in enumerate(FESTIVAL_CHECKLIST)
+            )
+        starts_on = timezone.localdate() + timedelta(days=35)
+        event = (
+            Event.objects.filter(title__icontains=FESTIVAL_TITLE).order_by("-pk").first()
+            or Event.objects.filter(co_organised_by_city=True).order_by("-pk").first()
+        )
+        release = PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED).order_by("-publish_at").first()
+        production = production_create(
+            production=EventProduction(
+                title=FESTIVAL_TITLE,
+                kind=kind,
+                starts_on=starts_on,
+                ends_on=starts_on + timedelta(days=1),
+                place="Amfiteatr w Parku Strzelnica, ul. Strzelnicza",
+                coordinator=clerk,
+                calendar_event=event,
+                press_release=release,
+                notes="Dwa dni koncertów; gwiazda wieczoru w sobotę o 21:00.",
+            ),
+            acting_user=clerk,
+        )
+        # The first tasks of the checklist are behind: the venue is booked, the artists' contracts still wait.
+        first = production.tasks.order_by("due_on").first()
+        first.done_on = first.due_on
+        first.save(update_fields=["done_on"])
+        BudgetLine.objects.bulk_create(
+            BudgetLine(production=production, title=title, planned=Decimal(planned), spent=Decimal(spent), position=n)
+            for n, (title, planned, spent) in enumerate(FESTIVAL_BUDGET)
+        )
+        ProductionPartner.objects.create(
+            production=production,
+            name="Miejskie Centrum Kultury im. Henryka Bisty",
+            address="ul. Niedurnego 69, 41-709 Ruda Śląska",
+            representative="dyrektor Centrum",
+            city_obligations="Zapewnić teren, scenę i nagłośnienie.\nZapewnić ochronę i służby medyczne.",
+            partner_obligations="Przygotować program artystyczny.\nProwadzić strefę animacji dla dzieci.",
+            city_contribution=Decimal("283000.00"),
+            partner_contribution=Decimal("25000.00"),
+            agreement_number="KP.526.1.2026",
+            agreement_signed_on=timezone.localdate() - timedelta(days=30),
         )
 
     def seed_site(self, data):
