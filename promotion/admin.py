@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_mixins import CaseAdminMixin, ServiceCreateAdminMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.money import format_pln
+from core.roles import person_name
 from promotion.deadlines import investor_inquiry_answer_due
 from promotion.documents import production_agreement_pdf, production_report_pdf
 from promotion.models import (
@@ -257,10 +258,21 @@ class BudgetLineInline(admin.TabularInline):
     fields = ["title", "planned", "spent", "position"]
 
 
+def clerk_by_name(formfield):
+    """A choice of a clerk shows their name, not their login."""
+    if formfield is not None:
+        formfield.label_from_instance = person_name
+    return formfield
+
+
 class ProductionTaskInline(admin.TabularInline):
     model = ProductionTask
     extra = 0
     fields = ["title", "owner", "due_on", "done_on"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return clerk_by_name(formfield) if db_field.name == "owner" else formfield
 
 
 class ProductionPartnerInline(admin.StackedInline):
@@ -327,7 +339,8 @@ class EventProductionAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "mass_event_permit":
             kwargs["queryset"] = db_field.related_model.objects.order_by("-created_at")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return clerk_by_name(formfield) if db_field.name == "coordinator" else formfield
 
     def get_queryset(self, request):
         return with_production_figures(super().get_queryset(request))
