@@ -132,6 +132,11 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "request raised at a meeting"),
     pgettext_lazy("accusative", "kind of own event"),
     pgettext_lazy("accusative", "own event production"),
+    pgettext_lazy("accusative", "term of the council"),
+    pgettext_lazy("accusative", "member of the council"),
+    pgettext_lazy("accusative", "sitting of the council"),
+    pgettext_lazy("accusative", "invitation to a sitting"),
+    pgettext_lazy("accusative", "opinion of the council"),
 ]
 
 # How many: "1 oferta", "3 oferty", "14 ofert" (the English forms are the model's verbose names).
@@ -264,6 +269,11 @@ COUNTS = [
     npgettext_lazy("counted", "%(count)s request raised at a meeting", "%(count)s requests raised at meetings"),
     npgettext_lazy("counted", "%(count)s kind of own event", "%(count)s kinds of own events"),
     npgettext_lazy("counted", "%(count)s own event production", "%(count)s own event productions"),
+    npgettext_lazy("counted", "%(count)s term of the council", "%(count)s terms of the council"),
+    npgettext_lazy("counted", "%(count)s member of the council", "%(count)s members of the council"),
+    npgettext_lazy("counted", "%(count)s sitting of the council", "%(count)s sittings of the council"),
+    npgettext_lazy("counted", "%(count)s invitation to a sitting", "%(count)s invitations to sittings"),
+    npgettext_lazy("counted", "%(count)s opinion of the council", "%(count)s opinions of the council"),
 ]
 
 # Django's admin messages the portal's catalogue translates (see the module's docstring).

@@ -26,6 +26,7 @@ SECTIONS = [
     Section("library", "Biblioteka urzędu"),
     Section("accessibility", "Koordynator dostępności"),
     Section("casework", "Kancelaria wydziału"),
+    Section("council", "Sekretariat Rady Gospodarczej"),
 ]
 HEAD_OF_DEPARTMENT_GROUP = "Naczelnik wydziału (podgląd)"
 SECTION_BY_CODE = {section.code: section for section in SECTIONS}

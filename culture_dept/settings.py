@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "mourning",
     "accessibility",
     "meetings",
+    "council",
 ]
 
 # MIDDLEWARE

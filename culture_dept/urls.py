@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("mourning.urls")),
     path("", include("accessibility.urls")),
     path("", include("meetings.urls")),
+    path("", include("council.urls")),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

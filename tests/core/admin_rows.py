@@ -46,6 +46,7 @@ from core.models import (
 )
 from core.roles import SECTIONS
 from core.services import case_mark_allocate, case_open
+from council.models import CouncilInvitation, CouncilMember, CouncilOpinion, CouncilSitting, CouncilTerm
 from events.models import Category, Event, EventSubmission, Venue
 from grants.models import (
     CallCriterion,
@@ -163,6 +164,7 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         # Rows written by a service or a job.
         CaseKind,
         CaseRegisterEntry,
+        CouncilInvitation,
         DBTaskResult,
         DistributionLogEntry,
         LoanReminder,
@@ -1122,4 +1124,65 @@ def meeting_request():
     meeting.refresh_from_db()
     return request_record(
         meeting=meeting, raised_by=f"Mieszkaniec {n}", text=f"Wniosek {n}", unit=unit(), acting_user=None
+    )
+
+
+# The Economic Council
+# ------------------------------------------------------------------------------------------------------------------
+
+
+@row_maker(CouncilTerm)
+def council_term():
+    n = next(_serial)
+    return CouncilTerm.objects.create(
+        name=f"Kadencja {n}",
+        starts_on=date(2024, 5, 7),
+        establishing_order=f"Zarządzenie nr {n}/2024",
+        mayor_email="prezydent@example.pl",
+    )
+
+
+@row_maker(CouncilMember)
+def council_member(term=None):
+    n = next(_serial)
+    return CouncilMember.objects.create(
+        term=term or council_term(),
+        full_name=f"Członek Rady {n}",
+        organisation=f"Firma {n}",
+        email=f"czlonek{n}@example.pl",
+        appointed_on=date(2024, 6, 10),
+        appointment_order=f"{n}/2024",
+        appointment_order_date=date(2024, 6, 7),
+    )
+
+
+@row_maker(CouncilSitting)
+def council_sitting():
+    n = next(_serial)
+    return CouncilSitting.objects.create(
+        term=council_term(), number=n, starts_at=in_days(-1 - n % 20), place="Sala 213", agenda="Otwarcie"
+    )
+
+
+@row_maker(CouncilInvitation)
+def council_invitation():
+    sitting = council_sitting()
+    member = council_member(sitting.term)
+    return CouncilInvitation.objects.create(
+        sitting=sitting, member=member, email=member.email, sent_at=in_days(-30), sent_by=None
+    )
+
+
+@row_maker(CouncilOpinion)
+def council_opinion():
+    n = next(_serial)
+    return CouncilOpinion.objects.create(
+        sitting=council_sitting(),
+        number=f"{n}/2026",
+        subject=f"w sprawie projektu {n}",
+        text="<p>Opinia pozytywna.</p>",
+        votes_for=5,
+        votes_against=1,
+        votes_abstaining=0,
+        adopted=True,
     )

@@ -27,6 +27,7 @@ QUICK = (
     "--without-patronage",
     "--without-accessibility",
     "--without-meetings",
+    "--without-council",
 )
 
 
@@ -53,6 +54,7 @@ def printed_password(output: str) -> str:
         "seed_mourning",
         "seed_accessibility",
         "seed_meetings",
+        "seed_council",
     ],
 )
 def test_without_debug_every_demo_command_refuses_and_loads_nothing(db, settings, command):

@@ -192,6 +192,12 @@ class Command(DemoDataCommand):
             action="store_false",
             help="Skip the Mayor's meetings with residents.",
         )
+        parser.add_argument(
+            "--without-council",
+            dest="with_council",
+            action="store_false",
+            help="Skip the Economic Council (members, sittings, opinions).",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -258,6 +264,8 @@ class Command(DemoDataCommand):
             call_command("seed_accessibility", stdout=self.stdout, **allowed)
         if options["with_meetings"]:
             call_command("seed_meetings", stdout=self.stdout, **allowed)
+        if options["with_council"]:
+            call_command("seed_council", stdout=self.stdout, **allowed)
         # Each section's inbox, set after the demo cases so that they announce nothing; a later case does
         # (core.notifications). An address an administrator changed is kept.
         for section in SECTIONS:
