@@ -303,9 +303,8 @@ class EventProductionAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
 
     list_display = [
         "title",
-        "kind",
         "starts_on",
-        "coordinator",
+        "coordinator_column",
         "planned_column",
         "spent_column",
         "open_tasks_column",
@@ -354,6 +353,10 @@ class EventProductionAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
             return super().response_add(request, obj, post_url_continue)
         super().response_add(request, obj, post_url_continue)
         return HttpResponseRedirect(reverse("admin:promotion_eventproduction_change", args=[obj.pk]))
+
+    @admin.display(description=_("coordinator"), ordering="coordinator__last_name")
+    def coordinator_column(self, production):
+        return person_name(production.coordinator) if production.coordinator else "—"
 
     @admin.display(description=_("planned"), ordering="planned_total")
     def planned_column(self, production):

@@ -90,8 +90,11 @@ def test_an_overspent_budget_is_named_so_on_the_record(db, clerk):
 
 
 def test_the_record_and_the_list_show_the_clerk_the_budget_sums(db, clerk):
+    clerk.clerk.first_name, clerk.clerk.last_name = "Anna", "Nowak"
+    clerk.clerk.save()
     production = make_production(
         title="Industriada w Rudzie",
+        coordinator=clerk.clerk,
         budget=[("Scena i nagłośnienie", "48000.00", "47500.50"), ("Honoraria artystów", "120000.00", "95000.00")],
         tasks=[("Zamówić toalety", date(2027, 5, 1), None), ("Plakat", date(2027, 4, 1), date(2027, 3, 30))],
     )
@@ -104,6 +107,7 @@ def test_the_record_and_the_list_show_the_clerk_the_budget_sums(db, clerk):
     assert "168 000,00 zł" in row
     assert "142 500,50 zł" in row
     assert re.search(r">1</td>", row)  # one task still open
+    assert "Anna Nowak" in row
 
 
 def test_an_event_without_budget_lines_sums_to_zero(db):

@@ -395,7 +395,7 @@ class Command(DemoDataCommand):
         starts_on = timezone.localdate() + timedelta(days=35)
         event = (
             Event.objects.filter(title__icontains=FESTIVAL_TITLE).order_by("-pk").first()
-            or Event.objects.filter(co_organised_by_city=True).order_by("-pk").first()
+            or Event.objects.filter(category__slug="festyny-i-plenery").order_by("-pk").first()
         )
         release = PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED).order_by("-publish_at").first()
         production = production_create(
