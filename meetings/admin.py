@@ -75,6 +75,8 @@ class ResidentMeetingAdmin(RichTextAdminMixin, HistoryViewOnlyMixin, SimpleHisto
         if change and obj.is_published and CALENDAR_FIELDS & set(form.changed_data):
             obj.ical_sequence += 1
         super().save_model(request, obj, form, change)
+        if change and {"starts_at", "ends_at"} & set(form.changed_data):
+            services.meeting_calendar_follow(meeting=obj, acting_user=request.user)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else None

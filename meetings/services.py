@@ -70,6 +70,30 @@ def _calendar_event_create(meeting: ResidentMeeting, *, acting_user):
     return event_publish(event=event, acting_user=None)
 
 
+def meeting_calendar_follow(*, meeting: ResidentMeeting, acting_user) -> None:
+    """Carry a published meeting's new time to its event in the calendar (DOMAIN.md §I.3: the dates announced).
+
+    The event's date is moved through `events.services.occurrence_move` (the calendar's entry keeps its UID and its
+    SEQUENCE grows, so subscribed calendars follow), as the system's step: the section's clerk has no right over the
+    calendar's events. A meeting without an event, or whose event already shows its time, is left as it is.
+    """
+    from events.models import EventOccurrence
+    from events.services import occurrence_move
+
+    if not meeting.calendar_event_id:
+        return
+    occurrence = EventOccurrence.objects.filter(event_id=meeting.calendar_event_id).order_by("starts_at", "pk").first()
+    if occurrence is None or (occurrence.starts_at, occurrence.ends_at) == (meeting.starts_at, meeting.ends_at):
+        return
+    occurrence_move(
+        occurrence=occurrence,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        acting_user=None,
+        note=_("The meeting's time has changed."),
+    )
+
+
 def meeting_register(
     *, meeting: ResidentMeeting, full_name: str, email: str = "", phone: str = "", needs: str = "", info_clause=None
 ) -> MeetingRegistration:

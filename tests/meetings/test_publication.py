@@ -67,3 +67,47 @@ def test_the_attendance_list_is_for_the_section_only(clerk_client):
     clerk = clerk_client(groups=[PROMOTION_GROUP])
     assert "Jan Kowalski" in clerk.get(url).content.decode()
     assert ResidentMeeting.objects.get().registered_count == 1
+
+
+def test_a_published_meeting_moved_in_the_admin_moves_its_calendar_event(clerk_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import EventOccurrence
+
+    meeting = make_meeting(venue=make_venue(), title="Spotkanie z mieszkańcami Wirku", days_ahead=5)
+    occurrence = EventOccurrence.objects.get(event=meeting.calendar_event)
+    sequence = occurrence.sequence
+    clerk = clerk_client(groups=[PROMOTION_GROUP])
+    url = reverse("admin:meetings_residentmeeting_change", args=[meeting.pk])
+    new_start = timezone.localtime(meeting.starts_at + timedelta(days=2))
+    data = {
+        "kind": meeting.kind,
+        "title": meeting.title,
+        "slug": meeting.slug,
+        "starts_at_0": new_start.date().isoformat(),
+        "starts_at_1": new_start.strftime("%H:%M:%S"),
+        "ends_at_0": "",
+        "ends_at_1": "",
+        "venue": meeting.venue_id,
+        "place": "",
+        "district": "",
+        "accessibility": meeting.accessibility,
+        "topics": meeting.topics,
+        "capacity": "",
+        "minutes": "",
+        "attendance_estimate": "",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "registrations-TOTAL_FORMS": "0",
+        "registrations-INITIAL_FORMS": "0",
+    }
+
+    response = clerk.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    occurrence.refresh_from_db()
+    assert occurrence.starts_at == new_start
+    assert occurrence.status == EventOccurrence.Status.MOVED
+    assert occurrence.sequence == sequence + 1
