@@ -23,7 +23,7 @@ from core.html import SanitisedHTMLField
 from core.models import Case, PublicAttachment, TimeStampedModel, TrackingAction
 from core.money import MONEY_FIELD
 from core.pesel import mask_pesel, validate_pesel
-from core.slugs import polish_slugify
+from core.slugs import unique_slug
 from core.validators import validate_nrb
 from core.workflow import Transition, Workflow
 
@@ -130,11 +130,9 @@ class AwardCall(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = polish_slugify(self.title)[:200] or "nabor"
-            slug, n = base, 2
-            while AwardCall.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
-            self.slug = slug
+            self.slug = unique_slug(
+                AwardCall.objects.exclude(pk=self.pk), self.title, fallback="nabor", route_name="awards:call_detail"
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -22,7 +22,7 @@ from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
 from core.models import Case, PublicAttachment, PublicImage, TimeStampedModel
 from core.money import MONEY_FIELD
-from core.slugs import polish_slugify
+from core.slugs import polish_slugify, unique_slug
 from core.workflow import ApplicantChanges, Transition, Workflow
 
 
@@ -249,11 +249,7 @@ class Event(TimeStampedModel):
 
 
 def unique_event_slug(title: str) -> str:
-    base = polish_slugify(title)[:200] or "wydarzenie"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(Event.objects.all(), title, fallback="wydarzenie", route_name="events:event_detail")
 
 
 MAX_OCCURRENCE_DAYS = 366

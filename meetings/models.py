@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from core.districts import District
 from core.html import SanitisedHTMLField
 from core.models import InformationClause, PublicImage, TimeStampedModel
-from core.slugs import polish_slugify
+from core.slugs import unique_slug
 
 #: [K] A meeting stays among the upcoming ones for this long after its start (it is probably still going on).
 MEETING_LISTED_AS_UPCOMING_HOURS = 3
@@ -125,7 +125,13 @@ class ResidentMeeting(TimeStampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             stamp = timezone.localtime(self.starts_at).strftime("%Y-%m-%d") if self.starts_at else ""
-            self.slug = polish_slugify(f"{self.title} {stamp}")[:220]
+            self.slug = unique_slug(
+                ResidentMeeting.objects.exclude(pk=self.pk),
+                f"{self.title} {stamp}",
+                fallback="spotkanie",
+                max_length=210,
+                route_name="meetings:meeting_detail",
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from core.models import CaseMessage
 from core.services import case_message_add, transition_perform
-from core.slugs import polish_slugify
+from core.slugs import unique_slug
 from grants import rules, selectors
 from grants.models import GrantCall, GrantOffer
 from grants.services.common import GRANTED_STATUSES, GrantError
@@ -152,12 +152,13 @@ def call_copy(*, call: GrantCall, acting_user, year: int | None = None) -> Grant
             published_board_on=None,
             published_web_on=None,
         )
-        base = polish_slugify(f"{call.title} {copy.year}")[:100] or "konkurs"
-        slug, n = base, 1
-        while GrantCall.objects.filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        copy.slug = slug
+        copy.slug = unique_slug(
+            GrantCall.objects.all(),
+            f"{call.title} {copy.year}",
+            fallback="konkurs",
+            max_length=100,
+            route_name="grants:call_detail",
+        )
         copy.full_clean()
         copy.save()
         for criterion in call.criteria.all():

@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
 from core.models import Case, TimeStampedModel
-from core.slugs import polish_slugify
+from core.slugs import unique_slug
 from core.workflow import Transition, Workflow
 
 # [K] DOMAIN.md §F.2: "typical deadline: 24–48 h before". The default of a new conference; each
@@ -109,11 +109,12 @@ class PressConference(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = polish_slugify(self.title)[:200] or "konferencja"
-            slug, n = base, 2
-            while PressConference.objects.filter(slug=slug).exists():
-                slug, n = f"{base}-{n}", n + 1
-            self.slug = slug
+            self.slug = unique_slug(
+                PressConference.objects.all(),
+                self.title,
+                fallback="konferencja",
+                route_name="press:conference_detail",
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

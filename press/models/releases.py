@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from core.districts import District
 from core.html import SanitisedHTMLField
 from core.models import PublicAttachment, PublicImage, TimeStampedModel
-from core.slugs import polish_slugify
+from core.slugs import unique_slug
 from core.workflow import Transition, Workflow
 
 
@@ -185,11 +185,7 @@ class PressRelease(TimeStampedModel):
 
 
 def unique_release_slug(title: str) -> str:
-    base = polish_slugify(title)[:200] or "komunikat"
-    slug, n = base, 2
-    while PressRelease.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(PressRelease.objects.all(), title, fallback="komunikat", route_name="press:release_detail")
 
 
 class PressReleaseCorrection(models.Model):

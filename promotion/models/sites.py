@@ -20,6 +20,7 @@ from core.fieldsets import Fieldset
 from core.models import Case, PublicImage
 from core.models.base import TimeStampedModel
 from core.money import MONEY_FIELD
+from core.slugs import check_slug_reaches
 from core.workflow import Transition, Workflow
 
 #: [K] DOMAIN.md §I.2: Ruda Śląska lies in the area of the Katowicka Specjalna Strefa Ekonomiczna (Polska Strefa
@@ -212,6 +213,7 @@ class InvestmentSite(TimeStampedModel):
 
     def clean(self):
         super().clean()
+        check_slug_reaches("promotion:site_detail", self.slug)
         if self.expansion_ha is not None and not self.expansion_possible:
             raise ValidationError({"expansion_ha": _("Tick that the site can be enlarged, or leave this empty.")})
 
