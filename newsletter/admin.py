@@ -5,11 +5,14 @@ and only the subscriber changes them, from the private link.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -50,6 +53,32 @@ class SubscriberAdmin(ReadOnlyModelAdmin):
         return admin.ModelAdmin.has_delete_permission(self, request, obj)
 
 
+def mourning_warning(mailing: Mailing, period) -> str:
+    """What the clerk reads on a mailing that falls in a mourning period (DOMAIN.md §F.6)."""
+    values = {
+        "period": period.get_kind_display(),
+        "reason": period.reason,
+        "start": date_format(timezone.localtime(period.starts_at), "j E Y"),
+        "end": date_format(period.last_day, "j E Y"),
+    }
+    if mailing.status == Mailing.Status.APPROVED and mailing.approved_at >= period.starts_at:
+        text = gettext(
+            "This mailing falls in a period of mourning (%(period)s %(reason)s, %(start)s – %(end)s); it was approved "
+            "during the mourning and goes out."
+        )
+    elif mailing.status == Mailing.Status.APPROVED:
+        text = gettext(
+            "This mailing falls in a period of mourning (%(period)s %(reason)s, %(start)s – %(end)s). Its remaining "
+            "batches wait until the mourning ends; cancel the mailing if it should not go out at all."
+        )
+    else:
+        text = gettext(
+            "This mailing falls in a period of mourning (%(period)s %(reason)s, %(start)s – %(end)s). Review its "
+            "text and the events it announces before approving it."
+        )
+    return text % values
+
+
 class MailingForm(forms.ModelForm):
     class Meta:
         model = Mailing
@@ -67,7 +96,7 @@ class MailingAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     """Digests and campaigns: written or prepared as drafts, looked at in the preview, approved, then sent."""
 
     form = MailingForm
-    list_display = ["subject", "kind", "week_start", "status", "approved_at", "finished_at"]
+    list_display = ["subject", "kind", "week_start", "status", "in_mourning", "approved_at", "finished_at"]
     list_filter = ["kind", "status"]
     search_fields = ["subject"]
     date_hierarchy = "created_at"
@@ -81,6 +110,28 @@ class MailingAdmin(RichTextAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
         # An approved mailing is being sent as it was approved: its text is no longer edited.
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.status == Mailing.Status.DRAFT)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # One query for the page's flags (DOMAIN.md §F.6), however many rows it shows.
+        found = services.mailings_in_mourning(changelist.result_list)
+        for mailing in changelist.result_list:
+            mailing.mourning_period = found.get(mailing.pk)
+        return changelist
+
+    @admin.display(description=_("mourning"))
+    def in_mourning(self, obj):
+        period = getattr(obj, "mourning_period", None)
+        if period is None:
+            return "—"
+        return format_html("<strong>{}</strong>", gettext("in a mourning period: review"))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        mailing = self.get_object(request, object_id)
+        period = services.mailing_mourning_period(mailing) if mailing is not None else None
+        if period is not None and request.method == "GET":
+            messages.warning(request, mourning_warning(mailing, period))
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change:

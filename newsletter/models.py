@@ -174,7 +174,13 @@ class Mailing(TimeStampedModel):
                 guard="newsletter.services.mailing_check_approve",
                 effect="newsletter.services.on_mailing_approve",
             ),
-            Transition("cancel", source={Status.DRAFT}, target=Status.CANCELLED, label=_("Cancel the mailing")),
+            Transition(
+                "cancel",
+                source={Status.DRAFT, Status.APPROVED},
+                target=Status.CANCELLED,
+                label=_("Cancel the mailing"),
+                guard="newsletter.services.mailing_check_cancel",
+            ),
         ],
     )
 

@@ -8,10 +8,15 @@ in the middle of a batch rolls the whole batch back, and the next run (the task,
 every minute) starts it again; a batch that committed is never queued again, and the unique (mailing, subscriber)
 delivery row refuses a second mail to one address whatever happens. Only confirmed, not bouncing subscribers get
 anything (`Subscriber.objects.receiving()`, RODO art. 6 ust. 1 lit. a with double opt-in, DOMAIN.md §F.5).
+
+During a mourning (DOMAIN.md §F.6: "scheduled posts and mailings paused for review") a mailing that would go out in
+the period, or a digest announcing a week in it, is flagged to the clerk (`mailings_in_mourning`); the batches of a
+mailing approved before the mourning began wait until it ends, unless the clerk cancels the rest of the mailing. A
+mailing the clerk approves during the mourning has been reviewed with the flag in view and goes out.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -26,8 +31,16 @@ from core.mail import mail_enqueue
 from core.models import OutboxMessage
 from core.services import CaseWorkError
 from core.site import site_url
+from mourning.services import period_covering, periods_overlapping
 from newsletter.models import Delivery, Mailing, Subscriber
-from newsletter.selectors import DigestContent, digest_content, digest_for, everything_subscriber, next_week_start
+from newsletter.selectors import (
+    DigestContent,
+    digest_content,
+    digest_for,
+    everything_subscriber,
+    next_week_start,
+    week_bounds,
+)
 from newsletter.services.subscriptions import preferences_url, unsubscribe_headers, unsubscribe_url
 
 
@@ -78,6 +91,16 @@ def mailing_check_approve(mailing: Mailing, *, acting_user, note="") -> None:
         raise CaseWorkError(gettext("Write the text of the campaign before approving it."), code="empty_campaign")
     if mailing.kind == Mailing.Kind.DIGEST and mailing.week_start + timedelta(days=6) < timezone.localdate():
         raise CaseWorkError(gettext("The week of this digest is over: prepare a new one."), code="digest_past")
+
+
+def mailing_check_cancel(mailing: Mailing, *, acting_user, note="") -> None:
+    """A mailing whose every batch is queued has gone out: there is nothing left to cancel.
+
+    An approved mailing still sending may be cancelled (its remaining batches are not queued): the clerk's answer
+    to a mailing held by a mourning (DOMAIN.md §F.6).
+    """
+    if mailing.finished_at is not None:
+        raise CaseWorkError(gettext("This mailing has already gone out to every subscriber."), code="mailing_sent")
 
 
 def on_mailing_approve(mailing: Mailing, *, acting_user, note="") -> None:
@@ -141,6 +164,12 @@ def mailing_send_batch(*, mailing_id: int, now=None, size: int | None = None) ->
             return 0
         if mailing.next_batch_at is not None and mailing.next_batch_at > now:
             return 0
+        mourning = period_covering(now)
+        if mourning is not None and (mailing.approved_at is None or mailing.approved_at < mourning.starts_at):
+            # DOMAIN.md §F.6: approved before the mourning, the mailing waits for its end (or the clerk's cancel).
+            mailing.next_batch_at = mourning.ends_at
+            mailing.save(update_fields=["next_batch_at"])
+            return 0
         subscribers = list(
             Subscriber.objects.receiving()
             .filter(pk__gt=mailing.last_subscriber_id)
@@ -168,6 +197,49 @@ def mailings_send_due(*, now=None) -> int:
         Q(next_batch_at__isnull=True) | Q(next_batch_at__lte=now)
     )
     return sum(mailing_send_batch(mailing_id=pk, now=now) for pk in due.values_list("pk", flat=True))
+
+
+# MOURNING
+# ------------------------------------------------------------------------------
+def _moments_touched(mailing: Mailing, now: datetime) -> list[tuple[datetime, datetime]]:
+    """The [start, end) spans a mailing still to go out touches: the moment it is sent (now, while it is a draft or
+    its batches go on) and, for a digest, the week whose events it announces."""
+    if mailing.status == Mailing.Status.CANCELLED or mailing.finished_at is not None:
+        return []
+    spans = [(now, now + timedelta(seconds=1))]
+    if mailing.kind == Mailing.Kind.DIGEST and mailing.week_start is not None:
+        spans.append(week_bounds(mailing.week_start))
+    return spans
+
+
+def mailings_in_mourning(mailings, *, now=None) -> dict:
+    """The mourning period each mailing falls in, by the mailing's pk, for the clerk's flag (DOMAIN.md §F.6).
+
+    A draft or a mailing still sending falls in a period that covers `now` (it would go out during the mourning);
+    a digest also in one that shares a moment with its week (its events may be called off, its tone is wrong).
+    Sent and cancelled mailings fall in none. One query (`mourning.services.periods_overlapping`) for any number
+    of mailings, so the changelist's queries do not grow with its rows.
+    """
+    now = now or timezone.now()
+    spans = {mailing.pk: _moments_touched(mailing, now) for mailing in mailings}
+    every_span = [span for touched in spans.values() for span in touched]
+    if not every_span:
+        return {}
+    periods = list(
+        periods_overlapping(min(start for start, _end in every_span), max(end for _start, end in every_span))
+    )
+    found = {}
+    for pk, touched in spans.items():
+        for period in periods:
+            if any(period.starts_at < end and period.ends_at > start for start, end in touched):
+                found[pk] = period
+                break
+    return found
+
+
+def mailing_mourning_period(mailing: Mailing, *, now=None):
+    """The mourning period the mailing falls in (see `mailings_in_mourning`), or None."""
+    return mailings_in_mourning([mailing], now=now).get(mailing.pk)
 
 
 @dataclass(frozen=True)
