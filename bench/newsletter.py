@@ -3,8 +3,9 @@
 A fresh SQLite database (or DATABASE_URL) is migrated, the subscribers are stored confirmed, an editor approves a
 campaign, and its batches of `--batch` are queued as the `send_newsletter` timer would queue them, one minute
 apart; in the middle, one batch is rolled back as if the worker had been killed. It prints the time per batch
-(median and slowest) and the e-mails queued per second, then checks that each address has exactly one e-mail in
-the outbox. Sending through SMTP is the outbox's own work and is not timed here. See docs/newsletter.md.
+(median and slowest), the database queries of a full batch and the e-mails queued per second, then checks that
+each address has exactly one e-mail in the outbox. Sending through SMTP is the outbox's own work and is not timed
+here. See docs/newsletter.md.
 """
 
 import argparse
@@ -46,7 +47,8 @@ def main():
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection, reset_queries, transaction
+    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from core.models import OutboxMessage
@@ -83,6 +85,7 @@ def main():
     Mailing.objects.filter(pk=campaign.pk).update(next_batch_at=now)
 
     timings = []
+    queries = []
     stopped = False
     started = time.perf_counter()
     while True:
@@ -94,9 +97,13 @@ def main():
                     raise WorkerStopped
             except WorkerStopped:
                 pass
+        reset_queries()  # the query log keeps 9,000 entries: counting across its end would read 0
         begin = time.perf_counter()
-        taken = mailing_send_batch(mailing_id=campaign.pk, now=now, size=args.batch)
+        with CaptureQueriesContext(connection) as captured:
+            taken = mailing_send_batch(mailing_id=campaign.pk, now=now, size=args.batch)
         timings.append((time.perf_counter() - begin) * 1000)
+        if taken == args.batch:
+            queries.append(len(captured))
         now += timedelta(minutes=1)
         if taken < args.batch:
             break
@@ -107,6 +114,7 @@ def main():
     assert set(recipients.values()) == {1}, "an address got more than one e-mail"
     print(f"{args.subscribers} subscribers, batches of {args.batch} ({connection.vendor}), one worker stop")
     print(f"batches: {len(timings)}, median {statistics.median(timings):.0f} ms, slowest {max(timings):.0f} ms")
+    print(f"queries per full batch: {min(queries)}–{max(queries)}")
     print(f"queued {args.subscribers / total:.0f} e-mails per second; each address exactly one e-mail")
 
 
