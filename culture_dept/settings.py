@@ -480,6 +480,9 @@ PUBLIC_FORM_MIN_SECONDS = env.int("PUBLIC_FORM_MIN_SECONDS", default=3)
 # within what the SMTP provider allows (200 a minute: 12,000 an hour) [K].
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
 NEWSLETTER_BATCH_SECONDS = env.int("NEWSLETTER_BATCH_SECONDS", default=60)
+# The mail provider's bounce and complaint reports (newsletter.views.bounce_report) carry this bearer token; unset,
+# the endpoint does not exist (404). A secret: never a default.
+NEWSLETTER_BOUNCE_TOKEN = env("NEWSLETTER_BOUNCE_TOKEN", default="")
 # Files of a public form shown again (core/uploads/stash.py): kept this many seconds, at most this many bytes per
 # client (the largest form's total, so a person never loses an accepted file) and for all clients together.
 UPLOAD_STASH_MAX_AGE = env.int("UPLOAD_STASH_MAX_AGE", default=15 * 60)

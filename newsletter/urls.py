@@ -10,4 +10,5 @@ urlpatterns = [
     path("newsletter/potwierdz/<token:token>/", views.confirm, name="confirm"),
     path("newsletter/ustawienia/<token:token>/", views.preferences, name="preferences"),
     path("newsletter/wypisz/<token:token>/", views.unsubscribe, name="unsubscribe"),
+    path("newsletter/zwroty/", views.bounce_report, name="bounce_report"),
 ]

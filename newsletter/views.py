@@ -5,15 +5,22 @@ a Referer to another site (`private_response`), and their paths are masked in ev
 anything: confirming and unsubscribing are POSTs, so a mail scanner that opens every link subscribes or
 unsubscribes nobody. The unsubscribe address also takes the one-click POST of RFC 8058 that mail programs send
 without a cookie or a CSRF token: the token in the address is the proof.
+
+`bounce_report` is the mail provider's webhook of bounces and complaints, for machines only: a bearer token
+(NEWSLETTER_BOUNCE_TOKEN) is the proof, and without the setting the address does not exist.
 """
 
+import json
+
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.public_cases import current_information_clause, private_response
 from core.public_forms import rate_limit_exceeded
@@ -90,3 +97,50 @@ def unsubscribe(request, token: str):
     if subscriber is None:
         return private_response(render(request, "newsletter/unsubscribe.html", {"invalid": True}, status=404))
     return private_response(render(request, "newsletter/unsubscribe.html", {"token": token}))
+
+
+#: What one report may say about an address: a hard bounce, a soft one (counted as nothing), a complaint.
+BOUNCE_KINDS = {"hard": {"hard": True}, "soft": {"hard": False}, "complaint": {"hard": False, "complaint": True}}
+#: Reports read from one request; a provider sends more in the next one.
+MAX_BOUNCE_REPORTS = 1000
+
+
+def bounce_reports(body: bytes) -> list[tuple[str, str]]:
+    """The (address, kind) pairs of a report: a JSON object {"email": …, "type": "hard"|"soft"|"complaint"} or a
+    list of them. Raises ValueError for anything else."""
+    data = json.loads(body)
+    reports = data if isinstance(data, list) else [data]
+    if not reports or len(reports) > MAX_BOUNCE_REPORTS:
+        raise ValueError("no reports or too many")
+    pairs = []
+    for report in reports:
+        if not isinstance(report, dict) or report.get("type") not in BOUNCE_KINDS:
+            raise ValueError("unknown report")
+        email = report.get("email")
+        if not isinstance(email, str) or "@" not in email or len(email) > 254:
+            raise ValueError("no address")
+        pairs.append((email, report["type"]))
+    return pairs
+
+
+@csrf_exempt
+@require_POST
+def bounce_report(request):
+    """The mail provider's reports of hard bounces and complaints (a webhook, DOMAIN.md §F.5) [K].
+
+    Each report is counted by `subscriber_record_bounce`: an address is no longer mailed after HARD_BOUNCES_TO_STOP
+    hard bounces or one complaint. Answers 404 while NEWSLETTER_BOUNCE_TOKEN is unset, 403 without the right
+    `Authorization: Bearer <token>`, 400 for a body it cannot read (nothing is recorded then), and otherwise the
+    number of reports read and of addresses now bouncing. The answer never says whether an address is subscribed.
+    """
+    token = settings.NEWSLETTER_BOUNCE_TOKEN
+    if not token:
+        raise Http404
+    if not constant_time_compare(request.headers.get("Authorization", ""), f"Bearer {token}"):
+        return HttpResponse(status=403)
+    try:
+        reports = bounce_reports(request.body)
+    except ValueError:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors too
+        return HttpResponse(status=400)
+    bouncing = sum(services.subscriber_record_bounce(email=email, **BOUNCE_KINDS[kind]) for email, kind in reports)
+    return JsonResponse({"reports": len(reports), "bouncing": bouncing})
