@@ -46,6 +46,7 @@ from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.translation import get_language
 
 from core.logging import LANGUAGE_PREFIX, PRIVATE_TOKEN_ROUTES
+from core.public_information import carry_view
 
 logger = logging.getLogger("core.page_cache")
 
@@ -273,6 +274,7 @@ class AnonymousPageCacheMiddleware:
                 response.headers[name] = value
             return self._mark(response, "hit")
         response = self.get_response(request)
+        carry_view(request, response)  # the kept page still counts each view (core.public_information)
         lifetime = min(settings.PAGE_CACHE_SECONDS, int(valid_until - now.timestamp()))
         if lifetime > 0 and response_may_be_kept(request, response) and not _degraded(cache):
             cache.set(key, (list(response.items()), response.content), timeout=lifetime)

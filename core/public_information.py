@@ -14,6 +14,7 @@ Which section "produced" the information is the section whose clerks change the 
 department's name [K]: the unit, not a person, as the BIP practice of the city allows.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,7 +42,9 @@ class PublicInformation:
     fields of the historical rows are the model's); `public_fields` are the fields its public page shows, in order.
     `published_field` names a field holding the moment of publication when the record has one (a call's BIP date);
     otherwise the first public version's time is the date of publication. `title` is the kind in words; `url` and
-    `label` give a record's public page and name where `get_absolute_url()` and `str()` do not.
+    `label` give a record's public page and name where `get_absolute_url()` and `str()` do not. `shown_fields`
+    narrows `public_fields` for one record when its page shows fewer (an award's amount the resolution keeps back).
+    `count_views` adds the number of views to the metryczka (RecordViewsMiddleware counts them).
     """
 
     key: str
@@ -53,6 +56,14 @@ class PublicInformation:
     published_field: str = ""
     url: Callable[[models.Model], str] | None = None
     label: Callable[[models.Model], str] = str
+    shown_fields: Callable[[models.Model], tuple[str, ...]] | None = None
+    count_views: bool = False
+
+    def fields_of(self, record: models.Model | None) -> tuple[str, ...]:
+        """The public fields `record`'s page shows (all of `public_fields` unless the kind narrows them)."""
+        if record is None or self.shown_fields is None:
+            return self.public_fields
+        return self.shown_fields(record)
 
     def record_url(self, record: models.Model) -> str:
         """The record's public page (its line in a register for a record without a page of its own)."""
@@ -111,6 +122,7 @@ class Metryczka:
     changed: Stamp
     versions: int
     change_register_url: str
+    views: int | None = None
 
 
 def person_of(historical) -> str:
@@ -161,6 +173,7 @@ def metryczka(record: models.Model) -> Metryczka | None:
         changed=Stamp(person_of(last_public), last_public.history_date if last_public else None),
         versions=public.count(),
         change_register_url=change_register_url(kind, record),
+        views=record_views(kind, record) if kind.count_views else None,
     )
 
 
@@ -206,19 +219,19 @@ class Version:
     is_first: bool
 
 
-def _fields(kind: PublicInformation) -> list[models.Field]:
+def _fields(kind: PublicInformation, record: models.Model | None = None) -> list[models.Field]:
     model = kind.model_class()
-    return [model._meta.get_field(name) for name in kind.public_fields]
+    return [model._meta.get_field(name) for name in kind.fields_of(record)]
 
 
 def _label(model_field: models.Field) -> str:
     return str(model_field.verbose_name)[:1].upper() + str(model_field.verbose_name)[1:]
 
 
-def _diff_names(kind: PublicInformation, new, old) -> list[str]:
+def _diff_names(kind: PublicInformation, new, old, record: models.Model | None = None) -> list[str]:
     """The public fields whose stored values differ between two versions (foreign keys by their id)."""
     changed = []
-    for model_field in _fields(kind):
+    for model_field in _fields(kind, record):
         if model_field.value_from_object(new) != model_field.value_from_object(old):
             changed.append(_label(model_field))
     return changed
@@ -250,7 +263,7 @@ def versions_page(kind: PublicInformation, record: models.Model, page_number):
                 history_id=row.history_id,
                 at=row.history_date,
                 person=person_of(row),
-                changed_labels=_diff_names(kind, row, older) if older is not None else [],
+                changed_labels=_diff_names(kind, row, older, record) if older is not None else [],
                 is_first=older is None,
             )
         )
@@ -281,7 +294,7 @@ def _display(model_field: models.Field, version) -> str:
     return str(raw)
 
 
-def version_values(kind: PublicInformation, version) -> list[FieldValue]:
+def version_values(kind: PublicInformation, version, record: models.Model | None = None) -> list[FieldValue]:
     """The public fields of one saved version as a resident reads them: choices by their label, relations by name."""
     from core.html import SanitisedHTMLField
 
@@ -292,9 +305,95 @@ def version_values(kind: PublicInformation, version) -> list[FieldValue]:
             _display(model_field, version),
             isinstance(model_field, SanitisedHTMLField),
         )
-        for model_field in _fields(kind)
+        for model_field in _fields(kind, record)
     ]
 
 
 def public_record_or_none(kind: PublicInformation, pk: int):
     return kind.public().filter(pk=pk).first()
+
+
+# NUMBER OF VIEWS
+# ------------------------------------------------------------------------------
+# The BIP regulation's metryczka may give the number of views (DOMAIN.md §J.2). A page with a metryczka of a kind
+# that counts views marks the request (`note_view`); `RecordViewsMiddleware`, outside the anonymous page cache, counts
+# the view with one UPDATE … SET views = views + 1, for a page from the cache too: the page cache keeps the mark as
+# the RECORD_VIEW_HEADER of the page it stores, and the middleware takes the header off before the reader gets it.
+# The count is not a model the page cache watches, so a view never renews the cached pages; a cached page shows the
+# number as it was when it was rendered (at most PAGE_CACHE_SECONDS old).
+RECORD_VIEW_HEADER = "X-Public-Record-View"
+# Robots, link previews, monitors and scripts: not residents' views. A request without a User-Agent is not counted.
+ROBOT_USER_AGENT = re.compile(
+    r"bot|crawl|spider|slurp|archiver|preview|facebookexternalhit|embedly|monitor|uptime|pingdom|lighthouse|"
+    r"headless|phantomjs|curl|wget|python|httpclient|okhttp|java/|go-http|libwww|axios|node-fetch|scrapy",
+    re.IGNORECASE,
+)
+
+
+def record_views(kind: PublicInformation, record: models.Model) -> int:
+    from core.models import PublicRecordViews
+
+    return (
+        PublicRecordViews.objects.filter(kind=kind.key, record_id=record.pk).values_list("views", flat=True).first()
+        or 0
+    )
+
+
+def note_view(request, record: models.Model) -> None:
+    """Mark the request as a view of `record` when its kind counts views (the metryczka's template tag calls it)."""
+    kind = kind_for_record(record)
+    if request is not None and kind is not None and kind.count_views and record.pk is not None:
+        request.public_record_view = f"{kind.key}:{record.pk}"
+
+
+def carry_view(request, response) -> None:
+    """Put the request's mark on the response, so a page kept by the page cache still counts each of its views."""
+    mark = getattr(request, "public_record_view", None)
+    if mark:
+        response.headers[RECORD_VIEW_HEADER] = mark
+
+
+def is_counted_reader(request) -> bool:
+    """An anonymous reader's plain GET in a browser: not a clerk or anyone with a session, not a robot."""
+    from django.conf import settings
+
+    if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    return bool(user_agent) and not ROBOT_USER_AGENT.search(user_agent)
+
+
+def count_view(mark: str) -> None:
+    """One more view of the record `mark` ("kind:pk") names: one UPDATE, or a first row for its first view."""
+    from django.db import IntegrityError, transaction
+    from django.db.models import F
+
+    from core.models import PublicRecordViews
+
+    key, _sep, pk = mark.partition(":")
+    if kind_for_key(key) is None or not pk.isdigit():
+        return
+    rows = PublicRecordViews.objects.filter(kind=key, record_id=int(pk))
+    if rows.update(views=F("views") + 1):
+        return
+    try:
+        with transaction.atomic():
+            PublicRecordViews.objects.create(kind=key, record_id=int(pk), views=1)
+    except IntegrityError:  # another reader's first view came first
+        rows.update(views=F("views") + 1)
+
+
+class RecordViewsMiddleware:
+    """Count the views of public information for the metryczka; sits just outside the anonymous page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        mark = response.get(RECORD_VIEW_HEADER) or getattr(request, "public_record_view", None)
+        if RECORD_VIEW_HEADER in response:
+            del response[RECORD_VIEW_HEADER]
+        if mark and response.status_code == 200 and is_counted_reader(request):
+            count_view(mark)
+        return response

@@ -230,7 +230,7 @@ def record_version(request, kind, pk, history_id):
             "record_label": kind.record_label(record),
             "version": version,
             "person": public_information.person_of(version),
-            "values": public_information.version_values(kind, version),
+            "values": public_information.version_values(kind, version, record),
             "change_register_url": public_information.change_register_url(kind, record),
             "breadcrumb_parents": [
                 (kind.record_label(record), kind.record_url(record)),

@@ -141,6 +141,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Anonymous readers' public pages from the shared cache: inside the security headers and the CSP, before
     # CSRF, authentication and messages, which a kept page needs none of (core/page_cache.py).
+    # The metryczka's number of views, for a page from the cache too (core/public_information.py).
+    "core.public_information.RecordViewsMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     # A NUL or another control character in the path: 404 at once, in the page's language.
     "core.middleware.RejectControlCharactersMiddleware",

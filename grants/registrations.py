@@ -113,6 +113,7 @@ register_public_information(
             "results_published_at",
         ),
         published_field="published_bip_on",
+        count_views=True,
     )
 )
 register_public_information(

@@ -25,6 +25,7 @@ from core.models.records import (
     WorkerHeartbeat,
 )
 from core.models.site import DepartmentDuty, DepartmentProfile, SectionSettings, StaticPage
+from core.models.views import PublicRecordViews
 
 __all__ = [
     "ApplicantChange",
@@ -48,6 +49,7 @@ __all__ = [
     "PrivateDocument",
     "PublicAttachment",
     "PublicImage",
+    "PublicRecordViews",
     "RetentionAction",
     "SectionSettings",
     "StaticPage",

@@ -7,10 +7,14 @@ from core import public_information
 register = template.Library()
 
 
-@register.inclusion_tag("includes/metryczka.html")
-def metryczka(record):
-    """The record's metryczka (nothing when there is no record or its kind is not registered as public information)."""
-    return {"metryczka": public_information.metryczka(record) if record is not None else None, "register": False}
+@register.inclusion_tag("includes/metryczka.html", takes_context=True)
+def metryczka(context, record):
+    """The record's metryczka (nothing when there is no record or its kind is not registered as public information);
+    the page's view is counted when the record's kind counts views."""
+    if record is None:
+        return {"metryczka": None, "register": False}
+    public_information.note_view(context.get("request"), record)
+    return {"metryczka": public_information.metryczka(record), "register": False}
 
 
 @register.inclusion_tag("includes/metryczka.html")
