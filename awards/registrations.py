@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import AwardCall
+from awards.models import AwardApplication, AwardCall
 from awards.selectors import award_completion_deadlines
 from awards.sitemaps import AwardCallSitemap
 from core import page_cache, roles, site_registry
@@ -58,6 +58,38 @@ register_public_information(
         public=AwardCall.objects.public,
         public_when=Q(is_published=True),
         public_fields=("title", "kind", "year", "resolution", "deadline", "budget", "max_amount", "rules"),
+        count_views=True,
+    )
+)
+
+
+def published_laureates():
+    """The laureates residents see in a call's results (awards.selectors.call_results): granted in a call whose
+    results are published, and not anonymised by retention."""
+    return AwardApplication.objects.filter(
+        status__in=AwardApplication.GRANTED_STATUSES, call__results_published=True, anonymised_at__isnull=True
+    ).select_related("call")
+
+
+def laureate_fields(laureate: AwardApplication) -> tuple[str, ...]:
+    """The results show the amount only where the council's resolution lets it be published (DOMAIN.md §D)."""
+    fields = ("candidate_name", "field_of_art", "category", "award_form", "granted_amount")
+    return fields if laureate.call.results_show_amounts else fields[:-1]
+
+
+# A published laureate is public information (u.o.p.d.k. art. 7a–7b, the results in the BIP; DOMAIN.md §D, §J.2): its
+# line of the results gets a register of changes of what the line shows, never the application's other data.
+register_public_information(
+    PublicInformation(
+        key="laureaci",
+        model="awards.awardapplication",
+        title=_("Laureates of scholarships and awards"),
+        public=published_laureates,
+        public_when=Q(status__in=AwardApplication.GRANTED_STATUSES, call__results_published=True),
+        public_fields=("candidate_name", "field_of_art", "category", "award_form", "granted_amount"),
+        url=lambda laureate: f"{laureate.call.get_absolute_url()}#results-heading",
+        label=lambda laureate: laureate.candidate_name,
+        shown_fields=laureate_fields,
     )
 )
 sitemaps["awards"] = AwardCallSitemap

@@ -1,12 +1,13 @@
 """The metryczka of a call for scholarships or awards (BIP regulation, DOMAIN.md §J.2): who entered it, who
 published it and who changed it, as the admin's saves record them; a draft is not public information."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
 
-from tests.awards.factories import GRANTS_GROUP, make_call
+from tests.awards.factories import GRANTS_GROUP, granted_scholarship, make_call
 from tests.helpers import metryczka
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -46,3 +47,32 @@ def test_a_call_names_who_drafted_published_and_changed_it(client, make_clerk):
     register = client.get(box["link"]).content.decode()
     assert register.count("<tr>") == 3  # the header and the two public versions; the draft is not one
     assert "Pula środków" in register
+
+
+def test_a_published_laureate_has_a_register_of_changes_of_its_line_only(client, make_clerk):
+    clerk = make_clerk(groups=[GRANTS_GROUP], first_name="Karol", last_name="Nagrodowy")
+    with at(2, 9):
+        application = granted_scholarship(client)
+    call = application.call
+    line_url = f"/informacja-publiczna/laureaci/{application.pk}/rejestr-zmian/"
+    assert client.get(line_url).status_code == 404  # the results are not published yet
+    with at(4, 11):
+        save_as(call, clerk, results_published=True)
+        application.refresh_from_db()
+        application.category = "Muzyka dawna"
+        application._history_user = clerk
+        application.save()
+
+    page = client.get(call.get_absolute_url()).content.decode()
+    assert line_url in page
+    box = metryczka(client.get(line_url).content.decode())
+    register = client.get(line_url).content.decode()
+
+    assert box["Ostatnio zmienił(a)"] == "Karol Nagrodowy, 4 marca 2026, 11:00"
+    assert "Kategoria nagrody" in register
+    assert "Joanna Kowalczyk" in register
+    assert application.email not in register
+    version = re.search(r'href="(/informacja-publiczna/laureaci/\d+/rejestr-zmian/\d+/)"', register).group(1)
+    assert "7500" in client.get(version).content.decode().replace("\xa0", "").replace(" ", "")
+    save_as(call, clerk, results_show_amounts=False)  # the resolution keeps the amounts back
+    assert "7500" not in client.get(version).content.decode().replace("\xa0", "").replace(" ", "")
