@@ -1,10 +1,14 @@
 """How the duty plugs into the portal: roles, navigation, sitemap, page cache and the Terminarz."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
+from core.open_data import Column, Dataset, Distribution, register_dataset
+from core.public_information import PublicInformation, register_public_information
 from core.sitemaps import sitemaps
+from promotion.models import InvestmentSite, StrategicPlan
 from promotion.selectors import inquiry_open_deadlines, production_task_open_deadlines
 from promotion.sitemaps import InvestmentSiteSitemap, PromotionPagesSitemap, StrategicPlanSitemap
 
@@ -65,4 +69,110 @@ page_cache.register_public_models(
     "promotion.planobjective",
     "promotion.planaction",
     "promotion.actionyear",
+)
+
+# The published cards and the adopted plans are public information (BIP regulation, DOMAIN.md §I.2, §I.5, §J.2): each
+# gets a metryczka and a register of changes of what its page shows, from the first version in which it was published.
+register_public_information(
+    PublicInformation(
+        key="tereny-inwestycyjne",
+        model="promotion.investmentsite",
+        title=_("Investment sites"),
+        public=InvestmentSite.objects.published,
+        public_when=Q(is_published=True),
+        public_fields=(
+            "name",
+            "district",
+            "street",
+            "plot_numbers",
+            "latitude",
+            "longitude",
+            "description",
+            "area_ha",
+            "expansion_possible",
+            "expansion_ha",
+            "shape",
+            "terrain",
+            "current_use",
+            "soil_class",
+            "groundwater",
+            "contamination",
+            "flood_risk",
+            "zoning_status",
+            "permitted_use",
+            "zoning_notes",
+            "ownership",
+            "price_per_m2",
+            "price_total",
+            "price_note",
+            "in_economic_zone",
+            "economic_zone",
+            "road_access",
+            "mining_damage",
+            "power_lines",
+            "protected_area",
+            "restrictions",
+            "map_url",
+        ),
+        count_views=True,
+    )
+)
+register_public_information(
+    PublicInformation(
+        key="plany",
+        model="promotion.strategicplan",
+        title=_("Plans for culture and promotion"),
+        public=StrategicPlan.objects.published,
+        public_when=Q(is_published=True),
+        public_fields=(
+            "kind",
+            "title",
+            "first_year",
+            "last_year",
+            "adopting_act",
+            "act_number",
+            "adopted_on",
+            "act_url",
+            "summary",
+        ),
+        count_views=True,
+    )
+)
+
+# The published cards as open data (core.open_data; DOMAIN.md §I.2): the columns of tereny-inwestycyjne/dane.csv
+# (promotion.selectors.OPEN_DATA_COLUMNS), for investors' and the region's databases of sites.
+register_dataset(
+    Dataset(
+        key="tereny-inwestycyjne",
+        title=_("Investment sites"),
+        description=_(
+            "The city's investment sites on offer: location, plots, coordinates, area, zoning, owner, asking price, "
+            "special economic zone, utilities and mining ground."
+        ),
+        frequency="IRREG",
+        landing_url_name="promotion:site_list",
+        distributions=(Distribution("CSV", "promotion:sites_csv"),),
+        columns=(
+            Column("nazwa", _("Name of the site")),
+            Column("adres_strony", _("The site's card on the portal")),
+            Column("dzielnica", _("District")),
+            Column("lokalizacja", _("Location")),
+            Column("dzialki", _("Cadastral plots")),
+            Column("szerokosc_geograficzna", _("Latitude"), "number", _("WGS 84, decimal degrees")),
+            Column("dlugosc_geograficzna", _("Longitude"), "number", _("WGS 84, decimal degrees")),
+            Column("powierzchnia_ha", _("Total area (ha)"), "number"),
+            Column("status_planu", _("Zoning plan status")),
+            Column("przeznaczenie", _("Permitted use")),
+            Column("wlasciciel", _("Owner")),
+            Column("cena_za_m2_netto", _("Asking price per m² (net, PLN)"), "number"),
+            Column("cena_calkowita_netto", _("Asking price in total (net, PLN)"), "number"),
+            Column("specjalna_strefa_ekonomiczna", _("In a special economic zone"), "boolean"),
+            Column("media", _("Utilities"), description=_("Separated by semicolons")),
+            Column("teren_gorniczy", _("Mining ground")),
+            Column("zaktualizowano", _("Last updated"), "datetime"),
+        ),
+        keywords=(_("investment sites"), _("economy"), "Ruda Śląska"),
+        theme="ECON",
+        position=60,
+    )
 )

@@ -193,3 +193,62 @@ def production_task_open_deadlines():
             handler_id=task.owner_id,
             rule=PRODUCTION_TASK_RULE,
         )
+
+
+#: The columns of the investment sites' open data (tereny-inwestycyjne/dane.csv), in order; the Table Schema of the
+#: dataset (promotion.registrations) names the same columns.
+OPEN_DATA_COLUMNS = (
+    "nazwa",
+    "adres_strony",
+    "dzielnica",
+    "lokalizacja",
+    "dzialki",
+    "szerokosc_geograficzna",
+    "dlugosc_geograficzna",
+    "powierzchnia_ha",
+    "status_planu",
+    "przeznaczenie",
+    "wlasciciel",
+    "cena_za_m2_netto",
+    "cena_calkowita_netto",
+    "specjalna_strefa_ekonomiczna",
+    "media",
+    "teren_gorniczy",
+    "zaktualizowano",
+)
+
+
+def site_open_data_rows():
+    """One row per published site for the open data, in Polish (the labels of the card), in two queries."""
+    from django.utils import translation
+
+    from core.site import site_url
+    from promotion.models import Utility
+
+    utility_labels = dict(Utility.choices)
+    sites = (
+        InvestmentSite.objects.published()
+        .prefetch_related(Prefetch("utilities", queryset=SiteUtility.objects.only("pk", "site_id", "kind")))
+        .order_by("name", "pk")
+    )
+    with translation.override("pl"):
+        for site in sites:
+            yield (
+                site.name,
+                site_url(site.get_absolute_url()),
+                site.get_district_display() if site.district else "",
+                site.street,
+                site.plot_numbers,
+                site.latitude,
+                site.longitude,
+                site.area_ha,
+                site.get_zoning_status_display(),
+                site.get_permitted_use_display(),
+                site.get_ownership_display(),
+                site.price_per_m2,
+                site.price_total,
+                site.in_economic_zone,
+                [str(utility_labels.get(row.kind, row.kind)) for row in site.utilities.all()],
+                site.get_mining_damage_display(),
+                site.updated_at,
+            )

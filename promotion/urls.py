@@ -6,6 +6,7 @@ app_name = "promotion"
 
 urlpatterns = [
     path("tereny-inwestycyjne/", views.SiteListView.as_view(), name="site_list"),
+    path("tereny-inwestycyjne/dane.csv", views.sites_csv, name="sites_csv"),
     path("tereny-inwestycyjne/zapytanie/", views.InvestorInquiryCreateView.as_view(), name="inquiry_create"),
     path("tereny-inwestycyjne/<slug:slug>/", views.site_detail, name="site_detail"),
     path("tereny-inwestycyjne/<slug:slug>/karta.pdf", views.site_pdf, name="site_pdf"),

@@ -6,8 +6,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.exports import csv_cell, csv_response
+from core.open_data import open_to_other_sites
 from core.pagination import CachedCountPaginator
 from core.public_cases import PublicCaseCreateView
 from promotion import selectors
@@ -70,6 +73,21 @@ def _site_or_404(slug: str):
     if site is None:
         raise Http404
     return site
+
+
+@require_safe
+@open_to_other_sites
+def sites_csv(request):
+    """The published sites as open data (core.open_data): RFC 4180 CSV, UTF-8 with a BOM, the utilities in one cell."""
+    rows = selectors.site_open_data_rows()
+    response = csv_response(
+        "tereny-inwestycyjne.csv",
+        selectors.OPEN_DATA_COLUMNS,
+        rows,
+        cell=lambda value: csv_cell(value, list_separator="; "),
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def site_detail(request, slug: str):
