@@ -37,6 +37,7 @@ def meeting_publish(*, meeting: ResidentMeeting, acting_user) -> ResidentMeeting
         locked.full_clean()
         locked.is_published = True
         locked.published_at = timezone.now()
+        locked._history_user = acting_user  # the metryczka's "published by" (core.public_information)
         locked.save(update_fields=["is_published", "published_at", "updated_at"])
         if locked.venue_id and not locked.calendar_event_id:
             locked.calendar_event = _calendar_event_create(locked, acting_user=acting_user)
