@@ -7,10 +7,14 @@ clerk writes the new date and the reason of a delay and what was done, which the
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accessibility import monitoring
 from accessibility.deadlines import declaration_review_due
 from accessibility.models import (
     AccessibilityDeclaration,
@@ -23,6 +27,7 @@ from accessibility.models import (
     ReportBuilding,
 )
 from accessibility.report_export import report_header, report_rows
+from accessibility.selectors import demand_open_deadlines, request_open_deadlines
 from accessibility.services import answer_due
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin
 from core.exports import clerk_csv_cell, clerk_xlsx_cell, csv_response, xlsx_response
@@ -117,6 +122,40 @@ class AccessibilityDeclarationAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("next review due"))
     def review_due(self, declaration):
         return declaration_review_due(declaration.last_review) if declaration.prepared_on else "—"
+
+    def get_urls(self):
+        urls = [
+            path(
+                "monitoring/",
+                self.admin_site.admin_view(self.monitoring_view),
+                name="accessibility_monitoring",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        may_monitor = request.user.has_perm("accessibility.view_accessibilitycheck")
+        return super().changelist_view(request, {**(extra_context or {}), "may_monitor": may_monitor})
+
+    def monitoring_view(self, request):
+        """The portal's own accessibility evidence (issue 22 item 4; ustawa z 4.04.2019 art. 10, DOMAIN.md §G.4): the
+        last automated check of each type of public page and the open requests and demands with their clocks."""
+        if not request.user.has_perm("accessibility.view_accessibilitycheck"):
+            raise PermissionDenied
+        today = timezone.localdate()
+        cases = sorted([*request_open_deadlines(), *demand_open_deadlines()], key=lambda d: (d.due_date, d.case_mark))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Accessibility monitoring"),
+            "checks": monitoring.latest_checks(),
+            "open_cases": [
+                (deadline, (deadline.due_date - today).days, max(0, (today - deadline.due_date).days))
+                for deadline in cases
+            ],
+            "today": today,
+        }
+        return TemplateResponse(request, "admin/accessibility/monitoring.html", context)
 
 
 class ActionPlanMeasureInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 """The coordinator's data: the cases (`cases`), the declaration of accessibility (`declaration`), the plan of action
-and the 4-yearly report (`reports`). Import the names from `accessibility.models`."""
+and the 4-yearly report (`reports`), the automated checks of the public pages (`monitoring`). Import the names from
+`accessibility.models`."""
 
 from accessibility.models.cases import (
     AccessibilityCase,
@@ -17,6 +18,7 @@ from accessibility.models.declaration import (
     DeclarationApp,
     DeclarationScope,
 )
+from accessibility.models.monitoring import AccessibilityCheck
 from accessibility.models.reports import (
     AccessibilityReport,
     ActionPlan,
@@ -27,6 +29,7 @@ from accessibility.models.reports import (
 
 __all__ = [
     "AccessibilityCase",
+    "AccessibilityCheck",
     "AccessibilityDeclaration",
     "AccessibilityReport",
     "AccessibilityRequest",
