@@ -513,6 +513,25 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
         return False
 
 
+def action_for_each(model_admin, request, queryset, perform, done_message) -> int:
+    """Run an admin action's service `perform(record)` on each selected record, as far as each one goes.
+
+    A refusal (`CaseWorkError`) of one record is told to the clerk with the record's name and leaves the others to
+    go on; what was done is counted in one message, `done_message(count)`. Returns the count.
+    """
+    done = 0
+    for record in queryset:
+        try:
+            perform(record)
+        except CaseWorkError as error:
+            model_admin.message_user(request, f"{record}: {error.message}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        model_admin.message_user(request, done_message(done), messages.SUCCESS)
+    return done
+
+
 class ChangeListExportMixin:
     """ "Eksport do CSV" and "Eksport do XLSX" of a changelist as the clerk searched, filtered and sorted it.
 

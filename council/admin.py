@@ -5,7 +5,7 @@ the next sitting, opinions with their votes sent to the Mayor and published (DOM
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -14,24 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import HistoryViewOnlyMixin, ReadOnlyInlineMixin, ServiceCreateAdminMixin
+from core.admin_mixins import (
+    HistoryViewOnlyMixin,
+    ReadOnlyInlineMixin,
+    ReadOnlyModelAdmin,
+    ServiceCreateAdminMixin,
+    action_for_each,
+)
 from core.rich_text import RichTextAdminMixin
-from core.services import CaseWorkError
 from council import documents, services
 from council.models import CouncilInvitation, CouncilMember, CouncilOpinion, CouncilSitting, CouncilTerm
-
-
-def _run_for_each(model_admin, request, queryset, call, done_message):
-    done = 0
-    for record in queryset:
-        try:
-            call(record)
-        except CaseWorkError as error:
-            model_admin.message_user(request, f"{record}: {error.message}", messages.ERROR)
-        else:
-            done += 1
-    if done:
-        model_admin.message_user(request, done_message(done), messages.SUCCESS)
 
 
 @admin.register(CouncilTerm)
@@ -162,7 +154,7 @@ class CouncilSittingAdmin(RichTextAdminMixin, HistoryViewOnlyMixin, SimpleHistor
 
     @admin.action(description=_("Send the invitations to the members"), permissions=["change"])
     def send_invitations(self, request, queryset):
-        _run_for_each(
+        action_for_each(
             self,
             request,
             queryset,
@@ -185,7 +177,7 @@ class CouncilSittingAdmin(RichTextAdminMixin, HistoryViewOnlyMixin, SimpleHistor
                 raise services.CouncilError(_("This is the first sitting of the term."), code="first_sitting")
             services.minutes_approve(sitting=previous, at_sitting=sitting, acting_user=request.user)
 
-        _run_for_each(
+        action_for_each(
             self,
             request,
             queryset,
@@ -248,7 +240,7 @@ class CouncilOpinionAdmin(ServiceCreateAdminMixin, RichTextAdminMixin, HistoryVi
 
     @admin.action(description=_("Send to the Mayor"), permissions=["change"])
     def send_to_mayor(self, request, queryset):
-        _run_for_each(
+        action_for_each(
             self,
             request,
             queryset,
@@ -261,7 +253,7 @@ class CouncilOpinionAdmin(ServiceCreateAdminMixin, RichTextAdminMixin, HistoryVi
 
     @admin.action(description=_("Publish on the council's page"), permissions=["change"])
     def publish(self, request, queryset):
-        _run_for_each(
+        action_for_each(
             self,
             request,
             queryset,
@@ -273,7 +265,7 @@ class CouncilOpinionAdmin(ServiceCreateAdminMixin, RichTextAdminMixin, HistoryVi
 
 
 @admin.register(CouncilInvitation)
-class CouncilInvitationAdmin(admin.ModelAdmin):
+class CouncilInvitationAdmin(ReadOnlyModelAdmin):
     """Every invitation sent, to check who was invited where (written by the service only)."""
 
     list_display = ["member", "sitting", "email", "sent_at"]
@@ -281,12 +273,3 @@ class CouncilInvitationAdmin(admin.ModelAdmin):
     list_filter = ["sitting__term"]
     search_fields = ["member__full_name", "email"]
     date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -17,7 +17,13 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import HistoryViewOnlyMixin, ReadOnlyInlineMixin, ServiceCreateAdminMixin
+from core.admin_mixins import (
+    HistoryViewOnlyMixin,
+    ReadOnlyInlineMixin,
+    ReadOnlyModelAdmin,
+    ServiceCreateAdminMixin,
+    action_for_each,
+)
 from core.exports import csv_response
 from core.roles import person_name
 from library import services
@@ -44,20 +50,6 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _run_on_each(modeladmin, request, queryset, perform, done_message) -> None:
-    """Call `perform(obj)` for each selected record; tell the librarian what was done and what was refused."""
-    done = 0
-    for obj in queryset:
-        try:
-            perform(obj)
-        except services.LibraryError as error:
-            modeladmin.message_user(request, f"{obj}: {error.message}", messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 
 
 class WrittenOffFilter(admin.SimpleListFilter):
@@ -302,7 +294,7 @@ class LoanAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmi
 
     @admin.action(description=_("Record the return of the selected items"), permissions=["change"])
     def return_items(self, request, queryset):
-        _run_on_each(
+        action_for_each(
             self,
             request,
             queryset.select_related("item", "borrower"),
@@ -312,7 +304,7 @@ class LoanAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmi
 
     @admin.action(description=_("Renew the selected loans"), permissions=["change"])
     def renew_loans(self, request, queryset):
-        _run_on_each(
+        action_for_each(
             self,
             request,
             queryset.select_related("item", "borrower"),
@@ -373,7 +365,7 @@ class ReservationAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHist
 
     @admin.action(description=_("Lend the items to the employees who reserved them"), permissions=["change"])
     def lend_reserved(self, request, queryset):
-        _run_on_each(
+        action_for_each(
             self,
             request,
             queryset.select_related("item", "employee"),
@@ -385,7 +377,7 @@ class ReservationAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHist
 
     @admin.action(description=_("Cancel the selected reservations"), permissions=["change"])
     def cancel_reservations(self, request, queryset):
-        _run_on_each(
+        action_for_each(
             self,
             request,
             queryset.select_related("item", "employee"),
@@ -397,22 +389,13 @@ class ReservationAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHist
 
 
 @admin.register(LoanReminder)
-class LoanReminderAdmin(admin.ModelAdmin):
+class LoanReminderAdmin(ReadOnlyModelAdmin):
     list_display = ["loan", "kind", "number", "sent_on"]
     list_filter = ["kind"]
     list_select_related = ["loan__item", "loan__borrower"]
     search_fields = ["=loan__item__inventory_number", "loan__item__title", "loan__borrower__last_name"]
     ordering = ["-sent_on", "-pk"]
     date_hierarchy = "sent_on"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Department)
@@ -446,7 +429,7 @@ class SubscriptionAdmin(HistoryViewOnlyMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Mark the selected subscriptions as renewed"), permissions=["change"])
     def mark_renewed(self, request, queryset):
-        _run_on_each(
+        action_for_each(
             self,
             request,
             queryset,
@@ -516,7 +499,7 @@ class PeriodicalIssueAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Pass the selected issues on to the next department"), permissions=["change"])
     def pass_on(self, request, queryset):
-        _run_on_each(
+        action_for_each(
             self,
             request,
             queryset,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_mixins import ReadOnlyModelAdmin
 from press.contacts_csv import contacts_export, contacts_import
 from press.forms import ContactsImportForm
 from press.models import DistributionLogEntry, MediaContact, MediaList, MediaOutlet
@@ -88,18 +89,9 @@ class MediaContactAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DistributionLogEntry)
-class DistributionLogEntryAdmin(admin.ModelAdmin):
+class DistributionLogEntryAdmin(ReadOnlyModelAdmin):
     list_display = ["created_at", "release", "conference", "contact", "media_list"]
     list_select_related = ["release", "conference", "contact", "media_list"]
     list_filter = ["media_list"]
     search_fields = ["release__title", "conference__title", "contact__name"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

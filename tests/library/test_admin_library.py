@@ -190,3 +190,21 @@ def test_the_export_of_items_is_csv(librarian_client):
     )
     assert response["Content-Type"].startswith("text/csv")
     assert "'=SUMA(A1)" in response.content.decode("utf-8-sig")
+
+
+@pytest.mark.django_db
+def test_an_action_refused_for_one_loan_goes_on_with_the_others_and_names_the_refused_one(librarian_client):
+    returned, lent = make_loan(), make_loan()
+    from library import services
+
+    services.loan_return(loan=returned, acting_user=librarian_client.clerk)
+    response = librarian_client.post(
+        reverse("admin:library_loan_changelist"),
+        {"action": "return_items", "_selected_action": [returned.pk, lent.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Zwrócono 1 pozycję." in page
+    assert f"{returned}: " in page
+    lent.refresh_from_db()
+    assert lent.returned_at is not None
