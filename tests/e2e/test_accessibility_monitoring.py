@@ -10,6 +10,7 @@ from tests.accessibility.factories import make_demand
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.journeys import clerk_signs_in
 from tests.e2e.layout import assert_no_horizontal_scrolling
+from tests.e2e.site_check import run_checks
 
 COORDINATOR = "Koordynator dostępności"
 CHECKED = {"list:home", "list:accessibility_declaration", "list:department"}
@@ -19,7 +20,7 @@ def test_the_checks_are_kept_and_the_coordinator_reads_them_with_the_open_demand
     pages = [page for page in monitoring.page_types() if page.key in CHECKED]
     assert {page.key for page in pages} == CHECKED
 
-    results = monitoring.run_checks(site_url, pages, browser=browser)
+    results = run_checks(site_url, pages, browser=browser)
     monitoring.store_results(results)
     demand = make_demand()
 

@@ -2,8 +2,10 @@
 
     manage.py check_accessibility [--base-url http://127.0.0.1:8000] [--only list:home --only record:events]
 
-Needs Playwright (requirements/dev.txt) and Chromium (CHROMIUM_PATH, else /usr/bin/chromium) and a running site
-at the base address (SITE_URL by default). Run by hand or by CI after a deployment; not a timer.
+Runs where the browser tests run (tests/e2e/site_check.py drives the browser): it needs Playwright
+(requirements/dev.txt), Chromium (CHROMIUM_PATH, else /usr/bin/chromium) and a running site at the base address
+(SITE_URL by default). Run by hand or by CI after a deployment, with the database the monitoring page reads; not a
+timer, and not inside the production image, which holds no test tool.
 """
 
 import os
@@ -25,12 +27,16 @@ class Command(BaseCommand):
         chromium = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
         if not os.access(chromium, os.X_OK):
             raise CommandError(f"Chromium not found at {chromium}: set CHROMIUM_PATH.")
-        if not monitoring.axe_script().is_file():
-            raise CommandError(f"axe-core not found at {monitoring.axe_script()}: set ACCESSIBILITY_AXE_SCRIPT.")
+        try:
+            from tests.e2e.site_check import run_checks
+        except ImportError as missing:
+            raise CommandError(
+                "The check runs where the browser tests run: install requirements/dev.txt beside the tests folder."
+            ) from missing
         pages = [page for page in monitoring.page_types() if not only or page.key in only]
         if not pages:
             raise CommandError("No page type to check.")
-        results = monitoring.run_checks(base_url, pages, chromium_path=chromium)
+        results = run_checks(base_url, pages, chromium_path=chromium)
         monitoring.store_results(results)
         failing = [result for result in results if result.error or result.violations or not result.fits_320]
         self.stdout.write(f"Checked {len(results)} page types; {len(failing)} with problems.")
