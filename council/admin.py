@@ -167,21 +167,11 @@ class CouncilSittingAdmin(RichTextAdminMixin, HistoryViewOnlyMixin, SimpleHistor
 
     @admin.action(description=_("Approve the previous sitting's minutes at this sitting"), permissions=["change"])
     def approve_previous_minutes(self, request, queryset):
-        def approve(sitting):
-            previous = (
-                CouncilSitting.objects.filter(term_id=sitting.term_id, number__lt=sitting.number)
-                .order_by("-number")
-                .first()
-            )
-            if previous is None:
-                raise services.CouncilError(_("This is the first sitting of the term."), code="first_sitting")
-            services.minutes_approve(sitting=previous, at_sitting=sitting, acting_user=request.user)
-
         action_for_each(
             self,
             request,
             queryset,
-            approve,
+            lambda sitting: services.previous_minutes_approve(at_sitting=sitting, acting_user=request.user),
             lambda done: (
                 ngettext("%(count)d set of minutes approved.", "%(count)d sets of minutes approved.", done)
                 % {"count": done}

@@ -93,6 +93,18 @@ def minutes_approve(*, sitting: CouncilSitting, at_sitting: CouncilSitting, acti
     return sitting
 
 
+def previous_minutes_approve(*, at_sitting: CouncilSitting, acting_user) -> CouncilSitting:
+    """Approve, at `at_sitting`, the minutes of the sitting of the term just before it (DOMAIN.md §I.1, as above)."""
+    previous = (
+        CouncilSitting.objects.filter(term_id=at_sitting.term_id, number__lt=at_sitting.number)
+        .order_by("-number")
+        .first()
+    )
+    if previous is None:
+        raise CouncilError(_("This is the first sitting of the term."), code="first_sitting")
+    return minutes_approve(sitting=previous, at_sitting=at_sitting, acting_user=acting_user)
+
+
 def opinion_adopted(*, votes_for: int, votes_against: int) -> bool:
     """An opinion is adopted by a simple majority: more for than against [K: the usual regulamin, DOMAIN.md §I.1]."""
     return votes_for > votes_against

@@ -6,6 +6,7 @@ inquiry's status changes only through the workflow panel (core.admin_mixins), wh
 """
 
 from django.contrib import admin
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
@@ -385,34 +386,20 @@ class EventProductionAdmin(ServiceCreateAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("linked records"))
     def linked_records(self, production):
-        links = []
-        if production.calendar_event_id:
-            event = production.calendar_event
-            links.append(
-                (
-                    _("Calendar entry"),
-                    reverse("admin:events_event_change", args=[event.pk]),
-                    f"{event.title} ({event.get_status_display()})",
-                )
+        linked = [
+            (_("Calendar entry"), production.calendar_event),
+            (_("Press release"), production.press_release),
+            (_("Mass-event permit"), production.mass_event_permit),
+        ]
+        links = [
+            (
+                label,
+                reverse(admin_urlname(record._meta, "change"), args=[record.pk]),
+                f"{record} ({record.get_status_display()})",
             )
-        if production.press_release_id:
-            release = production.press_release
-            links.append(
-                (
-                    _("Press release"),
-                    reverse("admin:press_pressrelease_change", args=[release.pk]),
-                    f"{release.title} ({release.get_status_display()})",
-                )
-            )
-        if production.mass_event_permit_id:
-            permit = production.mass_event_permit
-            links.append(
-                (
-                    _("Mass-event permit"),
-                    reverse("admin:mass_events_masseventpermitapplication_change", args=[permit.pk]),
-                    f"{permit} ({permit.get_status_display()})",
-                )
-            )
+            for label, record in linked
+            if record is not None
+        ]
         if not links:
             return "—"
         return format_html(

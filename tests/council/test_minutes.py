@@ -53,3 +53,19 @@ def test_minutes_not_written_are_not_approved(term, members):
         minutes_approve(sitting=empty, at_sitting=second, acting_user=None)
 
     assert refused.value.code == "no_minutes"
+
+
+def test_the_secretary_approves_the_previous_minutes_from_the_list_of_sittings(clerk_client, term, first):
+    from tests.council.conftest import COUNCIL_GROUP
+
+    second = held(make_sitting(term, number=2, invited=True))
+    secretary = clerk_client(groups=[COUNCIL_GROUP])
+    response = secretary.post(
+        reverse("admin:council_councilsitting_changelist"),
+        {"action": "approve_previous_minutes", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "To pierwsze posiedzenie w kadencji." in page
+    first.refresh_from_db()
+    assert first.minutes_approved_at == second
