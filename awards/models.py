@@ -69,6 +69,9 @@ class AwardCall(TimeStampedModel):
     its deadline (DOMAIN.md §D.2: e.g. 30 September, 31 October or 30 November) and budget.
     """
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("title", "rules")
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)

@@ -19,7 +19,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="awards",
         title=_("Scholarships and awards"),
-        search=lambda query: ranked_search(AwardCall.objects.public(), ["title", "rules"], query),
+        search=lambda query: ranked_search(AwardCall.objects.public(), query),
         position=35,
     )
 )

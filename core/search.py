@@ -1,10 +1,16 @@
 """Text search: PostgreSQL full-text search over a GIN index, with a simple fallback on SQLite.
 
-`ranked_search()` is what the site search's providers call: on PostgreSQL it matches every word of the query
-(as a prefix, without Polish diacritics) against a text-search document of the given columns and orders the
-rows by rank; the document is an expression with a GIN index of the same expression on each searched table
-(`search_index()` in the apps' migrations), so a search reads the index and writes nothing. On SQLite, the
-zero-setup database, it falls back to `text_search()`: every word somewhere in a column, case folded.
+`ranked_search()` is what the site search's providers call. A searchable model declares the columns of its
+text in `SEARCH_FIELDS`. On PostgreSQL the search matches every word of the query (as a prefix, without Polish
+diacritics) against the table's text-search document and orders the rows by rank. The document is a stored
+generated column, `search_document`, with a GIN index (`search_column()` in the apps' migrations): PostgreSQL
+computes it when a row is written, so a search reads the index and the stored documents, recomputes nothing and
+writes nothing. On SQLite, the zero-setup database, it falls back to `text_search()`: every word somewhere in a
+column, case folded.
+
+A migration that changes the type of a column in `SEARCH_FIELDS` (a longer title) must drop the document first
+and add it again after (`search_column_drop()`, then `search_column()`): PostgreSQL refuses to alter a column a
+generated column reads.
 """
 
 import re
@@ -109,21 +115,19 @@ def search_document_sql(columns: list[str]) -> str:
     return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {FOLD_FUNCTION}({joined}))"
 
 
-class SearchDocument(Func):
-    """The text-search document of a model's `fields` (search_document_sql), for filtering and ranking."""
+SEARCH_COLUMN = "search_document"
+
+
+class StoredSearchDocument(Func):
+    """The stored text-search document of the queried table (its `search_document` column), for filtering and
+    ranking. Django's model does not declare the column (PostgreSQL writes it, SQLite has none): this names it
+    on the query's base table."""
 
     output_field = FloatField()  # never read: only passed to SearchMatches and SearchRank
 
-    def __init__(self, *fields):
-        super().__init__(*(F(name) for name in fields))
-
     def as_sql(self, compiler, connection, **extra_context):
-        columns, params = [], []
-        for expression in self.source_expressions:
-            sql, column_params = compiler.compile(expression)
-            columns.append(sql)
-            params.extend(column_params)
-        return search_document_sql(columns), params
+        table = compiler.quote_name(compiler.query.base_table)
+        return f"{table}.{connection.ops.quote_name(SEARCH_COLUMN)}", []
 
 
 class SearchQueryText(Func):
@@ -155,19 +159,20 @@ def search_terms(query: str) -> str:
     return " & ".join(f"{search_stem(word.lower())}:*" for word in words)
 
 
-def ranked_search(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
-    """Rows of `queryset` with every word of `query` in `fields`, the best matches first (then its own order).
+def ranked_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Rows of `queryset` with every word of `query` in the model's `SEARCH_FIELDS`, the best matches first (then
+    the queryset's own order).
 
-    PostgreSQL: full-text search over the document's GIN index (see the module docstring), ranked by
-    ts_rank; callers slice the result (a search reads a bounded page, never counts every match).
+    PostgreSQL: full-text search over the stored document and its GIN index (see the module docstring), ranked
+    by ts_rank; callers slice the result (a search reads a bounded page, never counts every match).
     SQLite: text_search(), in the queryset's order.
     """
     if connections[queryset.db].vendor != "postgresql":
-        return text_search(queryset, fields, query)
+        return text_search(queryset, list(queryset.model.SEARCH_FIELDS), query)
     terms = search_terms(query)
     if not terms:
         return queryset.none()
-    document = SearchDocument(*fields)
+    document = StoredSearchDocument()
     tsquery = SearchQueryText(Value(terms))
     ordering = queryset.query.order_by or queryset.model._meta.ordering or ["pk"]
     return (
@@ -178,10 +183,10 @@ def ranked_search(queryset: QuerySet, fields: list[str], query: str) -> QuerySet
 
 
 def search_index(table: str, name: str, columns: list[str]) -> migrations.RunPython:
-    """A migration operation: the GIN index of `columns`' search document on `table`, on PostgreSQL only.
+    """A migration operation: the GIN index of `columns`' search document as an expression, on PostgreSQL only.
 
-    Needs core's migration that creates the fold function (depend on it). SQLite gets nothing: there
-    ranked_search() does not use the document.
+    Kept for the migrations that first created the indexes; `search_column()` replaced them with a stored
+    document (see the module docstring).
     """
 
     def forwards(apps, schema_editor):
@@ -195,5 +200,57 @@ def search_index(table: str, name: str, columns: list[str]) -> migrations.RunPyt
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def _add_search_column(schema_editor, table: str, index: str, columns: list[str]) -> None:
+    quote = schema_editor.quote_name
+    document = search_document_sql([quote(column) for column in columns])
+    schema_editor.execute(f"DROP INDEX IF EXISTS {quote(index)}")
+    column = quote(SEARCH_COLUMN)
+    schema_editor.execute(
+        f"ALTER TABLE {quote(table)} ADD COLUMN {column} tsvector GENERATED ALWAYS AS ({document}) STORED"
+    )
+    schema_editor.execute(f"CREATE INDEX {quote(index)} ON {quote(table)} USING gin ({quote(SEARCH_COLUMN)})")
+
+
+def _drop_search_column(schema_editor, table: str, index: str, columns: list[str], *, expression_index: bool) -> None:
+    quote = schema_editor.quote_name
+    schema_editor.execute(f"ALTER TABLE {quote(table)} DROP COLUMN IF EXISTS {quote(SEARCH_COLUMN)}")
+    if expression_index:
+        document = search_document_sql([quote(column) for column in columns])
+        schema_editor.execute(f"CREATE INDEX {quote(index)} ON {quote(table)} USING gin ({document})")
+
+
+def search_column(table: str, index: str, columns: list[str]) -> migrations.RunPython:
+    """A migration operation, PostgreSQL only: the stored search document of `columns` (the model's
+    `SEARCH_FIELDS`) on `table`, with its GIN index named `index` (replacing the expression index of that name).
+
+    Reversed, it puts the expression index back. SQLite gets nothing: there ranked_search() reads the columns.
+    """
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _add_search_column(schema_editor, table, index, columns)
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _drop_search_column(schema_editor, table, index, columns, expression_index=True)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def search_column_drop(table: str, index: str, columns: list[str]) -> migrations.RunPython:
+    """A migration operation, PostgreSQL only: drop the stored search document before a column it reads changes
+    type; follow the change with `search_column()` (PostgreSQL refuses to alter a column a generated one reads)."""
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _drop_search_column(schema_editor, table, index, columns, expression_index=False)
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _add_search_column(schema_editor, table, index, columns)
 
     return migrations.RunPython(forwards, backwards, elidable=False)

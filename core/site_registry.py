@@ -187,7 +187,7 @@ def register_core_entries() -> None:
         SearchProvider(
             key="pages",
             title=_("Information pages"),
-            search=lambda query: ranked_search(StaticPage.objects.published(), ["title", "lead", "body"], query),
+            search=lambda query: ranked_search(StaticPage.objects.published(), query),
             position=900,
         )
     )

@@ -89,6 +89,9 @@ class EventQuerySet(models.QuerySet):
 class Event(TimeStampedModel):
     """An event of the city's calendar: what, where, for whom, for how much, and how accessible."""
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("title", "lead", "organiser_name")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted by the organiser")

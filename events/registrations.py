@@ -59,7 +59,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="events",
         title=_("Events"),
-        search=lambda query: ranked_search(Event.objects.published(), ["title", "lead", "organiser_name"], query),
+        search=lambda query: ranked_search(Event.objects.published(), query),
         position=10,
     )
 )

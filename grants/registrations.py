@@ -25,7 +25,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="grants",
         title=_("Calls for offers"),
-        search=lambda query: ranked_search(GrantCall.objects.public(), ["title", "task_type"], query),
+        search=lambda query: ranked_search(GrantCall.objects.public(), query),
         position=30,
     )
 )

@@ -21,9 +21,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="institutions",
         title=_("Register of cultural institutions"),
-        search=lambda query: ranked_search(
-            CulturalInstitution.objects.registered(), ["full_name", "short_name", "seat", "address"], query
-        ),
+        search=lambda query: ranked_search(CulturalInstitution.objects.registered(), query),
         position=30,
     )
 )

@@ -52,6 +52,9 @@ class PatronageApplication(Case):
     report is shown on the organiser's next application.
     """
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("event_name", "organiser_name", "venue")
+
     CASE_KIND_DEFAULTS = {"unit": "KSP", "jrwa": "0414"}
     PERSONAL_DATA_FIELDS = ("organiser_address", "contact_name", "contact_email", "contact_phone")
     APPLICANT_NAME_FIELDS = ("organiser_name", "contact_name")

@@ -19,9 +19,7 @@ site_registry.register_search_provider(
     site_registry.SearchProvider(
         key="patronage",
         title=_("Register of honorary patronages"),
-        search=lambda query: ranked_search(
-            PatronageApplication.objects.in_register(), ["event_name", "organiser_name", "venue"], query
-        ),
+        search=lambda query: ranked_search(PatronageApplication.objects.in_register(), query),
         position=40,
     )
 )

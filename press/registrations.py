@@ -25,9 +25,7 @@ def latest_for_home(request):
 
 def search_releases(query):
     """Public releases matching `query`; evaluated per search, so the embargo holds at that moment."""
-    return ranked_search(
-        PressRelease.objects.published().order_by("-publish_at", "-pk"), ["title", "lead", "body"], query
-    )
+    return ranked_search(PressRelease.objects.published().order_by("-publish_at", "-pk"), query)
 
 
 site_registry.register_navigation(site_registry.NavigationItem("press", _("Press office"), "press:release_list", 30))

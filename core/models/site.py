@@ -64,6 +64,9 @@ class StaticPage(TimeStampedModel):
     """A page of public information edited by clerks (e.g. "Dane kontaktowe", "Ochrona danych osobowych"); the
     declaration of accessibility is data of its own (accessibility.AccessibilityDeclaration)."""
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("title", "lead", "body")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("address"), max_length=200, unique=True, blank=True, help_text=_("Filled in from the title when empty.")

@@ -51,6 +51,9 @@ class GrantCall(TimeStampedModel):
     21 days after the last of the three (enforced when publishing). Cancelled under art. 18a.
     """
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("title", "task_type")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("accepting offers")

@@ -287,6 +287,9 @@ class CulturalInstitution(TimeStampedModel):
     entries under the same number, never edits).
     """
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("full_name", "short_name", "seat", "address")
+
     entry_no = models.PositiveIntegerField(
         _("register entry number"),
         unique=True,

@@ -50,6 +50,9 @@ class PressReleaseQuerySet(models.QuerySet):
 class PressRelease(TimeStampedModel):
     """A press release: lead, sanitised body, embargo, topics, district, contact person, optional English version."""
 
+    #: The columns of the site search's document (core.search.ranked_search; its stored column on PostgreSQL).
+    SEARCH_FIELDS = ("title", "lead", "body")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         IN_REVIEW = "in_review", _("in review")

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core import site_registry
 from core.models import StaticPage
-from core.search import ranked_search, search_terms
+from core.search import ranked_search, search_column, search_column_drop, search_terms
 from events.models import Event
 from grants.models import GrantCall
 from tests.awards.factories import make_call as make_award_call
@@ -101,7 +101,7 @@ def test_the_query_count_of_a_search_is_pinned_whatever_the_number_of_matches(cl
 def test_postgresql_search_ignores_polish_diacritics_both_ways(db, query, title):
     event = EventFactory(title=title, dates=[(at(5), None)])
     EventFactory(title="Koncert organowy", dates=[(at(5), None)])
-    assert list(ranked_search(Event.objects.all(), ["title", "lead"], query)) == [event]
+    assert list(ranked_search(Event.objects.all(), query)) == [event]
 
 
 @postgresql_only
@@ -118,21 +118,55 @@ def test_postgresql_search_ranks_the_better_match_first(db):
     best = EventFactory(
         title="Jazz nad Kłodnicą", lead="Jazzowy wieczór z jazzowymi gwiazdami.", dates=[(at(6), None)]
     )
-    found = list(ranked_search(Event.objects.order_by("pk"), ["title", "lead"], "jazz"))
+    found = list(ranked_search(Event.objects.order_by("pk"), "jazz"))
     assert found == [best, passing]
 
 
 @postgresql_only
 def test_postgresql_search_reads_the_gin_index(db):
-    """The query's document is the indexed expression, so PostgreSQL can answer from the index."""
+    """The query reads the stored document's GIN index and computes no document itself (no to_tsvector per row)."""
     EventFactory(title="Koncert", dates=[(at(5), None)])
-    queryset = ranked_search(Event.objects.all(), ["title", "lead", "organiser_name"], "koncert")
+    queryset = ranked_search(Event.objects.all(), "koncert")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = queryset.query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "event_search_idx" in plan, plan
+    assert "to_tsvector" not in plan, plan
+
+
+@postgresql_only
+def test_postgresql_search_finds_an_edited_record_by_its_new_words_only(db):
+    """PostgreSQL rewrites the stored document with the row: a renamed event is found by its new title at once."""
+    event = EventFactory(title="Koncert organowy", dates=[(at(5), None)])
+    Event.objects.filter(pk=event.pk).update(title="Recital fortepianowy")
+    assert list(ranked_search(Event.objects.all(), "recital")) == [event]
+    assert list(ranked_search(Event.objects.all(), "organowy")) == []
+    event.refresh_from_db()
+    event.lead = "Gra Anna Kłodnicka."
+    event.save()
+    assert list(ranked_search(Event.objects.all(), "klodnicka")) == [event]
+
+
+@postgresql_only
+def test_postgresql_every_searched_table_stores_the_document_of_its_search_fields(db):
+    """Each part of the site search reads a stored document built from exactly its model's SEARCH_FIELDS."""
+    for provider in site_registry.search_providers():
+        model = provider.search("x").model
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT generation_expression FROM information_schema.columns "
+                "WHERE table_name = %s AND column_name = 'search_document'",
+                [model._meta.db_table],
+            )
+            row = cursor.fetchone()
+        assert row is not None, f"{model._meta.label} has no stored search document"
+        expression = row[0]
+        columns = [model._meta.get_field(name).column for name in model.SEARCH_FIELDS]
+        assert expression.count("COALESCE") == len(columns), (model._meta.label, expression)
+        for column in columns:
+            assert column in expression, (model._meta.label, column, expression)
 
 
 @postgresql_only
@@ -140,3 +174,17 @@ def test_postgresql_search_reads_the_gin_index(db):
 def test_postgresql_search_survives_tsquery_syntax_in_the_phrase(client, db, query):
     EventFactory(title="Koncert", dates=[(at(5), None)])
     assert '<h1 class="page__title">Szukaj</h1>' in search_page(client, query)
+
+
+@postgresql_only
+def test_postgresql_a_searched_column_changes_type_between_dropping_and_adding_the_document(db):
+    """The documented way to alter a searched column: search_column_drop, the ALTER, search_column again."""
+    EventFactory(title="Koncert w Bielszowicach", dates=[(at(5), None)])
+    fields = list(Event.SEARCH_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the factory's deferred checks, before the ALTER
+    with connection.schema_editor(atomic=False) as editor:
+        search_column_drop("events_event", "event_search_idx", fields).code(None, editor)
+        editor.execute("ALTER TABLE events_event ALTER COLUMN organiser_name TYPE varchar(400)")
+        search_column("events_event", "event_search_idx", fields).code(None, editor)
+    assert [event.title for event in ranked_search(Event.objects.all(), "bielszowice")] == ["Koncert w Bielszowicach"]
