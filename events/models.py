@@ -10,7 +10,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
@@ -271,11 +272,16 @@ class EventOccurrenceQuerySet(models.QuerySet):
         )
 
     def upcoming(self, now=None):
-        """Dates not over yet. The lower bound on the start lets the starts_at index skip the calendar's
-        history: no single date of an event (an exhibition at most) lasts longer than MAX_OCCURRENCE_DAYS."""
+        """Dates not over yet: ending (or, without an end, starting) now or later.
+
+        The lower bound on the start lets the index on (starts_at, end) skip the calendar's history: no single
+        date of an event (an exhibition at most) lasts longer than MAX_OCCURRENCE_DAYS. Within that year the
+        index's second column, the end or else the start, tells the dates over from those still on without
+        reading their rows (`occurrence_upcoming_idx`).
+        """
         now = now or timezone.now()
-        return self.filter(starts_at__gte=now - timedelta(days=MAX_OCCURRENCE_DAYS)).filter(
-            Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)
+        return self.alias(ends_or_starts_at=Coalesce("ends_at", "starts_at")).filter(
+            starts_at__gte=now - timedelta(days=MAX_OCCURRENCE_DAYS), ends_or_starts_at__gte=now
         )
 
 
@@ -306,7 +312,10 @@ class EventOccurrence(TimeStampedModel):
                 name="occurrence_end_after_start",
             ),
         ]
-        indexes = [models.Index(fields=["starts_at"], name="occurrence_starts_idx")]
+        indexes = [
+            # The calendar's order, and which dates are not over yet (EventOccurrenceQuerySet.upcoming).
+            models.Index(F("starts_at"), Coalesce("ends_at", "starts_at"), name="occurrence_upcoming_idx"),
+        ]
 
     def __str__(self):
         return f"{self.event.title} — {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
 from events.filters import when_range
-from events.models import District, Event
+from events.models import District, Event, EventOccurrence
 from events.services import occurrence_cancel, occurrence_move
 from tests.events.factories import EventFactory, PaidEventFactory, VenueFactory, at, bulk_events, category
 
@@ -308,6 +308,40 @@ def test_filtered_list_and_archive_query_counts_do_not_grow(client, venue, djang
     assert response.status_code == 200
     with django_assert_num_queries(LIST_QUERIES):
         client.get(ARCHIVE)
+
+
+def test_a_date_is_upcoming_until_its_end_or_without_one_until_its_start(client, venue):
+    now = timezone.now()
+    EventFactory(title="Koniec za minutę", venue=venue, dates=[(now - timedelta(hours=2), now + timedelta(minutes=1))])
+    EventFactory(
+        title="Koniec minutę temu", venue=venue, dates=[(now - timedelta(hours=2), now - timedelta(minutes=1))]
+    )
+    EventFactory(title="Start za minutę, bez końca", venue=venue, dates=[(now + timedelta(minutes=1), None)])
+    EventFactory(title="Start minutę temu, bez końca", venue=venue, dates=[(now - timedelta(minutes=1), None)])
+    EventFactory(
+        title="Wystawa od jedenastu miesięcy",
+        venue=venue,
+        dates=[(now - timedelta(days=330), now + timedelta(days=5))],
+    )
+    assert titles(client.get(LIST)) == [
+        "Wystawa od jedenastu miesięcy",
+        "Koniec za minutę",
+        "Start za minutę, bez końca",
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan of PostgreSQL's index")
+def test_the_list_tells_dates_over_from_dates_on_inside_the_index(db, venue):
+    """Which dates are not over yet is an index condition, not a filter over every row of the past year."""
+    EventFactory(venue=venue, dates=[(at(1, 18), at(1, 20))])
+    sql, params = EventOccurrence.objects.upcoming().order_by("starts_at")[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "occurrence_upcoming_idx" in plan, plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line and "starts_at" in line)
+    assert "COALESCE(ends_at, starts_at)" in index_condition, plan
 
 
 def test_list_fetches_every_row_in_one_query(client, venue):
