@@ -9,6 +9,7 @@ minute in production), which also picks up rows whose task never ran (a worker o
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
@@ -94,4 +95,31 @@ def mail_send_due(now=None, limit: int = 100) -> OutboxRun:
         failed=outcomes.count(FAILED),
         skipped=len(outcomes) - outcomes.count(SENT) - outcomes.count(RETRY) - outcomes.count(FAILED),
         waiting=OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count(),
+    )
+
+
+#: [K] How long a sent e-mail keeps its addresses, text and links (tracking links are private tokens): long
+#: enough for a clerk to answer "did the applicant get it?" from the outbox, then only the fact stays.
+SENT_KEEP_DAYS = 30
+#: [K] A message that failed for good is kept longer, for the clerk who has to reach the person another way.
+FAILED_KEEP_DAYS = 90
+
+
+def mail_redact_old(now=None) -> int:
+    """Clear the recipients, texts and headers of e-mails sent more than SENT_KEEP_DAYS ago and of e-mails that
+    failed for good more than FAILED_KEEP_DAYS ago; return how many were cleared.
+
+    RODO art. 5 ust. 1 lit. c and e (data minimisation, storage limitation; DOMAIN.md §J.3): the outbox holds
+    addresses and the private tracking links of every applicant. The row itself stays, with its subject, status
+    and dates, so the records that point at it (a newsletter's deliveries, a release's distribution log) still
+    count what was sent. A waiting e-mail is never touched.
+    """
+    now = now or timezone.now()
+    old = Q(status=OutboxMessage.Status.SENT, sent_at__lt=now - timedelta(days=SENT_KEEP_DAYS)) | Q(
+        status=OutboxMessage.Status.FAILED, created_at__lt=now - timedelta(days=FAILED_KEEP_DAYS)
+    )
+    return (
+        OutboxMessage.objects.filter(old)
+        .exclude(to=[])
+        .update(to=[], body_text="", body_html="", headers={}, last_error="")
     )

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from core.mail import mail_enqueue, mail_send_due
+from core.mail import FAILED_KEEP_DAYS, SENT_KEEP_DAYS, mail_enqueue, mail_redact_old, mail_send_due
 from core.models import Feedback, OutboxMessage
 from core.services import case_open
 from core.tasks import (
@@ -341,3 +341,47 @@ def test_backoff_grows_and_the_message_fails_for_good_after_max_attempts(enqueue
 )
 def test_the_error_text_names_the_failure_without_addresses_or_content(error, summary):
     assert error_summary(error) == summary
+
+
+# Storage limitation -----------------------------------------------------------------------------
+
+
+def test_old_sent_and_failed_mails_lose_addresses_texts_and_links_but_keep_their_status(db, enqueue_committed, smtp):
+    now = timezone.now()
+    recent = enqueue_committed(subject="Wysłana wczoraj")
+    old = enqueue_committed(subject="Wysłana dawno")
+    waiting = OutboxMessage.objects.create(
+        to=["anna@example.pl"], subject="Czeka", body_text="https://example.pl/sprawy/abc/"
+    )
+    failed_old = OutboxMessage.objects.create(
+        to=["jan@example.pl"], subject="Nieudana", body_text="link", status=FAILED, last_error="550 jan@example.pl"
+    )
+    OutboxMessage.objects.filter(pk=recent.pk).update(sent_at=now - timedelta(days=SENT_KEEP_DAYS - 1))
+    OutboxMessage.objects.filter(pk=old.pk).update(sent_at=now - timedelta(days=SENT_KEEP_DAYS + 1))
+    OutboxMessage.objects.filter(pk=waiting.pk).update(created_at=now - timedelta(days=400))
+    OutboxMessage.objects.filter(pk=failed_old.pk).update(created_at=now - timedelta(days=FAILED_KEEP_DAYS + 1))
+
+    out = io.StringIO()
+    call_command("redact_outbox", stdout=out)
+    assert out.getvalue() == "Cleared 2 old e-mail(s).\n"
+
+    old.refresh_from_db()
+    assert (old.to, old.body_text, old.body_html, old.headers) == ([], "", "", {})
+    assert (old.subject, old.status) == ("Wysłana dawno", SENT)
+    failed_old.refresh_from_db()
+    assert (failed_old.to, failed_old.body_text, failed_old.last_error, failed_old.status) == ([], "", "", FAILED)
+    recent.refresh_from_db()
+    assert recent.to == ["jan.kowalski@example.pl"]
+    assert "https://example.pl/sprawy/abc/" in recent.body_text
+    waiting.refresh_from_db()
+    assert waiting.to == ["anna@example.pl"]
+    assert waiting.status == PENDING
+    assert mail_redact_old() == 0  # a second run finds nothing left to clear
+
+
+def test_a_failed_mail_keeps_its_address_for_the_clerk_until_its_longer_period_ends(db):
+    now = timezone.now()
+    failed = OutboxMessage.objects.create(to=["jan@example.pl"], subject="Nieudana", body_text="link", status=FAILED)
+    OutboxMessage.objects.filter(pk=failed.pk).update(created_at=now - timedelta(days=FAILED_KEEP_DAYS - 1))
+    assert mail_redact_old() == 0
+    assert mail_redact_old(now=now + timedelta(days=2)) == 1

@@ -79,6 +79,7 @@ def test_every_timer_job_is_either_locked_or_known_to_be_safe_everywhere():
         "accept_silent_notifications",
         "purge_expired",
         "purge_contract_data",
+        "redact_outbox",
         "send_deadline_notices",
         "library_daily",
         "fetch_sources",
