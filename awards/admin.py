@@ -8,7 +8,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.models import AwardApplication, AwardCall, AwardCallDocument, ScholarshipPayment
+from awards.models import (
+    AwardApplication,
+    AwardCall,
+    AwardCallDocument,
+    AwardResolution,
+    FieldOfArt,
+    ScholarshipPayment,
+)
 from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ChangeListExportMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.public_attachments import PublicAttachmentInline
@@ -25,6 +32,58 @@ CONTRACT_EDITABLE_STATUSES = {
 CONTRACT_FIELDS = ["contract_number", "contract_signed_on", "pesel", "bank_account"]
 
 
+class AwardResolutionAdminForm(forms.ModelForm):
+    """The resolution's fields of art as ticks of the list (stored as their codes)."""
+
+    fields_of_art = forms.MultipleChoiceField(
+        label=_("fields of art"),
+        choices=FieldOfArt.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The fields the resolution allows; none ticked means every field."),
+    )
+
+    class Meta:
+        model = AwardResolution
+        fields = [
+            "kind",
+            "number",
+            "adopted_on",
+            "title",
+            "journal_item",
+            "max_amount",
+            "max_amount_periodic",
+            "max_amount_one_off",
+            "fields_of_art",
+        ]
+
+
+@admin.register(AwardResolution)
+class AwardResolutionAdmin(SimpleHistoryAdmin):
+    """The council's resolutions on scholarships and awards (u.o.p.d.k. art. 7a ust. 3, art. 7b ust. 3)."""
+
+    form = AwardResolutionAdminForm
+    list_display = ["number", "kind", "adopted_on", "journal_item", "max_amount"]
+    list_filter = ["kind"]
+    search_fields = ["number", "title", "journal_item"]
+    ordering = ["-adopted_on", "number"]
+    date_hierarchy = "adopted_on"
+    fieldsets = [
+        (None, {"fields": ["kind", "number", "adopted_on", "title", "journal_item"]}),
+        (
+            _("Caps"),
+            {
+                "fields": ["max_amount", "max_amount_periodic", "max_amount_one_off"],
+                "description": _(
+                    "The highest amount of one scholarship or award; where the resolution caps periodic and one-off "
+                    "scholarships apart, those two caps (the form then asks which kind is applied for)."
+                ),
+            },
+        ),
+        (_("Fields of art"), {"fields": ["fields_of_art"]}),
+    ]
+
+
 class AwardCallDocumentInline(PublicAttachmentInline):
     model = AwardCallDocument
 
@@ -34,10 +93,11 @@ class AwardCallAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
     inlines = [AwardCallDocumentInline]
     list_display = ["title", "kind", "year", "deadline", "budget", "max_amount", "is_published"]
     list_filter = ["kind", "year", "is_published"]
-    search_fields = ["title", "resolution"]
+    search_fields = ["title", "resolution", "council_resolution__number"]
     date_hierarchy = "deadline"
+    autocomplete_fields = ["council_resolution"]
     fieldsets = [
-        (None, {"fields": ["kind", "year", "title", "slug", "resolution"]}),
+        (None, {"fields": ["kind", "year", "title", "slug", "council_resolution", "resolution"]}),
         (_("Rules"), {"fields": ["rules"]}),
         (_("Deadline and amounts"), {"fields": ["deadline", "budget", "max_amount"]}),
         (_("Publication"), {"fields": ["is_published"]}),

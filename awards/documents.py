@@ -29,7 +29,7 @@ def contract_context(*, application) -> dict:
         "call": application.call,
         "payments": list(application.payments.order_by("position", "due_on", "pk")),
         "legal_basis": "art. 7b ust. 1–3 ustawy z dnia 25 października 1991 r. o organizowaniu i prowadzeniu "
-        f"działalności kulturalnej; {application.call.resolution}",
+        f"działalności kulturalnej; {application.call.resolution_label}",
     }
 
 

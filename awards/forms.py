@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardApplication
 from awards.services import REPORT_MAX_ATTACHMENTS, requested_amount_error
+from core.applicant_changes import CaseChangesForm
 from core.fieldsets import Fieldset, FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, TelInput, clean_phone_number, reject_control_characters_in
@@ -30,12 +31,26 @@ DOCUMENTATION_FIELDSET = Fieldset(
 )
 
 
-class AwardApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
-    """The fields both forms share; a subclass names its groups. `call` is the call the application is sent to."""
+class ApplicationFieldsForm(FieldsetsFormMixin, forms.ModelForm):
+    """The fields of a scholarship application or award nomination, shaped by `call`, the call it is sent to.
+
+    A scholarship (u.o.p.d.k. art. 7b) asks for the project, its period and the amount within the resolution's cap;
+    an award nomination (art. 7a) for the category, by an entity the resolution allows. The fields of art are the
+    resolution's; the kind of scholarship is asked only where the resolution caps periodic and one-off scholarships
+    apart. The public form and the applicant's completion from the tracking link both build on it.
+    """
 
     documentation = MultipleValidatedFileField(
         label=_("Documentation of achievements"), required=False, max_files=MAX_DOCUMENTATION_FILES
     )
+
+    SCHOLARSHIP_REQUIRED = {
+        "project_title": _("Enter the title of the project."),
+        "programme": _("Describe the programme of work for the scholarship period."),
+        "period_from": _("Enter when the scholarship period starts."),
+        "period_to": _("Enter when the scholarship period ends."),
+        "requested_amount": _("Enter the amount requested."),
+    }
 
     class Meta:
         model = AwardApplication
@@ -63,15 +78,50 @@ class AwardApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
             "achievements": {"required": _("Describe the candidate's achievements.")},
             "justification": {"required": _("Write the justification.")},
             "requested_amount": {"invalid": _("Enter the amount as a number, e.g. 5000 or 5000,00.")},
+            "scholarship_type": {"required": _("Choose the kind of scholarship.")},
         }
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = call
+        if not (call.is_scholarship and call.distinguishes_scholarship_types):
+            self.fields.pop("scholarship_type", None)
         names = set(fieldset_fields(self.get_fieldsets()))
         for name in list(self.fields):
             if name in self._meta.fields and name not in names:
                 del self.fields[name]
+        self.fields["field_of_art"].choices = [("", "---------"), *call.field_of_art_choices()]
+        submitter_kinds = AwardApplication.SubmitterKind
+        if call.is_scholarship:
+            for name, message in self.SCHOLARSHIP_REQUIRED.items():
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
+            if "scholarship_type" in self.fields:
+                self.fields["scholarship_type"].required = True
+            left_out = submitter_kinds.COUNCIL_COMMITTEE
+        else:
+            # DOMAIN.md §D.3: the council's culture committee, cultural institutions, artists' associations and
+            # other entities running cultural activity nominate [V Jastrzębie]; a candidate does not nominate
+            # themself.
+            left_out = submitter_kinds.SELF
+            self.fields["submitter_kind"].initial = submitter_kinds.INSTITUTION
+            self.fields["submitter_name"].help_text = _("The name of the institution, organisation or committee.")
+            self.fields["category"].required = True
+            self.fields["category"].error_messages["required"] = _("Enter the award category.")
+        self.fields["submitter_kind"].choices = [
+            (value, label) for value, label in submitter_kinds.choices if value != left_out
+        ]
+
+    def get_fieldsets(self):
+        declared = (
+            AwardApplication.SCHOLARSHIP_FIELDSETS if self.call.is_scholarship else AwardApplication.AWARD_FIELDSETS
+        )
+        return tuple(
+            Fieldset(
+                fieldset.legend, tuple(name for name in fieldset.fields if name in self.fields), fieldset.description
+            )
+            for fieldset in (*declared, DOCUMENTATION_FIELDSET)
+        )
 
     def clean_phone(self):
         return clean_phone_number(self.cleaned_data.get("phone"))
@@ -79,67 +129,48 @@ class AwardApplicationForm(FieldsetsFormMixin, PublicCaseForm, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         reject_control_characters_in(self, [name for name in TEXT_FIELDS if name in self.fields])
+        if self.call.is_scholarship:
+            start, end = cleaned.get("period_from"), cleaned.get("period_to")
+            if start and end and end < start:
+                self.add_error("period_to", _("The period cannot end before it starts."))
+            error = requested_amount_error(
+                self.call, cleaned.get("requested_amount"), cleaned.get("scholarship_type") or ""
+            )
+            if error and "requested_amount" not in self.errors:
+                self.add_error("requested_amount", error)
         return cleaned
 
 
-class ScholarshipApplicationForm(AwardApplicationForm):
-    """A scholarship application (u.o.p.d.k. art. 7b): the project, its period and the amount within the cap."""
-
-    fieldsets = (*AwardApplication.SCHOLARSHIP_FIELDSETS, DOCUMENTATION_FIELDSET)
-    required = ("project_title", "programme", "period_from", "period_to", "requested_amount")
-    required_messages = {
-        "project_title": _("Enter the title of the project."),
-        "programme": _("Describe the programme of work for the scholarship period."),
-        "period_from": _("Enter when the scholarship period starts."),
-        "period_to": _("Enter when the scholarship period ends."),
-        "requested_amount": _("Enter the amount requested."),
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in self.required:
-            self.fields[name].required = True
-            self.fields[name].error_messages["required"] = self.required_messages[name]
-        self.fields["submitter_kind"].choices = [
-            (value, label)
-            for value, label in AwardApplication.SubmitterKind.choices
-            if value != AwardApplication.SubmitterKind.COUNCIL_COMMITTEE
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("period_from"), cleaned.get("period_to")
-        if start and end and end < start:
-            self.add_error("period_to", _("The period cannot end before it starts."))
-        error = requested_amount_error(self.call, cleaned.get("requested_amount"))
-        if error:
-            self.add_error("requested_amount", error)
-        return cleaned
+class AwardApplicationForm(PublicCaseForm, ApplicationFieldsForm):
+    """The public scholarship application (u.o.p.d.k. art. 7b) or award nomination (art. 7a) of a call."""
 
 
-class AwardNominationForm(AwardApplicationForm):
-    """A nomination for the Mayor's culture award (u.o.p.d.k. art. 7a) by an entity the resolution allows."""
+class ApplicationCompletionForm(CaseChangesForm, ApplicationFieldsForm):
+    """The applicant completes the application the department called to complete, from the tracking link.
 
-    fieldsets = (*AwardApplication.AWARD_FIELDSETS, DOCUMENTATION_FIELDSET)
+    The whole application comes filled in as sent and is checked again as on submission (the resolution's cap
+    and fields of art included); more documentation may be added (core.applicant_changes: sending it performs
+    "completed", so the case is back among the submitted ones with a row in its history).
+    """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # DOMAIN.md §D.3: the council's culture committee, cultural institutions, artists' associations and other
-        # entities running cultural activity nominate [V Jastrzębie]; a candidate does not nominate themself.
-        self.fields["submitter_kind"].choices = [
-            (value, label)
-            for value, label in AwardApplication.SubmitterKind.choices
-            if value != AwardApplication.SubmitterKind.SELF
-        ]
-        self.fields["submitter_kind"].initial = AwardApplication.SubmitterKind.INSTITUTION
-        self.fields["submitter_name"].help_text = _("The name of the institution, organisation or committee.")
-        self.fields["category"].required = True
-        self.fields["category"].error_messages["required"] = _("Enter the award category.")
+    template_name = "awards/includes/completion_fields.html"
+    multipart = True
 
+    def __init__(self, data=None, files=None, *, case, **kwargs):
+        super().__init__(data, files, case=case, call=case.call, **kwargs)
 
-def form_class_for(call):
-    """The public form of a call: the scholarship application or the award nomination."""
-    return ScholarshipApplicationForm if call.is_scholarship else AwardNominationForm
+    @classmethod
+    def initial_from(cls, case) -> dict:
+        return {name: getattr(case, name) for name in ApplicationFieldsForm._meta.fields}
+
+    def apply(self, case) -> None:
+        from awards.services import application_complete
+
+        application_complete(
+            application=case,
+            fields={name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields},
+            documentation=self.cleaned_data.get("documentation") or [],
+        )
 
 
 class ScholarReportForm(FieldsetsFormMixin, PublicFormMixin):

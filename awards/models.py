@@ -10,6 +10,9 @@ a committee, which does not bind him, and no appeal lies against the grant or it
 scholarships (ustawa o systemie oświaty art. 90t) are another regime and not handled here.
 """
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# The council's resolution and the kinds and fields of art it names live in their own module, re-exported here.
+from awards.resolutions import AwardResolution, FieldOfArt, Kind, ScholarshipType
 from core.encryption import EncryptedTextField
 from core.fieldsets import Fieldset
 from core.html import SanitisedHTMLField
@@ -25,26 +30,7 @@ from core.money import MONEY_FIELD
 from core.pesel import mask_pesel, validate_pesel
 from core.slugs import unique_slug
 from core.validators import validate_nrb
-from core.workflow import Transition, Workflow
-
-
-class Kind(models.TextChoices):
-    SCHOLARSHIP = "scholarship", _("artistic scholarship")
-    AWARD = "award", _("Mayor's culture award")
-
-
-class FieldOfArt(models.TextChoices):
-    """Fields a scholarship or award is given in (DOMAIN.md §D.2 [V Częstochowa])."""
-
-    LITERATURE = "literature", _("literature")
-    MUSIC = "music", _("music")
-    VISUAL_ARTS = "visual_arts", _("visual arts")
-    THEATRE = "theatre", _("theatre")
-    FILM = "film", _("film")
-    DANCE = "dance", _("dance")
-    POPULARISATION = "popularisation", _("popularisation of culture")
-    HERITAGE = "heritage", _("protection of cultural goods and care of monuments")
-    OTHER = "other", _("other")
+from core.workflow import ApplicantChanges, Transition, Workflow
 
 
 class AwardCallQuerySet(models.QuerySet):
@@ -76,10 +62,23 @@ class AwardCall(TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, blank=True)
+    council_resolution = models.ForeignKey(
+        AwardResolution,
+        verbose_name=_("council resolution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="calls",
+        help_text=_("The Rada Miasta's resolution setting the rules: its caps and fields of art bind the call."),
+    )
     resolution = models.CharField(
-        _("council resolution"),
+        _("council resolution (as text)"),
         max_length=300,
-        help_text=_("Number, date and Dziennik Urzędowy item of the Rada Miasta's resolution setting the rules."),
+        blank=True,
+        help_text=_(
+            "Number, date and Dziennik Urzędowy item of the resolution, for a call made before its record was "
+            "entered; leave it empty when the resolution is chosen above."
+        ),
     )
     rules = SanitisedHTMLField(
         _("rules"), help_text=_("Who may apply or nominate, the fields or categories, the documents, the procedure.")
@@ -90,7 +89,10 @@ class AwardCall(TimeStampedModel):
         _("highest amount per application"),
         null=True,
         blank=True,
-        help_text=_("The resolution's cap; empty when the resolution sets none."),
+        help_text=_(
+            "The call's own cap per application; empty when it sets none. With the resolution chosen, the lower of "
+            "this and the resolution's cap applies."
+        ),
         **MONEY_FIELD,
     )
     is_published = models.BooleanField(_("published"), default=False)
@@ -140,6 +142,42 @@ class AwardCall(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("awards:call_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.council_resolution_id is None and not self.resolution.strip():
+            raise ValidationError({"council_resolution": _("Choose the council resolution the call is made under.")})
+        if self.council_resolution is not None and self.kind and self.council_resolution.kind != self.kind:
+            raise ValidationError(
+                {
+                    "council_resolution": _("The resolution is on another kind: choose one on %(kind)s.")
+                    % {"kind": self.get_kind_display()}
+                }
+            )
+
+    @property
+    def resolution_label(self) -> str:
+        """The resolution as the call's page names it: its record, or the text of an older call."""
+        return str(self.council_resolution) if self.council_resolution_id else self.resolution
+
+    @property
+    def distinguishes_scholarship_types(self) -> bool:
+        return self.council_resolution is not None and self.council_resolution.distinguishes_scholarship_types
+
+    def cap_for(self, scholarship_type: str = "") -> Decimal | None:
+        """The highest amount of one application of `scholarship_type`: the lower of the call's own cap and the
+        resolution's (u.o.p.d.k. art. 7a ust. 3, art. 7b ust. 3); None when neither sets one."""
+        caps = [self.max_amount]
+        if self.council_resolution is not None:
+            caps.append(self.council_resolution.cap_for(scholarship_type))
+        caps = [cap for cap in caps if cap is not None]
+        return min(caps) if caps else None
+
+    def field_of_art_choices(self) -> list[tuple[str, str]]:
+        """The fields of art the call's form offers: those of its resolution, or all of them."""
+        if self.council_resolution is None:
+            return list(FieldOfArt.choices)
+        return self.council_resolution.field_of_art_choices()
 
     def accepts_applications(self, now=None) -> bool:
         """Published and before the deadline: late applications are not considered (DOMAIN.md §D.2 [V])."""
@@ -230,7 +268,7 @@ class AwardApplication(Case):
         CANDIDATE_FIELDSET,
         Fieldset(
             _("The project"),
-            ("project_title", "programme", "period_from", "period_to", "requested_amount"),
+            ("project_title", "programme", "period_from", "period_to", "scholarship_type", "requested_amount"),
             _("The programme of work for the scholarship period: goal, plan and completion date."),
         ),
         Fieldset(_("Achievements and justification"), ("achievements", "justification")),
@@ -244,7 +282,10 @@ class AwardApplication(Case):
     APPLICANT_FIELDSETS = (
         SUBMITTER_FIELDSET,
         CANDIDATE_FIELDSET,
-        Fieldset(_("The project"), ("project_title", "programme", "period_from", "period_to", "requested_amount")),
+        Fieldset(
+            _("The project"),
+            ("project_title", "programme", "period_from", "period_to", "scholarship_type", "requested_amount"),
+        ),
         Fieldset(_("The nomination"), ("category", "achievements", "justification")),
     )
 
@@ -267,6 +308,13 @@ class AwardApplication(Case):
     programme = models.TextField(_("programme of work"), max_length=5000, blank=True)
     period_from = models.DateField(_("period from"), null=True, blank=True)
     period_to = models.DateField(_("period to"), null=True, blank=True)
+    scholarship_type = models.CharField(
+        _("kind of scholarship"),
+        max_length=10,
+        choices=ScholarshipType,
+        blank=True,
+        help_text=_("Asked only where the council's resolution caps periodic and one-off scholarships apart."),
+    )
     requested_amount = models.DecimalField(_("amount requested"), null=True, blank=True, **MONEY_FIELD)
     achievements = models.TextField(_("achievements"), max_length=5000)
     justification = models.TextField(_("justification"), max_length=5000)
@@ -433,6 +481,15 @@ class AwardApplication(Case):
                 closes_case=True,
             ),
         ],
+    )
+
+    # Called to complete, the applicant completes the application from the tracking page; sending it is the
+    # "completed" transition (core.applicant_changes).
+    applicant_changes = ApplicantChanges(
+        statuses={Status.INCOMPLETE},
+        resubmit="completed",
+        form="awards.forms.ApplicationCompletionForm",
+        label=_("Complete the application"),
     )
 
     class Meta:

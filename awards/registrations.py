@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardApplication, AwardCall
-from awards.selectors import award_completion_deadlines
+from awards.selectors import award_completion_deadlines, scholarship_report_deadlines
 from awards.sitemaps import AwardCallSitemap
 from core import page_cache, roles, site_registry
 from core.deadlines import register_deadline_source
@@ -24,10 +24,12 @@ site_registry.register_search_provider(
     )
 )
 register_deadline_source("awards.completions", award_completion_deadlines, model="awards.awardapplication")
+register_deadline_source("awards.reports", scholarship_report_deadlines, model="awards.awardapplication")
 # The section "Dotacje, stypendia i nagrody" (DOMAIN.md §C, §D) handles the calls and the cases.
 roles.register_section_models(
     "grants",
     {
+        "awards.awardresolution": roles.FULL,
         "awards.awardcall": roles.FULL,
         "awards.awardcalldocument": roles.FULL,
         "awards.awardapplication": frozenset({"view", "change"}),
@@ -46,7 +48,10 @@ def next_call_deadline(now):
 
 
 # Calls and their documents show on public pages, and so do the laureates of granted applications (the results).
-page_cache.register_public_models("awards.awardcall", "awards.awardcalldocument", "awards.awardapplication")
+# The resolution's number, caps and fields of art show on its calls' pages.
+page_cache.register_public_models(
+    "awards.awardresolution", "awards.awardcall", "awards.awardcalldocument", "awards.awardapplication"
+)
 page_cache.register_schedule(next_call_deadline)
 
 # A published call for scholarships or awards is public information (u.o.p.d.k. art. 7a–7b; DOMAIN.md §D, §J.2).
@@ -57,7 +62,17 @@ register_public_information(
         title=_("Scholarships and awards"),
         public=AwardCall.objects.public,
         public_when=Q(is_published=True),
-        public_fields=("title", "kind", "year", "resolution", "deadline", "budget", "max_amount", "rules"),
+        public_fields=(
+            "title",
+            "kind",
+            "year",
+            "council_resolution",
+            "resolution",
+            "deadline",
+            "budget",
+            "max_amount",
+            "rules",
+        ),
         count_views=True,
     )
 )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.deadlines import award_completion_due, scholarship_report_due
-from awards.models import AwardApplication
+from awards.models import AwardApplication, ScholarshipType
 from core.money import format_pln, money
 from core.pesel import validate_pesel
 from core.private_documents import document_attach_upload
@@ -33,15 +33,27 @@ class AwardError(CaseWorkError):
     """A refusal of an awards service, with a Polish message a clerk or an applicant can read."""
 
 
-def requested_amount_error(call, amount) -> str | None:
+def cap_error(call, amount, scholarship_type: str = "") -> str | None:
+    """Why `amount` is above the cap of one application of `call`, or None (`AwardCall.cap_for`: the lower of the
+    call's own cap and its resolution's, for the kind of scholarship where the resolution caps them apart)."""
+    cap = call.cap_for(scholarship_type)
+    if cap is None or amount <= cap:
+        return None
+    if scholarship_type and call.distinguishes_scholarship_types:
+        return _("The resolution allows at most %(cap)s for a %(kind)s.") % {
+            "cap": format_pln(cap),
+            "kind": ScholarshipType(scholarship_type).label,
+        }
+    return _("The resolution allows at most %(cap)s per application.") % {"cap": format_pln(cap)}
+
+
+def requested_amount_error(call, amount, scholarship_type: str = "") -> str | None:
     """Why `amount` cannot be asked for under `call`, or None (the resolution's cap, u.o.p.d.k. art. 7b ust. 3)."""
     if amount is None:
         return None
     if amount <= 0:
         return _("The amount must be greater than zero.")
-    if call.max_amount is not None and amount > call.max_amount:
-        return _("The resolution allows at most %(cap)s per application.") % {"cap": format_pln(call.max_amount)}
-    return None
+    return cap_error(call, amount, scholarship_type)
 
 
 def on_application_call_to_complete(application: AwardApplication, *, acting_user, note: str) -> None:
@@ -53,9 +65,26 @@ def on_application_call_to_complete(application: AwardApplication, *, acting_use
 def application_message_call_to_complete(application: AwardApplication, note: str) -> str:
     """What the applicant is told when called to complete: the deadline the effect stamped, then the note."""
     return _(
-        "Please complete the application by %(date)s, replying on this page; an application not completed in time "
-        "is not considered. %(note)s"
+        "Please complete the application by %(date)s with the button “Complete the application” on this page; an "
+        "application not completed in time is not considered. %(note)s"
     ) % {"date": application.completion_due.strftime("%d.%m.%Y"), "note": note}
+
+
+def application_complete(*, application: AwardApplication, fields: dict, documentation=()) -> None:
+    """Write the applicant's completion into the application (locked by the caller) and keep the files sent.
+
+    `fields` come cleaned by the form, which checks them as the public form does (the cap, the fields of art).
+
+    Called by `awards.forms.ApplicationCompletionForm.apply` inside `core.applicant_changes.case_changes_send`,
+    which keeps both versions and then performs "completed" (the case is submitted again, with its history row).
+    """
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.save(update_fields=[*fields, "updated_at"])
+    for upload in documentation:
+        document_attach_upload(
+            case=application, upload=upload, description=_("Documentation sent with the completion")
+        )
 
 
 def application_message_reject_formal(application: AwardApplication, note: str) -> str:
@@ -88,13 +117,12 @@ def application_check_grant(application: AwardApplication, *, acting_user, note:
     else:
         _award_form_check(application)
     amount = amount or 0
-    if call.max_amount is not None and amount > call.max_amount:
-        raise AwardError(
-            _("The resolution allows at most %(cap)s per application.") % {"cap": format_pln(call.max_amount)},
-            code="cap",
-        )
+    error = cap_error(call, amount, application.scholarship_type)
+    if error:
+        raise AwardError(error, code="cap")
+    # Every grant of the call counts, also one whose contract is signed, paid or reported on.
     others = (
-        AwardApplication.objects.filter(call=call, status=AwardApplication.Status.GRANTED)
+        AwardApplication.objects.filter(call=call, status__in=AwardApplication.GRANTED_STATUSES)
         .exclude(pk=application.pk)
         .aggregate(total=Sum("granted_amount"))["total"]
         or 0

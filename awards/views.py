@@ -19,8 +19,8 @@ from django.views.generic import TemplateView
 
 from awards import selectors, services
 from awards.filters import CallArchiveFilter
-from awards.forms import AwardApplicationForm, ScholarReportForm, form_class_for
-from awards.models import AwardApplication
+from awards.forms import AwardApplicationForm, ScholarReportForm
+from awards.models import AwardApplication, ScholarshipType
 from core.models import CaseRegisterEntry
 from core.pagination import CachedCountPaginator
 from core.private_documents import document_attach_upload
@@ -79,10 +79,16 @@ class CallDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         call = selectors.call_get_public_or_404(self.kwargs["slug"])
+        results = selectors.call_results(call)
+        caps = []
+        if call.distinguishes_scholarship_types:
+            caps = [(kind.label, call.cap_for(kind)) for kind in ScholarshipType]
         context.update(
             call=call,
+            caps=caps,
             documents=list(call.documents.all()),
-            results=selectors.call_results(call),
+            results=results,
+            results_metryczka=selectors.results_metryczka(call, results),
             accepts_applications=call.accepts_applications(),
             breadcrumbs=[(gettext("Scholarships and awards"), reverse("awards:call_list"))],
         )
@@ -96,7 +102,8 @@ class ApplicationCreateView(KeptUploadsMixin, PublicCaseCreateView):
     """
 
     template_name = "awards/application_form.html"
-    # The call's own form (scholarship or nomination) replaces it in dispatch(); both keep its documentation files.
+    # Shaped by the call (scholarship or nomination, the resolution's fields of art) in dispatch(); both keep the
+    # documentation files.
     form_class = AwardApplicationForm
     form_key = "awards.application"
     rate_scope = "awards_application"
@@ -110,7 +117,7 @@ class ApplicationCreateView(KeptUploadsMixin, PublicCaseCreateView):
                 {"call": self.call, "breadcrumbs": self.breadcrumbs()},
                 status=200 if request.method in ("GET", "HEAD") else 409,
             )
-        self.form_class = partial(form_class_for(self.call), call=self.call)
+        self.form_class = partial(AwardApplicationForm, call=self.call)
         return super().dispatch(request)
 
     def breadcrumbs(self):

@@ -181,11 +181,12 @@ def change_register_url(kind: PublicInformation, record: models.Model) -> str:
     return reverse("core:change_register", kwargs={"kind": kind.key, "pk": record.pk})
 
 
-def register_metryczka(kind: PublicInformation) -> Metryczka:
+def register_metryczka(kind: PublicInformation, *, within: Q | None = None) -> Metryczka:
     """The metryczka of a whole register (a list of records, e.g. the register of patronages): when it was first
-    published and last changed, and by whom, over every public version of its records."""
+    published and last changed, and by whom, over every public version of its records; `within` narrows the
+    records to one list of them (the laureates of one call: `Q(call_id=call.pk)`)."""
     model = kind.model_class()
-    history = model.history.filter(kind.public_when).select_related("history_user")
+    history = model.history.filter(kind.public_when, within or Q()).select_related("history_user")
     first = history.order_by("history_date", "pk").first()
     last = history.order_by("-history_date", "-pk").first()
     entered = history.filter(history_user__isnull=False).order_by("history_date", "pk").first()

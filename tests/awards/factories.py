@@ -5,10 +5,24 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from awards.models import AwardCall, Kind
+from awards.models import AwardCall, AwardResolution, Kind
 
 GRANTS_GROUP = "Dotacje, stypendia i nagrody"
 OTHER_GROUP = "Biuro prasowe"
+
+
+def make_resolution(*, kind=Kind.SCHOLARSHIP, **fields) -> AwardResolution:
+    """The council's resolution on scholarships (or awards): its number, Dziennik Urzędowy item and caps."""
+    values = {
+        "kind": kind,
+        "number": "PR.0007.120.2026",
+        "adopted_on": timezone.localdate().replace(month=1, day=29),
+        "title": "w sprawie szczegółowych warunków i trybu przyznawania stypendiów artystycznych",
+        "journal_item": "Dz. Urz. Woj. Śl. z 2026 r. poz. 4321",
+        "max_amount": Decimal("10000.00"),
+    }
+    values.update(fields)
+    return AwardResolution.objects.create(**values)
 
 
 def make_call(*, kind=Kind.SCHOLARSHIP, title=None, days_left=30, **fields) -> AwardCall:

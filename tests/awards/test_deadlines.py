@@ -44,3 +44,42 @@ def test_the_terminarz_reads_completions_in_one_query_whatever_their_number(clie
         deadlines = list(award_completion_deadlines())
     assert len(deadlines) == 4
     assert {deadline.section for deadline in deadlines} == {"grants"}
+
+
+def terminarz_row(client, application) -> str:
+    """The Terminarz's row of `application`'s report, or "" when it is not listed."""
+    import re
+
+    page = client.get("/admin/terminarz/").content.decode()
+    url = reverse("admin:awards_awardapplication_change", args=[application.pk])
+    rows = [row for row in re.findall(r"<tr class=\"deadline-list__row.*?</tr>", page, re.S) if url in row]
+    return rows[0] if rows else ""
+
+
+def test_a_signed_contracts_report_is_in_the_terminarz_on_its_due_date_until_filed(client, clerk_client):
+    """DOMAIN.md §D.2: the report is due 30 days after the period [K]; the Terminarz lists it until it is filed."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from awards.selectors import scholarship_report_deadlines
+    from awards.services import report_file
+    from tests.awards.factories import GRANTS_GROUP, contract_data, granted_scholarship
+
+    clerk = clerk_client(groups=[GRANTS_GROUP])
+    application = contract_data(granted_scholarship(client))  # period to 31 October 2027
+    assert terminarz_row(clerk, application) == ""  # granted, no contract yet
+    application = transition_perform(obj=application, name="sign_contract", acting_user=None)
+    assert application.report_due == D(2027, 11, 30)  # 31 October + 30 days, a Tuesday
+    row = terminarz_row(clerk, application)
+    assert '<time datetime="2027-11-30">' in row
+    assert application.case_mark in row
+    application.payments.update(paid_on=D(2027, 1, 14))
+    application = transition_perform(obj=application, name="pay", acting_user=None)
+    assert '<time datetime="2027-11-30">' in terminarz_row(clerk, application)
+
+    with time_machine.travel(datetime(2027, 10, 31, 9, tzinfo=ZoneInfo("Europe/Warsaw"))):
+        report_file(application=application, text="Nagrałam płytę i zagrałam trzy koncerty.")
+    assert terminarz_row(clerk, application) == ""
+    assert list(scholarship_report_deadlines()) == []

@@ -2,7 +2,7 @@
 published it and who changed it, as the admin's saves record them; a draft is not public information."""
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -76,3 +76,44 @@ def test_a_published_laureate_has_a_register_of_changes_of_its_line_only(client,
     assert "7500" in client.get(version).content.decode().replace("\xa0", "").replace(" ", "")
     save_as(call, clerk, results_show_amounts=False)  # the resolution keeps the amounts back
     assert "7500" not in client.get(version).content.decode().replace("\xa0", "").replace(" ", "")
+
+
+def test_the_published_results_have_their_own_metryczka(client, make_clerk):
+    """BIP regulation (DOMAIN.md §J.2): the results name the section that produced them on the date of the Mayor's
+    order, the clerk who entered the grant, the clerk who published them and when, and the last change."""
+    deciding = make_clerk(groups=[GRANTS_GROUP], first_name="Zofia", last_name="Stypendialna")
+    publisher = make_clerk(groups=[GRANTS_GROUP], first_name="Karol", last_name="Nagrodowy")
+    with at(2, 9):
+        application = granted_scholarship(client)
+        application.category = ""
+        application._history_user = deciding
+        application.save()
+    call = application.call
+    decided = application.decision_date
+    assert "results-metryczka-heading" not in client.get(call.get_absolute_url()).content.decode()
+    with at(4, 11):
+        save_as(call, publisher, results_published=True)
+    with at(5, 10):  # a laureate of another call is no part of these results
+        other = granted_scholarship(client, email="inny.artysta@example.pl")
+        other._history_user = deciding
+        other.save()
+
+    html = client.get(call.get_absolute_url()).content.decode()
+    results = html[html.index('id="results-heading"') :]
+    box = metryczka(results)
+    assert box["Informację wytworzył(a)"] == "Dotacje, stypendia i nagrody"
+    assert decided == date(2026, 3, 2)
+    assert box["Data wytworzenia"] == "2 marca 2026"  # the day of the Mayor's order
+    assert box["Wprowadził(a)"] == "Zofia Stypendialna, 2 marca 2026, 09:00"
+    assert box["Opublikował(a)"] == "Karol Nagrodowy, 4 marca 2026, 11:00"
+    assert box["Ostatnio zmienił(a)"] == "Karol Nagrodowy, 4 marca 2026, 11:00"
+    assert box["link"] == ""  # each line has its own register of changes
+    assert html.count('id="metryczka-heading"') == 1  # the call's own metryczka stays, with its own heading
+
+    with at(6, 8):
+        application.refresh_from_db()
+        application.category = "Muzyka dawna"
+        application._history_user = deciding
+        application.save()
+    box = metryczka(client.get(call.get_absolute_url()).content.decode().split('id="results-heading"')[1])
+    assert box["Ostatnio zmienił(a)"] == "Zofia Stypendialna, 6 marca 2026, 08:00"

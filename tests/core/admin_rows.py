@@ -28,7 +28,7 @@ from accessibility.models import (
     ActionPlan,
     DigitalAccessibilityDemand,
 )
-from awards.models import AwardApplication, AwardCall
+from awards.models import AwardApplication, AwardCall, AwardResolution
 from core.models import (
     CaseKind,
     CaseRegisterEntry,
@@ -816,6 +816,18 @@ def award_call():
         budget=Decimal("20000.00"),
         max_amount=Decimal("5000.00"),
         is_published=True,
+    )
+
+
+@row_maker(AwardResolution)
+def award_resolution():
+    n = next(_serial)
+    return AwardResolution.objects.create(
+        kind="scholarship",
+        number=f"PR.0007.{n}.2026",
+        adopted_on=TODAY,
+        journal_item=f"Dz. Urz. Woj. Śl. z 2026 r. poz. {n}",
+        max_amount=Decimal("10000.00"),
     )
 
 

@@ -7,13 +7,13 @@ granted by the Mayor's order and not granted. Cases open through `core.services.
 `core.services.transition_perform`, so case marks and history rows exist as in real use; no acknowledgement is sent.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from awards.models import AwardApplication, AwardCall, Kind
+from awards.models import AwardApplication, AwardCall, AwardResolution, Kind
 from core.management.demo import DemoDataCommand
 from core.public_cases import current_information_clause
 from core.services import case_open, transition_perform
@@ -59,12 +59,20 @@ class Command(DemoDataCommand):
             return
         year = timezone.localdate().year
         deadline = timezone.now() + timedelta(days=40)
+        resolution = AwardResolution.objects.create(
+            kind=Kind.SCHOLARSHIP,
+            number="PR.0007.120.2026",
+            adopted_on=date(2026, 3, 26),
+            title="w sprawie szczegółowych warunków i trybu przyznawania stypendiów artystycznych",
+            journal_item="Dz. Urz. Woj. Śl. z 2026 r. poz. 2150",
+            max_amount=Decimal("10000.00"),
+        )
         scholarship = AwardCall.objects.create(
             kind=Kind.SCHOLARSHIP,
             year=year + 1,
             title=f"Stypendia artystyczne Prezydenta Miasta na rok {year + 1}",
             slug=f"{SLUG_PREFIX}stypendia-{year + 1}",
-            resolution=RESOLUTION,
+            council_resolution=resolution,
             rules=SCHOLARSHIP_RULES,
             deadline=deadline,
             budget=Decimal("60000.00"),
