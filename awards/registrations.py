@@ -33,6 +33,8 @@ roles.register_section_models(
         "awards.awardcall": roles.FULL,
         "awards.awardcalldocument": roles.FULL,
         "awards.awardapplication": frozenset({"view", "change"}),
+        # The contract's payment schedule, typed by the clerk as an inline of the application.
+        "awards.scholarshippayment": roles.FULL,
     },
 )
 

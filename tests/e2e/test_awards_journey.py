@@ -27,7 +27,7 @@ from tests.e2e.journeys import (
     send_form,
     tracking_link_followed,
 )
-from tests.e2e.pages import goto
+from tests.e2e.pages import goto, wait_for_view
 
 APPLICANT = CaseMessage.Author.APPLICANT
 CLERK = CaseMessage.Author.CLERK
@@ -104,6 +104,27 @@ def test_an_artist_applies_for_a_scholarship(site_url, page, new_page):
     due = application.completion_due.strftime("%d.%m.%Y")
     applicant_sees_on_tracking_page(page, tracking_url, gettext("returned for completion"), COMPLETION, due)
     assert [author for author, _body in case_messages(application)] == [APPLICANT, CLERK]
+
+    # The artist completes the application from the tracking link: above the cap it comes back with the diploma
+    # kept, within the cap it is submitted again.
+    page.get_by_role("link", name=gettext("Complete the application")).click()
+    wait_for_view(page, "core:case_changes")
+    assert_no_axe_violations(page)
+    assert page.locator("#id_project_title").input_value() == "Pieśni Górnego Śląska na nowo"
+    page.locator("#id_achievements").fill("Laureatka konkursu kompozytorskiego 2025 (dyplom w załączeniu).")
+    page.locator("#id_requested_amount").fill("10001")
+    page.locator("#id_documentation").set_input_files([pdf_file("dyplom-2025.pdf")])
+    send_form(page, gettext("Send the changes"), expect_status=200)
+    page.locator(".error-summary").wait_for()
+    page.locator("#files-kept").get_by_text("dyplom-2025.pdf").wait_for()
+    assert_no_axe_violations(page)
+    page.locator("#id_requested_amount").fill("10000")
+    send_form(page, gettext("Send the changes"))
+    wait_for_view(page, "core:case_tracking")
+    assert_no_axe_violations(page)
+    application.refresh_from_db()
+    assert (application.status, application.requested_amount) == (AwardApplication.Status.SUBMITTED, Decimal("10000"))
+    assert "dyplom w załączeniu" in application.achievements
 
 
 def test_an_institution_nominates_for_the_award(site_url, page):
