@@ -17,6 +17,7 @@ from core.services import transition_perform
 from events.models import Category, District, Event, Venue
 from mass_events.deadlines import mass_event_completion_due, mass_event_decision_copies_due, mass_event_decision_latest
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
+from mass_events.services.common import MassEventError
 from mass_events.services.permits import permit_publish_to_calendar
 from tests.mass_events.conftest import PERMIT_URL, tracking_path, workflow
 from tests.mass_events.factories import PermitApplicationFactory, fill_decision, fill_opinions
@@ -143,7 +144,7 @@ def test_a_refusal_carries_the_reason_and_cannot_be_published(client, clerk, per
     assert "odmawiam" in rendered_letters[-1]
     assert "Negatywna opinia Komendanta Miejskiego PSP." in rendered_letters[-1]
     venue = Venue.objects.create(name="Park Dworski", street_address="ul. Kokota 1", district=District.BIELSZOWICE)
-    with pytest.raises(Exception, match=gettext("Only a mass event with an issued permit can be published.")):
+    with pytest.raises(MassEventError, match=gettext("Only a mass event with an issued permit can be published.")):
         permit_publish_to_calendar(
             application=application, venue=venue, category=Category.objects.first(), acting_user=clerk.clerk
         )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from meetings.models import MeetingRegistration
@@ -119,5 +120,6 @@ def test_the_capacity_cannot_be_lowered_below_the_registered(client):
     meeting.refresh_from_db()
 
     meeting.capacity = 1
-    with pytest.raises(Exception, match="2"):
+    with pytest.raises(ValidationError) as refusal:
         meeting.full_clean()
+    assert refusal.value.message_dict["capacity"] == ["Zapisało się już 2 osób."]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.deadlines import open_deadlines
 from core.models import StatusChange
-from core.services import transition_perform
+from core.services import CaseWorkError, transition_perform
 from monitoring.documents import correction_letter_context, correction_letter_pdf
 from monitoring.models import MediaMention, Medium, PressCorrection
 from monitoring.services import MonitoringError
@@ -131,7 +131,7 @@ def test_an_outcome_is_recorded_against_the_publishers_deadline(press_clerk):
 
 def test_a_refusal_keeps_its_reasons_and_no_reaction_waits_for_the_editors_days(press_clerk):
     refused = sent_correction(press_clerk)
-    with pytest.raises(Exception, match="adnotacji"):
+    with pytest.raises(CaseWorkError, match="Ta czynność wymaga adnotacji z uzasadnieniem"):
         transition_perform(obj=refused, name="record_refused", acting_user=press_clerk)
     refused = transition_perform(
         obj=refused, name="record_refused", acting_user=press_clerk, note="Redakcja uznała tekst za polemikę."

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from core.deadlines import open_deadlines
 from core.models import CaseMessage, PrivateDocument
-from core.services import transition_perform
+from core.services import CaseWorkError, transition_perform
 from patronage.deadlines import patronage_answer_due, patronage_report_due
 from patronage.models import PatronageApplication
 from patronage.services.common import PatronageError
@@ -228,8 +228,9 @@ def test_a_clerk_cannot_file_the_organisers_report(make_clerk):
     application.refresh_from_db()
     clerk_user = make_clerk(groups=[PATRONAGE_GROUP])
     assert "report_sent" not in [t.name for t in application.workflow.available(application, user=clerk_user)]
-    with pytest.raises(Exception):  # noqa: B017, PT011 - the kernel refuses an applicant's move by a clerk
+    with pytest.raises(CaseWorkError, match="Tę czynność wykonuje tylko wnioskodawca") as refusal:
         transition_perform(obj=application, name="report_sent", acting_user=clerk_user)
+    assert refusal.value.code == "by_applicant"
 
 
 def test_a_missing_report_is_recorded_after_its_day_and_shown_on_the_next_application(clerk, client, application_data):
