@@ -99,6 +99,7 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "application for honorary patronage"),
     pgettext_lazy("accusative", "scholarship or award call"),
     pgettext_lazy("accusative", "scholarship application or award nomination"),
+    pgettext_lazy("accusative", "council resolution on scholarships or awards"),
     pgettext_lazy("accusative", "request to use the city's symbols"),
     pgettext_lazy("accusative", "report of a misuse of the city's symbols"),
     pgettext_lazy("accusative", "set of files to download"),
@@ -223,6 +224,11 @@ COUNTS = [
         "counted",
         "%(count)s scholarship application or award nomination",
         "%(count)s scholarship applications and award nominations",
+    ),
+    npgettext_lazy(
+        "counted",
+        "%(count)s council resolution on scholarships or awards",
+        "%(count)s council resolutions on scholarships and awards",
     ),
     npgettext_lazy(
         "counted", "%(count)s request to use the city's symbols", "%(count)s requests to use the city's symbols"
