@@ -1,6 +1,6 @@
 """Every admin changelist and add form opens for a clerk; a changelist's query count does not grow with its rows.
 
-Each changelist is filled with rows of its own model by the row makers of tests/core/admin_rows.py.
+Each changelist is filled with rows of its own model by the row makers of tests/core/admin_rows/ (one module per app).
 """
 
 import pytest
@@ -34,7 +34,9 @@ def test_every_admin_model_has_a_row_maker():
 def test_changelist_opens_with_bounded_queries(model, clerk_client):
     """The changelist shows 3 and then 30 rows of its model, in at most 20 queries, and 30 cost no more than 3
     (a model with fewer possible rows, ROW_LIMITS, as many as it may have)."""
-    assert model in ROW_MAKERS, f"{model._meta.label} has no row maker in tests/core/admin_rows.py"
+    assert model in ROW_MAKERS, (
+        f"{model._meta.label} has no row maker in tests/core/admin_rows/{model._meta.app_label}.py"
+    )
     client = client_for(model, clerk_client)
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     made, queries = [], []
