@@ -33,6 +33,20 @@ def appeal_record_forwarding(case) -> None:
     case.save(update_fields=["appeal_forwarded_on", "updated_at"])
 
 
+def appeal_check_window_closed(delivered_on, appeal_latest, *, not_delivered: str, still_open: str) -> None:
+    """What a decision (or a ban) needs to become final: it was delivered, and the days to appeal against it passed.
+
+    `appeal_latest(delivered_on)` is the last day of the appeal (the statute's rule in mass_events.deadlines);
+    `not_delivered` says which delivery to record, `still_open` names that last day as %(date)s. Raises
+    MassEventError ("not_delivered", "appeal_window_open") before anything is written.
+    """
+    if not delivered_on:
+        raise MassEventError(not_delivered, code="not_delivered")
+    latest = appeal_latest(delivered_on)
+    if timezone.localdate() <= latest:
+        raise MassEventError(still_open % {"date": latest.strftime("%d.%m.%Y")}, code="appeal_window_open")
+
+
 def appeal_check_outcome(case) -> None:
     """What every outcome of an appeal needs first: the SKO's decision number and its date (k.p.a. art. 138, 107).
 

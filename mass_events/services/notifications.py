@@ -28,6 +28,7 @@ from mass_events.services.common import (
     MassEventError,
     addressee_lines,
     appeal_check_outcome,
+    appeal_check_window_closed,
     appeal_message_outcome,
     appeal_record_forwarding,
     appeal_record_outcome,
@@ -219,17 +220,12 @@ def notification_check_ban_final(notification, *, acting_user, note: str = "") -
     The appeal period runs from delivery (`artistic_event_ban_appeal_latest`, k.p.a. art. 57 § 4), so without a
     recorded delivery date the ban cannot become final. Raises MassEventError.
     """
-    if not notification.ban_delivered_on:
-        raise MassEventError(
-            _("Record the day the ban was delivered first: the 3 days to appeal run from it."), code="not_delivered"
-        )
-    latest = artistic_event_ban_appeal_latest(notification.ban_delivered_on)
-    if timezone.localdate() <= latest:
-        raise MassEventError(
-            _("The organiser may still appeal until %(date)s (u.o.p.d.k. art. 36 ust. 2).")
-            % {"date": latest.strftime("%d.%m.%Y")},
-            code="appeal_window_open",
-        )
+    appeal_check_window_closed(
+        notification.ban_delivered_on,
+        artistic_event_ban_appeal_latest,
+        not_delivered=_("Record the day the ban was delivered first: the 3 days to appeal run from it."),
+        still_open=_("The organiser may still appeal until %(date)s (u.o.p.d.k. art. 36 ust. 2)."),
+    )
 
 
 def on_notification_forward_appeal(notification, *, acting_user, note: str = "") -> None:

@@ -24,6 +24,7 @@ from mass_events.services.common import (
     MassEventError,
     addressee_lines,
     appeal_check_outcome,
+    appeal_check_window_closed,
     appeal_message_outcome,
     appeal_record_forwarding,
     appeal_record_outcome,
@@ -295,18 +296,12 @@ def permit_check_become_final(application, *, acting_user, note: str = "") -> No
     off a Saturday or a day off by art. 57 § 4); art. 16 § 1: a decision no appeal lies against any more is final.
     Raises MassEventError.
     """
-    if not application.decision_delivered_on:
-        raise MassEventError(
-            _("Record the day the decision was delivered first: the 14 days to appeal run from it."),
-            code="not_delivered",
-        )
-    latest = deadlines.mass_event_appeal_latest(application.decision_delivered_on)
-    if timezone.localdate() <= latest:
-        raise MassEventError(
-            _("The organiser may still appeal until %(date)s (k.p.a. art. 129 § 2).")
-            % {"date": latest.strftime("%d.%m.%Y")},
-            code="appeal_window_open",
-        )
+    appeal_check_window_closed(
+        application.decision_delivered_on,
+        deadlines.mass_event_appeal_latest,
+        not_delivered=_("Record the day the decision was delivered first: the 14 days to appeal run from it."),
+        still_open=_("The organiser may still appeal until %(date)s (k.p.a. art. 129 § 2)."),
+    )
 
 
 def on_permit_appeal(application, *, acting_user, note: str = "") -> None:
