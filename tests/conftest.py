@@ -102,3 +102,20 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid}: a transactional test must restore the migrations' data; "
                 "mark it django_db(transaction=True, serialized_rollback=True)."
             )
+
+
+@pytest.fixture
+def rendered_letters(monkeypatch):
+    """The HTML source of every PDF letter or decision rendered during the test (core.documents)."""
+    from core import documents as core_documents
+
+    sources = []
+    original = core_documents.render_letter_html
+
+    def spy(**kwargs):
+        html = original(**kwargs)
+        sources.append(html)
+        return html
+
+    monkeypatch.setattr(core_documents, "render_letter_html", spy)
+    return sources

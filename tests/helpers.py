@@ -1,12 +1,15 @@
-"""Shared helpers for tests that fill in public forms the way a browser would."""
+"""Shared helpers for tests that fill in public forms the way a browser would, and act on a case as its clerk does."""
 
 import time
 import uuid
 from urllib.parse import urldefrag, urlsplit
 
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from core.public_forms import _SIGNER_SALT, HONEYPOT_FIELD
+from tests.core.upload_corpus import png_bytes, valid_pdf
 
 
 def started_seconds_ago(seconds: float = 30) -> str:
@@ -17,6 +20,33 @@ def started_seconds_ago(seconds: float = 30) -> str:
 def public_form_data(**fields) -> dict:
     """POST data of a public form filled by a person who took 30 s; a fresh idempotency token."""
     return {"form_started": started_seconds_ago(), "submission_token": str(uuid.uuid4()), HONEYPOT_FIELD: "", **fields}
+
+
+def pdf_file(name="dokument.pdf") -> SimpleUploadedFile:
+    """A valid one-page PDF as a person attaches it to a public form."""
+    return SimpleUploadedFile(name, valid_pdf(), content_type="application/pdf")
+
+
+def png_file(name="zdjecie.png") -> SimpleUploadedFile:
+    """A valid PNG picture as a person attaches it to a public form."""
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+def workflow(clerk, case, name, note="", expect=302):
+    """Perform the transition `name` from the case's workflow panel in the admin, as the clerk does.
+
+    `clerk` is a signed-in test Client; the response is checked against `expect` and the case read again.
+    """
+    url = reverse(f"admin:{case._meta.app_label}_{case._meta.model_name}_workflow", args=[case.pk])
+    response = clerk.post(url, {"transition": name, "note": note})
+    assert response.status_code == expect
+    case.refresh_from_db()
+    return response
+
+
+def tracking_path(case) -> str:
+    """The applicant's private tracking page of the case."""
+    return f"/sprawy/{case.register_entry.tracking_token}/"
 
 
 def close_response(response) -> None:

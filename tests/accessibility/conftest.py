@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from tests.accessibility.factories import mp4_bytes
 from tests.helpers import public_form_data
@@ -16,15 +15,6 @@ PRESS_GROUP = "Biuro prasowe"
 
 def video_file(name="pjm.mp4"):
     return SimpleUploadedFile(name, mp4_bytes(), content_type="video/mp4")
-
-
-def workflow(clerk, case, name, note="", expect=302):
-    """Perform the transition `name` from the case's workflow panel in the admin, as the coordinator does."""
-    url = reverse(f"admin:{case._meta.app_label}_{case._meta.model_name}_workflow", args=[case.pk])
-    response = clerk.post(url, {"transition": name, "note": note})
-    assert response.status_code == expect
-    case.refresh_from_db()
-    return response
 
 
 @pytest.fixture
@@ -71,20 +61,3 @@ def demand_data():
         return public_form_data(**{key: value for key, value in fields.items() if value is not None})
 
     return make
-
-
-@pytest.fixture
-def rendered_letters(monkeypatch):
-    """The HTML source of every PDF letter rendered during the test."""
-    from core import documents as core_documents
-
-    sources = []
-    original = core_documents.render_letter_html
-
-    def spy(**kwargs):
-        html = original(**kwargs)
-        sources.append(html)
-        return html
-
-    monkeypatch.setattr(core_documents, "render_letter_html", spy)
-    return sources

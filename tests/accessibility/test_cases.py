@@ -21,8 +21,9 @@ from accessibility.deadlines import (
 from accessibility.models import AccessibilityRequest, DigitalAccessibilityDemand
 from core.deadlines import open_deadlines
 from core.models import CaseMessage, PrivateDocument
-from tests.accessibility.conftest import DEMAND_URL, PRESS_GROUP, REQUEST_URL, video_file, workflow
+from tests.accessibility.conftest import DEMAND_URL, PRESS_GROUP, REQUEST_URL, video_file
 from tests.accessibility.factories import make_demand, make_request
+from tests.helpers import workflow
 
 Status = AccessibilityRequest.Status
 pytestmark = pytest.mark.django_db

@@ -6,13 +6,9 @@ Cases a test needs without sending the form come from tests/mass_events/factorie
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
-from core import documents as core_documents
-from tests.core.upload_corpus import valid_pdf
-from tests.helpers import public_form_data
+from tests.helpers import pdf_file, public_form_data
 
 PERMIT_URL = "/imprezy-masowe/wniosek/"
 NOTIFICATION_URL = "/zawiadomienie-o-imprezie/"
@@ -24,47 +20,14 @@ REQUIRED_FILES = ("site_plan", "regulations", "fire_instruction", "fee_proof")
 OPINION_FILES = ("opinion_police", "opinion_fire", "opinion_medical", "opinion_sanitary")
 
 
-def pdf_file(name="dokument.pdf"):
-    return SimpleUploadedFile(name, valid_pdf(), content_type="application/pdf")
-
-
 def start_in(days: int):
     return (timezone.localtime() + timedelta(days=days)).replace(hour=16, minute=0, second=0, microsecond=0)
-
-
-def workflow(clerk, case, name, note=""):
-    """Perform the transition `name` from the case's workflow panel in the admin, as the clerk does."""
-    url = reverse(f"admin:{case._meta.app_label}_{case._meta.model_name}_workflow", args=[case.pk])
-    response = clerk.post(url, {"transition": name, "note": note})
-    assert response.status_code == 302
-    case.refresh_from_db()
-    return response
-
-
-def tracking_path(case) -> str:
-    """The organiser's private tracking page of the case."""
-    return f"/sprawy/{case.register_entry.tracking_token}/"
 
 
 @pytest.fixture
 def clerk(clerk_client):
     """A clerk of the events and mass-events section, logged in."""
     return clerk_client(groups=[EVENTS_GROUP])
-
-
-@pytest.fixture
-def rendered_letters(monkeypatch):
-    """The HTML source of every PDF letter or decision rendered during the test."""
-    sources = []
-    original = core_documents.render_letter_html
-
-    def spy(**kwargs):
-        html = original(**kwargs)
-        sources.append(html)
-        return html
-
-    monkeypatch.setattr(core_documents, "render_letter_html", spy)
-    return sources
 
 
 @pytest.fixture

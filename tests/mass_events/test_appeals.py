@@ -33,7 +33,7 @@ from mass_events.deadlines import (
 )
 from mass_events.models import EventNotification, MassEventPermitApplication
 from mass_events.services.common import MassEventError
-from tests.mass_events.conftest import workflow
+from tests.helpers import workflow
 from tests.mass_events.factories import EventNotificationFactory, PermitApplicationFactory
 
 Permit = MassEventPermitApplication.Status

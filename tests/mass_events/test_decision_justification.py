@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from core.models import PrivateDocument
 from core.services import transition_perform
 from mass_events.models import MassEventPermitApplication
-from tests.mass_events.conftest import workflow
+from tests.helpers import workflow
 from tests.mass_events.factories import PermitApplicationFactory, fill_decision
 
 Status = MassEventPermitApplication.Status

@@ -19,7 +19,8 @@ from core.services import transition_perform
 from mass_events.deadlines import artistic_event_ban_appeal_latest, artistic_event_ban_deadline
 from mass_events.models import EventNotification
 from mass_events.services.common import MassEventError
-from tests.mass_events.conftest import NOTIFICATION_URL, pdf_file, workflow
+from tests.helpers import pdf_file, workflow
+from tests.mass_events.conftest import NOTIFICATION_URL
 
 Status = EventNotification.Status
 pytestmark = pytest.mark.django_db

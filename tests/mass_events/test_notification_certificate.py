@@ -9,8 +9,7 @@ from django.utils.translation import gettext
 from core.models import PrivateDocument
 from core.services import transition_perform
 from mass_events.models import EventNotification
-from tests.helpers import public_form_data
-from tests.mass_events.conftest import pdf_file, tracking_path
+from tests.helpers import pdf_file, public_form_data, tracking_path
 from tests.mass_events.factories import EventNotificationFactory
 
 pytestmark = pytest.mark.django_db

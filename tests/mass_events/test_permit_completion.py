@@ -10,8 +10,7 @@ from core.applicant_changes import UNCHANGED
 from core.models import ApplicantChange, CaseMessage, StatusChange
 from core.services import transition_perform
 from mass_events.models import MassEventPermitApplication
-from tests.helpers import public_form_data
-from tests.mass_events.conftest import pdf_file, tracking_path
+from tests.helpers import pdf_file, public_form_data, tracking_path
 from tests.mass_events.factories import PermitApplicationFactory, permit_attachments
 
 Status = MassEventPermitApplication.Status

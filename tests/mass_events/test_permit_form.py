@@ -10,7 +10,8 @@ from django.utils.translation import gettext
 from core.models import PrivateDocument
 from mass_events.deadlines import Timeliness
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
-from tests.mass_events.conftest import PERMIT_URL, pdf_file
+from tests.helpers import pdf_file
+from tests.mass_events.conftest import PERMIT_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,8 @@ from mass_events.deadlines import mass_event_completion_due, mass_event_decision
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services.common import MassEventError
 from mass_events.services.permits import permit_publish_to_calendar
-from tests.mass_events.conftest import PERMIT_URL, tracking_path, workflow
+from tests.helpers import tracking_path, workflow
+from tests.mass_events.conftest import PERMIT_URL
 from tests.mass_events.factories import PermitApplicationFactory, fill_decision, fill_opinions
 
 Status = MassEventPermitApplication.Status

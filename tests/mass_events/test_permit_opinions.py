@@ -12,8 +12,8 @@ from core.models import OutboxMessage, StatusChange
 from core.services import transition_perform
 from mass_events.models import MassEventOpinion, MassEventPermitApplication
 from mass_events.services.common import MassEventError
-from tests.helpers import close_response, form_fields
-from tests.mass_events.conftest import PERMIT_URL, pdf_file, workflow
+from tests.helpers import close_response, form_fields, pdf_file, workflow
+from tests.mass_events.conftest import PERMIT_URL
 from tests.mass_events.factories import PermitApplicationFactory, fill_decision, fill_opinions
 
 Status = MassEventPermitApplication.Status

@@ -14,7 +14,8 @@ from core.models import OutboxMessage
 from core.retention import purge_expired
 from events.models import Category, District, Venue
 from mass_events.models import MassEventPermitApplication
-from tests.mass_events.conftest import PERMIT_URL, PESEL, workflow
+from tests.helpers import workflow
+from tests.mass_events.conftest import PERMIT_URL, PESEL
 from tests.mass_events.factories import fill_decision, fill_opinions
 
 SECRETS = (PESEL, PESEL[:6] + " " + PESEL[6:], "440514")

@@ -6,12 +6,9 @@ Cases a test needs without sending the form come from tests/patronage/factories.
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
-from tests.core.upload_corpus import png_bytes, valid_pdf
-from tests.helpers import public_form_data
+from tests.helpers import pdf_file, public_form_data
 
 APPLICATION_URL = "/patronat/wniosek/"
 SYMBOL_REQUEST_URL = "/symbole-miasta/wniosek/"
@@ -21,29 +18,8 @@ PATRONAGE_GROUP = "Patronaty i symbole miasta"
 PRESS_GROUP = "Biuro prasowe"
 
 
-def pdf_file(name="dokument.pdf"):
-    return SimpleUploadedFile(name, valid_pdf(), content_type="application/pdf")
-
-
-def png_file(name="zdjecie.png"):
-    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
-
-
 def in_days(days: int):
     return timezone.localdate() + timedelta(days=days)
-
-
-def workflow(clerk, case, name, note="", expect=302):
-    """Perform the transition `name` from the case's workflow panel in the admin, as the clerk does."""
-    url = reverse(f"admin:{case._meta.app_label}_{case._meta.model_name}_workflow", args=[case.pk])
-    response = clerk.post(url, {"transition": name, "note": note})
-    assert response.status_code == expect
-    case.refresh_from_db()
-    return response
-
-
-def tracking_path(case) -> str:
-    return f"/sprawy/{case.register_entry.tracking_token}/"
 
 
 @pytest.fixture
@@ -100,20 +76,3 @@ def symbol_request_data():
         return public_form_data(**{key: value for key, value in fields.items() if value is not None})
 
     return make
-
-
-@pytest.fixture
-def rendered_letters(monkeypatch):
-    """The HTML source of every PDF letter rendered during the test."""
-    from core import documents as core_documents
-
-    sources = []
-    original = core_documents.render_letter_html
-
-    def spy(**kwargs):
-        html = original(**kwargs)
-        sources.append(html)
-        return html
-
-    monkeypatch.setattr(core_documents, "render_letter_html", spy)
-    return sources

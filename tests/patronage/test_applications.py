@@ -19,8 +19,8 @@ from core.services import CaseWorkError, transition_perform
 from patronage.deadlines import patronage_answer_due, patronage_report_due
 from patronage.models import PatronageApplication
 from patronage.services.common import PatronageError
-from tests.helpers import public_form_data
-from tests.patronage.conftest import APPLICATION_URL, PATRONAGE_GROUP, pdf_file, png_file, tracking_path, workflow
+from tests.helpers import pdf_file, png_file, public_form_data, tracking_path, workflow
+from tests.patronage.conftest import APPLICATION_URL, PATRONAGE_GROUP
 from tests.patronage.factories import make_application
 
 Status = PatronageApplication.Status

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from events.models import Event
 from tests.events.factories import EventFactory
-from tests.helpers import form_fields
-from tests.patronage.conftest import workflow
+from tests.helpers import form_fields, workflow
 from tests.patronage.factories import make_application, make_granted
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from core.roles import HEAD_OF_DEPARTMENT_GROUP, SECTIONS, sync_roles
 from patronage.models import PatronageApplication
-from tests.helpers import close_response
-from tests.patronage.conftest import PATRONAGE_GROUP, PRESS_GROUP, REGISTER_URL, SYMBOLS_URL, workflow
+from tests.helpers import close_response, workflow
+from tests.patronage.conftest import PATRONAGE_GROUP, PRESS_GROUP, REGISTER_URL, SYMBOLS_URL
 from tests.patronage.factories import make_application, make_granted
 
 pytestmark = pytest.mark.django_db

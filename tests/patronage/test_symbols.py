@@ -17,7 +17,8 @@ from core.deadlines import open_deadlines
 from core.models import PrivateDocument
 from patronage.deadlines import symbol_request_answer_due
 from patronage.models import SymbolMisuseReport, SymbolUseRequest
-from tests.patronage.conftest import SYMBOL_REQUEST_URL, workflow
+from tests.helpers import workflow
+from tests.patronage.conftest import SYMBOL_REQUEST_URL
 from tests.patronage.factories import make_symbol_request
 
 Status = SymbolUseRequest.Status

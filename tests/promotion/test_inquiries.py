@@ -13,19 +13,12 @@ from core.deadlines import open_deadlines
 from core.models import CaseMessage
 from promotion.deadlines import investor_inquiry_answer_due
 from promotion.models import InvestorInquiry
+from tests.helpers import workflow
 from tests.promotion.conftest import INQUIRY_URL
 from tests.promotion.factories import make_inquiry, make_site
 
 Status = InvestorInquiry.Status
 pytestmark = pytest.mark.django_db
-
-
-def workflow(clerk, case, name, note="", expect=302):
-    url = reverse("admin:promotion_investorinquiry_workflow", args=[case.pk])
-    response = clerk.post(url, {"transition": name, "note": note})
-    assert response.status_code == expect
-    case.refresh_from_db()
-    return response
 
 
 def test_the_form_opens_a_case_with_the_sites_and_a_tracking_link(
