@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from core.models import PrivateDocument
 from core.roles import SECTION_BY_CODE, sync_roles
 from institutions import services
-from institutions.models import ExtractRequest, InstitutionKind, LegalAct, RegisterEntry, Section
+from institutions.models import DirectorTerm, ExtractRequest, InstitutionKind, LegalAct, RegisterEntry, Section
 from tests.helpers import public_form_data
 
 REGISTER_GROUP = SECTION_BY_CODE["institutions"].group_name
@@ -67,6 +67,36 @@ def institution(
         entry_date=entry_date,
         acting_user=clerk,
     )
+
+
+def director_term(clerk, institution, *, starts_on, ends_on, name="Jan Kowalski"):
+    """A director's term recorded by the register's service (with its section II entry), after a competition."""
+    act = legal_act(adopted_on=starts_on, title="w sprawie powołania dyrektora", kind="mayor_order")
+    return services.director_term_record(
+        institution=institution,
+        person_name=name,
+        appointment_mode=DirectorTerm.AppointmentMode.COMPETITION,
+        appointment_act=act,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        acting_user=clerk,
+    )
+
+
+def new_institution_admin_data(founding_act, **changes) -> dict:
+    """POST data of the admin's screen for a new institution: the Galeria Miejska, entered on 1 June 2024."""
+    return {
+        "entry_no": "1",
+        "kind": "other",
+        "website": "",
+        "entry_date": "2024-06-01",
+        "col_founding_act": founding_act.pk,
+        "col_full_name": "Galeria Miejska w Rudzie Śląskiej",
+        "col_seat": "Ruda Śląska",
+        "col_address": "ul. Kościelna 2",
+        "col_organiser": "Miasto Ruda Śląska",
+        **changes,
+    }
 
 
 def entry(institution, *, clerk, entry_date, values, section=Section.I, legal_basis=None, **fields) -> RegisterEntry:

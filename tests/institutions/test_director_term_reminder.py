@@ -19,16 +19,7 @@ FIRST_TERM_START = D(2021, 6, 1)
 
 
 def record_term(clerk, institution, *, ends_on, starts_on=FIRST_TERM_START, name="Jan Kowalski"):
-    act = factories.legal_act(adopted_on=starts_on, title="w sprawie powołania dyrektora", kind="mayor_order")
-    return services.director_term_record(
-        institution=institution,
-        person_name=name,
-        appointment_mode=DirectorTerm.AppointmentMode.COMPETITION,
-        appointment_act=act,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        acting_user=clerk,
-    )
+    return factories.director_term(clerk, institution, starts_on=starts_on, ends_on=ends_on, name=name)
 
 
 def rows_of(term, today=TODAY):

@@ -378,20 +378,7 @@ def test_a_clerk_registers_a_new_institution_in_the_admin(clerk_client):
     act = factories.legal_act(title="w sprawie utworzenia Galerii Miejskiej", adopted_on=datetime.date(2024, 5, 1))
     url = reverse("admin:institutions_culturalinstitution_add")
     assert client.get(url).status_code == 200
-    response = client.post(
-        url,
-        {
-            "entry_no": "1",
-            "kind": "other",
-            "website": "",
-            "entry_date": "2024-06-01",
-            "col_founding_act": act.pk,
-            "col_full_name": "Galeria Miejska w Rudzie Śląskiej",
-            "col_seat": "Ruda Śląska",
-            "col_address": "ul. Kościelna 2",
-            "col_organiser": "Miasto Ruda Śląska",
-        },
-    )
+    response = client.post(url, factories.new_institution_admin_data(act))
     assert response.status_code == 302, response.content.decode()[:2000]
     institution = CulturalInstitution.objects.get()
     assert (institution.entry_no, institution.full_name, institution.founding_act) == (

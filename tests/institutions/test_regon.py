@@ -84,18 +84,7 @@ def test_the_entry_screen_shows_the_mistake_under_the_regon(mck, register_clerk)
 def test_the_new_institution_screen_checks_the_regon(register_clerk):
     act = factories.legal_act(title="w sprawie utworzenia Galerii Miejskiej", adopted_on=D(2024, 5, 1))
     url = reverse("admin:institutions_culturalinstitution_add")
-    data = {
-        "entry_no": "1",
-        "kind": "other",
-        "website": "",
-        "entry_date": "2024-06-01",
-        "col_founding_act": act.pk,
-        "col_full_name": "Galeria Miejska w Rudzie Śląskiej",
-        "col_seat": "Ruda Śląska",
-        "col_address": "ul. Kościelna 2",
-        "col_organiser": "Miasto Ruda Śląska",
-        "col_regon": "1234 5678 5123 4",
-    }
+    data = factories.new_institution_admin_data(act, col_regon="1234 5678 5123 4")
     response = register_clerk.post(url, data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["col_regon"] == [

@@ -26,17 +26,7 @@ from tests.institutions import factories
 D = datetime.date
 
 
-def record_term(clerk, institution, *, starts_on, ends_on, name="Jan Kowalski"):
-    act = factories.legal_act(adopted_on=starts_on, title="w sprawie powołania dyrektora", kind="mayor_order")
-    return services.director_term_record(
-        institution=institution,
-        person_name=name,
-        appointment_mode=DirectorTerm.AppointmentMode.COMPETITION,
-        appointment_act=act,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        acting_user=clerk,
-    )
+record_term = factories.director_term
 
 
 def test_a_directors_term_is_entered_in_section_ii(clerk, mck):
