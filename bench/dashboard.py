@@ -10,13 +10,14 @@ import argparse
 import contextlib
 import logging
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.common import bench_database, get_timings  # noqa: E402
 
 
 def main():
@@ -29,12 +30,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "culture_dept.settings")
     os.environ.setdefault("DJANGO_DEBUG", "true")
     os.environ.setdefault("DJANGO_OTP_REQUIRED", "false")
-    if "DATABASE_URL" not in os.environ:
-        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        database = ROOT / "var" / "bench" / "dashboard.sqlite3"
-        if not args.reuse:
-            database.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    bench_database("dashboard", reuse=args.reuse)
 
     import django
 
@@ -79,15 +75,8 @@ def main():
         reset_queries()  # DEBUG keeps a log of every query; count only this request's
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
-        timings = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            response = client.get(path)
-            timings.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, (path, response.status_code)
-        timings.sort()
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-        print(f"{path:32} {role:20} {len(queries):8} {statistics.median(timings):10.1f} {p95:10.1f}")
+        median, p95 = get_timings(client, path, args.repeat)
+        print(f"{path:32} {role:20} {len(queries):8} {median:10.1f} {p95:10.1f}")
 
 
 def seed(cases: int) -> None:

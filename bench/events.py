@@ -17,15 +17,11 @@
 """
 
 import argparse
-import http.client
 import os
 import random
 import signal
-import socket
 import statistics
-import subprocess
 import sys
-import threading
 import time
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -34,19 +30,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-HOST = "127.0.0.1"
-SERVER_ENV = {
-    "DJANGO_DEBUG": "false",
-    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-    "DJANGO_ALLOWED_HOSTS": HOST,
-    "DJANGO_ADMIN_URL": "admin/",
-    "DJANGO_SECURE_SSL_REDIRECT": "false",
-    "DJANGO_BEHIND_PROXY": "false",
-    "DJANGO_STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
-    "DJANGO_LOG_LEVEL": "WARNING",
-    "GUNICORN_ACCESS_LOG": "",
-    "GUNICORN_MAX_REQUESTS": "0",
-}
+from bench.common import (  # noqa: E402
+    HOST,
+    SERVER_ENV,
+    bench_database,
+    free_port,
+    hammer,
+    start_gunicorn,
+    stop_gunicorn,
+    wait_until_up,
+)
+
 BASELINE = "/robots.txt"
 
 
@@ -154,116 +148,8 @@ def seed(count: int, seed_value: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Server
-# ---------------------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(port: int, workers: int, env: dict, log: Path) -> subprocess.Popen:
-    command = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "culture_dept.wsgi:application",
-        "-w",
-        str(workers),
-        "-b",
-        f"{HOST}:{port}",
-    ]
-    # A new session: gunicorn and its workers form one process group, stopped together at the end.
-    with log.open("ab") as output:
-        return subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, start_new_session=True, stdout=output, stderr=subprocess.STDOUT
-        )
-
-
-def stop_gunicorn(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        pass
-
-
-def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {process.returncode} (see var/bench/events-gunicorn.log)")
-        connection = http.client.HTTPConnection(HOST, port, timeout=2)
-        try:
-            connection.request("GET", BASELINE)
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            connection.close()
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer in time")
-
-
-# ---------------------------------------------------------------------------------------------------------
 # Load
 # ---------------------------------------------------------------------------------------------------------
-def hammer(port: int, path: str, seconds: float, threads: int) -> dict:
-    """`threads` keep-alive clients request `path` until the deadline; counts, statuses and latencies."""
-    deadline = time.monotonic() + seconds
-    results = []
-    lock = threading.Lock()
-
-    def client():
-        latencies, statuses, errors = [], {}, 0
-        connection = http.client.HTTPConnection(HOST, port, timeout=30)
-        while time.monotonic() < deadline:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                response.read()
-            except (OSError, http.client.HTTPException):
-                errors += 1
-                connection.close()
-                connection = http.client.HTTPConnection(HOST, port, timeout=30)
-                continue
-            latencies.append(time.perf_counter() - started)
-            statuses[response.status] = statuses.get(response.status, 0) + 1
-            if response.will_close:
-                connection.close()
-                connection = http.client.HTTPConnection(HOST, port, timeout=30)
-        connection.close()
-        with lock:
-            results.append((latencies, statuses, errors))
-
-    started = time.monotonic()
-    workers = [threading.Thread(target=client, daemon=True) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    elapsed = time.monotonic() - started
-    latencies = sorted(latency for result in results for latency in result[0])
-    statuses = {}
-    for result in results:
-        for status, number in result[1].items():
-            statuses[status] = statuses.get(status, 0) + number
-    return {
-        "path": path,
-        "requests": len(latencies),
-        "statuses": statuses,
-        "errors": sum(result[2] for result in results),
-        "rps": len(latencies) / elapsed if elapsed else 0.0,
-        "p50": statistics.median(latencies) * 1000 if latencies else float("nan"),
-        "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)] * 1000 if latencies else float("nan"),
-    }
-
-
 def measure(port: int, path: str, args) -> dict:
     hammer(port, path, args.warmup, args.threads)
     return hammer(port, path, args.seconds, args.threads)
@@ -277,11 +163,7 @@ def main():
     (work / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise wants STATIC_ROOT to exist
     os.environ.setdefault("DJANGO_STATIC_ROOT", str(work / "static"))
     log = work / "events-gunicorn.log"
-    if "DATABASE_URL" not in os.environ:
-        database = work / "events.sqlite3"
-        if not args.reuse:
-            database.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    bench_database("events", reuse=args.reuse)
 
     import django
 
@@ -317,7 +199,7 @@ def main():
     connections.close_all()
 
     port = free_port()
-    process = start_gunicorn(port, args.workers, dict(os.environ), log)
+    process = start_gunicorn("culture_dept.wsgi:application", port, args.workers, dict(os.environ), log)
 
     def interrupted(signum, frame):
         stop_gunicorn(process)
@@ -326,7 +208,7 @@ def main():
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     try:
-        wait_until_up(port, process)
+        wait_until_up(port, process, BASELINE, log)
         print(
             f"gunicorn on {HOST}:{port}, {args.workers} workers; {args.threads} client threads; {args.rounds} rounds "
             f"of {args.seconds:g} s per page after {args.warmup:g} s warm-up; {os.cpu_count()} CPU cores; "

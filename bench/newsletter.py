@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import bench_database  # noqa: E402
+
 
 class WorkerStopped(Exception):
     pass
@@ -36,11 +38,7 @@ def main():
     os.environ.setdefault("DJANGO_DEBUG", "true")
     # The e-mails stay queued in the outbox (no worker runs): queuing is what is timed.
     os.environ.setdefault("DJANGO_TASKS_BACKEND", "django.tasks.backends.dummy.DummyBackend")
-    if "DATABASE_URL" not in os.environ:
-        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        database = ROOT / "var" / "bench" / "newsletter.sqlite3"
-        database.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    bench_database("newsletter")
 
     import django
 

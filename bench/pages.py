@@ -26,7 +26,6 @@ import os
 import random
 import signal
 import statistics
-import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -37,7 +36,15 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.events import HOST, SERVER_ENV, free_port, hammer, stop_gunicorn  # noqa: E402
+from bench.common import (  # noqa: E402
+    HOST,
+    SERVER_ENV,
+    free_port,
+    hammer,
+    start_gunicorn,
+    stop_gunicorn,
+    wait_until_up,
+)
 from bench.events import seed as seed_events  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
@@ -279,35 +286,6 @@ def pages(extra: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 # Servers and CPU
 # ---------------------------------------------------------------------------------------------------------
-def start(app: str, port: int, workers: int, env: dict, log: Path) -> subprocess.Popen:
-    """gunicorn `app` from the project root, so ./gunicorn.conf.py applies as in production."""
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), app, "-w", str(workers), "-b", f"{HOST}:{port}"]
-    with log.open("ab") as output:
-        return subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, start_new_session=True, stdout=output, stderr=subprocess.STDOUT
-        )
-
-
-def wait_until_up(port: int, process: subprocess.Popen, path: str, timeout: float = 90) -> None:
-    import http.client
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {process.returncode} (see var/bench/pages-gunicorn.log)")
-        connection = http.client.HTTPConnection(HOST, port, timeout=2)
-        try:
-            connection.request("GET", path)
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            connection.close()
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer in time")
-
-
 def workers_cpu_seconds(master: int) -> float:
     """utime + stime of the children of gunicorn's master (its workers), from /proc."""
     total = 0
@@ -365,8 +343,8 @@ def main():
     connections.close_all()
 
     portal_port, ceiling_port = free_port(), free_port()
-    portal = start(PORTAL_APP, portal_port, args.workers, dict(os.environ), log)
-    ceiling = start(CEILING_APP, ceiling_port, args.workers, dict(os.environ), log)
+    portal = start_gunicorn(PORTAL_APP, portal_port, args.workers, dict(os.environ), log)
+    ceiling = start_gunicorn(CEILING_APP, ceiling_port, args.workers, dict(os.environ), log)
 
     def interrupted(signum, frame):
         stop_gunicorn(portal)
@@ -376,8 +354,8 @@ def main():
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     try:
-        wait_until_up(portal_port, portal, "/robots.txt")
-        wait_until_up(ceiling_port, ceiling, "/")
+        wait_until_up(portal_port, portal, "/robots.txt", log)
+        wait_until_up(ceiling_port, ceiling, "/", log)
         print(
             f"portal on {HOST}:{portal_port}, ceiling on {HOST}:{ceiling_port}, {args.workers} workers each; "
             f"{args.threads} client threads; {args.rounds} rounds of {args.seconds:g} s per page after "

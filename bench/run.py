@@ -2,13 +2,14 @@
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.common import bench_database, get_timings  # noqa: E402
 
 
 def main():
@@ -21,11 +22,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "culture_dept.settings")
     os.environ.setdefault("DJANGO_DEBUG", "true")
     os.environ.setdefault("DJANGO_OTP_REQUIRED", "false")
-    if "DATABASE_URL" not in os.environ:
-        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        database = ROOT / "var" / "bench" / "bench.sqlite3"
-        database.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    bench_database("bench")
 
     import django
 
@@ -64,15 +61,8 @@ def main():
     ]
     print(f"{'page':45} {'median ms':>10} {'p95 ms':>10}")
     for client, path in targets:
-        timings = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            response = client.get(path)
-            timings.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, (path, response.status_code)
-        timings.sort()
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-        print(f"{path:45} {statistics.median(timings):10.1f} {p95:10.1f}")
+        median, p95 = get_timings(client, path, args.repeat)
+        print(f"{path:45} {median:10.1f} {p95:10.1f}")
 
 
 if __name__ == "__main__":
