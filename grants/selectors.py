@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from core.committee import selectors as committee_selectors
 from core.deadlines import OpenDeadline
 from grants import rules
 from grants.deadlines import small_grant_publication_latest
@@ -365,19 +365,12 @@ def institution_subsidy_deadlines():
 def committee_candidates(term: str = ""):
     """The people a grants clerk may appoint to a call's committee: active staff accounts, by name.
 
-    Members score in the committee's panel behind the clerks' sign-in with a second factor, which admits staff
-    accounts only, so a person nominated by NGOs (u.d.p.p. art. 15 ust. 2a) gets a staff account without any
-    role group. Every word of `term` must match a first name, a last name or a login; e-mail addresses are
-    never searched, so the picker cannot be used to probe them.
+    The kernel's `core.committee.selectors.committee_candidates`: a person nominated by NGOs (u.d.p.p. art. 15
+    ust. 2a) gets a staff account without any role group; e-mail addresses are never searched.
     """
-    people = get_user_model().objects.filter(is_active=True, is_staff=True)
-    for word in term.split()[:5]:
-        people = people.filter(
-            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(username__icontains=word)
-        )
-    return people.order_by("last_name", "first_name", "username", "pk")
+    return committee_selectors.committee_candidates(term)
 
 
 def committee_candidate_label(user) -> str:
     """How the picker names a person: first and last name, the login only for an account without a name."""
-    return user.get_full_name() or user.get_username()
+    return committee_selectors.committee_candidate_label(user)

@@ -6,7 +6,6 @@ Views are thin: forms clean the input, grants.services changes state, grants.sel
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -21,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.committee.views import verified_user
 from core.exports import csv_response, xlsx_response
 from core.models import CaseRegisterEntry
 from core.open_data import open_to_other_sites
@@ -345,18 +345,8 @@ class SmallGrantDetailView(View):
 
 
 def _verified_user(request):
-    """A signed-in user whose second factor is verified (as for the admin), or None.
-
-    The committee's pages answer None with 404, as if they did not exist: a redirect to the sign-in page would
-    publish the admin's path (DJANGO_ADMIN_URL), which no public answer may reveal. Members sign in to the
-    admin first.
-    """
-    user = request.user
-    if not user.is_authenticated or not user.is_active:
-        return None
-    if getattr(settings, "OTP_REQUIRED", True) and not getattr(user, "is_verified", lambda: True)():
-        return None
-    return user
+    """A signed-in member with a verified second factor, or None (404): `core.committee.views.verified_user`."""
+    return verified_user(request)
 
 
 @never_cache

@@ -1,17 +1,15 @@
 """Calls with their criteria and documents, and the committee with its picker of staff (u.d.p.p. art. 13, 15)."""
 
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import JsonResponse
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import WorkflowAdminMixin
+from core.committee import admin as core_committee_admin
+from core.committee.admin import CommitteeCandidatesAdminMixin
 from core.public_attachments import PublicAttachmentForm, PublicAttachmentInline
 from core.rich_text import RichTextAdminMixin
 from grants import selectors, services
@@ -37,31 +35,19 @@ class CallDocumentInline(PublicAttachmentInline):
     model = CallDocument
 
 
-#: The admin URL name of the committee picker's search (`CommitteeMemberAdmin.candidates_view`).
+#: The admin URL name of the committee picker's search (`core.committee.admin.CommitteeCandidatesAdminMixin`).
 COMMITTEE_CANDIDATES_URL = "grants_committeemember_candidates"
-COMMITTEE_CANDIDATES_PER_PAGE = 20
 
 
-class CommitteeCandidateSelect(AutocompleteSelect):
-    """The admin's autocomplete widget, asking the grants admin for people instead of the user admin.
+class CommitteePickerMixin(core_committee_admin.CommitteePickerMixin):
+    """Give a committee member's `user` the kernel's picker of active staff, asking the grants admin for people.
 
     Django's own autocomplete answers only those who may view the user admin, which no clerk role may; the
     grants clerks pick among `selectors.committee_candidates` through `CommitteeMemberAdmin.candidates_view`.
     """
 
-    def get_url(self):
-        return reverse(f"{self.admin_site.name}:{COMMITTEE_CANDIDATES_URL}")
-
-
-class CommitteePickerMixin:
-    """Give a committee member's `user` the picker of active staff, for the inline and the member's own page."""
-
     form = CommitteeMemberForm
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user":
-            kwargs["widget"] = CommitteeCandidateSelect(db_field, self.admin_site, using=kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    candidates_url_name = COMMITTEE_CANDIDATES_URL
 
 
 class CommitteeMemberInline(CommitteePickerMixin, admin.TabularInline):
@@ -172,7 +158,7 @@ class CallDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommitteeMember)
-class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
+class CommitteeMemberAdmin(CommitteeCandidatesAdminMixin, CommitteePickerMixin, admin.ModelAdmin):
     list_display = ["person", "call", "role", "nominated_by"]
     list_filter = ["role"]
     list_select_related = ["user", "call"]
@@ -185,32 +171,3 @@ class CommitteeMemberAdmin(CommitteePickerMixin, admin.ModelAdmin):
     def person(self, obj):
         # The name, as the picker shows it: a login may be an e-mail address.
         return selectors.committee_candidate_label(obj.user)
-
-    def get_urls(self):
-        return [
-            path(
-                "kandydaci/",
-                self.admin_site.admin_view(self.candidates_view),
-                name=COMMITTEE_CANDIDATES_URL,
-            ),
-            *super().get_urls(),
-        ]
-
-    def candidates_view(self, request):
-        """The picker's search: active staff by name, for a clerk who may appoint members (JSON for select2).
-
-        Only names and ids go out, never an e-mail address; a clerk who may not add or change committee members
-        gets 403, as does everyone for the user admin itself.
-        """
-        if not (self.has_add_permission(request) or self.has_change_permission(request)):
-            raise PermissionDenied
-        people = selectors.committee_candidates(request.GET.get("term", "")[:100])
-        page = Paginator(people, COMMITTEE_CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
-        return JsonResponse(
-            {
-                "results": [
-                    {"id": str(person.pk), "text": selectors.committee_candidate_label(person)} for person in page
-                ],
-                "pagination": {"more": page.has_next()},
-            }
-        )

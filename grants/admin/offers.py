@@ -1,7 +1,6 @@
 """Offers with their tables, the committee's assignments and scores, and the comments on small grants."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +12,8 @@ from core.admin_mixins import (
     ChangeListExportMixin,
     ReadOnlyInlineMixin,
     ReadOnlyModelAdmin,
-    ServiceCreateAdminMixin,
 )
+from core.committee.admin import CommitteeAssignmentAdmin
 from core.services import CaseWorkError
 from grants import selectors, services
 from grants.admin.common import ADVANCED
@@ -198,7 +197,7 @@ class GrantOfferAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminM
 
 
 @admin.register(OfferAssignment)
-class OfferAssignmentAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
+class OfferAssignmentAdmin(CommitteeAssignmentAdmin):
     """Giving a member an offer to score calls `services.offer_assign`; a refusal comes back as an error."""
 
     list_display = ["offer", "member", "declared_at", "has_conflict"]
@@ -207,15 +206,9 @@ class OfferAssignmentAdmin(ServiceCreateAdminMixin, admin.ModelAdmin):
     search_fields = ["offer__case_mark", "member__user__username"]
     ordering = ["offer"]
     raw_id_fields = ["member", "offer"]
-    readonly_fields = ["declared_at", "has_conflict"]
 
-    def create_through_service(self, request, form, formsets):
-        data = form.cleaned_data
-        return services.offer_assign(member=data["member"], offer=data["offer"], acting_user=request.user)
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            raise PermissionDenied
+    def assign(self, request, member, case):
+        return services.offer_assign(member=member, offer=case, acting_user=request.user)
 
 
 @admin.register(MeritScore)

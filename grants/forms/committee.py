@@ -5,17 +5,13 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.committee import forms as committee_forms
 
-class ImpartialityForm(forms.Form):
-    has_conflict = forms.TypedChoiceField(
-        label=_("Declaration of impartiality"),
-        choices=[
-            ("no", _("I declare that there is no circumstance that could raise doubts about my impartiality.")),
-            ("yes", _("I declare a conflict of interest and will not score this offer.")),
-        ],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-    )
+
+class ImpartialityForm(committee_forms.ImpartialityForm):
+    """The kernel's declaration (k.p.a. art. 24 via u.d.p.p. art. 15 ust. 2f), worded for an offer."""
+
+    conflict_label = _("I declare a conflict of interest and will not score this offer.")
 
 
 class ScoreForm(forms.Form):

@@ -1,15 +1,24 @@
-"""The competition committee (komisja konkursowa, u.d.p.p. art. 15 ust. 2a–2f): members, assignments, scores."""
+"""The competition committee (komisja konkursowa, u.d.p.p. art. 15 ust. 2a–2f): members, assignments, scores.
+
+The kernel's committee (`core.committee`) gives the fields and behaviour every committee shares; these models add
+the call, the offer and the merit criterion, and keep their tables as they were.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.committee.models import (
+    CommitteeAssignmentBase,
+    CommitteeMemberBase,
+    CommitteeScoreBase,
+    points_not_negative,
+)
 from grants.models.calls import CallCriterion, GrantCall
 from grants.models.offers import GrantOffer
 
 
-class CommitteeMember(TimeStampedModel):
+class CommitteeMember(CommitteeMemberBase):
     """A member of a call's committee: a representative of the organ, a person nominated by NGOs or an expert.
 
     u.d.p.p. art. 15 ust. 2d: a person nominated by NGOs records the organisation that nominated them, and may
@@ -53,21 +62,15 @@ class CommitteeMember(TimeStampedModel):
         ordering = ["call", "role", "pk"]
         constraints = [models.UniqueConstraint(fields=["call", "user"], name="grant_committee_member_once")]
 
-    def __str__(self):
-        return f"{self.user.get_full_name() or self.user.get_username()} ({self.get_role_display()})"
 
-    @property
-    def has_vote(self) -> bool:
-        """Whether the member's points count in the ranking (not an expert with an advisory voice, ust. 2e)."""
-        return self.role not in self.ADVISORY_ROLES
-
-
-class OfferAssignment(models.Model):
+class OfferAssignment(CommitteeAssignmentBase):
     """An offer given to a member to score, with the member's impartiality declaration on it.
 
     k.p.a. art. 24 applied through u.d.p.p. art. 15 ust. 2f: a member who declares a conflict of interest
     does not score the offer. Scoring needs a declaration without a conflict first.
     """
+
+    CASE_FIELD = "offer"
 
     member = models.ForeignKey(
         CommitteeMember, verbose_name=_("member"), on_delete=models.CASCADE, related_name="assignments"
@@ -75,8 +78,6 @@ class OfferAssignment(models.Model):
     offer = models.ForeignKey(
         GrantOffer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="assignments"
     )
-    declared_at = models.DateTimeField(_("impartiality declared at"), null=True, blank=True, editable=False)
-    has_conflict = models.BooleanField(_("conflict of interest"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assigned offer")
@@ -87,12 +88,8 @@ class OfferAssignment(models.Model):
     def __str__(self):
         return f"{self.member} — {self.offer.case_mark}"
 
-    @property
-    def may_score(self) -> bool:
-        return self.declared_at is not None and self.has_conflict is False
 
-
-class MeritScore(models.Model):
+class MeritScore(CommitteeScoreBase):
     """A member's points for one merit criterion of one assigned offer (u.d.p.p. art. 15 ust. 1).
 
     An expert's points (ust. 2e) are kept and shown, but the ranking counts only the members with a vote.
@@ -100,8 +97,6 @@ class MeritScore(models.Model):
 
     assignment = models.ForeignKey(OfferAssignment, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(CallCriterion, verbose_name=_("criterion"), on_delete=models.PROTECT)
-    points = models.DecimalField(_("points"), max_digits=5, decimal_places=2)
-    comment = models.CharField(_("justification"), max_length=1000, blank=True)
 
     class Meta:
         verbose_name = _("score")
@@ -109,7 +104,7 @@ class MeritScore(models.Model):
         ordering = ["assignment", "criterion"]
         constraints = [
             models.UniqueConstraint(fields=["assignment", "criterion"], name="grant_score_once"),
-            models.CheckConstraint(condition=models.Q(points__gte=0), name="grant_score_not_negative"),
+            points_not_negative("grant_score_not_negative"),
         ]
 
     def __str__(self):

@@ -15,6 +15,8 @@ re-exported here: services and forms write `rules.cost_table_check(...)`. Amount
 `core.money` (`money`, `format_pln`), re-exported here too.
 """
 
+# The range of points and the ranking are every committee's (core.committee.rules).
+from core.committee.rules import points_error, rank
 from core.money import GROSZ, ZERO, format_pln, money
 from grants.rules.agreements import (
     COST_LINE_SHIFT_MAX_PERCENT,
@@ -36,8 +38,6 @@ from grants.rules.calls import (
     granted_total_error,
     offer_completion_due,
     offer_merit_score,
-    points_error,
-    rank,
 )
 from grants.rules.committee import (
     Offeror,

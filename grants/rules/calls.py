@@ -68,23 +68,6 @@ def offer_merit_score(member_points: dict[int, dict[int, Decimal]]) -> Decimal:
     return money(total)
 
 
-def points_error(points, max_points: int) -> str:
-    """Why `points` is not a valid score for a criterion worth `max_points`, or "" (u.d.p.p. art. 15 ust. 1)."""
-    if points is None or Decimal(points) < 0 or Decimal(points) > max_points:
-        return _("Points must be between 0 and %(max)d.") % {"max": max_points}
-    return ""
-
-
-def rank(scores: dict[int, Decimal]) -> list[tuple[int, int, Decimal]]:
-    """[(place, offer id, score)], highest score first; equal scores share a place (1, 2, 2, 4)."""
-    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    result = []
-    for index, (offer_id, score) in enumerate(ordered):
-        place = result[-1][0] if result and result[-1][2] == score else index + 1
-        result.append((place, offer_id, score))
-    return result
-
-
 def granted_total_error(*, granted: Sequence[Decimal], budget: Decimal) -> str:
     """Why the amounts granted in a call exceed its budget (u.d.p.p. art. 13 ust. 2 pkt 2), or ""."""
     total = sum((money(amount) for amount in granted), ZERO)

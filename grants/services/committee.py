@@ -1,12 +1,16 @@
-"""The committee (u.d.p.p. art. 15 ust. 2a–2f): members, assignments, impartiality and merit scores."""
+"""The committee (u.d.p.p. art. 15 ust. 2a–2f): members, assignments, impartiality and merit scores.
+
+The declaration of impartiality and the check before scoring are the kernel's (`core.committee.services`), the same
+for every committee; what is the competition's own (the nominators of ust. 2d, the merit criteria, the stage of the
+call) stays here.
+"""
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.committee import services as committee
 from grants import rules, selectors
 from grants.models import CommitteeMember, GrantCall, GrantOffer, MeritScore, OfferAssignment
 from grants.services.common import GrantError
@@ -83,18 +87,14 @@ def offer_assign(*, member: CommitteeMember, offer: GrantOffer, acting_user) -> 
 
 
 def impartiality_declare(*, assignment: OfferAssignment, has_conflict: bool, acting_user) -> OfferAssignment:
-    """The member's declaration of impartiality on an assigned offer (k.p.a. art. 24 via u.d.p.p. art. 15 ust. 2d).
+    """The member's declaration of impartiality on an assigned offer (k.p.a. art. 24 via u.d.p.p. art. 15 ust. 2f).
 
-    Only the member themself declares; a declaration is final (a conflict cannot be withdrawn to score).
+    Only the member themself declares; a declaration is final (a conflict cannot be withdrawn to score): the
+    kernel's `core.committee.services.impartiality_declare`, refusing with a GrantError.
     """
-    if assignment.member.user_id != acting_user.pk:
-        raise PermissionDenied(_("Only the member declares their own impartiality."))
-    if assignment.declared_at is not None:
-        raise GrantError(_("The declaration has already been made."), code="declared")
-    assignment.declared_at = timezone.now()
-    assignment.has_conflict = bool(has_conflict)
-    assignment.save(update_fields=["declared_at", "has_conflict"])
-    return assignment
+    return committee.impartiality_declare(
+        assignment=assignment, has_conflict=has_conflict, acting_user=acting_user, error=GrantError
+    )
 
 
 def scores_record(*, assignment: OfferAssignment, points: dict[int, Decimal], acting_user) -> OfferAssignment:
@@ -104,10 +104,7 @@ def scores_record(*, assignment: OfferAssignment, points: dict[int, Decimal], ac
     a declaration of no conflict, outside the evaluation stage, to a member nominated by an offering organisation
     (ust. 2d), or with points outside 0…max. An expert (ust. 2e) scores too: the points are shown, not counted.
     """
-    if assignment.member.user_id != acting_user.pk:
-        raise PermissionDenied(_("Only the member scores the offers assigned to them."))
-    if not assignment.may_score:
-        raise PermissionDenied(_("Declare impartiality first; a member with a conflict of interest does not score."))
+    committee.scoring_check(assignment=assignment, acting_user=acting_user)
     offer = assignment.offer
     if offer.call.status != GrantCall.Status.EVALUATION or offer.status != GrantOffer.Status.FORMAL_OK:
         raise GrantError(_("Offers are scored only while the call is being evaluated."), code="stage")
