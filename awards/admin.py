@@ -5,18 +5,36 @@ The section "Dotacje, stypendia i nagrody" runs both (u.o.p.d.k. art. 7a, 7b; DO
 
 from django import forms
 from django.contrib import admin
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from awards import selectors, services
 from awards.models import (
+    COMMITTEE_MAX_POINTS,
     AwardApplication,
+    AwardAssignment,
     AwardCall,
     AwardCallDocument,
+    AwardCommittee,
+    AwardCommitteeMember,
+    AwardInterview,
     AwardResolution,
+    AwardScore,
     FieldOfArt,
     ScholarshipPayment,
 )
-from core.admin_mixins import CaseAdminMixin, CaseDocumentsAdminMixin, ChangeListExportMixin
+from core.admin_mixins import (
+    CaseAdminMixin,
+    CaseDocumentsAdminMixin,
+    ChangeListExportMixin,
+    HistoryViewOnlyMixin,
+    ReadOnlyInlineMixin,
+    ReadOnlyModelAdmin,
+    ServiceCreateAdminMixin,
+)
+from core.committee import selectors as committee_selectors
+from core.committee.admin import CommitteeAssignmentAdmin, CommitteeCandidatesAdminMixin, CommitteePickerMixin
 from core.fieldsets import admin_fieldsets, fieldset_fields
 from core.public_attachments import PublicAttachmentInline
 from core.rich_text import RichTextAdminMixin
@@ -88,9 +106,32 @@ class AwardCallDocumentInline(PublicAttachmentInline):
     model = AwardCallDocument
 
 
+#: The admin URL name of the committee picker's search (`AwardCommitteeMemberAdmin.candidates_view`).
+COMMITTEE_CANDIDATES_URL = "awards_awardcommitteemember_candidates"
+
+
+class AwardCommitteeInline(admin.StackedInline):
+    """The Mayor's order appointing the call's committee: its number and date."""
+
+    model = AwardCommittee
+    fields = ["order_number", "order_date"]
+    extra = 0
+    max_num = 1
+    can_delete = False
+
+
+class AwardCommitteeMemberInline(CommitteePickerMixin, admin.TabularInline):
+    """The committee's members, picked among active staff by name (an outside expert gets a staff account)."""
+
+    model = AwardCommitteeMember
+    fields = ["user", "role"]
+    extra = 0
+    candidates_url_name = COMMITTEE_CANDIDATES_URL
+
+
 @admin.register(AwardCall)
 class AwardCallAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
-    inlines = [AwardCallDocumentInline]
+    inlines = [AwardCallDocumentInline, AwardCommitteeInline, AwardCommitteeMemberInline]
     list_display = ["title", "kind", "year", "deadline", "budget", "max_amount", "is_published"]
     list_filter = ["kind", "year", "is_published"]
     search_fields = ["title", "resolution", "council_resolution__number"]
@@ -102,10 +143,30 @@ class AwardCallAdmin(RichTextAdminMixin, SimpleHistoryAdmin):
         (_("Deadline and amounts"), {"fields": ["deadline", "budget", "max_amount"]}),
         (_("Publication"), {"fields": ["is_published"]}),
         (_("After the decision"), {"fields": ["results_published", "results_show_amounts", "ceremony_date"]}),
+        (_("Committee (u.o.p.d.k. art. 7a/7b ust. 3)"), {"fields": ["committee_ranking"]}),
     ]
+    readonly_fields = ["committee_ranking"]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else None
+
+    @admin.display(description=_("committee's ranking"))
+    def committee_ranking(self, obj):
+        """The applications by the mean points of the members with a vote, the experts' points apart, not counted.
+
+        The committee's opinion does not bind the Mayor (DOMAIN.md §D.2): the clerk reads it here, and records the
+        Mayor's order on each application.
+        """
+        if obj is None or obj.pk is None:
+            return "—"
+        return render_to_string(
+            "admin/awards/call_ranking.html",
+            {
+                "rows": selectors.call_ranking(obj),
+                "advisory": selectors.call_advisory_scores(obj),
+                "max_points": COMMITTEE_MAX_POINTS,
+            },
+        )
 
 
 class AwardApplicationAdminForm(forms.ModelForm):
@@ -135,10 +196,40 @@ class ScholarshipPaymentInline(admin.TabularInline):
     fields = ["position", "due_on", "amount", "paid_on"]
 
 
+class AwardAssignmentInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """The committee's members on this application: their declarations, points and opinions (not binding)."""
+
+    model = AwardAssignment
+    fields = ["member", "declared_at", "has_conflict", "points", "opinion"]
+    readonly_fields = fields
+    verbose_name_plural = _("the committee's opinions")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member__user", "score")
+
+    @admin.display(description=_("points"))
+    def points(self, obj):
+        score = getattr(obj, "score", None)
+        return score.points if score else "—"
+
+    @admin.display(description=_("opinion"))
+    def opinion(self, obj):
+        score = getattr(obj, "score", None)
+        return score.comment if score else "—"
+
+
+class AwardInterviewInline(ReadOnlyInlineMixin, admin.StackedInline):
+    """The interview with the committee, set on its own page (`AwardInterviewAdmin`), which tells the applicant."""
+
+    model = AwardInterview
+    fields = ["starts_at", "place"]
+    readonly_fields = fields
+
+
 @admin.register(AwardApplication)
 class AwardApplicationAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, CaseAdminMixin, SimpleHistoryAdmin):
     form = AwardApplicationAdminForm
-    inlines = [ScholarshipPaymentInline]
+    inlines = [ScholarshipPaymentInline, AwardAssignmentInline, AwardInterviewInline]
     list_display = [
         "case_mark",
         "call",
@@ -239,3 +330,79 @@ class AwardApplicationAdmin(ChangeListExportMixin, CaseDocumentsAdminMixin, Case
     @admin.display(description=_("scholar's bank account"))
     def masked_bank_account(self, obj):
         return obj.masked_bank_account
+
+
+# The committee (core.committee; u.o.p.d.k. art. 7a/7b ust. 3, DOMAIN.md §D.2) -------------------------------------
+
+
+@admin.register(AwardCommitteeMember)
+class AwardCommitteeMemberAdmin(CommitteeCandidatesAdminMixin, admin.ModelAdmin):
+    list_display = ["person", "call", "role"]
+    list_filter = ["role"]
+    list_select_related = ["user", "call"]
+    search_fields = ["user__username", "user__last_name", "call__title"]
+    ordering = ["call", "role"]
+    autocomplete_fields = ["call"]
+    fields = ["call", "user", "role"]
+    candidates_url_name = COMMITTEE_CANDIDATES_URL
+
+    @admin.display(description=_("member"), ordering="user__last_name")
+    def person(self, obj):
+        # The name, as the picker shows it: a login may be an e-mail address.
+        return committee_selectors.committee_candidate_label(obj.user)
+
+
+@admin.register(AwardAssignment)
+class AwardAssignmentAdmin(CommitteeAssignmentAdmin):
+    """Giving a member an application to score calls `services.application_assign`; a refusal comes back."""
+
+    list_display = ["application", "member", "declared_at", "has_conflict"]
+    list_filter = ["has_conflict"]
+    list_select_related = ["application", "member__user"]
+    search_fields = ["application__case_mark", "member__user__username", "member__user__last_name"]
+    ordering = ["application"]
+    raw_id_fields = ["member", "application"]
+
+    def assign(self, request, member, case):
+        return services.application_assign(member=member, application=case, acting_user=request.user)
+
+
+@admin.register(AwardScore)
+class AwardScoreAdmin(ReadOnlyModelAdmin):
+    """The members' points and opinions, written only by the members in the committee's panel."""
+
+    list_display = ["assignment", "points"]
+    list_select_related = ["assignment__application", "assignment__member__user"]
+    search_fields = ["assignment__application__case_mark"]
+    ordering = ["assignment"]
+
+
+@admin.register(AwardInterview)
+class AwardInterviewAdmin(ServiceCreateAdminMixin, HistoryViewOnlyMixin, SimpleHistoryAdmin):
+    """Setting or moving an interview calls `services.interview_schedule`, which tells the applicant."""
+
+    list_display = ["application", "starts_at", "place"]
+    list_select_related = ["application"]
+    search_fields = ["application__case_mark", "place"]
+    date_hierarchy = "starts_at"
+    ordering = ["starts_at"]
+    raw_id_fields = ["application"]
+    fields = ["application", "starts_at", "place"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["application"] if obj is not None else []
+
+    def create_through_service(self, request, form, formsets):
+        data = form.cleaned_data
+        return services.interview_schedule(
+            application=data["application"],
+            starts_at=data["starts_at"],
+            place=data["place"],
+            acting_user=request.user,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.interview_schedule(
+                application=obj.application, starts_at=obj.starts_at, place=obj.place, acting_user=request.user
+            )

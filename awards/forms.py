@@ -1,11 +1,14 @@
 """The public scholarship application and award nomination forms (u.o.p.d.k. art. 7a, 7b; DOMAIN.md §D.2, §D.3)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import AwardApplication
+from awards.models import COMMITTEE_MAX_POINTS, AwardApplication
 from awards.services import REPORT_MAX_ATTACHMENTS, requested_amount_error
 from core.applicant_changes import CaseChangesForm
+from core.committee import forms as committee_forms
 from core.fieldsets import Fieldset, FieldsetsFormMixin, fieldset_fields
 from core.public_cases import PublicCaseForm
 from core.public_forms import PublicFormMixin, TelInput, clean_phone_number, reject_control_characters_in
@@ -198,3 +201,34 @@ class ScholarReportForm(FieldsetsFormMixin, PublicFormMixin):
         cleaned = super().clean()
         reject_control_characters_in(self, ("report_text",))
         return cleaned
+
+
+# The committee's panel --------------------------------------------------------------------------------------------
+
+
+class ImpartialityForm(committee_forms.ImpartialityForm):
+    """The kernel's declaration of impartiality (k.p.a. art. 24), worded for an application."""
+
+    conflict_label = _("I declare a conflict of interest and will not score this application.")
+
+
+class CommitteeScoreForm(forms.Form):
+    """A member's points on the committee's scale and the opinion on one application."""
+
+    points = forms.DecimalField(
+        label=_("Points"),
+        min_value=Decimal(0),
+        max_value=Decimal(COMMITTEE_MAX_POINTS),
+        decimal_places=2,
+        max_digits=5,
+        localize=True,
+        help_text=_("0 to %(max)d points") % {"max": COMMITTEE_MAX_POINTS},
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+    opinion = forms.CharField(
+        label=_("Opinion"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What speaks for and against the application; the clerk and the Mayor read it."),
+    )

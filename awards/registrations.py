@@ -35,6 +35,13 @@ roles.register_section_models(
         "awards.awardapplication": frozenset({"view", "change"}),
         # The contract's payment schedule, typed by the clerk as an inline of the application.
         "awards.scholarshippayment": roles.FULL,
+        # The committee (core.committee): the clerks appoint it and assign applications; members score in their
+        # own panel, so the scores are only read here (as grants' committee).
+        "awards.awardcommitteemember": roles.FULL,
+        "awards.awardcommittee": roles.FULL,
+        "awards.awardassignment": roles.FULL,
+        "awards.awardscore": roles.VIEW,
+        "awards.awardinterview": roles.FULL,
     },
 )
 

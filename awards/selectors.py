@@ -6,11 +6,19 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 
-from awards.models import AwardApplication, AwardCall
+from awards.models import AwardApplication, AwardAssignment, AwardCall, AwardCommitteeMember, AwardScore
 from core import public_information
+from core.committee import selectors as committee_selectors
+from core.committee.selectors import RankingRow
 from core.deadlines import OpenDeadline
 from core.public_information import Metryczka
 
+#: The applications the committee gives its opinion on, and keeps in its ranking after the Mayor's decision.
+COMMITTEE_STATUSES = (
+    AwardApplication.Status.FORMAL_OK,
+    AwardApplication.Status.REFUSED,
+    *sorted(AwardApplication.GRANTED_STATUSES),
+)
 CALL_LIST_FIELDS = ("pk", "kind", "year", "title", "slug", "deadline", "budget", "max_amount", "is_published")
 
 
@@ -137,3 +145,62 @@ def scholarship_report_deadlines():
             handler_id=application.handler_id,
             rule="umowa stypendialna (art. 7b ust. 3 u.o.p.d.k.): sprawozdanie 30 dni po okresie stypendium",
         )
+
+
+# The committee ----------------------------------------------------------------------------------------------------
+
+
+def call_ranking(call: AwardCall) -> list[RankingRow]:
+    """The applications before the committee ranked by the mean points of the members with a vote (one query).
+
+    The formally correct applications and those the Mayor has decided on (the committee's opinion does not bind
+    him, so a granted application may rank below a refused one); an expert's points are advice, listed apart by
+    `call_advisory_scores` (`core.committee.selectors.ranking`).
+    """
+    applications = AwardApplication.objects.filter(call=call, status__in=COMMITTEE_STATUSES).only(
+        "pk", "case_mark", "candidate_name", "field_of_art", "category", "status", "granted_amount", "call"
+    )
+    return committee_selectors.ranking(
+        applications,
+        points="committee_assignments__score__points",
+        role="committee_assignments__member__role",
+        advisory_roles=AwardCommitteeMember.ADVISORY_ROLES,
+    )
+
+
+def call_advisory_scores(call: AwardCall):
+    """The experts' points and opinions on the call's applications: shown by the ranking, not counted (one query)."""
+    return (
+        AwardScore.objects.filter(
+            assignment__application__call=call,
+            assignment__member__role__in=AwardCommitteeMember.ADVISORY_ROLES,
+        )
+        .select_related("assignment__application", "assignment__member__user")
+        .order_by("assignment__application__case_mark", "assignment__member__user__last_name", "pk")
+    )
+
+
+def member_assignments(user):
+    """The applications assigned to `user` as a committee member, and nothing else (the member's whole view)."""
+    return (
+        AwardAssignment.objects.filter(member__user=user)
+        .select_related("application", "application__call", "member", "score")
+        .order_by("application__call_id", "application__case_mark")
+    )
+
+
+def assignment_for_member_or_404(user, pk: int) -> AwardAssignment:
+    """An assignment of `user`; anyone else's is 404, so applications not assigned to them stay invisible."""
+    assignment = (
+        AwardAssignment.objects.select_related("application", "application__call", "member", "score")
+        .select_related("application__interview")
+        .filter(pk=pk, member__user=user)
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def is_committee_member(user) -> bool:
+    return user.is_authenticated and AwardCommitteeMember.objects.filter(user=user).exists()

@@ -14,11 +14,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.deadlines import award_completion_due, scholarship_report_due
-from awards.models import AwardApplication, ScholarshipType
+from awards.models import (
+    COMMITTEE_MAX_POINTS,
+    AwardApplication,
+    AwardAssignment,
+    AwardCommittee,
+    AwardCommitteeMember,
+    AwardInterview,
+    AwardScore,
+    ScholarshipType,
+)
+from core.committee import rules as committee_rules
+from core.committee import services as committee
+from core.models import CaseMessage
 from core.money import format_pln, money
 from core.pesel import validate_pesel
 from core.private_documents import document_attach_upload
-from core.services import CaseWorkError, transition_perform
+from core.services import CaseWorkError, case_message_add, transition_perform
 from core.validators import validate_nrb
 
 #: [K] Files a scholar may attach to the report.
@@ -348,3 +360,95 @@ def contract_data_purge(*, today: datetime.date | None = None) -> int:
     if not held:
         return 0
     return AwardApplication.objects.filter(pk__in=held).update(pesel="", bank_account="", updated_at=timezone.now())
+
+
+# The committee (the kernel's core.committee; DOMAIN.md §D.2, §D.3) ------------------------------------------------
+# u.o.p.d.k. art. 7a ust. 3 and art. 7b ust. 3 with the council's resolution: the Prezydent appoints a committee by
+# zarządzenie; its members declare their impartiality (k.p.a. art. 24, as the resolution provides [K]) and give
+# their opinion and points on each application; the committee may hear the candidate; its opinion does not bind the
+# Prezydent, whose own order decides (`application_check_grant` stays as it is).
+
+
+def application_assign(*, member: AwardCommitteeMember, application: AwardApplication, acting_user) -> AwardAssignment:
+    """Give a formally correct application of the member's call to the member to score.
+
+    Refused (AwardError) for an application of another call, one not accepted formally (late, incomplete or
+    already decided), and before the Mayor's order appointing the committee is recorded on the call. An
+    application already given to the member keeps its assignment and declaration.
+    """
+    if application.call_id != member.call_id:
+        raise AwardError(_("The application belongs to another call."), code="call")
+    if application.status != AwardApplication.Status.FORMAL_OK:
+        raise AwardError(_("Only formally correct applications are given to the committee."), code="status")
+    if not AwardCommittee.objects.filter(call_id=member.call_id).exists():
+        raise AwardError(
+            _("Record the Mayor's order appointing the committee on the call first."), code="committee_order"
+        )
+    assignment, _created = AwardAssignment.objects.get_or_create(member=member, application=application)
+    return assignment
+
+
+def impartiality_declare(*, assignment: AwardAssignment, has_conflict: bool, acting_user) -> AwardAssignment:
+    """The member's declaration of impartiality on an assigned application (k.p.a. art. 24).
+
+    The kernel's `core.committee.services.impartiality_declare`: only the member declares, once; a member who
+    declares a conflict never scores the application.
+    """
+    return committee.impartiality_declare(
+        assignment=assignment, has_conflict=has_conflict, acting_user=acting_user, error=AwardError
+    )
+
+
+def score_record(*, assignment: AwardAssignment, points, opinion: str, acting_user) -> AwardScore:
+    """Record the member's points (0–`COMMITTEE_MAX_POINTS`) and opinion on an assigned application.
+
+    Refused (PermissionDenied) to anyone but the member the application is assigned to and before a declaration of
+    no conflict (`core.committee.services.scoring_check`); (AwardError) once the Mayor has decided, or with points
+    outside the scale. A member scores again to correct: the last points count. An expert scores too: the points
+    are shown to the clerk, not counted in the ranking (`awards.selectors.call_ranking`).
+    """
+    committee.scoring_check(assignment=assignment, acting_user=acting_user)
+    if assignment.application.status != AwardApplication.Status.FORMAL_OK:
+        raise AwardError(_("Applications are scored only before the Mayor's decision."), code="stage")
+    error = committee_rules.points_error(points, COMMITTEE_MAX_POINTS)
+    if error:
+        raise AwardError(error, code="points")
+    score, _created = AwardScore.objects.update_or_create(
+        assignment=assignment, defaults={"points": points, "comment": (opinion or "").strip()}
+    )
+    return score
+
+
+def interview_schedule(
+    *, application: AwardApplication, starts_at: datetime.datetime, place: str, acting_user
+) -> AwardInterview:
+    """Set (or move) the candidate's interview with the committee and tell the applicant on the tracking page.
+
+    DOMAIN.md §D.2 [V Jastrzębie, Gorzów]: the committee may hear the candidate. Only for an application being
+    considered (accepted formally, before the decision) and for a time still ahead (AwardError). The applicant gets
+    the date, the time and the place as the department's message in the case (`core.services.case_message_add`,
+    announced by e-mail with the private link only).
+    """
+    if application.status != AwardApplication.Status.FORMAL_OK:
+        raise AwardError(_("An interview is set only for an application being considered."), code="status")
+    if starts_at <= timezone.now():
+        raise AwardError(_("The interview must be set for a time still ahead."), code="past")
+    place = (place or "").strip()
+    if not place:
+        raise AwardError(_("Give the place of the interview."), code="place")
+    local = timezone.localtime(starts_at)
+    with transaction.atomic():
+        interview, _created = AwardInterview.objects.update_or_create(
+            application=application, defaults={"starts_at": starts_at, "place": place}
+        )
+        case_message_add(
+            case=application,
+            body=_(
+                "The committee invites the candidate to an interview on %(date)s at %(time)s, place: %(place)s. "
+                "If the date does not suit you, reply on this page."
+            )
+            % {"date": local.strftime("%d.%m.%Y"), "time": local.strftime("%H:%M"), "place": place},
+            author_kind=CaseMessage.Author.CLERK,
+            acting_user=acting_user,
+        )
+    return interview

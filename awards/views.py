@@ -1,4 +1,5 @@
-"""Public pages of scholarships and awards: open calls, a call with its rules, the application or nomination form.
+"""Public pages of scholarships and awards: open calls, a call with its rules, the application or nomination form;
+and the committee's panel (assigned applications only) behind the clerks' sign-in.
 
 Views are thin: the forms clean the input, the kernel opens the case (core.public_cases), awards.selectors reads.
 """
@@ -7,6 +8,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,8 +21,9 @@ from django.views.generic import TemplateView
 
 from awards import selectors, services
 from awards.filters import CallArchiveFilter
-from awards.forms import AwardApplicationForm, ScholarReportForm
+from awards.forms import AwardApplicationForm, CommitteeScoreForm, ImpartialityForm, ScholarReportForm
 from awards.models import AwardApplication, ScholarshipType
+from core.committee.views import verified_user
 from core.models import CaseRegisterEntry
 from core.pagination import CachedCountPaginator
 from core.private_documents import document_attach_upload
@@ -215,3 +218,63 @@ class ReportFileView(View):
 
     def render_status(self):
         return private_response(render(self.request, "awards/report_status.html", self.context()))
+
+
+# The committee's panel (core.committee; DOMAIN.md §D.2) -------------------------------------------------------------
+
+
+@never_cache
+def committee_panel(request):
+    """The member's list: only the applications assigned to them, across the calls they sit on."""
+    user = verified_user(request)
+    if user is None:
+        raise Http404
+    if not selectors.is_committee_member(user):
+        raise PermissionDenied
+    assignments = list(selectors.member_assignments(user))
+    return render(request, "awards/committee_panel.html", {"assignments": assignments})
+
+
+@never_cache
+def committee_assignment(request, pk: int):
+    """One assigned application: the declaration of impartiality first, then the points and the opinion."""
+    user = verified_user(request)
+    if user is None:
+        raise Http404
+    assignment = selectors.assignment_for_member_or_404(user, pk)
+    # A reverse one-to-one not there raises an AttributeError: getattr's default stands for "not yet".
+    score = getattr(assignment, "score", None)
+    declaration = ImpartialityForm()
+    initial = {"points": score.points, "opinion": score.comment} if score else None
+    score_form = CommitteeScoreForm(initial=initial)
+    if request.method == "POST":
+        try:
+            if "declare" in request.POST:
+                declaration = ImpartialityForm(request.POST)
+                if declaration.is_valid():
+                    services.impartiality_declare(
+                        assignment=assignment, has_conflict=declaration.cleaned_data["has_conflict"], acting_user=user
+                    )
+                    messages.success(request, gettext("Your declaration has been recorded."))
+                    return redirect(request.path)
+            else:
+                score_form = CommitteeScoreForm(request.POST)
+                if score_form.is_valid():
+                    services.score_record(
+                        assignment=assignment,
+                        points=score_form.cleaned_data["points"],
+                        opinion=score_form.cleaned_data["opinion"],
+                        acting_user=user,
+                    )
+                    messages.success(request, gettext("Your scores have been saved."))
+                    return redirect(request.path)
+        except CaseWorkError as error:
+            messages.error(request, error.message)
+    context = {
+        "assignment": assignment,
+        "application": assignment.application,
+        "interview": getattr(assignment.application, "interview", None),
+        "declaration": declaration,
+        "score_form": score_form,
+    }
+    return render(request, "awards/committee_assignment.html", context)

@@ -100,6 +100,10 @@ ACCUSATIVES = [
     pgettext_lazy("accusative", "scholarship or award call"),
     pgettext_lazy("accusative", "scholarship application or award nomination"),
     pgettext_lazy("accusative", "council resolution on scholarships or awards"),
+    pgettext_lazy("accusative", "member of an awards committee"),
+    pgettext_lazy("accusative", "application assigned to a member"),
+    pgettext_lazy("accusative", "committee member's score"),
+    pgettext_lazy("accusative", "interview with the committee"),
     pgettext_lazy("accusative", "request to use the city's symbols"),
     pgettext_lazy("accusative", "report of a misuse of the city's symbols"),
     pgettext_lazy("accusative", "set of files to download"),
@@ -225,6 +229,12 @@ COUNTS = [
         "%(count)s scholarship application or award nomination",
         "%(count)s scholarship applications and award nominations",
     ),
+    npgettext_lazy("counted", "%(count)s member of an awards committee", "%(count)s members of awards committees"),
+    npgettext_lazy(
+        "counted", "%(count)s application assigned to a member", "%(count)s applications assigned to members"
+    ),
+    npgettext_lazy("counted", "%(count)s committee member's score", "%(count)s committee members' scores"),
+    npgettext_lazy("counted", "%(count)s interview with the committee", "%(count)s interviews with the committee"),
     npgettext_lazy(
         "counted",
         "%(count)s council resolution on scholarships or awards",

@@ -122,3 +122,31 @@ def contract_data(application, *, payments=(("2027-01-15", "3750"), ("2027-06-15
     for n, (due_on, amount) in enumerate(payments, start=1):
         ScholarshipPayment.objects.create(application=application, position=n, due_on=due_on, amount=Decimal(amount))
     return AwardApplication.objects.get(pk=application.pk)
+
+
+def formal_application(call, candidate: str, **fields):
+    """An application of `call` opened as the public form opens it and accepted formally: ready for the committee."""
+    from awards.models import AwardApplication
+    from core.services import case_open, transition_perform
+
+    values = {
+        "submitter_name": candidate,
+        "email": "artysta@example.pl",
+        "candidate_name": candidate,
+        "field_of_art": "music",
+        "project_title": f"Projekt: {candidate}",
+        "requested_amount": Decimal("5000.00"),
+        "achievements": "Koncerty i nagrania z ostatnich trzech lat.",
+        "justification": "Projekt promuje kulturę Rudy Śląskiej.",
+        **fields,
+    }
+    application = case_open(case=AwardApplication(call=call, **values), title=f"Wniosek: {candidate}")
+    return transition_perform(obj=application, name="formal_ok", acting_user=None)
+
+
+def appointed_committee(call, members):
+    """The call's committee appointed by the Mayor's order; `members` are (user, role) pairs. Returns the members."""
+    from awards.models import AwardCommittee, AwardCommitteeMember
+
+    AwardCommittee.objects.create(call=call, order_number="ZP.0050.250.2026", order_date=timezone.localdate())
+    return [AwardCommitteeMember.objects.create(call=call, user=user, role=role) for user, role in members]

@@ -3,17 +3,22 @@
 A scholarship call open for applications and an award call open for nominations, each with the rules of a
 resolution of the Rada Miasta (u.o.p.d.k. art. 7a ust. 3, art. 7b ust. 3 — the numbers are invented); applications
 in each state of the workflow: submitted, called to complete (a deadline in the Terminarz), accepted formally,
-granted by the Mayor's order and not granted. Cases open through `core.services.case_open` and move through
-`core.services.transition_perform`, so case marks and history rows exist as in real use; no acknowledgement is sent.
+granted by the Mayor's order and not granted. The scholarship call's committee, appointed by the Mayor's order,
+gives its points and opinions on the formally correct applications (one member declares a conflict, an expert
+advises) before the Mayor decides, and invites one candidate to an interview. Cases open through
+`core.services.case_open` and move through `core.services.transition_perform`, so case marks and history rows exist
+as in real use; no acknowledgement is sent.
 """
 
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from awards.models import AwardApplication, AwardCall, AwardResolution, Kind
+from awards import services
+from awards.models import AwardApplication, AwardCall, AwardCommittee, AwardCommitteeMember, AwardResolution, Kind
 from core.management.demo import DemoDataCommand
 from core.public_cases import current_information_clause
 from core.services import case_open, transition_perform
@@ -43,6 +48,24 @@ SCHOLARSHIPS = [
     ("Paweł Szulc", "theatre", "Spektakl uliczny w Orzegowie", "9000", ["formal_ok", "grant"], "7500"),
     ("Ewa Pietrzyk", "film", "Dokument o Wielkim Piecu", "10000", ["formal_ok", "refuse"], None),
 ]
+DECISIONS = ("grant", "refuse")
+# The committee of the scholarship call (its members' logins, names and roles); "clerk" stands for the demo clerk.
+COMMITTEE = [
+    ("komisja.mazur", "Katarzyna", "Mazur", AwardCommitteeMember.Role.CHAIR),
+    ("clerk", "", "", AwardCommitteeMember.Role.MEMBER),
+    ("komisja.wojcik", "Jolanta", "Wójcik", AwardCommitteeMember.Role.EXPERT),
+]
+# Each member's points per candidate, in COMMITTEE order; None: the member declares a conflict of interest.
+COMMITTEE_POINTS = [
+    {"Paweł Szulc": "9", "Agnieszka Wróbel": "7", "Ewa Pietrzyk": "5"},
+    {"Paweł Szulc": "8", "Agnieszka Wróbel": "8", "Ewa Pietrzyk": None},
+    {"Paweł Szulc": "6", "Agnieszka Wróbel": "9.5"},
+]
+OPINIONS = {
+    "Paweł Szulc": "Przemyślany program, realny budżet; spektakl dotrze do mieszkańców Orzegowa.",
+    "Agnieszka Wróbel": "Ważny temat, dobry warsztat; prosimy o rozmowę o harmonogramie.",
+    "Ewa Pietrzyk": "Projekt ciekawy, ale budżet zawyżony wobec planu zdjęć.",
+}
 NOMINATIONS = [
     ("Henryk Malarz", "visual_arts", "za całokształt twórczości", "Muzeum Miejskie im. Maksymiliana Chroboka"),
     ("Zespół Pieśni i Tańca „Bytków”", "dance", "za upowszechnianie kultury", "Miejskie Centrum Kultury"),
@@ -93,6 +116,7 @@ class Command(DemoDataCommand):
         )
         clerk = self.demo_clerk("grants")
         order_date = timezone.localdate()
+        applications = []
         for n, (candidate, field, title, requested, steps, amount) in enumerate(SCHOLARSHIPS, start=1):
             application = self.open(
                 AwardApplication(
@@ -111,15 +135,20 @@ class Command(DemoDataCommand):
                 ),
                 scholarship,
             )
-            for step in steps:
-                if step in ("grant", "refuse"):
-                    AwardApplication.objects.filter(pk=application.pk).update(
-                        decision_number=f"ZP.0050.{300 + n}.{year}",
-                        decision_date=order_date,
-                        granted_amount=Decimal(amount) if amount else None,
-                    )
+            for step in [step for step in steps if step not in DECISIONS]:
                 note = "Prosimy dołączyć dyplomy z ostatnich trzech lat." if step == "call_to_complete" else ""
                 application = transition_perform(obj=application, name=step, acting_user=clerk, note=note)
+            applications.append((application, steps, amount))
+        # The committee gives its opinion on the formally correct applications before the Mayor's order.
+        self.committee(scholarship, clerk, [application for application, _steps, _amount in applications])
+        for n, (application, steps, amount) in enumerate(applications, start=1):
+            for step in [step for step in steps if step in DECISIONS]:
+                AwardApplication.objects.filter(pk=application.pk).update(
+                    decision_number=f"ZP.0050.{300 + n}.{year}",
+                    decision_date=order_date,
+                    granted_amount=Decimal(amount) if amount else None,
+                )
+                application = transition_perform(obj=application, name=step, acting_user=clerk)
         for n, (candidate, field, category, nominator) in enumerate(NOMINATIONS, start=1):
             self.open(
                 AwardApplication(
@@ -136,6 +165,43 @@ class Command(DemoDataCommand):
                 award,
             )
         self.stdout.write("Dodano nabory stypendiów i nagród z wnioskami.")
+
+    def committee(self, call, clerk, applications):
+        """The call's committee appointed by the Mayor's order: three members (the demo clerk one of them, so the
+        committee's panel shows), declarations (one conflict), points and opinions, and an interview."""
+        AwardCommittee.objects.create(
+            call=call, order_number=f"ZP.0050.250.{call.year - 1}", order_date=timezone.localdate()
+        )
+        people = [(self.committee_person(*person), role) for *person, role in COMMITTEE if person[0] != "clerk"]
+        people.insert(1, (clerk, AwardCommitteeMember.Role.MEMBER))
+        considered = {application.candidate_name: application for application in applications}
+        for (user, role), marks in zip(people, COMMITTEE_POINTS, strict=True):
+            member = AwardCommitteeMember.objects.create(call=call, user=user, role=role)
+            for candidate, points in marks.items():
+                assignment = services.application_assign(
+                    member=member, application=considered[candidate], acting_user=clerk
+                )
+                services.impartiality_declare(assignment=assignment, has_conflict=points is None, acting_user=user)
+                if points is not None:
+                    services.score_record(
+                        assignment=assignment, points=Decimal(points), opinion=OPINIONS[candidate], acting_user=user
+                    )
+        services.interview_schedule(
+            application=considered["Agnieszka Wróbel"],
+            starts_at=timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + timedelta(days=10),
+            place="Urząd Miasta Ruda Śląska, pl. Jana Pawła II 6, sala 212",
+            acting_user=clerk,
+        )
+
+    def committee_person(self, username, first_name, last_name):
+        """A member from outside the department: a staff account with no role group and no password yet."""
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"first_name": first_name, "last_name": last_name, "is_staff": True}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        return user
 
     def open(self, application, call):
         return case_open(

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from accessibility.models import AccessibilityRequest, DigitalAccessibilityDemand
-from awards.models import AwardApplication
+from awards.models import AwardApplication, AwardScore
 from core.models import CaseKind, CaseRegisterEntry, Feedback, OutboxMessage, RetentionAction, SectionSettings
 from core.roles import SECTIONS
 from council.models import CouncilInvitation
@@ -69,6 +69,7 @@ ADD_FORM_REFUSED: frozenset[type[models.Model]] = frozenset(
         LoanReminder,
         MeetingRegistration,
         MeritScore,
+        AwardScore,
         OutboxMessage,
         # A subscriber adds themselves (the newsletter's double opt-in), never a clerk.
         Subscriber,

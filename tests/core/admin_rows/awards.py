@@ -2,9 +2,18 @@
 
 from decimal import Decimal
 
-from awards.models import AwardApplication, AwardCall, AwardResolution
+from awards.models import (
+    AwardApplication,
+    AwardAssignment,
+    AwardCall,
+    AwardCommitteeMember,
+    AwardInterview,
+    AwardResolution,
+    AwardScore,
+)
 from core.services import case_open
 from tests.core.admin_rows import TODAY, in_days, row_maker, serial
+from tests.core.admin_rows.core import user
 
 
 @row_maker(AwardCall)
@@ -36,10 +45,10 @@ def award_resolution():
 
 
 @row_maker(AwardApplication)
-def award_application():
+def award_application(call=None):
     n = next(serial)
     application = AwardApplication(
-        call=award_call(),
+        call=call or award_call(),
         submitter_name=f"Artysta {n}",
         email="artysta@example.pl",
         candidate_name=f"Artysta {n}",
@@ -50,3 +59,26 @@ def award_application():
         justification="Uzasadnienie.",
     )
     return case_open(case=application, title=f"Stypendium {n}")
+
+
+@row_maker(AwardCommitteeMember)
+def award_committee_member():
+    return AwardCommitteeMember.objects.create(call=award_call(), user=user())
+
+
+@row_maker(AwardAssignment)
+def award_assignment():
+    member = award_committee_member()
+    return AwardAssignment.objects.create(member=member, application=award_application(call=member.call))
+
+
+@row_maker(AwardScore)
+def award_score():
+    return AwardScore.objects.create(assignment=award_assignment(), points=Decimal(8), comment="Dobry program.")
+
+
+@row_maker(AwardInterview)
+def award_interview():
+    return AwardInterview.objects.create(
+        application=award_application(), starts_at=in_days(10), place="Urząd Miasta, sala 212"
+    )
