@@ -217,3 +217,63 @@ def test_interest_of_50_grosze_and_more_is_rounded_up_to_the_next_zloty():
         D("1050"), first_day=day, paid_on=date(2026, 3, 11), rates=rate, minimums=minimums
     )
     assert interest == D("11.00")
+
+
+@pytest.mark.parametrize(
+    ("offers", "meeting", "cancelled"), [(0, 0, True), (1, 0, True), (1, 1, False), (2, 1, False)]
+)
+def test_a_call_with_one_good_offer_is_not_cancelled(offers, meeting, cancelled):
+    """u.d.p.p. art. 18a ust. 1: only no offer, or no offer meeting the requirements, cancels the call."""
+    assert rules.call_may_be_cancelled(offers_count=offers, offers_meeting_requirements=meeting) is cancelled
+
+
+# The committee: u.d.p.p. art. 15 ust. 2d -----------------------------------------------------------------------------
+
+OFFEROR = rules.Offeror(case_mark="KS.524.3.2026", name="Stowarzyszenie „Nasza Ruda”", register_number="0000123456")
+
+
+@pytest.mark.parametrize(
+    ("nominator_name", "named"),
+    [("STOWARZYSZENIE NASZA RUDA", "STOWARZYSZENIE NASZA RUDA"), ("", "Stowarzyszenie „Nasza Ruda”")],
+    ids=["as-the-clerk-typed-it", "by-krs-only"],
+)
+def test_an_excluded_nominee_is_told_which_organisation_and_which_offer(nominator_name, named):
+    """The organisation is named as the clerk typed it; found by its KRS number alone, as its offer names it."""
+    assert rules.nominee_excluded_message(nominator_name=nominator_name, offeror=OFFEROR) == (
+        f"Osoba wskazana przez „{named}” nie może zasiadać w komisji tego konkursu: organizacja złożyła w nim "
+        "ofertę (KS.524.3.2026). Art. 15 ust. 2d u.d.p.p. wyłącza osoby wskazane przez organizacje biorące udział "
+        "w konkursie."
+    )
+
+
+def test_a_return_paid_before_interest_starts_needs_no_rate_table():
+    """Returned on time, before the first day of interest: 0 zł, even before the year's rate is entered."""
+    interest = rules.interest_for_tax_arrears(
+        D("1000"), first_day=date(2027, 2, 2), paid_on=date(2027, 1, 29), rates=[], minimums=[]
+    )
+    assert interest == 0
+
+
+def test_nothing_to_return_bears_no_interest_without_a_rate_table():
+    interest = rules.interest_for_tax_arrears(
+        D("0"), first_day=date(2027, 2, 2), paid_on=date(2027, 3, 1), rates=[], minimums=[]
+    )
+    assert interest == 0
+
+
+def test_interest_on_a_misused_subsidy_needs_the_day_of_its_transfer():
+    with pytest.raises(ValueError, match=r"^A misused subsidy needs the transfer date\.$"):
+        rules.interest_start(kind="misused", transferred_on=None, return_due=date(2026, 9, 1))
+
+
+def test_interest_may_start_on_the_first_day_of_the_rate_table_but_not_the_day_before():
+    rates = [InterestRate(date(2026, 1, 1), D("36.50"))]  # 0.1 % a day: 1 zł a day on 1 000 zł
+    minimums = [InterestMinimum(date(2014, 2, 1), D("2.90"))]
+    interest = rules.interest_for_tax_arrears(
+        D("1000"), first_day=date(2026, 1, 1), paid_on=date(2026, 1, 10), rates=rates, minimums=minimums
+    )
+    assert interest == D("10.00")
+    with pytest.raises(ValueError, match=r"^The interest-rate table has no rate for the first day of interest\.$"):
+        rules.interest_for_tax_arrears(
+            D("1000"), first_day=date(2025, 12, 31), paid_on=date(2026, 1, 10), rates=rates, minimums=minimums
+        )
