@@ -277,3 +277,20 @@ def test_interest_may_start_on_the_first_day_of_the_rate_table_but_not_the_day_b
         rules.interest_for_tax_arrears(
             D("1000"), first_day=date(2025, 12, 31), paid_on=date(2026, 1, 10), rates=rates, minimums=minimums
         )
+
+
+def test_interest_across_three_rate_periods_counts_each_period_at_its_rate():
+    """A return late from 31 January to 1 March: 1 day at the first rate, 28 at the second, 1 at the third.
+
+    Made-up rates for readable sums: 1, 2 and 3 zł a day on 1 000 zł.
+    """
+    rates = [
+        InterestRate(date(2026, 1, 1), D("36.50")),
+        InterestRate(date(2026, 2, 1), D("73.00")),
+        InterestRate(date(2026, 3, 1), D("109.50")),
+    ]
+    minimums = [InterestMinimum(date(2014, 2, 1), D("2.90"))]
+    interest = rules.interest_for_tax_arrears(
+        D("1000"), first_day=date(2026, 1, 31), paid_on=date(2026, 3, 1), rates=rates, minimums=minimums
+    )
+    assert interest == D("60.00")  # 1 × 1 + 28 × 2 + 1 × 3
