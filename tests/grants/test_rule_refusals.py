@@ -294,3 +294,9 @@ def test_interest_across_three_rate_periods_counts_each_period_at_its_rate():
         D("1000"), first_day=date(2026, 1, 31), paid_on=date(2026, 3, 1), rates=rates, minimums=minimums
     )
     assert interest == D("60.00")  # 1 × 1 + 28 × 2 + 1 × 3
+
+
+def test_interest_is_not_computed_on_a_day_before_the_table_of_minimum_interest():
+    minimums = [InterestMinimum(date(2014, 2, 1), D("2.90"))]
+    with pytest.raises(ValueError, match=r"^The table of minimum interest has no row valid on the day of the comp"):
+        rules.interest_minimum_on(date(2014, 1, 31), minimums)
