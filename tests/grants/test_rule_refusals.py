@@ -300,3 +300,13 @@ def test_interest_is_not_computed_on_a_day_before_the_table_of_minimum_interest(
     minimums = [InterestMinimum(date(2014, 2, 1), D("2.90"))]
     with pytest.raises(ValueError, match=r"^The table of minimum interest has no row valid on the day of the comp"):
         rules.interest_minimum_on(date(2014, 1, 31), minimums)
+
+
+@pytest.mark.parametrize(
+    "amounts",
+    [{"granted": D("-4000"), "used": D("0")}, {"granted": D("4000"), "used": D("-0.01")}],
+    ids=["granted", "used"],
+)
+def test_a_negative_amount_granted_or_used_is_refused_as_negative(amounts):
+    with pytest.raises(ValueError, match=r"^Kwoty nie mogą być ujemne\.$"):
+        rules.settlement_amounts(**amounts)
