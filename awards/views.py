@@ -8,7 +8,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from awards import selectors, services
 from awards.filters import CallArchiveFilter
 from awards.forms import AwardApplicationForm, CommitteeScoreForm, ImpartialityForm, ScholarReportForm
 from awards.models import AwardApplication, ScholarshipType
-from core.committee.views import verified_user
+from core.committee.views import member_panel, verified_user
 from core.models import CaseRegisterEntry
 from core.pagination import CachedCountPaginator
 from core.private_documents import document_attach_upload
@@ -223,16 +222,14 @@ class ReportFileView(View):
 # The committee's panel (core.committee; DOMAIN.md §D.2) -------------------------------------------------------------
 
 
-@never_cache
 def committee_panel(request):
     """The member's list: only the applications assigned to them, across the calls they sit on."""
-    user = verified_user(request)
-    if user is None:
-        raise Http404
-    if not selectors.is_committee_member(user):
-        raise PermissionDenied
-    assignments = list(selectors.member_assignments(user))
-    return render(request, "awards/committee_panel.html", {"assignments": assignments})
+    return member_panel(
+        request,
+        is_member=selectors.is_committee_member,
+        assignments=selectors.member_assignments,
+        template_name="awards/committee_panel.html",
+    )
 
 
 @never_cache

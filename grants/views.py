@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from core.committee.views import verified_user
+from core.committee.views import member_panel, verified_user
 from core.exports import csv_response, xlsx_response
 from core.models import CaseRegisterEntry
 from core.open_data import open_to_other_sites
@@ -344,27 +344,20 @@ class SmallGrantDetailView(View):
 # The committee's panel ---------------------------------------------------------------------------------------------
 
 
-def _verified_user(request):
-    """A signed-in member with a verified second factor, or None (404): `core.committee.views.verified_user`."""
-    return verified_user(request)
-
-
-@never_cache
 def committee_panel(request):
     """The member's list: only the offers assigned to them."""
-    user = _verified_user(request)
-    if user is None:
-        raise Http404
-    if not selectors.is_committee_member(user):
-        raise PermissionDenied
-    assignments = list(selectors.member_assignments(user))
-    return render(request, "grants/committee_panel.html", {"assignments": assignments})
+    return member_panel(
+        request,
+        is_member=selectors.is_committee_member,
+        assignments=selectors.member_assignments,
+        template_name="grants/committee_panel.html",
+    )
 
 
 @never_cache
 def committee_assignment(request, pk: int):
     """One assigned offer: the declaration of impartiality first, then the points per criterion."""
-    user = _verified_user(request)
+    user = verified_user(request)
     if user is None:
         raise Http404
     assignment = selectors.assignment_for_member_or_404(user, pk)
@@ -415,7 +408,7 @@ RANKING_HEADERS = [
 
 
 def _ranking(request, pk):
-    user = _verified_user(request)
+    user = verified_user(request)
     if user is None or not user.has_perm("grants.view_grantcall"):
         raise PermissionDenied
     call = get_object_or_404(GrantCall, pk=pk)

@@ -1,6 +1,11 @@
-"""Who the committee's panel admits: a signed-in member with a verified second factor, as for the admin."""
+"""The committee's panel: who it admits (a signed-in member with a verified second factor, as for the admin) and
+the member's own list of assignments."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 
 def verified_user(request):
@@ -16,3 +21,18 @@ def verified_user(request):
     if getattr(settings, "OTP_REQUIRED", True) and not getattr(user, "is_verified", lambda: True)():
         return None
     return user
+
+
+@never_cache
+def member_panel(request, *, is_member, assignments, template_name: str):
+    """The member's list of what is assigned to them (`assignments(user)`), rendered with `template_name`.
+
+    404 for anyone not signed in with a verified second factor (see `verified_user`), 403 for a verified user
+    who sits on no committee (`is_member(user)` is false).
+    """
+    user = verified_user(request)
+    if user is None:
+        raise Http404
+    if not is_member(user):
+        raise PermissionDenied
+    return render(request, template_name, {"assignments": list(assignments(user))})
